@@ -1,0 +1,25 @@
+package dev.coview.contracts.auth;
+
+/**
+ * Claim names of the JWTs room-service issues and the other services verify. Standard claims ({@code sub},
+ * {@code exp}, {@code jti}, {@code iss}) keep their RFC 7519 names; the rest are CoView's own.
+ */
+public final class Claims {
+    /** Issuer every CoView token carries and every service requires. */
+    public static final String ISSUER = "https://coview.dev/room-service";
+    /** Participant id (RFC 7519 subject): base64url, stable across reconnects with the same token. */
+    public static final String SUBJECT = "sub";
+    /** The one room this token is valid for (base64url room id). */
+    public static final String ROOM = "room";
+    /** {@link Role#claimValue()}. */
+    public static final String ROLE = "role";
+    /** Array of {@link Grant#claimValue()}. */
+    public static final String GRANTS = "grants";
+    /** Display name shown to the other participants (optional). */
+    public static final String NAME = "name";
+    /** Unique token id; lets a service refuse one token without refusing the room. */
+    public static final String TOKEN_ID = "jti";
+
+    private Claims() {
+    }
+}

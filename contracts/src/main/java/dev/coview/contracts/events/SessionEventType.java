@@ -1,0 +1,55 @@
+package dev.coview.contracts.events;
+
+/**
+ * Every CloudEvents {@code type} CoView publishes on {@link dev.coview.contracts.kafka.Topics#SESSION_EVENTS}.
+ * The wire value is {@code dev.coview.<noun>.<verb>}; the payload schema of each is
+ * {@code schemas/events/<noun>.<verb>.json} in this module.
+ */
+public enum SessionEventType {
+    ROOM_CREATED("room.created"),
+    ROOM_ENDED("room.ended"),
+    ROOM_EXPIRED("room.expired"),
+    PARTICIPANT_JOINED("participant.joined"),
+    PARTICIPANT_LEFT("participant.left"),
+    PARTICIPANT_CONNECTED("participant.connected"),
+    PARTICIPANT_DISCONNECTED("participant.disconnected"),
+    SHARE_STARTED("share.started"),
+    SHARE_STOPPED("share.stopped"),
+    CROP_CHANGED("crop.changed"),
+    MASKS_CHANGED("masks.changed"),
+    FREEZE_STARTED("freeze.started"),
+    FREEZE_ENDED("freeze.ended"),
+    SNAPSHOT_SAVED("snapshot.saved"),
+    RECORDING_STARTED("recording.started"),
+    RECORDING_STOPPED("recording.stopped"),
+    RECORDING_READY("recording.ready"),
+    REFERENCE_PUSHED("reference.pushed"),
+    REFERENCE_ACCEPTED("reference.accepted"),
+    REFERENCE_DECLINED("reference.declined");
+
+    private final String noun;
+
+    SessionEventType(String nounVerb) {
+        this.noun = nounVerb;
+    }
+
+    /** {@code <noun>.<verb>}, e.g. {@code room.created}. */
+    public String shortName() {
+        return noun;
+    }
+
+    /** The CloudEvents {@code type}, e.g. {@code dev.coview.room.created}. */
+    public String type() {
+        return CloudEventHeaders.TYPE_PREFIX + noun;
+    }
+
+    /** Looks a type up by its CloudEvents {@code type}; throws {@link IllegalArgumentException} when unknown. */
+    public static SessionEventType fromType(String type) {
+        for (SessionEventType t : values()) {
+            if (t.type().equals(type)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown session event type: " + type);
+    }
+}

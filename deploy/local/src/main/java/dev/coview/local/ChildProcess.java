@@ -1,0 +1,131 @@
+package dev.coview.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started as a child process under a watchdog shell, so that it can never outlive this JVM.
+ *
+ * <p>The watchdog is {@code sh -c '"$@" & c=$!; cat >/dev/null; kill $c; wait $c; rm -rf "$WORKDIR"'}: this JVM
+ * holds the shell's stdin. When the JVM stops normally, {@link #close()} closes that pipe; when the JVM is killed
+ * (even with SIGKILL, where no shutdown hook runs), the kernel closes it. Either way {@code cat} sees end-of-file,
+ * the shell terminates the server with SIGTERM, waits for it and removes its work directory. The server ignores
+ * SIGINT so that Ctrl-C in a terminal reaches only the launcher, which then stops everything in order.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final String WATCHDOG =
+            "trap '' INT; \"$@\" & c=$!; echo \"$c\" >&3; cat >/dev/null; kill \"$c\" 2>/dev/null;"
+                    + " wait \"$c\"; if [ -n \"$COVIEW_WORKDIR\" ]; then rm -rf \"$COVIEW_WORKDIR\"; fi";
+
+    private final String name;
+    private final Process watchdog;
+    private final long serverPid;
+    private final Path log;
+
+    private ChildProcess(String name, Process watchdog, long serverPid, Path log) {
+        this.name = name;
+        this.watchdog = watchdog;
+        this.serverPid = serverPid;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code command} under the watchdog.
+     *
+     * @param workDir removed by the watchdog after the server exits; {@code null} to keep nothing to remove
+     * @param log     file that receives the server's stdout and stderr
+     */
+    public static ChildProcess start(String name, List<String> command, Path workDir, Path log,
+                                     Map<String, String> env) throws IOException {
+        Files.createDirectories(log.getParent());
+        Path pidFile = Files.createTempFile("coview-" + name, ".pid");
+        List<String> argv = new ArrayList<>(List.of("sh", "-c",
+                // fd 3 carries the server's pid back to us; stdout/stderr go to the log.
+                "exec 3>\"$COVIEW_PIDFILE\"; " + WATCHDOG, "coview-watchdog"));
+        argv.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(argv)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().putAll(env);
+        pb.environment().put("COVIEW_PIDFILE", pidFile.toString());
+        pb.environment().put("COVIEW_WORKDIR", workDir == null ? "" : workDir.toString());
+        Process p = pb.start();
+        long pid = readPid(pidFile, p);
+        Files.deleteIfExists(pidFile);
+        return new ChildProcess(name, p, pid, log);
+    }
+
+    private static long readPid(Path pidFile, Process p) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String s = Files.readString(pidFile).trim();
+            if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(s);
+            }
+            if (!p.isAlive()) {
+                throw new IOException("watchdog shell exited with " + p.exitValue() + " before starting the server");
+            }
+            // The shell writes the pid right after fork: a few short polls.
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting " + pidFile, e);
+            }
+        }
+        throw new IOException("watchdog shell did not report the server's pid within 10 s");
+    }
+
+    /** Name given at start, for messages. */
+    public String name() {
+        return name;
+    }
+
+    /** The server's own pid (not the watchdog shell's). */
+    public long pid() {
+        return serverPid;
+    }
+
+    /** The file that receives the server's output. */
+    public Path log() {
+        return log;
+    }
+
+    /** Whether the server process is still running. */
+    public boolean isAlive() {
+        return ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Stops the server (SIGTERM through the watchdog), waiting up to {@code grace}, then SIGKILL. */
+    public void stop(Duration grace) {
+        try {
+            OutputStream in = watchdog.getOutputStream();
+            in.close();
+        } catch (IOException ignored) {
+            // Closing is the signal; a pipe that is already closed means the watchdog has gone.
+        }
+        try {
+            if (!watchdog.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
+                watchdog.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.coview.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+
+/**
+ * A real Kafka broker: one KRaft node that is both broker and controller, from the {@code kafka_2.13} jars that
+ * quarkus-bom manages, in a JVM of its own (so its Scala and Jackson never meet a service's classpath).
+ * Replication factors are 1 and the first consumer group forms at once ({@code group.initial.rebalance.delay.ms=0}).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String CLASSPATH_RESOURCE = "/dev/coview/local/kafka-classpath.txt";
+
+    private final ChildProcess process;
+    private final int port;
+
+    private KafkaBroker(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Formats a fresh log directory in {@code workDir}, starts the broker and waits until an AdminClient lists
+     * topics.
+     */
+    public static KafkaBroker start(Path workDir, Duration timeout) throws IOException {
+        Files.createDirectories(workDir);
+        int port = FreePort.pick();
+        int controllerPort = FreePort.pick();
+        Path logDirs = workDir.resolve("data");
+        Path config = workDir.resolve("server.properties");
+        Files.writeString(config, serverProperties(port, controllerPort, logDirs));
+        Path log4j = workDir.resolve("log4j2.properties");
+        // The broker log sits beside the work directory: it outlives the data that stop removes.
+        Files.writeString(log4j, log4jProperties(workDir.resolveSibling(workDir.getFileName() + "-server.log")));
+
+        String classpath = brokerClasspath();
+        List<String> jvm = List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
+                "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath);
+
+        format(jvm, config, workDir);
+
+        List<String> run = new ArrayList<>(jvm);
+        run.add("kafka.Kafka");
+        run.add(config.toString());
+        ChildProcess p = ChildProcess.start("kafka", run, workDir, workDir.resolveSibling(workDir.getFileName()
+                + ".log"), Map.of());
+        KafkaBroker broker = new KafkaBroker(p, port);
+        broker.awaitReady(timeout);
+        return broker;
+    }
+
+    /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    private static void format(List<String> jvm, Path config, Path workDir) throws IOException {
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of("kafka.tools.StorageTool", "format", "-t", randomClusterId(), "-c", config.toString(),
+                "--ignore-formatted"));
+        Path out = workDir.resolve("format.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("kafka storage format did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted while formatting Kafka storage", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("kafka storage format failed (" + p.exitValue() + "): " + Files.readString(out));
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws IOException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Wait for the listener first: an AdminClient created earlier logs a warning per failed connection.
+        while (System.nanoTime() < deadline && !listening()) {
+            if (!process.isAlive()) {
+                throw new IOException("Kafka broker exited; see " + process.log());
+            }
+            RedisServer.sleepQuietly(100);
+        }
+        try (Admin admin = Admin.create(props)) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IOException("Kafka broker exited; see " + process.log());
+                }
+                try {
+                    admin.listTopics(new ListTopicsOptions().timeoutMs(2000)).names().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception notYet) {
+                    RedisServer.sleepQuietly(100);
+                }
+            }
+        }
+        process.close();
+        throw new IOException("Kafka broker did not list topics within " + timeout + "; see " + process.log());
+    }
+
+    private boolean listening() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String brokerClasspath() throws IOException {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IOException(CLASSPATH_RESOURCE + " is missing: build deploy/local/kafka-runtime first");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String randomClusterId() {
+        // KRaft wants a base64url-encoded 16-byte UUID, the format of `kafka-storage random-uuid`.
+        UUID u = UUID.randomUUID();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    private static String serverProperties(int port, int controllerPort, Path logDirs) {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDirs,
+                "num.partitions=1",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                // Fewer internal partitions: the first consumer group is ready in a fraction of the time.
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=4",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=24",
+                "");
+    }
+
+    private static String log4jProperties(Path file) {
+        return String.join("\n",
+                "status = warn",
+                "appender.file.type = File",
+                "appender.file.name = file",
+                "appender.file.fileName = " + file,
+                "appender.file.layout.type = PatternLayout",
+                "appender.file.layout.pattern = %d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.file.ref = file",
+                "logger.kafka.name = kafka",
+                "logger.kafka.level = info",
+                "logger.state.name = state.change.logger",
+                "logger.state.level = warn",
+                "");
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.coview.local;
+
+import dev.coview.contracts.kafka.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Redis and Kafka for one run: either started here as child processes (the default) or given as addresses of
+ * servers that already run. Creates CoView's topics either way, so services never race auto-creation.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Partitions of each CoView topic in the local stack: enough to exercise per-room ordering by key. */
+    static final int PARTITIONS = 3;
+
+    private final RedisServer redis;
+    private final KafkaBroker kafka;
+    private final String redisUrl;
+    private final String bootstrapServers;
+    private final Path baseDir;
+
+    private LocalStack(RedisServer redis, KafkaBroker kafka, String redisUrl, String bootstrapServers, Path baseDir) {
+        this.redis = redis;
+        this.kafka = kafka;
+        this.redisUrl = redisUrl;
+        this.bootstrapServers = bootstrapServers;
+        this.baseDir = baseDir;
+    }
+
+    /**
+     * Starts what is not given. Redis and Kafka start in parallel; Kafka takes 3–7 s on two cores.
+     *
+     * @param baseDir          parent of the servers' work directories and logs
+     * @param externalRedisUrl use this Redis instead of starting one ({@code null}: start one)
+     * @param externalKafka    use this bootstrap address instead of starting a broker ({@code null}: start one)
+     */
+    public static LocalStack start(Path baseDir, String externalRedisUrl, String externalKafka) throws IOException {
+        Files.createDirectories(baseDir);
+        CompletableFuture<KafkaBroker> kafka = externalKafka != null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return KafkaBroker.start(baseDir.resolve("kafka"), Duration.ofSeconds(90));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        RedisServer redis = null;
+        try {
+            redis = externalRedisUrl != null ? null : RedisServer.start(baseDir.resolve("redis"), Duration.ofSeconds(20));
+            KafkaBroker broker = kafka.get(120, TimeUnit.SECONDS);
+            String bootstrap = broker != null ? broker.bootstrapServers() : externalKafka;
+            LocalStack stack = new LocalStack(redis, broker, redis != null ? redis.url() : externalRedisUrl,
+                    bootstrap, baseDir);
+            stack.createTopics();
+            return stack;
+        } catch (Exception e) {
+            if (redis != null) {
+                redis.close();
+            }
+            kafka.thenAccept(b -> {
+                if (b != null) {
+                    b.close();
+                }
+            });
+            throw e instanceof IOException io ? io : new IOException("local stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a fresh Redis and Kafka under {@code baseDir}. */
+    public static LocalStack start(Path baseDir) throws IOException {
+        return start(baseDir, null, null);
+    }
+
+    private void createTopics() throws IOException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> topics = List.of(
+                    new NewTopic(Topics.ANNOTATIONS, PARTITIONS, (short) 1),
+                    new NewTopic(Topics.POINTERS, PARTITIONS, (short) 1)
+                            // Pointer moves are worth nothing after a few seconds.
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "60000")),
+                    new NewTopic(Topics.SESSION_EVENTS, PARTITIONS, (short) 1),
+                    new NewTopic(Topics.DEAD_LETTER, 1, (short) 1));
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IOException("cannot create topic " + entry.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("topic creation timed out", e);
+        }
+    }
+
+    /** {@code redis://host:port}, for {@code quarkus.redis.hosts}. */
+    public String redisUrl() {
+        return redisUrl;
+    }
+
+    /** For {@code kafka.bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The Redis started here, or {@code null} when an external one is used. */
+    public RedisServer redis() {
+        return redis;
+    }
+
+    /** The broker started here, or {@code null} when an external one is used. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Stops what was started here and removes the work directories; logs beside them stay. */
+    @Override
+    public void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** Removes {@code dir} and everything in it; used for throwaway base directories. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: a leftover temp file is not worth failing a shutdown for.
+        }
+    }
+
+    Path baseDir() {
+        return baseDir;
+    }
+}

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// room-service serves the bundle from the web-client jar's META-INF/resources (Maven builds it there).
+// `npm run dev` serves the pages itself and proxies the APIs to locally running services (./coview up).
+const room = process.env.COVIEW_ROOM_URL ?? 'http://localhost:8080';
+const signaling = process.env.COVIEW_SIGNALING_URL ?? 'ws://localhost:8081';
+const annotation = process.env.COVIEW_ANNOTATION_URL ?? 'ws://localhost:8082';
+
+export default defineConfig({
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        agent: resolve(import.meta.dirname, 'agent/index.html'),
+        join: resolve(import.meta.dirname, 'join/index.html'),
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': room,
+      '/.well-known': room,
+      '/ws/signal': { target: signaling, ws: true },
+      '/ws/annotations': { target: annotation, ws: true },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+  },
+});
