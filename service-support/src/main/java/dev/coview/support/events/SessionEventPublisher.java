@@ -1,0 +1,69 @@
+package dev.coview.support.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.events.CloudEventHeaders;
+import dev.coview.contracts.events.SessionEventType;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/**
+ * Publishes CoView's session events for other systems: CloudEvents 1.0 in Kafka binary mode on
+ * {@code coview.session-events}, keyed by room id so that each room's events stay ordered. The connector writes
+ * the {@code ce_} headers from {@link OutgoingCloudEventMetadata}; the channel's producer is idempotent with
+ * {@code acks=all} (see this module's {@code microprofile-config.properties}).
+ */
+@ApplicationScoped
+public class SessionEventPublisher {
+
+    /** The channel bound to {@code coview.session-events}. */
+    public static final String CHANNEL = "session-events";
+
+    private static final String JSON = "application/json";
+
+    private final MutinyEmitter<String> emitter;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public SessionEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper) {
+        this.emitter = emitter;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Publishes one event about a room. The returned {@link Uni} completes when Kafka has acknowledged the record
+     * and fails if it could not be written; callers decide whether a failure fails their request.
+     *
+     * @param data the event's payload, a record from {@code dev.coview.contracts.events}, serialized as JSON
+     */
+    public Uni<Void> publish(SessionEventType type, String roomId, Object data) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event payload is not serializable", e));
+        }
+        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create(CloudEventHeaders.sourceOf(roomId)))
+                .withType(type.type())
+                .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(roomId)
+                .build();
+        return emitter.sendMessage(Message.of(json, Metadata.of(ce, kafka)));
+    }
+}

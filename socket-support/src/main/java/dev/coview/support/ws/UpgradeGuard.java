@@ -1,0 +1,82 @@
+package dev.coview.support.ws;
+
+import dev.coview.support.auth.Participant;
+import dev.coview.support.auth.RoomRevocations;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The handshake check of every CoView socket, before any frame is exchanged: a foreign {@code Origin} → 403
+ * (no cross-site WebSocket hijacking); no valid CoView token → 401 (smallrye-jwt has verified signature, issuer
+ * and expiry; the token arrives in the {@code Sec-WebSocket-Protocol} bearer carrier); the token's room has
+ * ended → 403; Redis unreachable → 503. On success the {@link Participant} is stored in the connection's user
+ * data under {@link #PARTICIPANT}, so endpoints never parse the token again.
+ */
+@ApplicationScoped
+public class UpgradeGuard implements HttpUpgradeCheck {
+
+    /** Where the endpoint finds the participant of a connection: {@code connection.userData().get(PARTICIPANT)}. */
+    public static final UserData.TypedKey<Participant> PARTICIPANT = new UserData.TypedKey<>("coview.participant");
+
+    private final Set<String> allowedOrigins;
+    private final boolean anyOrigin;
+    private final RoomRevocations revocations;
+
+    @Inject
+    public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations) {
+        List<String> origins = config.allowedOrigins();
+        this.anyOrigin = origins.contains("*");
+        this.allowedOrigins = Set.copyOf(origins);
+        this.revocations = revocations;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String origin = context.httpRequest().getHeader("Origin");
+        if (origin != null && !anyOrigin && !allowedOrigins.contains(origin)) {
+            Log.debugf("refused WebSocket upgrade from origin %s", origin);
+            return CheckResult.rejectUpgrade(403);
+        }
+        return context.securityIdentity()
+                .onFailure().recoverWithNull()
+                .flatMap(identity -> {
+                    Participant participant = participantOf(identity);
+                    if (participant == null) {
+                        return CheckResult.rejectUpgrade(401);
+                    }
+                    return revocations.isEnded(participant.roomId())
+                            .flatMap(ended -> {
+                                if (ended) {
+                                    return CheckResult.rejectUpgrade(403);
+                                }
+                                context.userData().put(PARTICIPANT, participant);
+                                return CheckResult.permitUpgrade();
+                            })
+                            .onFailure().recoverWithUni(e -> {
+                                Log.warnf("cannot check whether room %s has ended: %s", participant.roomId(),
+                                        e.getMessage());
+                                return CheckResult.rejectUpgrade(503);
+                            });
+                });
+    }
+
+    private static Participant participantOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        try {
+            return Participant.of(jwt);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

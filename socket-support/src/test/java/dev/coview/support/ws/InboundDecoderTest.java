@@ -1,0 +1,64 @@
+package dev.coview.support.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.support.ws.InboundDecoder.Result;
+import org.junit.jupiter.api.Test;
+
+/** Classification of inbound frames; pure unit test with a small sealed protocol. */
+class InboundDecoderTest {
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({@JsonSubTypes.Type(Hello.class), @JsonSubTypes.Type(Move.class)})
+    sealed interface Msg permits Hello, Move {
+    }
+
+    @JsonTypeName("hello")
+    record Hello(String to) implements Msg {
+    }
+
+    @JsonTypeName("move")
+    record Move(double x, double y) implements Msg {
+        Move {
+            if (!(x >= 0 && x <= 1) || !(y >= 0 && y <= 1)) {
+                throw new IllegalArgumentException("x and y must be within 0..1");
+            }
+        }
+    }
+
+    private final InboundDecoder<Msg> decoder = new InboundDecoder<>(new ObjectMapper(), Msg.class);
+
+    @Test
+    void decodesKnownTypesAndIgnoresUnknownFields() {
+        assertThat(decoder.decode("{\"type\":\"hello\",\"to\":\"p2\",\"extra\":1}"))
+                .isEqualTo(new Result.Ok<Msg>(new Hello("p2")));
+        assertThat(decoder.decode("{\"type\":\"move\",\"x\":0.5,\"y\":0.25}"))
+                .isEqualTo(new Result.Ok<Msg>(new Move(0.5, 0.25)));
+    }
+
+    @Test
+    void notJsonIsMalformed() {
+        assertThat(decoder.decode("{not json")).isInstanceOf(Result.Malformed.class);
+        assertThat(decoder.decode("{\"type\":\"move\",\"x\":NaN,\"y\":0}")).isInstanceOf(Result.Malformed.class);
+        assertThat(decoder.decode("[1,2]")).isInstanceOf(Result.Malformed.class);
+        assertThat(decoder.decode("")).isInstanceOf(Result.Malformed.class);
+    }
+
+    @Test
+    void anUnknownOrMissingTypeIsReportedAsSuch() {
+        assertThat(decoder.decode("{\"type\":\"teleport\"}")).isEqualTo(new Result.UnknownType<Msg>("teleport"));
+        assertThat(decoder.decode("{\"to\":\"p2\"}")).isInstanceOf(Result.UnknownType.class);
+    }
+
+    @Test
+    void wrongFieldsAreInvalidWithAReason() {
+        assertThat(decoder.decode("{\"type\":\"move\",\"x\":\"left\",\"y\":0}")).isInstanceOf(Result.Invalid.class);
+        Result<Msg> outOfRange = decoder.decode("{\"type\":\"move\",\"x\":7,\"y\":0}");
+        assertThat(outOfRange).isInstanceOf(Result.Invalid.class);
+        assertThat(((Result.Invalid<Msg>) outOfRange).reason()).contains("0..1");
+    }
+}
