@@ -1,11 +1,6 @@
 package dev.coview.local;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +66,7 @@ public final class CoviewUp {
         JwtDevKeys keys = JwtDevKeys.inDirectory(state.resolve("keys"));
         ok(out, "Redis " + stack.redisUrl() + ", Kafka " + stack.bootstrapServers(), t0);
 
-        List<ChildProcess> running = new ArrayList<>();
+        List<ServiceInstance> running = new ArrayList<>();
         LogFollower follower = new LogFollower(out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -79,7 +74,7 @@ public final class CoviewUp {
             step(out, "stopping");
             follower.close();
             // Services first, so they do not log a storm of connection errors while Kafka and Redis go.
-            running.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
+            running.parallelStream().forEach(ServiceInstance::close);
             stack.close();
             LocalStack.deleteTree(stackDir);
             out.println("stopped: nothing of this run is left running");
@@ -97,20 +92,16 @@ public final class CoviewUp {
 
         for (Service s : services) {
             step(out, "starting " + s.name() + " on port " + s.port());
-            List<String> cmd = new ArrayList<>(List.of(KafkaBroker.javaBinary(), "-Xms64m", "-Xmx256m",
-                    "-Dquarkus.http.port=" + s.port(), "-Dquarkus.http.host=0.0.0.0"));
-            common.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-            cmd.addAll(List.of("-jar", s.jar(root).toString()));
+            Map<String, String> config = new LinkedHashMap<>(common);
+            config.put("quarkus.http.host", "0.0.0.0");
             Path log = logs.resolve(s.name() + ".log");
-            Files.deleteIfExists(log);
-            running.add(ChildProcess.start(s.name(), cmd, null, log, Map.of()));
+            ServiceInstance instance = ServiceInstance.start(s.name(), s.jar(root), s.port(), config, log);
+            running.add(instance);
             follower.follow(s.colour() + String.format("%-19s|", s.name()) + RESET + " ", log);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        for (int i = 0; i < services.size(); i++) {
-            Service s = services.get(i);
-            awaitReady(http, s, running.get(i), Duration.ofSeconds(90));
-            ok(out, s.name() + " ready at http://" + host + ":" + s.port() + "/q/health/ready", t0);
+        for (ServiceInstance instance : running) {
+            instance.awaitReady(Duration.ofSeconds(90));
+            ok(out, instance.name() + " ready at http://" + host + ":" + instance.port() + "/q/health/ready", t0);
         }
 
         out.println();
@@ -120,26 +111,6 @@ public final class CoviewUp {
         out.println("  Logs:            " + logs + "  (Ctrl-C stops everything)");
         out.println();
         stopped.await();
-    }
-
-    private static void awaitReady(HttpClient http, Service s, ChildProcess p, Duration timeout) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(s.name() + " exited; see " + p.log());
-            }
-            try {
-                if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            RedisServer.sleepQuietly(250);
-        }
-        throw new IllegalStateException(s.name() + " not ready within " + timeout + "; see " + p.log());
     }
 
     private static int port(String env, int dflt) {

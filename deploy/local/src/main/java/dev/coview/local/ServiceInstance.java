@@ -1,0 +1,111 @@
+package dev.coview.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One packaged CoView service ({@code target/quarkus-app/quarkus-run.jar}) running as a child process under the
+ * watchdog, on a given port, with the given configuration as system properties. Used by {@code ./coview up},
+ * the two-instance {@code *IT}s and bench/.
+ */
+public final class ServiceInstance implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceInstance(String name, int port, ChildProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code jar} listening on {@code port}; returns once the process runs (see {@link #awaitReady}).
+     *
+     * @param config system properties, e.g. {@link LocalStackResource#quarkusProperties()} plus service settings
+     * @param log    file that receives the service's output (replaced)
+     */
+    public static ServiceInstance start(String name, Path jar, int port, Map<String, String> config, Path log,
+                                        List<String> jvmOptions) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " is missing: package the service first");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(KafkaBroker.javaBinary());
+        cmd.addAll(jvmOptions);
+        cmd.add("-Dquarkus.http.port=" + port);
+        config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", jar.toString()));
+        Files.deleteIfExists(log);
+        return new ServiceInstance(name, port, ChildProcess.start(name, cmd, null, log, Map.of()));
+    }
+
+    /** Starts with the JVM sized as in production (256 MiB heap). */
+    public static ServiceInstance start(String name, Path jar, int port, Map<String, String> config, Path log)
+            throws IOException {
+        return start(name, jar, port, config, log, List.of("-Xms64m", "-Xmx256m"));
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails early if the process exits. */
+    public ServiceInstance awaitReady(Duration timeout) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited; see " + process.log());
+            }
+            try {
+                if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + name, e);
+            }
+            RedisServer.sleepQuietly(200);
+        }
+        throw new IOException(name + " not ready within " + timeout + "; see " + process.log());
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    /** SIGKILL, as a crashed node: no shutdown hook, no goodbye to Redis or Kafka. */
+    public void kill() {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /** Graceful stop (SIGTERM), then SIGKILL after the grace period. */
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(15));
+    }
+}
