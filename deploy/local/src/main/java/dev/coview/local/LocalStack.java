@@ -147,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Removes {@code dir} and everything in it; used for throwaway base directories. */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

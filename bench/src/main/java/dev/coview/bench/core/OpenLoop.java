@@ -1,0 +1,59 @@
+package dev.coview.bench.core;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+
+/**
+ * Fires an action at a fixed rate on its own thread, passing each firing's intended time. If the action falls
+ * behind (a stall), the missed firings run back to back with their original intended times, so their latency
+ * includes the stall: the open arrival model.
+ */
+public final class OpenLoop implements AutoCloseable {
+
+    private final Thread thread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile long fired;
+
+    /**
+     * @param ratePerSecond firings per second (all senders of this loop together)
+     * @param action        receives the intended {@link System#nanoTime()} of each firing
+     */
+    public OpenLoop(String name, double ratePerSecond, LongConsumer action) {
+        long interval = Math.max(1, (long) (1e9 / ratePerSecond));
+        this.thread = new Thread(() -> {
+            long next = System.nanoTime();
+            while (running.get()) {
+                long now = System.nanoTime();
+                if (now < next) {
+                    LockSupport.parkNanos(next - now);
+                    continue;
+                }
+                action.accept(next);
+                fired++;
+                next += interval;
+            }
+        }, name);
+        this.thread.setDaemon(true);
+    }
+
+    public OpenLoop start() {
+        thread.start();
+        return this;
+    }
+
+    /** How many firings have run. */
+    public long fired() {
+        return fired;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
