@@ -65,6 +65,10 @@ public final class CoviewUp {
         LocalStack stack = LocalStack.start(stackDir, redisUrl, kafka);
         JwtDevKeys keys = JwtDevKeys.inDirectory(state.resolve("keys"));
         ok(out, "Redis " + stack.redisUrl() + ", Kafka " + stack.bootstrapServers(), t0);
+        // ./coview events (and a person) find the running stack here; removed on stop.
+        Path upEnv = state.resolve("up.env");
+        Files.writeString(upEnv, "COVIEW_REDIS_URL=" + stack.redisUrl() + "\nCOVIEW_KAFKA_BOOTSTRAP="
+                + stack.bootstrapServers() + "\n");
 
         List<ServiceInstance> running = new ArrayList<>();
         LogFollower follower = new LogFollower(out);
@@ -77,6 +81,11 @@ public final class CoviewUp {
             running.parallelStream().forEach(ServiceInstance::close);
             stack.close();
             LocalStack.deleteTree(stackDir);
+            try {
+                Files.deleteIfExists(upEnv);
+            } catch (java.io.IOException ignored) {
+                // Only a hint for ./coview events; a stale one names a stack that no longer answers.
+            }
             out.println("stopped: nothing of this run is left running");
             stopped.countDown();
         }, "coview-up-stop"));
