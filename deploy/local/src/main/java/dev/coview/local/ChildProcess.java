@@ -100,6 +100,48 @@ public final class ChildProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Starts a janitor: a watchdog shell with no server, which only removes {@code dir} once this JVM closes it or
+     * dies. For servers that are restarted (their data must outlive one process) but not this JVM.
+     */
+    public static ChildProcess janitor(String name, Path dir) throws IOException {
+        // The server is stopped by its own watchdog at the same moment and may still write while shutting down:
+        // retry until the directory is gone (at most a minute).
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "trap '' INT; cat >/dev/null; i=0;"
+                + " while [ -e \"$COVIEW_WORKDIR\" ] && [ $i -lt 300 ]; do rm -rf \"$COVIEW_WORKDIR\" 2>/dev/null;"
+                + " [ -e \"$COVIEW_WORKDIR\" ] && sleep 0.2; i=$((i+1)); done", "coview-janitor")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put("COVIEW_WORKDIR", dir.toString());
+        Process p = pb.start();
+        return new ChildProcess(name, p, p.pid(), dir.resolve("janitor.log"));
+    }
+
+    /** Freezes the server (SIGSTOP): it keeps its sockets open but answers nothing, like a hung or partitioned node. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String sig) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(serverPid)).inheritIO().start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + sig + " " + serverPid + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + name, e);
+        }
+    }
+
     /** Whether the server process is still running. */
     public boolean isAlive() {
         return ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false);

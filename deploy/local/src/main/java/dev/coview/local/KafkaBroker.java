@@ -25,11 +25,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String CLASSPATH_RESOURCE = "/dev/coview/local/kafka-classpath.txt";
 
-    private final ChildProcess process;
+    private final ChildProcess janitor;
+    private final List<String> command;
+    private final Path workDir;
     private final int port;
+    private volatile ChildProcess process;
 
-    private KafkaBroker(ChildProcess process, int port) {
-        this.process = process;
+    private KafkaBroker(ChildProcess janitor, List<String> command, Path workDir, int port) {
+        this.janitor = janitor;
+        this.command = command;
+        this.workDir = workDir;
         this.port = port;
     }
 
@@ -57,11 +62,28 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> run = new ArrayList<>(jvm);
         run.add("kafka.Kafka");
         run.add(config.toString());
-        ChildProcess p = ChildProcess.start("kafka", run, workDir, workDir.resolveSibling(workDir.getFileName()
-                + ".log"), Map.of());
-        KafkaBroker broker = new KafkaBroker(p, port);
+        // The broker's data must survive a restart (fault tests), so the janitor, not the broker's watchdog,
+        // removes the work directory: when this JVM stops or dies.
+        ChildProcess janitor = ChildProcess.janitor("kafka-janitor", workDir);
+        KafkaBroker broker = new KafkaBroker(janitor, List.copyOf(run), workDir, port);
+        broker.launch();
         broker.awaitReady(timeout);
         return broker;
+    }
+
+    private void launch() throws IOException {
+        process = ChildProcess.start("kafka", command, null, workDir.resolveSibling(workDir.getFileName() + ".log"),
+                Map.of());
+    }
+
+    /**
+     * Stops the broker (SIGTERM, a clean shutdown) and starts it again on the same ports with the same data, as
+     * in a rolling restart; returns once it lists topics again.
+     */
+    public void restart(Duration timeout) throws IOException {
+        process.stop(Duration.ofSeconds(30));
+        launch();
+        awaitReady(timeout);
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -200,5 +222,6 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(30));
+        janitor.close();
     }
 }
