@@ -10,7 +10,6 @@ public enum SessionEventType {
     ROOM_ENDED("room.ended"),
     ROOM_EXPIRED("room.expired"),
     PARTICIPANT_JOINED("participant.joined"),
-    PARTICIPANT_LEFT("participant.left"),
     PARTICIPANT_CONNECTED("participant.connected"),
     PARTICIPANT_DISCONNECTED("participant.disconnected"),
     SHARE_STARTED("share.started"),

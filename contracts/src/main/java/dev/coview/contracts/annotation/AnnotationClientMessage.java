@@ -1,0 +1,244 @@
+package dev.coview.contracts.annotation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Messages a client sends on {@code /ws/annotations}: {@code {"type": …, …}}. Coordinates are fractions (0..1) of
+ * the source (screen) space, never of a window, so drawings stay on the same content when the crop changes. The
+ * schema of each type is {@code schemas/annotation/<type>.json} in this module.
+ *
+ * <p>The service checks each message against the sender's grants, validates it, stamps it into an
+ * {@link AnnotationServerMessage.Event} and relays it to every participant of the room (the sender included:
+ * the echo tells a client the order the room agreed on).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Pointer.class, name = AnnotationClientMessage.Pointer.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.PointerHide.class, name = AnnotationClientMessage.PointerHide.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Stroke.class, name = AnnotationClientMessage.Stroke.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Shape.class, name = AnnotationClientMessage.Shape.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Erase.class, name = AnnotationClientMessage.Erase.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Undo.class, name = AnnotationClientMessage.Undo.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Redo.class, name = AnnotationClientMessage.Redo.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Clear.class, name = AnnotationClientMessage.Clear.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Crop.class, name = AnnotationClientMessage.Crop.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.CropRequest.class, name = AnnotationClientMessage.CropRequest.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Masks.class, name = AnnotationClientMessage.Masks.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Pause.class, name = AnnotationClientMessage.Pause.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Freeze.class, name = AnnotationClientMessage.Freeze.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.ReferencePush.class, name = AnnotationClientMessage.ReferencePush.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.ReferenceAnswer.class, name = AnnotationClientMessage.ReferenceAnswer.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.SnapshotSaved.class, name = AnnotationClientMessage.SnapshotSaved.TYPE),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface AnnotationClientMessage {
+
+    /** The wire {@code type}. */
+    String type();
+
+    /**
+     * Whether the message is durable (goes to {@code coview.annotations} and into the room's state); pointer
+     * traffic is not: it is relayed through {@code coview.pointers} and never becomes state.
+     */
+    default boolean durable() {
+        return true;
+    }
+
+    /** Laser pointer at ({@code x}, {@code y}); clients send at most one per animation frame. */
+    record Pointer(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y)
+            implements AnnotationClientMessage {
+        public static final String TYPE = "pointer";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public boolean durable() {
+            return false;
+        }
+    }
+
+    /** The sender's pointer left the content. */
+    record PointerHide() implements AnnotationClientMessage {
+        public static final String TYPE = "pointer.hide";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public boolean durable() {
+            return false;
+        }
+    }
+
+    /**
+     * A freehand stroke, whole ({@code phase} absent) or in parts while it is drawn ({@code begin}, {@code append}
+     * …, {@code end}). {@code points} is flat: {@code [x0, y0, x1, y1, …]}. {@code tool}, {@code color} and
+     * {@code width} are required whole and at {@code begin}, ignored after. {@code width} is a fraction of the
+     * source width.
+     */
+    record Stroke(@JsonProperty(required = true) String id, StrokePhase phase, StrokeTool tool, String color,
+                  Double width, @JsonProperty(required = true) double[] points)
+            implements AnnotationClientMessage, Drawable {
+        public static final String TYPE = "stroke";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * An arrow, rectangle, ellipse or text between ({@code x1}, {@code y1}) and ({@code x2}, {@code y2}). Sending a
+     * shape with an existing id of one's own replaces it (a move or an edit). {@code text} only for kind text.
+     */
+    record Shape(@JsonProperty(required = true) String id, @JsonProperty(required = true) ShapeKind kind,
+                 @JsonProperty(required = true) double x1, @JsonProperty(required = true) double y1,
+                 @JsonProperty(required = true) double x2, @JsonProperty(required = true) double y2,
+                 @JsonProperty(required = true) String color, @JsonProperty(required = true) double width,
+                 String text)
+            implements AnnotationClientMessage, Drawable {
+        public static final String TYPE = "shape";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Deletes one element: one's own, or anybody's with grant {@code admin}. */
+    record Erase(@JsonProperty(required = true) String id) implements AnnotationClientMessage {
+        public static final String TYPE = "erase";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Undoes the sender's last drawing action (stroke, shape, erase, clear); a new event, not a rewrite. */
+    record Undo() implements AnnotationClientMessage {
+        public static final String TYPE = "undo";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Redoes the sender's last undone action. */
+    record Redo() implements AnnotationClientMessage {
+        public static final String TYPE = "redo";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Deletes the sender's elements ({@code own}) or everybody's ({@code all}, grant {@code admin}). */
+    record Clear(@JsonProperty(required = true) ClearScope scope) implements AnnotationClientMessage {
+        public static final String TYPE = "clear";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * The customer's crop: the rectangle of the source that is encoded and sent, as fractions of the source whose
+     * size in pixels is {@code sourceW} × {@code sourceH}.
+     */
+    record Crop(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y,
+                @JsonProperty(required = true) double w, @JsonProperty(required = true) double h,
+                @JsonProperty(required = true) int sourceW, @JsonProperty(required = true) int sourceH)
+            implements AnnotationClientMessage {
+        public static final String TYPE = "crop";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The agent asks the customer to crop to this rectangle; the customer's client applies it only if allowed. */
+    record CropRequest(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y,
+                       @JsonProperty(required = true) double w, @JsonProperty(required = true) double h)
+            implements AnnotationClientMessage {
+        public static final String TYPE = "crop.request";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The customer's privacy masks, blacked out before encoding; the whole list each time (empty: none). */
+    record Masks(@JsonProperty(required = true) List<Rect> rects) implements AnnotationClientMessage {
+        public static final String TYPE = "masks";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The customer paused the share (black frames) or resumed it. */
+    record Pause(@JsonProperty(required = true) boolean on) implements AnnotationClientMessage {
+        public static final String TYPE = "pause";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The agent froze the shared frame (with the snapshot both sides show, once uploaded) or unfroze it. */
+    record Freeze(@JsonProperty(required = true) boolean on, String snapshotId) implements AnnotationClientMessage {
+        public static final String TYPE = "freeze";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The agent offers the customer a link (http or https, maybe restricted to an allowlist of domains). */
+    record ReferencePush(@JsonProperty(required = true) String url) implements AnnotationClientMessage {
+        public static final String TYPE = "reference.push";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The customer opened ({@code accepted}) or declined the pending reference. */
+    record ReferenceAnswer(@JsonProperty(required = true) boolean accepted) implements AnnotationClientMessage {
+        public static final String TYPE = "reference.answer";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The agent saved an annotated snapshot (stored by room-service under {@code snapshotId}). */
+    record SnapshotSaved(@JsonProperty(required = true) String snapshotId) implements AnnotationClientMessage {
+        public static final String TYPE = "snapshot.saved";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.coview.contracts.annotation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Messages the service sends on {@code /ws/annotations}. A client first receives one {@link State}, then every
+ * {@link Event} of the room after the state's {@code seq}, with no gap and no duplicate; {@link Error} when a
+ * message is refused (the socket stays open). Schemas: {@code schemas/annotation/server/<type>.json}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AnnotationServerMessage.State.class, name = AnnotationServerMessage.State.TYPE),
+        @JsonSubTypes.Type(value = AnnotationServerMessage.Event.class, name = AnnotationServerMessage.Event.TYPE),
+        @JsonSubTypes.Type(value = AnnotationServerMessage.Error.class, name = AnnotationServerMessage.Error.TYPE),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface AnnotationServerMessage {
+
+    /**
+     * The room as of {@code seq}: what a late joiner or a reconnecting client draws before any live event.
+     *
+     * @param seq       the number of durable events the room has had; the next event has {@code seq + 1}
+     * @param elements  strokes and shapes in the order they were first drawn, deleted ones included (an undo may
+     *                  bring them back); vanishing ink is never state
+     * @param crop      the customer's current crop, {@code null} before the first
+     * @param masks     the customer's privacy masks (empty: none)
+     * @param paused    the customer's share is paused
+     * @param freeze    the frozen frame, {@code null} when not frozen
+     * @param reference the link the agent pushed that the customer has not answered yet, or {@code null}
+     * @param history   per author: how many actions they can undo and redo now
+     */
+    record State(long seq, List<Element> elements, AnnotationClientMessage.Crop crop, List<Rect> masks,
+                 boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history)
+            implements AnnotationServerMessage {
+        public static final String TYPE = "state";
+    }
+
+    /**
+     * One event of the room, as the service stamped it. The same record (without {@code seq} and
+     * {@code changes}) is the value of the Kafka record on {@code coview.annotations} or {@code coview.pointers}.
+     *
+     * @param eventId  unique id the service gave the event; a redelivered record with a known id is ignored
+     * @param roomId   the room
+     * @param authorId participant who sent it
+     * @param seq      the room's sequence number (1, 2, …): set for durable events, absent for pointer traffic
+     * @param ts       when the service accepted it, epoch milliseconds
+     * @param event    what the participant sent
+     * @param changes  elements the event changed, as they are now (drawing events only; for undo, redo, erase and
+     *                 clear this is how a client learns what changed)
+     */
+    record Event(String eventId, String roomId, String authorId, Long seq, long ts, AnnotationClientMessage event,
+                 List<Element> changes) implements AnnotationServerMessage {
+        public static final String TYPE = "event";
+
+        /** The same event with the room's {@code seq} and the elements it changed. */
+        public Event sequenced(long seq, List<Element> changes) {
+            return new Event(eventId, roomId, authorId, seq, ts, event, changes);
+        }
+    }
+
+    /** A message was refused; codes are those of {@code dev.coview.contracts.ws.ErrorCodes}. */
+    record Error(String code, String message) implements AnnotationServerMessage {
+        public static final String TYPE = "error";
+    }
+
+    /** A frozen frame: who froze it and the snapshot shown, once uploaded (absent until then). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Frozen(String authorId, String snapshotId) {
+    }
+
+    /** A pushed link waiting for the customer's answer. */
+    record PendingReference(String eventId, String authorId, String url) {
+    }
+
+    /** How many actions {@code authorId} can undo and redo. */
+    record AuthorHistory(String authorId, int undo, int redo) {
+    }
+}

@@ -1,0 +1,16 @@
+package dev.coview.contracts.annotation;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** What an {@link Element} shows: a stroke or a shape, with its wire {@code type}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Stroke.class, name = AnnotationClientMessage.Stroke.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Shape.class, name = AnnotationClientMessage.Shape.TYPE),
+})
+public sealed interface Drawable permits AnnotationClientMessage.Stroke, AnnotationClientMessage.Shape {
+
+    /** Element id, chosen at random by the author's client: unique in the room (someone else's id is refused). */
+    String id();
+}

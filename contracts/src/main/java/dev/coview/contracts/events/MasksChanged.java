@@ -1,0 +1,12 @@
+package dev.coview.contracts.events;
+
+/**
+ * Data of {@code dev.coview.masks.changed} (annotation-service).
+ * The customer changed their privacy masks; {@code count} rectangles are now blacked out (0: none). The
+ * rectangles themselves stay in the annotation log.
+ *
+ * @param roomId        the room
+ * @param participantId who did it
+ */
+public record MasksChanged(String roomId, String participantId, int count) {
+}

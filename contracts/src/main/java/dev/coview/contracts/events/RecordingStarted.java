@@ -1,0 +1,15 @@
+package dev.coview.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dev.coview.recording.started} (room-service): an agent created a recording, after the customer
+ * consented in the client. Schema: {@code schemas/events/recording.started.json}.
+ *
+ * @param roomId        the room
+ * @param recordingId   the new recording (base64url, 128 bits)
+ * @param participantId the agent who records
+ * @param startedAt     when room-service created the recording
+ */
+public record RecordingStarted(String roomId, String recordingId, String participantId, Instant startedAt) {
+}

@@ -1,0 +1,11 @@
+package dev.coview.contracts.events;
+
+/**
+ * Data of {@code dev.coview.reference.pushed} (annotation-service).
+ * The agent offered the customer a link.
+ *
+ * @param roomId        the room
+ * @param participantId who did it
+ */
+public record ReferencePushed(String roomId, String participantId, String url) {
+}

@@ -1,0 +1,14 @@
+package dev.coview.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dev.coview.room.ended}: an agent ended the room; from now on every service refuses its tokens.
+ * Schema: {@code schemas/events/room.ended.json}.
+ *
+ * @param roomId  the room
+ * @param endedBy participant id of the agent who ended it
+ * @param endedAt when it ended
+ */
+public record RoomEnded(String roomId, String endedBy, Instant endedAt) {
+}

@@ -1,0 +1,14 @@
+package dev.coview.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dev.coview.room.expired}: the room saw no activity for its idle TTL and was ended by
+ * room-service; its tokens are refused from now on. Schema: {@code schemas/events/room.expired.json}.
+ *
+ * @param roomId    the room
+ * @param expiresAt the idle deadline that passed
+ * @param expiredAt when room-service noticed and ended the room (at most one sweep interval after)
+ */
+public record RoomExpired(String roomId, Instant expiresAt, Instant expiredAt) {
+}

@@ -1,0 +1,15 @@
+package dev.coview.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dev.coview.share.started}: the customer's client reported that its screen share runs
+ * (signaling-service, on the {@code share} message; media itself flows peer to peer). Schema:
+ * {@code schemas/events/share.started.json}.
+ *
+ * @param roomId        the room
+ * @param participantId the sharer
+ * @param startedAt     when the service learned of it
+ */
+public record ShareStarted(String roomId, String participantId, Instant startedAt) {
+}

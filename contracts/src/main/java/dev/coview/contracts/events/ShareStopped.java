@@ -1,0 +1,19 @@
+package dev.coview.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dev.coview.share.stopped}: a running screen share ended (signaling-service). Schema:
+ * {@code schemas/events/share.stopped.json}.
+ *
+ * @param roomId        the room
+ * @param participantId the sharer
+ * @param reason        {@link #STOPPED} (the client reported it), {@link #LEFT} (the sharer left or was lost) or
+ *                      {@link #ROOM_ENDED}
+ * @param stoppedAt     when the service learned of it
+ */
+public record ShareStopped(String roomId, String participantId, String reason, Instant stoppedAt) {
+    public static final String STOPPED = "stopped";
+    public static final String LEFT = "left";
+    public static final String ROOM_ENDED = "room-ended";
+}

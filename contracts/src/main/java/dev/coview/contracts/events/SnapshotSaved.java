@@ -1,0 +1,11 @@
+package dev.coview.contracts.events;
+
+/**
+ * Data of {@code dev.coview.snapshot.saved} (annotation-service).
+ * An annotated snapshot was saved (stored by room-service under {@code snapshotId}).
+ *
+ * @param roomId        the room
+ * @param participantId who did it
+ */
+public record SnapshotSaved(String roomId, String participantId, String snapshotId) {
+}
