@@ -84,9 +84,32 @@ public final class InboundDecoder<T> {
         return false;
     }
 
+    /**
+     * A reason a client can act on, in our words: the validation message a record's constructor gave, or the field
+     * that was wrong. Never Jackson's own text, which names Java classes and settings.
+     */
     private static String describe(JsonProcessingException e) {
-        Throwable root = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-        String msg = root == e ? e.getOriginalMessage() : root.getMessage();
-        return msg == null ? "invalid message" : msg.lines().findFirst().orElse("invalid message");
+        if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            return iae.getMessage().lines().findFirst().orElse("invalid message");
+        }
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? path(m) : "";
+        if (field.isEmpty()) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            return original.contains("Trailing token") ? "unexpected data after the JSON object" : "invalid message";
+        }
+        return "missing or invalid value for '" + field + "'";
     }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
 }

@@ -61,4 +61,13 @@ class InboundDecoderTest {
         assertThat(outOfRange).isInstanceOf(Result.Invalid.class);
         assertThat(((Result.Invalid<Msg>) outOfRange).reason()).contains("0..1");
     }
+
+    @Test
+    void reasonsNameTheFieldButNeverJavaInternals() {
+        Result<Msg> wrongType = decoder.decode("{\"type\":\"move\",\"x\":\"left\",\"y\":0}");
+        assertThat(((Result.Invalid<Msg>) wrongType).reason()).isEqualTo("missing or invalid value for 'x'");
+        Result<Msg> trailing = decoder.decode("{\"type\":\"hello\",\"to\":\"p2\"} {\"more\":1}");
+        assertThat(trailing).isInstanceOf(Result.Invalid.class);
+        assertThat(((Result.Invalid<Msg>) trailing).reason()).doesNotContain("dev.coview", "Deserialization", "`");
+    }
 }
