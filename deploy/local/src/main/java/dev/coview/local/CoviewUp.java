@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Options (flags win over environment variables):
  * <ul>
  *   <li>{@code --root DIR} the checkout (default: working directory)</li>
+ *   <li>{@code --state DIR} keys, logs and {@code up.env} (default: {@code <root>/.coview})</li>
+ *   <li>{@code --watch-stdin true}: stop everything when standard input closes (for programs that start it)</li>
  *   <li>{@code --redis URL} / {@code COVIEW_REDIS_URL}: use this Redis ({@code redis://host:port})</li>
  *   <li>{@code --kafka HOST:PORT} / {@code COVIEW_KAFKA_BOOTSTRAP}: use this Kafka</li>
  *   <li>{@code COVIEW_ROOM_PORT} (8080), {@code COVIEW_SIGNALING_PORT} (8081), {@code COVIEW_ANNOTATION_PORT}
@@ -41,7 +43,8 @@ public final class CoviewUp {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = parse(args);
         Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
-        Path state = root.resolve(".coview");
+        // Local state (keys, logs, up.env); the end-to-end tests point it into their target/ directory.
+        Path state = Path.of(opts.getOrDefault("state", root.resolve(".coview").toString())).toAbsolutePath();
         Path logs = Files.createDirectories(state.resolve("logs"));
         PrintStream out = System.out;
         List<Service> services = List.of(
@@ -56,6 +59,22 @@ public final class CoviewUp {
             }
         }
 
+        if (Boolean.parseBoolean(opts.getOrDefault("watch-stdin", "false"))) {
+            // Started by a program (the end-to-end tests): when it goes away, even killed, its pipe closes and we
+            // stop everything, as the watchdogs do for our own children.
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // Input is ignored; only its end matters.
+                    }
+                } catch (java.io.IOException ignored) {
+                    // A broken pipe is an end too.
+                }
+                System.exit(0);
+            }, "coview-up-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
         long t0 = System.nanoTime();
         String redisUrl = opts.getOrDefault("redis", System.getenv("COVIEW_REDIS_URL"));
         String kafka = opts.getOrDefault("kafka", System.getenv("COVIEW_KAFKA_BOOTSTRAP"));
@@ -98,6 +117,11 @@ public final class CoviewUp {
         common.put("coview.urls.public", "http://" + host + ":" + room.port());
         common.put("coview.urls.signaling", "ws://" + host + ":" + services.get(1).port() + "/ws/signal");
         common.put("coview.urls.annotation", "ws://" + host + ":" + services.get(2).port() + "/ws/annotations");
+        if (System.getenv("COVIEW_WS_ALLOWED_ORIGINS") == null) {
+            // The pages come from room-service, wherever its port was moved (and from the Vite dev server).
+            common.put("coview.ws.allowed-origins", "http://localhost:" + room.port() + ",http://127.0.0.1:"
+                    + room.port() + ",http://localhost:5173");
+        }
 
         for (Service s : services) {
             step(out, "starting " + s.name() + " on port " + s.port());
@@ -115,11 +139,29 @@ public final class CoviewUp {
 
         out.println();
         out.println("  CoView is up (" + (System.nanoTime() - t0) / 1_000_000 + " ms).");
-        out.println("  Agent console:   http://" + host + ":" + room.port() + "/agent/");
-        out.println("  Customer join:   http://" + host + ":" + room.port() + "/join/");
+        out.println("  Agent console:   http://" + host + ":" + room.port() + "/agent");
+        out.println("  Customer join:   http://" + host + ":" + room.port() + "/join");
+        out.println("  Agent API key:   " + agentKey(logs.resolve(room.name() + ".log")));
         out.println("  Logs:            " + logs + "  (Ctrl-C stops everything)");
         out.println();
         stopped.await();
+    }
+
+    /**
+     * Where the agent console's key comes from: room-service logs the key it generated when none is configured
+     * ({@code agent API key: …}); otherwise it is the configured one.
+     */
+    private static String agentKey(Path roomLog) {
+        String marker = "agent API key: ";
+        try (var lines = Files.lines(roomLog)) {
+            return lines.filter(l -> l.contains(marker))
+                    .map(l -> l.substring(l.indexOf(marker) + marker.length()).split("[\\s\"]", 2)[0])
+                    .findFirst()
+                    .map(key -> key + "  (header X-CoView-Agent-Key; set COVIEW_ROOM_AGENT_API_KEY to choose one)")
+                    .orElse("as configured in COVIEW_ROOM_AGENT_API_KEY (coview.room.agent-api-key)");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "see the line 'agent API key: …' in " + roomLog;
+        }
     }
 
     private static int port(String env, int dflt) {

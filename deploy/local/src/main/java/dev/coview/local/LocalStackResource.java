@@ -19,16 +19,39 @@ import java.util.Map;
  */
 public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
+    /*
+     * JVM-wide (system properties), not only static fields: Quarkus loads this class again in a new class loader
+     * for every @TestProfile restart, and that copy must find the running stack rather than start a second one.
+     */
+    private static final String REDIS = "coview.local.stack.redis";
+    private static final String KAFKA = "coview.local.stack.kafka";
+    private static final String KEYS = "coview.local.stack.keys";
+
     private static LocalStack stack;
     private static JwtDevKeys keys;
 
-    /** The JVM's stack, started on first call. */
-    public static synchronized LocalStack stack() {
-        if (stack == null) {
+    /** The JVM's stack, started on first call (or found, when another class loader started it). */
+    public static LocalStack stack() {
+        synchronized (System.class) {
+            if (stack != null) {
+                return stack;
+            }
             try {
+                String redis = System.getProperty(REDIS);
+                if (redis != null) {
+                    // Started by this class in another class loader: use it as an external stack.
+                    Path base = Files.createTempDirectory("coview-stack-view-");
+                    base.toFile().deleteOnExit();
+                    stack = LocalStack.start(base, redis, System.getProperty(KAFKA));
+                    keys = JwtDevKeys.inDirectory(Path.of(System.getProperty(KEYS)));
+                    return stack;
+                }
                 Path base = baseDir();
                 stack = LocalStack.start(base);
                 keys = JwtDevKeys.inDirectory(base.resolve("keys"));
+                System.setProperty(REDIS, stack.redisUrl());
+                System.setProperty(KAFKA, stack.bootstrapServers());
+                System.setProperty(KEYS, base.resolve("keys").toString());
                 LocalStack started = stack;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
@@ -37,12 +60,12 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the local Redis + Kafka stack", e);
             }
+            return stack;
         }
-        return stack;
     }
 
     /** The JVM's JWT key pair (starts the stack if needed). */
-    public static synchronized JwtDevKeys keys() {
+    public static JwtDevKeys keys() {
         stack();
         return keys;
     }

@@ -53,8 +53,9 @@ class NoOrphansTest {
             Awaitility.await("redis-server and the Kafka broker exit after their JVM is killed")
                     .atMost(Duration.ofSeconds(45))
                     .until(() -> !alive(redisPid) && !alive(kafkaPid));
+            // A loaded machine can take a while to finish the shutdown the janitor waits for; it retries for 60 s.
             Awaitility.await("the watchdogs remove the work directories")
-                    .atMost(Duration.ofSeconds(10))
+                    .atMost(Duration.ofSeconds(60))
                     .until(() -> List.of(base.resolve("redis"), base.resolve("kafka")).stream()
                             .noneMatch(Files::exists));
         } finally {

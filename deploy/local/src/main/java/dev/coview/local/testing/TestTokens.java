@@ -3,6 +3,7 @@ package dev.coview.local.testing;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
+import dev.coview.local.JwtDevKeys;
 import dev.coview.local.LocalStackResource;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
@@ -35,6 +36,12 @@ public final class TestTokens {
 
     /** A token with the given grants that expires {@code ttl} from now (negative: already expired). */
     public static String token(String roomId, String participantId, Role role, Set<Grant> grants, Duration ttl) {
+        return token(LocalStackResource.keys(), roomId, participantId, role, grants, ttl);
+    }
+
+    /** As {@link #token(String, String, Role, Set, Duration)}, signed with the given key pair (bench, tools). */
+    public static String token(JwtDevKeys keys, String roomId, String participantId, Role role, Set<Grant> grants,
+                               Duration ttl) {
         Instant now = Instant.now();
         return Jwt.issuer(Claims.ISSUER)
                 .subject(participantId)
@@ -46,7 +53,7 @@ public final class TestTokens {
                 .issuedAt(now.minusSeconds(1))
                 .expiresAt(now.plus(ttl))
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256)
-                .sign(privateKey());
+                .sign(privateKey(keys));
     }
 
     /** A token signed with a key that is not CoView's: every service must refuse it. */
@@ -72,9 +79,9 @@ public final class TestTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static PrivateKey privateKey() {
+    private static PrivateKey privateKey(JwtDevKeys keys) {
         try {
-            String pem = Files.readString(LocalStackResource.keys().privateKey());
+            String pem = Files.readString(keys.privateKey());
             String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
                     .decode(body)));
