@@ -1,0 +1,23 @@
+package dev.coview.room.api;
+
+import dev.coview.room.access.ApiKeyAgentCheck;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+
+/** The OpenAPI document's title and its two security schemes (the agent API key and the room token). */
+@OpenAPIDefinition(info = @Info(title = "CoView room-service", version = "0.1",
+        description = "Rooms, join codes, tokens (JWT, ES256) and ICE servers. Errors are RFC 9457 problem+json."))
+@SecuritySchemes({
+        @SecurityScheme(securitySchemeName = OpenApiSecurity.AGENT_KEY, type = SecuritySchemeType.APIKEY,
+                apiKeyName = ApiKeyAgentCheck.HEADER, in = SecuritySchemeIn.HEADER),
+        @SecurityScheme(securitySchemeName = OpenApiSecurity.BEARER, type = SecuritySchemeType.HTTP,
+                scheme = "bearer", bearerFormat = "JWT")})
+public class OpenApiSecurity extends Application {
+    static final String AGENT_KEY = "agentKey";
+    static final String BEARER = "roomToken";
+}

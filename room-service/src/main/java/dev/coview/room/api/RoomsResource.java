@@ -1,0 +1,140 @@
+package dev.coview.room.api;
+
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.rooms.CreatedRoom;
+import dev.coview.contracts.rooms.ParticipantToken;
+import dev.coview.contracts.rooms.Problem;
+import dev.coview.contracts.rooms.RoomView;
+import dev.coview.room.access.AgentCheck;
+import dev.coview.room.access.RoomAccess;
+import dev.coview.room.rooms.JoinService;
+import dev.coview.room.rooms.RoomService;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Rooms over REST: an agent creates (agent API key, or whatever {@link AgentCheck} is installed) and ends them; a
+ * customer joins with the code or invite; the agent asks for observer tokens; participants read the room. Every
+ * failure is RFC 9457 problem+json ({@link dev.coview.room.problems.ProblemMappers}).
+ */
+@Path("/api/rooms")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "rooms")
+@APIResponse(responseCode = "400", description = "invalid input",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RoomsResource {
+
+    /** Shape of room ids in paths. */
+    static final String ROOM_ID = "[A-Za-z0-9_-]{22}";
+
+    private final RoomService rooms;
+    private final JoinService joins;
+    private final AgentCheck agents;
+    private final RoomAccess access;
+
+    public RoomsResource(RoomService rooms, JoinService joins, AgentCheck agents, RoomAccess access) {
+        this.rooms = rooms;
+        this.joins = joins;
+        this.agents = agents;
+        this.access = access;
+    }
+
+    @POST
+    @Operation(summary = "Create a room",
+            description = "For agents: needs the agent API key in X-CoView-Agent-Key (the default check). Answers the "
+                    + "agent's token, the 6-digit join code and the invite link.")
+    @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = CreatedRoom.class)))
+    @APIResponse(responseCode = "401", description = "no or wrong agent API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CreatedRoom>> create(@Context HttpHeaders headers, @Valid CreateRoomRequest body) {
+        return agents.authorize(headers)
+                .chain(createdBy -> rooms.create(createdBy, body == null ? null : body.name()))
+                .map(room -> RestResponse.ResponseBuilder.<CreatedRoom>created(
+                        URI.create("/api/rooms/" + room.roomId())).entity(room).build());
+    }
+
+    @POST
+    @Path("/join")
+    @Operation(summary = "Join a room as its customer",
+            description = "With the join code or the invite; both are spent once a customer has joined. Wrong codes "
+                    + "are limited per client: past the limit, 429 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "joined",
+            content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
+    @APIResponse(responseCode = "404", description = "wrong, expired or used code or invite",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "another customer joined first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "too many wrong codes from this client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ParticipantToken> join(@Valid @NotNull JoinRoomRequest body, @Context HttpServerRequest request) {
+        JoinService.Via via = body.code() != null ? JoinService.Via.CODE : JoinService.Via.INVITE;
+        String credential = via == JoinService.Via.CODE ? body.code() : body.invite();
+        return joins.joinAsCustomer(via, credential, body.name(), request.remoteAddress().hostAddress());
+    }
+
+    @POST
+    @Path("/{id}/observers")
+    @Operation(summary = "Issue a view-only observer token", description = "For the room's agent (admin grant).")
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @APIResponse(responseCode = "201", description = "issued",
+            content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
+    public Uni<RestResponse<ParticipantToken>> addObserver(@PathParam("id") @Pattern(regexp = ROOM_ID) String roomId,
+                                                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                                           @Valid ObserverRequest body) {
+        return access.require(authorization, roomId, Grant.ADMIN)
+                .chain(agent -> joins.addObserver(agent, body == null ? null : body.name()))
+                .map(token -> RestResponse.status(RestResponse.Status.CREATED, token));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a room", description = "For participants of that room. 410 once it has ended.")
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @APIResponse(responseCode = "200", description = "the room",
+            content = @Content(schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "410", description = "the room has ended or expired",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RoomView> view(@PathParam("id") @Pattern(regexp = ROOM_ID) String roomId,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return access.require(authorization, roomId, null).chain(rooms::view);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "End a room",
+            description = "For the room's agent (admin grant). Every token of the room is refused from then on, by "
+                    + "every service; room.ended is published.")
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @APIResponse(responseCode = "204", description = "ended")
+    public Uni<RestResponse<Void>> end(@PathParam("id") @Pattern(regexp = ROOM_ID) String roomId,
+                                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return access.require(authorization, roomId, Grant.ADMIN)
+                .chain(rooms::end)
+                .map(nothing -> RestResponse.noContent());
+    }
+}

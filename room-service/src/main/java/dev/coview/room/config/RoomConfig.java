@@ -1,0 +1,99 @@
+package dev.coview.room.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything room-service can be told, under {@code coview.room.*}. */
+@ConfigMapping(prefix = "coview.room")
+public interface RoomConfig {
+
+    /**
+     * The key an agent's client sends in {@code X-CoView-Agent-Key} to create rooms (the default room-creation
+     * check). No default: when unset, a random key is generated at startup and logged once (local runs only).
+     */
+    Optional<String> agentApiKey();
+
+    /** How long a room lives without activity (any call to room-service about it); default 2 h. */
+    @WithDefault("2h")
+    Duration idleTtl();
+
+    /** How often this instance looks for rooms past their idle expiry; default 30 s. */
+    @WithDefault("30s")
+    Duration expirySweepInterval();
+
+    /** Lifetime of the 6-digit join code and of the invite link; default 20 min. */
+    @WithDefault("20m")
+    Duration joinCodeTtl();
+
+    /** Wrong join codes (or invites) one client may send per {@link #joinAttemptWindow()}; default 5. */
+    @WithDefault("5")
+    int joinAttempts();
+
+    /** The window of {@link #joinAttempts()}; the 429's {@code Retry-After} is what is left of it; default 1 min. */
+    @WithDefault("1m")
+    Duration joinAttemptWindow();
+
+    /** Lifetime of every token room-service issues (and so of a room's ended marker); default 8 h. */
+    @WithDefault("8h")
+    Duration tokenTtl();
+
+    /** STUN and TURN servers handed to browsers by {@code GET /api/ice-servers}. */
+    Ice ice();
+
+    /** {@code coview.room.ice.*}. */
+    interface Ice {
+        /** STUN URLs ({@code stun:host:port}); none by default (peers on one network need none). */
+        Optional<List<String>> stunUrls();
+
+        /** TURN URLs ({@code turn:host:3478?transport=udp}, {@code turns:…}); none by default. */
+        Optional<List<String>> turnUrls();
+
+        /** The coturn {@code static-auth-secret} shared with the TURN server; required when TURN URLs are set. */
+        Optional<String> turnSecret();
+
+        /** How long a TURN credential is valid; default 1 h. */
+        @WithDefault("1h")
+        Duration turnCredentialTtl();
+    }
+
+    /** Where snapshots and recordings are kept, how big they may be and how long they live. */
+    Storage storage();
+
+    /** {@code coview.room.storage.*}. */
+    interface Storage {
+        /**
+         * Base directory of the media (a PersistentVolume in Kubernetes, env {@code COVIEW_ROOM_STORAGE_DIRECTORY});
+         * default {@code .coview/media} under the working directory.
+         */
+        @WithDefault(".coview/media")
+        String directory();
+
+        /** How long a room's media is kept, counted from its newest file; default 30 days. */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How often this instance deletes media past {@link #retention()}; default 1 h. */
+        @WithDefault("1h")
+        Duration retentionSweepInterval();
+
+        /** Largest PNG part ({@code original}, {@code flattened}) of a snapshot; default 16 MiB. */
+        @WithDefault("16M")
+        MemorySize snapshotImageMaxSize();
+
+        /** Largest {@code annotations} JSON part of a snapshot; default 2 MiB. */
+        @WithDefault("2M")
+        MemorySize snapshotAnnotationsMaxSize();
+
+        /** Largest recording chunk ({@code PUT …/chunks/{n}}); default 8 MiB (a 2 s chunk is well under 1 MiB). */
+        @WithDefault("8M")
+        MemorySize chunkMaxSize();
+
+        /** Most chunks one recording may have (chunk numbers 0..max-1); default 10 800 (6 h of 2 s chunks). */
+        @WithDefault("10800")
+        int maxChunks();
+    }
+}

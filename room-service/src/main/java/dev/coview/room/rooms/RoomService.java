@@ -1,0 +1,158 @@
+package dev.coview.room.rooms;
+
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.events.ParticipantJoined;
+import dev.coview.contracts.events.RoomCreated;
+import dev.coview.contracts.events.RoomEnded;
+import dev.coview.contracts.events.RoomExpired;
+import dev.coview.contracts.rooms.CreatedRoom;
+import dev.coview.contracts.rooms.ParticipantView;
+import dev.coview.contracts.rooms.RoomState;
+import dev.coview.contracts.rooms.RoomView;
+import dev.coview.room.config.RoomConfig;
+import dev.coview.room.config.UrlsConfig;
+import dev.coview.room.events.RoomEvents;
+import dev.coview.room.problems.ProblemException;
+import dev.coview.room.problems.ProblemType;
+import dev.coview.room.tokens.IssuedToken;
+import dev.coview.room.tokens.TokenIssuer;
+import dev.coview.support.auth.Participant;
+import dev.coview.support.auth.RoomRevocations;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * A room's life: creation by an agent, what its participants see, activity that keeps it alive, and its end, by
+ * the agent ({@code room.ended}) or by idle expiry ({@code room.expired}). Ending writes the {@code room-ended}
+ * marker through {@link RoomRevocations}, after which every service refuses the room's tokens.
+ * Joining is {@link JoinService}'s.
+ */
+@ApplicationScoped
+public class RoomService {
+
+    private final RoomStore store;
+    private final JoinCredentials credentials;
+    private final TokenIssuer tokens;
+    private final RoomEvents events;
+    private final RoomRevocations revocations;
+    private final RoomConfig config;
+    private final UrlsConfig urls;
+
+    public RoomService(RoomStore store, JoinCredentials credentials, TokenIssuer tokens, RoomEvents events,
+                       RoomRevocations revocations, RoomConfig config, UrlsConfig urls) {
+        this.store = store;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.events = events;
+        this.revocations = revocations;
+        this.config = config;
+        this.urls = urls;
+    }
+
+    /** Opens a room for an agent whom {@code createdBy} names; returns the agent's token and the join code. */
+    public Uni<CreatedRoom> create(String createdBy, String agentName) {
+        String roomId = Ids.newId();
+        String agentId = Ids.newId();
+        String name = agentName == null ? "" : agentName.strip();
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(config.idleTtl());
+        return credentials.newCode(roomId, config.joinCodeTtl())
+                .chain(code -> credentials.newInvite(roomId, config.joinCodeTtl()).chain(invite -> {
+                    RoomRecord room = new RoomRecord(roomId, createdBy, agentId, now, expiresAt, code, invite,
+                            null, null);
+                    ParticipantRecord agent = new ParticipantRecord(agentId, Role.AGENT.claimValue(), name, now);
+                    IssuedToken token = tokens.issue(roomId, agentId, Role.AGENT, name);
+                    return store.create(room, agent)
+                            .chain(() -> events.created(new RoomCreated(roomId, agentId, createdBy, now, expiresAt)))
+                            .chain(() -> events.joined(new ParticipantJoined(roomId, agentId,
+                                    Role.AGENT.claimValue(), name, "create", now)))
+                            .replaceWith(new CreatedRoom(roomId, agentId, code, inviteUrl(invite), expiresAt,
+                                    token.jwt(), token.expiresAt()));
+                }));
+    }
+
+    /** The room as its participant {@code caller} may see it; counts as activity. */
+    public Uni<RoomView> view(Participant caller) {
+        return openRoom(caller.roomId()).chain(room -> {
+            Instant expiresAt = Instant.now().plus(config.idleTtl());
+            return store.touch(room.id(), expiresAt)
+                    .chain(() -> store.participants(room.id()))
+                    .map(participants -> {
+                        boolean showJoin = caller.can(Grant.ADMIN) && !room.taken();
+                        return new RoomView(room.id(), room.taken() ? RoomState.ACTIVE : RoomState.WAITING,
+                                room.createdAt(), expiresAt,
+                                participants.stream().map(p -> new ParticipantView(p.id(), p.role(), p.name(),
+                                        p.joinedAt())).toList(),
+                                showJoin ? room.joinCode() : null, showJoin ? inviteUrl(room.invite()) : null);
+                    });
+        });
+    }
+
+    /** Records activity in a room (the idle expiry moves on). */
+    public Uni<Void> touch(String roomId) {
+        return store.touch(roomId, Instant.now().plus(config.idleTtl()));
+    }
+
+    /** Ends the room for everyone; {@code agent} is who ended it. */
+    public Uni<Void> end(Participant agent) {
+        String roomId = agent.roomId();
+        Instant now = Instant.now();
+        return finish(roomId, now).chain(() -> events.ended(new RoomEnded(roomId, agent.id(), now)));
+    }
+
+    /**
+     * Ends a room whose idle deadline has passed, unless activity moved it on since the sweep saw it or someone is
+     * still connected to its signaling (then the deadline moves on instead). Called by the
+     * one instance that claimed the room from the expiry index.
+     *
+     * @return whether the room expired
+     */
+    public Uni<Boolean> expire(String roomId, Instant deadline) {
+        Instant now = Instant.now();
+        return store.find(roomId).chain(room -> {
+            if (room != null && room.expiresAt().isAfter(now)) {
+                // Touched between the sweep's read and its claim: back into the index with its new deadline.
+                return store.reschedule(roomId, room.expiresAt()).replaceWith(false);
+            }
+            if (room != null && room.ended()) {
+                return Uni.createFrom().item(false);
+            }
+            return store.connected(roomId).chain(connected -> connected
+                    // Participants are connected over WebSockets: the room is in use, not idle.
+                    ? store.reschedule(roomId, now.plus(config.idleTtl())).replaceWith(false)
+                    : finish(roomId, now)
+                    .chain(() -> events.expired(new RoomExpired(roomId, deadline, now)))
+                    .replaceWith(true));
+        });
+    }
+
+    /** The room, if it exists and is open: 404 / 410 otherwise. */
+    Uni<RoomRecord> openRoom(String roomId) {
+        return store.find(roomId).map(room -> {
+            if (room == null) {
+                throw new ProblemException(ProblemType.ROOM_NOT_FOUND, "room " + roomId + " does not exist");
+            }
+            if (room.ended() || !room.expiresAt().isAfter(Instant.now())) {
+                throw new ProblemException(ProblemType.ROOM_ENDED, "room " + roomId + " has ended");
+            }
+            return room;
+        });
+    }
+
+    String inviteUrl(String invite) {
+        String base = urls.publicBase().replaceAll("/+$", "");
+        return base + "/join/?invite=" + URLEncoder.encode(invite, StandardCharsets.UTF_8);
+    }
+
+    private Uni<Void> finish(String roomId, Instant now) {
+        // The marker first: from this moment on every service refuses the room's tokens.
+        return revocations.markEnded(roomId, config.tokenTtl())
+                .chain(() -> store.find(roomId))
+                .chain(room -> room == null ? Uni.createFrom().voidItem()
+                        : store.end(roomId, now).chain(() -> credentials.revoke(room.joinCode(), room.invite())));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.coview.room.tokens;
+
+import dev.coview.contracts.auth.Claims;
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.auth.Role;
+import dev.coview.room.config.RoomConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Issues CoView tokens: ES256, CoView's issuer, the claims of {@link Claims} with the role's default grants
+ * ({@link Role#defaultGrants()}), valid for {@link RoomConfig#tokenTtl()}. The only place in CoView that signs.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private final SigningKeys keys;
+    private final RoomConfig config;
+
+    public TokenIssuer(SigningKeys keys, RoomConfig config) {
+        this.keys = keys;
+        this.config = config;
+    }
+
+    /** A token for one participant of one room. */
+    public IssuedToken issue(String roomId, String participantId, Role role, String name) {
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(config.tokenTtl());
+        String jwt = Jwt.issuer(Claims.ISSUER)
+                .subject(participantId)
+                .claim(Claims.ROOM, roomId)
+                .claim(Claims.ROLE, role.claimValue())
+                .claim(Claims.GRANTS, role.defaultGrants().stream().map(Grant::claimValue).sorted().toList())
+                .claim(Claims.NAME, name)
+                .claim(Claims.TOKEN_ID, UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .jws()
+                .algorithm(SignatureAlgorithm.ES256)
+                .keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return new IssuedToken(jwt, Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+    }
+}

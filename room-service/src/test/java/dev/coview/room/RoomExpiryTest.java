@@ -1,0 +1,90 @@
+package dev.coview.room;
+
+import static dev.coview.room.RoomApi.PROBLEM_JSON;
+import static dev.coview.room.RoomApi.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.redis.RedisKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Idle expiry through the real sweep (every second in the test profile) against the real Redis and Kafka: the test
+ * moves a room's deadline into the past, as two idle hours would, and waits for {@code room.expired}; the room's
+ * tokens are refused from then on. A room with recent activity is left alone.
+ */
+@QuarkusTest
+class RoomExpiryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void anIdleRoomExpiresOnceAndItsTokensAreRefused() throws Exception {
+        try (SessionEvents events = new SessionEvents()) {
+            JsonPath room = RoomApi.createRoom().jsonPath();
+            String roomId = room.getString("roomId");
+            String token = room.getString("token");
+            long past = Instant.now().minusSeconds(5).toEpochMilli();
+            redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
+            redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
+
+            List<SessionEvents.Event> published = events.awaitRoom(roomId, 3);
+            assertThat(published).extracting(SessionEvents.Event::type).containsExactly(
+                    "dev.coview.room.created", "dev.coview.participant.joined", "dev.coview.room.expired");
+            published.forEach(SessionEvents.Event::assertMatchesSchema);
+            assertThat(published.get(2).headers()).containsEntry("ce_source", "/rooms/" + roomId);
+            JsonNode expired = JSON.readTree(published.get(2).value());
+            assertThat(expired.get("roomId").asText()).isEqualTo(roomId);
+            assertThat(Instant.parse(expired.get("expiresAt").asText()).toEpochMilli()).isEqualTo(past);
+
+            assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isTrue();
+            assertThat(redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId)).isEmpty();
+            as(token).get("/api/rooms/" + roomId).then().statusCode(410).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("https://coview.dev/problems/room-ended"));
+            RoomApi.join(RoomApi.newClient(), java.util.Map.of("code", room.getString("joinCode")))
+                    .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aRoomPastItsDeadlineWithParticipantsConnectedOverWebSocketsIsKeptAndItsDeadlineMovesOn() {
+        JsonPath room = RoomApi.createRoom().jsonPath();
+        String roomId = room.getString("roomId");
+        long past = Instant.now().minusSeconds(5).toEpochMilli();
+        // What signaling-service keeps while a participant's socket is open (see RedisKeys.signalPresence).
+        redis.hash(String.class).hset(RedisKeys.signalPresence(roomId), "someone", "{}");
+        redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
+        redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
+
+        // The 1 s sweep claims the room, sees the presence and puts it back with a deadline an idle TTL away.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId)
+                        .orElse(0) > Instant.now().toEpochMilli());
+        assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isFalse();
+        as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200);
+        redis.key().del(RedisKeys.signalPresence(roomId));
+    }
+
+    @Test
+    void activityPushesTheDeadlineOn() {
+        JsonPath room = RoomApi.createRoom().jsonPath();
+        String roomId = room.getString("roomId");
+        double before = redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow();
+        String later = as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200)
+                .extract().path("expiresAt");
+        double after = redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow();
+        assertThat(after).isGreaterThanOrEqualTo(before);
+        assertThat((long) after).isEqualTo(Instant.parse(later).toEpochMilli());
+    }
+}

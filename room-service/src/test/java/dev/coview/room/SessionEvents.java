@@ -1,0 +1,80 @@
+package dev.coview.room;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.coview.contracts.events.SessionEventType;
+import dev.coview.contracts.kafka.Topics;
+import dev.coview.contracts.schema.SchemaCatalog;
+import dev.coview.local.LocalStackResource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads {@code coview.session-events} back from the real Kafka broker of deploy/local with a plain
+ * {@link KafkaConsumer} (a fresh group reading from the start), keeping only the records of one room.
+ */
+public final class SessionEvents implements AutoCloseable {
+
+    /** One record as the tests look at it. */
+    public record Event(String key, Map<String, String> headers, String value) {
+        public String type() {
+            return headers.get("ce_type");
+        }
+
+        /** Fails unless the value matches the contracts schema of its type. */
+        public Event assertMatchesSchema() {
+            SchemaCatalog.assertValid("events/" + SessionEventType.fromType(type()).shortName() + ".json", value);
+            return this;
+        }
+    }
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<Event> seen = new ArrayList<>();
+
+    public SessionEvents() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "room-service-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(p);
+        consumer.subscribe(List.of(Topics.SESSION_EVENTS));
+    }
+
+    /** Polls until {@code count} events of {@code roomId} have arrived (30 s at most); returns them in order. */
+    public List<Event> awaitRoom(String roomId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                Map<String, String> headers = new HashMap<>();
+                for (Header h : r.headers()) {
+                    headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                }
+                seen.add(new Event(r.key(), headers, r.value()));
+            }
+            return ofRoom(roomId).size() >= count;
+        });
+        return ofRoom(roomId);
+    }
+
+    private List<Event> ofRoom(String roomId) {
+        return seen.stream().filter(e -> roomId.equals(e.key())).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
