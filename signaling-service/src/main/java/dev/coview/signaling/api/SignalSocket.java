@@ -1,0 +1,223 @@
+package dev.coview.signaling.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.coview.contracts.events.ShareStopped;
+import dev.coview.contracts.signal.Bye;
+import dev.coview.contracts.signal.ClientSignal;
+import dev.coview.contracts.signal.Relayed;
+import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Share;
+import dev.coview.contracts.signal.SignalError;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.contracts.ws.ErrorCodes;
+import dev.coview.signaling.events.SignalEvents;
+import dev.coview.signaling.routing.Departure;
+import dev.coview.signaling.routing.Member;
+import dev.coview.signaling.routing.SignalRouter;
+import dev.coview.support.auth.Participant;
+import dev.coview.support.ws.FloodGuard;
+import dev.coview.support.ws.InboundDecoder;
+import dev.coview.support.ws.SocketFailures;
+import dev.coview.support.ws.UpgradeGuard;
+import dev.coview.support.ws.WebSocketConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
+import org.jboss.logging.MDC;
+
+/**
+ * {@code /ws/signal}: WebRTC signaling. The upgrade has been checked by socket-support's {@link UpgradeGuard}
+ * (Origin, token, ended room); this endpoint joins the socket to its room, applies the flood guard and the grants to
+ * every message, and hands relays to the {@link SignalRouter}. Messages of one socket are handled in order (the
+ * default serial inbound processing), so an offer always precedes its candidates.
+ */
+@Authenticated
+@WebSocket(path = "/ws/signal")
+public class SignalSocket {
+
+    static final UserData.TypedKey<SignalSession> SESSION = new UserData.TypedKey<>("coview.signal-session");
+
+    private final SignalRouter router;
+    private final SignalEvents events;
+    private final WebSocketConfig limits;
+    private final InboundDecoder<ClientSignal> decoder;
+    private final ObjectWriter writer;
+
+    @Inject
+    public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, ObjectMapper mapper) {
+        this.router = router;
+        this.events = events;
+        this.limits = limits;
+        this.decoder = new InboundDecoder<>(mapper, ClientSignal.class);
+        this.writer = mapper.writerFor(ServerSignal.class);
+    }
+
+    @OnOpen
+    public Uni<Void> open(WebSocketConnection connection) {
+        Participant participant = connection.userData().get(UpgradeGuard.PARTICIPANT);
+        if (participant == null) {
+            // Only reachable if the upgrade guard did not run: never serve a socket without a participant.
+            return connection.close(new CloseReason(CloseCodes.UNAUTHORIZED, "no verified token"));
+        }
+        ConnectionSocket socket = new ConnectionSocket(connection, writer);
+        Member member = new Member(participant, socket);
+        SignalSession session = new SignalSession(member, socket, new FloodGuard(limits));
+        connection.userData().put(SESSION, session);
+        putMdc(member);
+        return router.join(member)
+                .invoke(resumed -> {
+                    Log.debugf("joined (resumed: %s)", resumed);
+                    events.connected(member.roomId(), member.id(), participant.role().claimValue(), resumed);
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    Log.warnf("could not join room %s: %s", member.roomId(), e.getMessage());
+                    socket.close(CloseCodes.INTERNAL_ERROR, "signaling unavailable, retry");
+                    return Uni.createFrom().voidItem();
+                })
+                .eventually(SignalSocket::clearMdc);
+    }
+
+    @OnTextMessage
+    public Uni<Void> message(WebSocketConnection connection, String text) {
+        SignalSession session = connection.userData().get(SESSION);
+        if (session == null || session.socket().closing()) {
+            return Uni.createFrom().voidItem();
+        }
+        long now = System.nanoTime();
+        session.heard(now);
+        putMdc(session.member());
+        FloodGuard.Verdict verdict = session.flood().check(now);
+        if (verdict == FloodGuard.Verdict.CLOSE) {
+            Log.infof("closing a flooding socket");
+            session.socket().close(CloseCodes.POLICY_VIOLATION, "too many messages");
+            return done();
+        }
+        if (verdict == FloodGuard.Verdict.DROP) {
+            return error(session, ErrorCodes.RATE_LIMITED, "too many messages: this one was dropped");
+        }
+        InboundDecoder.Result<ClientSignal> decoded = decoder.decode(text);
+        if (decoded instanceof InboundDecoder.Result.Ok<ClientSignal> ok) {
+            return handle(session, ok.message())
+                    .onFailure().recoverWithUni(e -> {
+                        Log.warnf("message failed: %s", e.getMessage());
+                        return error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
+                    })
+                    .eventually(SignalSocket::clearMdc);
+        }
+        if (decoded instanceof InboundDecoder.Result.UnknownType<ClientSignal> unknown) {
+            return error(session, ErrorCodes.UNKNOWN_TYPE, "unknown type: " + unknown.type());
+        }
+        if (decoded instanceof InboundDecoder.Result.Invalid<ClientSignal> invalid) {
+            return error(session, ErrorCodes.INVALID_MESSAGE, invalid.reason());
+        }
+        session.socket().close(CloseCodes.INVALID_PAYLOAD, "not a JSON object");
+        return done();
+    }
+
+    private Uni<Void> handle(SignalSession session, ClientSignal message) {
+        Member member = session.member();
+        var grant = MessagePolicy.requiredGrant(message);
+        if (grant.isPresent() && !member.participant().can(grant.get())) {
+            return error(session, ErrorCodes.FORBIDDEN, "this token may not send " + typeOf(message));
+        }
+        if (message instanceof Relayed relayed) {
+            return router.relay(member, relayed).chain(delivered -> delivered ? done()
+                    : error(session, ErrorCodes.UNKNOWN_PEER, "no participant " + relayed.to() + " in this room"));
+        }
+        if (message instanceof Share share) {
+            return router.share(member, share.active()).invoke(changed -> {
+                if (changed && share.active()) {
+                    events.shareStarted(member.roomId(), member.id());
+                } else if (changed) {
+                    events.shareStopped(member.roomId(), member.id(), ShareStopped.STOPPED);
+                }
+            }).replaceWithVoid();
+        }
+        if (message instanceof Bye) {
+            session.bye();
+            session.socket().close(CloseReason.NORMAL.getCode(), "bye");
+            return done();
+        }
+        return error(session, ErrorCodes.UNKNOWN_TYPE, "unsupported type: " + typeOf(message));
+    }
+
+    /**
+     * Vert.x refuses a message over {@code max-message-size} while aggregating its frames, with this exception; the
+     * protocol's answer is close 1009. Any other state error closes with 1011.
+     */
+    @OnError
+    public Uni<Void> failed(WebSocketConnection connection, IllegalStateException e) {
+        boolean tooBig = SocketFailures.isOversizedMessage(e);
+        int code = SocketFailures.closeCodeFor(e);
+        SignalSession session = connection.userData().get(SESSION);
+        if (session != null) {
+            session.socket().close(code, tooBig ? "message larger than 64 KiB" : "internal error");
+            return done();
+        }
+        return connection.close(new CloseReason(code, tooBig ? "message larger than 64 KiB" : "internal error"));
+    }
+
+    @OnPongMessage
+    public void pong(WebSocketConnection connection, Buffer data) {
+        SignalSession session = connection.userData().get(SESSION);
+        if (session != null) {
+            session.heard(System.nanoTime());
+        }
+    }
+
+    @OnClose
+    public Uni<Void> closed(WebSocketConnection connection) {
+        SignalSession session = connection.userData().get(SESSION);
+        if (session == null) {
+            return done();
+        }
+        Member member = session.member();
+        Departure why = session.departure();
+        putMdc(member);
+        Log.debugf("socket closed: %s", why);
+        events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
+                why.eventReason());
+        return router.leave(member, why)
+                .onFailure().recoverWithUni(e -> {
+                    Log.warnf("leaving room %s failed: %s", member.roomId(), e.getMessage());
+                    return done();
+                })
+                .eventually(SignalSocket::clearMdc);
+    }
+
+    private static Uni<Void> error(SignalSession session, String code, String message) {
+        session.socket().send(new SignalError(code, message));
+        return done();
+    }
+
+    private static Uni<Void> done() {
+        return Uni.createFrom().voidItem();
+    }
+
+    private static String typeOf(ClientSignal message) {
+        return message.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void putMdc(Member member) {
+        MDC.put("roomId", member.roomId());
+        MDC.put("participantId", member.id());
+    }
+
+    private static void clearMdc() {
+        MDC.remove("roomId");
+        MDC.remove("participantId");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.coview.signaling.routing;
+
+import dev.coview.contracts.signal.ServerSignal;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-process routing table: room → participant → the socket of this instance. Both routers build on it; it
+ * knows nothing of other instances. Thread-safe: sockets of one room live on different event loops.
+ */
+@ApplicationScoped
+public class LocalRooms {
+
+    private final Map<String, Map<String, Member>> rooms = new ConcurrentHashMap<>();
+
+    /**
+     * Adds a member. Returns the member it replaces (the same participant's older socket on this instance), which
+     * the caller closes.
+     */
+    public Optional<Member> attach(Member member) {
+        Member[] previous = new Member[1];
+        rooms.compute(member.roomId(), (room, members) -> {
+            Map<String, Member> m = members == null ? new ConcurrentHashMap<>() : members;
+            previous[0] = m.put(member.id(), member);
+            return m;
+        });
+        Member old = previous[0];
+        return old == null || old.connectionId().equals(member.connectionId()) ? Optional.empty() : Optional.of(old);
+    }
+
+    /**
+     * Removes a member if this very socket is still the participant's current one. Returns {@code false} when a
+     * newer socket replaced it (or it was never attached).
+     */
+    public boolean detach(Member member) {
+        boolean[] removed = new boolean[1];
+        rooms.computeIfPresent(member.roomId(), (room, members) -> {
+            removed[0] = members.remove(member.id(), current(members, member));
+            return members.isEmpty() ? null : members;
+        });
+        return removed[0];
+    }
+
+    private static Member current(Map<String, Member> members, Member member) {
+        Member m = members.get(member.id());
+        return m != null && m.connectionId().equals(member.connectionId()) ? m : null;
+    }
+
+    /** The member's current socket on this instance, if any. */
+    public Optional<Member> find(String roomId, String participantId) {
+        Map<String, Member> members = rooms.get(roomId);
+        return Optional.ofNullable(members == null ? null : members.get(participantId));
+    }
+
+    /** Sends to one participant of the room if its socket is on this instance; returns whether it was. */
+    public boolean deliver(String roomId, String participantId, ServerSignal message) {
+        Optional<Member> m = find(roomId, participantId);
+        m.ifPresent(member -> member.socket().send(message));
+        return m.isPresent();
+    }
+
+    /** Sends to every member of the room on this instance except {@code exceptParticipant}. */
+    public void broadcast(String roomId, String exceptParticipant, ServerSignal message) {
+        for (Member m : members(roomId)) {
+            if (!m.id().equals(exceptParticipant)) {
+                m.socket().send(message);
+            }
+        }
+    }
+
+    /** A snapshot of the room's members on this instance. */
+    public List<Member> members(String roomId) {
+        Map<String, Member> members = rooms.get(roomId);
+        return members == null ? List.of() : List.copyOf(members.values());
+    }
+
+    /** Whether the room has a member on this instance. */
+    public boolean has(String roomId) {
+        return rooms.containsKey(roomId);
+    }
+
+    /** Rooms with a member on this instance (a snapshot). */
+    public Set<String> roomIds() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    /** Closes every socket of the room on this instance; their close handlers detach them. */
+    public void closeAll(String roomId, int code, String reason) {
+        for (Member m : members(roomId)) {
+            m.socket().close(code, reason);
+        }
+    }
+}

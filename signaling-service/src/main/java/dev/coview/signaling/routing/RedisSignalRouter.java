@@ -1,0 +1,283 @@
+package dev.coview.signaling.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.events.ParticipantDisconnected;
+import dev.coview.contracts.events.ShareStopped;
+import dev.coview.contracts.signal.Peer;
+import dev.coview.contracts.signal.PeerJoined;
+import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.Relayed;
+import dev.coview.contracts.signal.Welcome;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.signaling.config.SignalingConfig;
+import dev.coview.signaling.events.SignalEvents;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signaling across instances (after LiveKit's Redis router), built on this instance's routing table
+ * ({@link LocalRooms}): a message for a socket here is delivered directly; one for a socket on another instance goes
+ * through the room's channel, to which every instance holding a socket of the room is subscribed. Presence lives in
+ * Redis ({@link RedisPresence}) so that {@code welcome} lists the whole room, a reconnect to any instance resumes,
+ * and a dead instance's members are removed by the survivors (the instance's liveness key expires after the
+ * presence TTL; each survivor checks its rooms every {@code presence-check} and the one that removes an entry tells
+ * the room {@code peer-left}).
+ */
+public class RedisSignalRouter implements SignalRouter {
+
+    private final LocalRooms local;
+    private final SignalEvents events;
+    private final SignalingConfig config;
+    private final Vertx vertx;
+    private final RedisPresence presence;
+    private final RoomChannels channels;
+    /** Room → participants whose presence entry this instance maintains (connected here, or away from here). */
+    private final Map<String, Set<String>> owned = new ConcurrentHashMap<>();
+    private long heartbeatTimer = -1;
+    private long checkTimer = -1;
+    private boolean stopped;
+
+    public RedisSignalRouter(LocalRooms local, SignalEvents events, SignalingConfig config, Vertx vertx,
+                             ReactiveRedisDataSource redis, ObjectMapper mapper) {
+        this.local = local;
+        this.events = events;
+        this.config = config;
+        this.vertx = vertx;
+        this.presence = new RedisPresence(redis, mapper, UUID.randomUUID().toString(), config.presenceTtl());
+        this.channels = new RoomChannels(redis, mapper, this::onRoomMessage);
+    }
+
+    /** Announces this instance and starts the heartbeat and the stale-presence check. */
+    public Uni<Void> start() {
+        return presence.heartbeat().invoke(() -> {
+            heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), t -> heartbeat());
+            checkTimer = vertx.setPeriodic(config.presenceCheck().toMillis(), t -> checkRooms());
+            Log.infof("signaling instance %s: presence in Redis, heartbeat %s, TTL %s", presence.instanceId(),
+                    config.heartbeat(), config.presenceTtl());
+        });
+    }
+
+    /** Stops the timers. The liveness key is left to expire, so clients have the TTL to reconnect elsewhere. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(checkTimer);
+        channels.stop();
+    }
+
+    @Override
+    public Uni<Boolean> join(Member member) {
+        local.attach(member).ifPresent(old -> old.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
+        own(member.roomId(), member.id());
+        return channels.subscribe(member.roomId())
+                .chain(() -> presence.get(member.roomId(), member.id()))
+                .chain(previous -> {
+                    boolean resumed = previous != null;
+                    PresenceEntry entry = new PresenceEntry(presence.instanceId(), member.connectionId(),
+                            member.participant().role().claimValue(), member.participant().name(),
+                            resumed && previous.sharing(), false);
+                    return presence.put(member.roomId(), member.id(), entry).replaceWith(resumed);
+                })
+                .chain(resumed -> livePeers(member.roomId(), member.id())
+                        // Welcome first: the others may answer peer-joined with an offer right away.
+                        .invoke(peers -> member.socket().send(new Welcome(member.peer(), peers, resumed)))
+                        .chain(() -> channels.publish(member.roomId(),
+                                new RoomBus.Joined(member.peer(), member.connectionId(), resumed)))
+                        .replaceWith(resumed));
+    }
+
+    private Uni<List<Peer>> livePeers(String roomId, String self) {
+        return presence.all(roomId).chain(entries -> presence.deadInstances(entries).map(dead ->
+                entries.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(self) && !dead.contains(e.getValue().instance()))
+                        .map(e -> e.getValue().peer(e.getKey()))
+                        .toList()));
+    }
+
+    @Override
+    public Uni<Boolean> relay(Member from, Relayed message) {
+        String to = message.to();
+        if (to.equals(from.id())) {
+            return Uni.createFrom().item(false);
+        }
+        Relayed stamped = message.withFrom(from.id());
+        if (local.deliver(from.roomId(), to, stamped)) {
+            return Uni.createFrom().item(true);
+        }
+        // Looked up in the sender's room only: a participant of another room is never found, never reached.
+        return presence.get(from.roomId(), to).chain(entry -> {
+            if (entry == null) {
+                return Uni.createFrom().item(false);
+            }
+            if (entry.away() || entry.instance().equals(presence.instanceId())) {
+                // Within its grace period: dropped; the resumed peer's ICE restart renegotiates.
+                return Uni.createFrom().item(true);
+            }
+            return channels.publish(from.roomId(), new RoomBus.Deliver(to, stamped)).replaceWith(true);
+        });
+    }
+
+    @Override
+    public Uni<Boolean> share(Member member, boolean active) {
+        return presence.get(member.roomId(), member.id()).chain(entry -> {
+            if (entry == null || !entry.connection().equals(member.connectionId()) || entry.sharing() == active) {
+                return Uni.createFrom().item(false);
+            }
+            return presence.put(member.roomId(), member.id(), entry.withSharing(active)).replaceWith(true);
+        });
+    }
+
+    @Override
+    public Uni<Void> leave(Member member, Departure why) {
+        String roomId = member.roomId();
+        boolean detached = local.detach(member);
+        channels.unsubscribeIf(roomId, r -> !local.has(r));
+        if (!detached || why == Departure.REPLACED) {
+            if (local.find(roomId, member.id()).isEmpty()) {
+                disown(roomId, member.id());
+            }
+            return Uni.createFrom().voidItem();
+        }
+        if (why.isFinal()) {
+            return removeIfCurrent(member).chain(gone -> {
+                disown(roomId, member.id());
+                if (gone == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                stopShare(roomId, member.id(), gone,
+                        why == Departure.ROOM_ENDED ? ShareStopped.ROOM_ENDED : ShareStopped.LEFT);
+                return why == Departure.BYE
+                        ? channels.publish(roomId, new RoomBus.Left(member.id(), PeerLeft.LEFT))
+                        : Uni.createFrom().voidItem();
+            });
+        }
+        return presence.get(roomId, member.id()).chain(entry -> {
+            if (entry == null || !entry.connection().equals(member.connectionId())) {
+                return Uni.createFrom().voidItem();
+            }
+            vertx.setTimer(Math.max(1, config.resumeGrace().toMillis()), t -> graceOver(member));
+            return presence.put(roomId, member.id(), entry.asAway());
+        });
+    }
+
+    /** The resume grace period of a dropped socket ended: unless the participant came back, it is lost. */
+    private void graceOver(Member member) {
+        String roomId = member.roomId();
+        presence.get(roomId, member.id())
+                .chain(entry -> entry != null && entry.away() && entry.connection().equals(member.connectionId())
+                        ? presence.remove(roomId, member.id()).map(removed -> removed ? entry : null)
+                        : Uni.createFrom().nullItem())
+                .chain(gone -> {
+                    if (local.find(roomId, member.id()).isEmpty()) {
+                        disown(roomId, member.id());
+                    }
+                    if (gone == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    stopShare(roomId, member.id(), gone, ShareStopped.LEFT);
+                    return channels.publish(roomId, new RoomBus.Left(member.id(), PeerLeft.LOST));
+                })
+                .subscribe().with(ok -> { }, e -> Log.warnf("grace period of %s in room %s: %s", member.id(),
+                        roomId, e.getMessage()));
+    }
+
+    private Uni<PresenceEntry> removeIfCurrent(Member member) {
+        return presence.get(member.roomId(), member.id()).chain(entry ->
+                entry != null && entry.connection().equals(member.connectionId())
+                        ? presence.remove(member.roomId(), member.id()).map(removed -> removed ? entry : null)
+                        : Uni.createFrom().nullItem());
+    }
+
+    @Override
+    public void endRoom(String roomId) {
+        local.closeAll(roomId, CloseCodes.ROOM_ENDED, "room ended");
+    }
+
+    @Override
+    public Set<String> localRooms() {
+        return local.roomIds();
+    }
+
+    private void onRoomMessage(String roomId, RoomBus message) {
+        if (message instanceof RoomBus.Deliver d) {
+            local.deliver(roomId, d.to(), d.signal());
+        } else if (message instanceof RoomBus.Joined j) {
+            for (Member m : local.members(roomId)) {
+                if (!m.id().equals(j.peer().id())) {
+                    m.socket().send(new PeerJoined(j.peer(), j.resumed()));
+                } else if (!m.connectionId().equals(j.connection())) {
+                    // The participant reconnected through another instance: this socket is stale.
+                    m.socket().close(CloseCodes.REPLACED, "replaced by a newer connection");
+                }
+            }
+        } else if (message instanceof RoomBus.Left l) {
+            local.broadcast(roomId, l.id(), new PeerLeft(l.id(), l.reason()));
+        }
+    }
+
+    private void heartbeat() {
+        Set<String> rooms = new java.util.HashSet<>(owned.keySet());
+        rooms.addAll(local.roomIds());
+        presence.heartbeat()
+                .chain(() -> Multi.createFrom().iterable(rooms).onItem().transformToUniAndConcatenate(presence::touch)
+                        .collect().last())
+                .subscribe().with(ok -> { }, e -> Log.warnf("presence heartbeat failed: %s", e.getMessage()));
+    }
+
+    /** Removes the members of dead instances from the rooms this instance serves. */
+    private void checkRooms() {
+        for (String roomId : local.roomIds()) {
+            presence.all(roomId)
+                    .chain(entries -> presence.deadInstances(entries).chain(dead -> Multi.createFrom()
+                            .iterable(entries.entrySet())
+                            .filter(e -> dead.contains(e.getValue().instance()))
+                            .onItem().transformToUniAndConcatenate(e -> removeLost(roomId, e.getKey(), e.getValue()))
+                            .collect().last()))
+                    .subscribe().with(ok -> { }, e -> Log.warnf("presence check of room %s failed: %s", roomId,
+                            e.getMessage()));
+        }
+    }
+
+    private Uni<Void> removeLost(String roomId, String participantId, PresenceEntry entry) {
+        return presence.remove(roomId, participantId).chain(removed -> {
+            if (!removed) {
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("participant %s of room %s was on instance %s, which stopped answering", participantId, roomId,
+                    entry.instance());
+            if (!entry.away()) {
+                events.disconnected(roomId, participantId, entry.role(), ParticipantDisconnected.INSTANCE_LOST);
+            }
+            stopShare(roomId, participantId, entry, ShareStopped.LEFT);
+            return channels.publish(roomId, new RoomBus.Left(participantId, PeerLeft.LOST));
+        });
+    }
+
+    private void stopShare(String roomId, String participantId, PresenceEntry gone, String reason) {
+        if (gone.sharing()) {
+            events.shareStopped(roomId, participantId, reason);
+        }
+    }
+
+    private void own(String roomId, String participantId) {
+        owned.computeIfAbsent(roomId, r -> ConcurrentHashMap.newKeySet()).add(participantId);
+    }
+
+    private void disown(String roomId, String participantId) {
+        owned.computeIfPresent(roomId, (r, ids) -> {
+            ids.remove(participantId);
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+}

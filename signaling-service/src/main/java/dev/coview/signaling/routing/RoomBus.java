@@ -1,0 +1,32 @@
+package dev.coview.signaling.routing;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.coview.contracts.signal.Peer;
+import dev.coview.contracts.signal.ServerSignal;
+
+/**
+ * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}), as JSON with a
+ * {@code kind}. Internal to this service (clients never see it); every instance subscribed to the room, the
+ * sender's included, acts on each message for its own sockets.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = RoomBus.Deliver.class, name = "deliver"),
+        @JsonSubTypes.Type(value = RoomBus.Joined.class, name = "joined"),
+        @JsonSubTypes.Type(value = RoomBus.Left.class, name = "left"),
+})
+public sealed interface RoomBus {
+
+    /** Send {@code signal} to participant {@code to} if its socket is here. */
+    record Deliver(String to, ServerSignal signal) implements RoomBus {
+    }
+
+    /** A participant connected through socket {@code connection}: tell the others; close its older socket. */
+    record Joined(Peer peer, String connection, boolean resumed) implements RoomBus {
+    }
+
+    /** A participant is gone for good: tell the others. */
+    record Left(String id, String reason) implements RoomBus {
+    }
+}

@@ -1,0 +1,155 @@
+package dev.coview.signaling.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.redis.RedisKeys;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * This instance's subscriptions to rooms' channels ({@link RedisKeys#signalChannel}): subscribed while the room has a
+ * socket here, unsubscribed after, so an instance only hears the rooms it serves. All rooms share one dedicated
+ * Redis connection (as LiveKit's router does), on which SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the
+ * connection breaks, a new one subscribes to every current room again. Publishing uses the regular pool.
+ */
+final class RoomChannels {
+
+    private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(10);
+    private static final String PREFIX = RedisKeys.SIGNAL_CHANNEL;
+
+    private final Redis redis;
+    private final ReactivePubSubCommands<String> pubsub;
+    private final ObjectMapper mapper;
+    private final BiConsumer<String, RoomBus> onMessage;
+    /** Room → completes when Redis confirmed the subscription. */
+    private final Map<String, CompletableFuture<Void>> subscriptions = new ConcurrentHashMap<>();
+    private volatile Uni<RedisConnection> connection;
+    private volatile boolean stopped;
+
+    /** @param onMessage called with (roomId, message) for every message on a subscribed room's channel */
+    RoomChannels(ReactiveRedisDataSource redis, ObjectMapper mapper, BiConsumer<String, RoomBus> onMessage) {
+        this.redis = redis.getRedis();
+        this.pubsub = redis.pubsub(String.class);
+        this.mapper = mapper;
+        this.onMessage = onMessage;
+    }
+
+    /** Subscribes to the room's channel unless already subscribed; completes once Redis confirmed it. */
+    Uni<Void> subscribe(String roomId) {
+        boolean[] created = new boolean[1];
+        CompletableFuture<Void> confirmed = subscriptions.computeIfAbsent(roomId, r -> {
+            created[0] = true;
+            return new CompletableFuture<>();
+        });
+        Uni<Void> send = created[0]
+                ? connection().chain(c -> c.send(Request.cmd(Command.SUBSCRIBE).arg(PREFIX + roomId))).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return send.chain(() -> Uni.createFrom().completionStage(confirmed))
+                .ifNoItem().after(CONFIRM_WITHIN).failWith(() -> new IllegalStateException(
+                        "Redis did not confirm the subscription to room " + roomId))
+                .onFailure().invoke(e -> subscriptions.remove(roomId, confirmed));
+    }
+
+    /** Unsubscribes from the room's channel if {@code idle} still holds for it when the change is made. */
+    void unsubscribeIf(String roomId, Predicate<String> idle) {
+        subscriptions.computeIfPresent(roomId, (r, confirmed) -> {
+            if (!idle.test(r)) {
+                return confirmed;
+            }
+            connection().chain(c -> c.send(Request.cmd(Command.UNSUBSCRIBE).arg(PREFIX + r))).subscribe().with(
+                    ok -> Log.debugf("unsubscribed from room %s", r),
+                    e -> Log.debugf("unsubscribing from room %s failed: %s", r, e.getMessage()));
+            return null;
+        });
+    }
+
+    /** Publishes a message to every instance subscribed to the room. */
+    Uni<Void> publish(String roomId, RoomBus message) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return pubsub.publish(RedisKeys.signalChannel(roomId), json);
+    }
+
+    /** Closes the subscriber connection. */
+    void stop() {
+        stopped = true;
+        Uni<RedisConnection> c = connection;
+        if (c != null) {
+            c.subscribe().with(RedisConnection::closeAndForget, e -> { });
+        }
+    }
+
+    private synchronized Uni<RedisConnection> connection() {
+        if (connection == null) {
+            connection = redis.connect()
+                    .invoke(c -> c.handler(this::receive)
+                            .exceptionHandler(e -> reconnect("failed: " + e.getMessage()))
+                            .endHandler(() -> reconnect("closed")))
+                    .memoize().indefinitely();
+            connection.subscribe().with(c -> { }, e -> reconnect("could not connect: " + e.getMessage()));
+        }
+        return connection;
+    }
+
+    private synchronized void reconnect(String why) {
+        connection = null;
+        if (stopped) {
+            return;
+        }
+        Log.warnf("signaling subscriber connection %s; subscribing again to %d rooms", why, subscriptions.size());
+        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500))
+                .chain(() -> connection())
+                .subscribe().with(c -> subscriptions.keySet().forEach(room ->
+                                c.send(Request.cmd(Command.SUBSCRIBE).arg(PREFIX + room)).subscribe().with(ok -> { },
+                                        e -> Log.warnf("resubscribing to room %s failed: %s", room, e.getMessage()))),
+                        e -> Log.warnf("signaling subscriber cannot reconnect: %s", e.getMessage()));
+    }
+
+    private void receive(Response push) {
+        if (push == null || push.size() < 3) {
+            return;
+        }
+        String kind = push.get(0).toString();
+        String channel = push.get(1).toString();
+        if (!channel.startsWith(PREFIX)) {
+            return;
+        }
+        String roomId = channel.substring(PREFIX.length());
+        if ("subscribe".equalsIgnoreCase(kind)) {
+            CompletableFuture<Void> confirmed = subscriptions.get(roomId);
+            if (confirmed != null) {
+                confirmed.complete(null);
+            }
+        } else if ("message".equalsIgnoreCase(kind)) {
+            decode(roomId, push.get(2).toString());
+        }
+    }
+
+    private void decode(String roomId, String json) {
+        RoomBus message;
+        try {
+            message = mapper.readValue(json, RoomBus.class);
+        } catch (JsonProcessingException e) {
+            Log.warnf("ignored an unreadable message on the channel of room %s: %s", roomId, e.getOriginalMessage());
+            return;
+        }
+        onMessage.accept(roomId, message);
+    }
+}

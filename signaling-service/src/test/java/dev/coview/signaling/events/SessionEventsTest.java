@@ -1,0 +1,101 @@
+package dev.coview.signaling.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.events.CloudEventHeaders;
+import dev.coview.contracts.kafka.Topics;
+import dev.coview.contracts.schema.SchemaCatalog;
+import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.TestTokens;
+import dev.coview.signaling.testing.SignalClient;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session events a socket's life produces, read back from the real Kafka of deploy/local
+ * ({@link LocalStackResource}): CloudEvents binary mode, keyed by room, each payload valid against its schema in
+ * contracts.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class SessionEventsTest {
+
+    private static final Duration WAIT = SignalClient.WAIT;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void connectShareStopShareAndByeArePublishedInOrder() {
+        String room = TestTokens.randomId();
+        String customerId = TestTokens.randomId();
+        try (SignalClient customer = SignalClient.connect(base, TestTokens.token(room, customerId, Role.CUSTOMER))) {
+            customer.received().next("welcome", WAIT);
+            customer.send("{\"type\":\"share\",\"active\":true}");
+            customer.send("{\"type\":\"share\",\"active\":true}"); // no change: no second event
+            customer.send("{\"type\":\"share\",\"active\":false}");
+            customer.send("{\"type\":\"share\",\"active\":true}");
+            customer.send("{\"type\":\"bye\"}");
+            customer.received().closeCode(WAIT);
+        }
+        List<String> expected = List.of("dev.coview.participant.connected", "dev.coview.share.started",
+                "dev.coview.share.stopped", "dev.coview.share.started", "dev.coview.participant.disconnected",
+                "dev.coview.share.stopped");
+        List<ConsumerRecord<String, String>> events = readRoom(room, expected.size());
+        assertThat(events).extracting(r -> header(r, CloudEventHeaders.TYPE))
+                .as("one partition per room keeps them in order").containsExactlyElementsOf(expected);
+        for (ConsumerRecord<String, String> r : events) {
+            assertThat(header(r, CloudEventHeaders.SOURCE)).isEqualTo("/rooms/" + room);
+            String shortName = header(r, CloudEventHeaders.TYPE).substring(CloudEventHeaders.TYPE_PREFIX.length());
+            SchemaCatalog.assertValid("events/" + shortName + ".json", r.value());
+            assertThat(r.value()).contains(customerId);
+        }
+        // The state changes keep their order; the bye's share.stopped says why.
+        assertThat(events.get(1).value()).doesNotContain("reason");
+        assertThat(events.get(2).value()).contains("\"reason\":\"stopped\"");
+        assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"bye\"")).count()).isEqualTo(1);
+        assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"left\"")).count()).isEqualTo(1);
+    }
+
+    private static List<ConsumerRecord<String, String>> readRoom(String room, int count) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "signaling-test-" + room);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
+            Awaitility.await("events of room " + room).atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (room.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.coview.signaling.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.signal.Offer;
+import dev.coview.contracts.signal.PeerJoined;
+import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Welcome;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.signaling.events.SignalEvents;
+import dev.coview.support.auth.Participant;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The single-instance router on recording fake sockets: the behaviour the Redis router reproduces across instances.
+ * Pure unit test (a bare Vert.x for the grace timer); no Redis, no Kafka.
+ */
+class LocalSignalRouterTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final LocalSignalRouter router = new LocalSignalRouter(new LocalRooms(), new QuietEvents(), vertx,
+            Duration.ofMillis(300));
+
+    @AfterEach
+    void closeVertx() {
+        vertx.close();
+    }
+
+    @Test
+    void welcomesJoinersRelaysWithinTheRoomOnlyAndTellsPeersWhoLeft() {
+        Fake agent = member("room-1", "agent", Role.AGENT);
+        Fake customer = member("room-1", "customer", Role.CUSTOMER);
+        Fake stranger = member("room-2", "stranger", Role.AGENT);
+        router.join(agent.member).await().indefinitely();
+        router.join(stranger.member).await().indefinitely();
+        assertThat(router.join(customer.member).await().indefinitely()).isFalse();
+
+        assertThat(customer.sent.get(0)).isInstanceOfSatisfying(Welcome.class,
+                w -> assertThat(w.peers()).extracting(p -> p.id()).containsExactly("agent"));
+        assertThat(agent.sent).last().isInstanceOfSatisfying(PeerJoined.class,
+                j -> assertThat(j.peer().id()).isEqualTo("customer"));
+
+        assertThat(router.relay(customer.member, new Offer("agent", null, "v=0")).await().indefinitely()).isTrue();
+        assertThat(agent.sent).last().isEqualTo(new Offer("agent", "customer", "v=0"));
+        assertThat(router.relay(customer.member, new Offer("stranger", null, "v=0")).await().indefinitely())
+                .isFalse();
+        assertThat(stranger.sent).hasSize(1); // its welcome, nothing else
+
+        router.leave(customer.member, Departure.BYE).await().indefinitely();
+        assertThat(agent.sent).last().isEqualTo(new PeerLeft("customer", PeerLeft.LEFT));
+    }
+
+    @Test
+    void aDroppedParticipantResumesWithinTheGraceAndIsLostAfterIt() {
+        Fake agent = member("room", "agent", Role.AGENT);
+        Fake customer = member("room", "customer", Role.CUSTOMER);
+        router.join(agent.member).await().indefinitely();
+        router.join(customer.member).await().indefinitely();
+
+        router.leave(customer.member, Departure.DROPPED).await().indefinitely();
+        Fake back = member("room", "customer", Role.CUSTOMER);
+        assertThat(router.join(back.member).await().indefinitely()).as("resumed").isTrue();
+        assertThat(agent.sent).last().isEqualTo(new PeerJoined(back.member.peer(), true));
+
+        router.leave(back.member, Departure.DROPPED).await().indefinitely();
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> agent.sent.get(agent.sent.size() - 1) instanceof PeerLeft);
+        assertThat(agent.sent).last().isEqualTo(new PeerLeft("customer", PeerLeft.LOST));
+    }
+
+    @Test
+    void aSecondSocketOfTheSameParticipantClosesTheFirstWithReplaced() {
+        Fake first = member("room", "customer", Role.CUSTOMER);
+        Fake second = member("room", "customer", Role.CUSTOMER);
+        router.join(first.member).await().indefinitely();
+        router.join(second.member).await().indefinitely();
+        assertThat(first.closedWith).isEqualTo(CloseCodes.REPLACED);
+        // The replaced socket's close changes nothing: the participant is still there.
+        router.leave(first.member, Departure.REPLACED).await().indefinitely();
+        Fake agent = member("room", "agent", Role.AGENT);
+        router.join(agent.member).await().indefinitely();
+        assertThat(((Welcome) agent.sent.get(0)).peers()).extracting(p -> p.id()).containsExactly("customer");
+    }
+
+    private static Fake member(String room, String id, Role role) {
+        Fake f = new Fake();
+        f.member = new Member(new Participant(id, room, role, role.defaultGrants(), id, ""), f);
+        return f;
+    }
+
+    /** Session events are the endpoint's and the Redis router's business, tested with Kafka elsewhere. */
+    private static final class QuietEvents extends SignalEvents {
+        QuietEvents() {
+            super(null);
+        }
+
+        @Override
+        public void shareStopped(String roomId, String participantId, String reason) {
+        }
+    }
+
+    private static final class Fake implements PeerSocket {
+        final String connectionId = UUID.randomUUID().toString();
+        final List<ServerSignal> sent = new CopyOnWriteArrayList<>();
+        volatile int closedWith;
+        Member member;
+
+        @Override
+        public String connectionId() {
+            return connectionId;
+        }
+
+        @Override
+        public void send(ServerSignal message) {
+            sent.add(message);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closedWith = code;
+        }
+    }
+}
