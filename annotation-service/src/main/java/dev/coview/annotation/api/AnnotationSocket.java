@@ -1,0 +1,195 @@
+package dev.coview.annotation.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.annotation.messaging.CatchUp;
+import dev.coview.annotation.messaging.EventIds;
+import dev.coview.annotation.messaging.EventLog;
+import dev.coview.annotation.messaging.SessionEvents;
+import dev.coview.annotation.rooms.Room;
+import dev.coview.annotation.rooms.Rooms;
+import dev.coview.annotation.rules.MessageValidator;
+import dev.coview.annotation.rules.Permissions;
+import dev.coview.contracts.annotation.AnnotationClientMessage;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
+import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
+import dev.coview.contracts.annotation.AnnotationServerMessage;
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.contracts.ws.ErrorCodes;
+import dev.coview.support.auth.Participant;
+import dev.coview.support.ws.FloodGuard;
+import dev.coview.support.ws.InboundDecoder;
+import dev.coview.support.ws.SocketFailures;
+import dev.coview.support.ws.UpgradeGuard;
+import dev.coview.support.ws.WebSocketConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+
+/**
+ * {@code /ws/annotations}: a participant's pointer, drawings, crop, masks, freeze and references. The handshake was
+ * checked by {@link UpgradeGuard} (Origin, token, ended room). Each accepted message is stamped and appended to
+ * Kafka; it reaches every socket of the room (this one included) when the materializer reads it back, so all
+ * instances send the same events in the same order.
+ */
+@WebSocket(path = "/ws/annotations")
+@Authenticated
+public class AnnotationSocket {
+
+    private static final UserData.TypedKey<FloodGuard> FLOOD = new UserData.TypedKey<>("coview.flood");
+
+    private final Rooms rooms;
+    private final CatchUp catchUp;
+    private final EventLog log;
+    private final EventIds eventIds;
+    private final MessageValidator validator;
+    private final SessionEvents sessionEvents;
+    private final WebSocketConfig limits;
+    private final InboundDecoder<AnnotationClientMessage> decoder;
+
+    @Inject
+    public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, EventIds eventIds, MessageValidator validator,
+                            SessionEvents sessionEvents, WebSocketConfig limits, ObjectMapper mapper) {
+        this.rooms = rooms;
+        this.catchUp = catchUp;
+        this.log = log;
+        this.eventIds = eventIds;
+        this.validator = validator;
+        this.sessionEvents = sessionEvents;
+        this.limits = limits;
+        this.decoder = new InboundDecoder<>(mapper, AnnotationClientMessage.class);
+    }
+
+    /** Sends the room's state first; waits (without blocking) until this instance's state is current. */
+    @OnOpen
+    public Uni<Void> onOpen(WebSocketConnection connection) {
+        connection.userData().put(FLOOD, new FloodGuard(limits));
+        if (catchUp.isReady()) {
+            join(connection);
+            return Uni.createFrom().voidItem();
+        }
+        // Join on the socket's own event loop, so that the state is written before any event (see Room#join).
+        Context context = Vertx.currentContext();
+        return catchUp.ready()
+                .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                .invoke(() -> join(connection));
+    }
+
+    private void join(WebSocketConnection connection) {
+        if (connection.isClosed()) {
+            return; // closed while this instance was catching up: nothing to register
+        }
+        Participant who = participant(connection);
+        Room room = rooms.room(who.roomId());
+        if (room == null || !room.join(connection, rooms::render)) {
+            connection.close(new CloseReason(CloseCodes.ROOM_ENDED, "room ended")).subscribe().with(ok -> {
+            }, e -> Log.debugf("closing socket of an ended room: %s", e.getMessage()));
+        }
+    }
+
+    @OnTextMessage
+    public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        switch (connection.userData().get(FLOOD).check(System.nanoTime())) {
+            case DROP:
+                return error(connection, ErrorCodes.RATE_LIMITED, "too many messages; this one was dropped");
+            case CLOSE:
+                return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, "flood"));
+            default:
+                break;
+        }
+        InboundDecoder.Result<AnnotationClientMessage> decoded = decoder.decode(text);
+        if (decoded instanceof InboundDecoder.Result.Malformed<AnnotationClientMessage> m) {
+            return connection.close(new CloseReason(CloseCodes.INVALID_PAYLOAD, m.reason()));
+        } else if (decoded instanceof InboundDecoder.Result.UnknownType<AnnotationClientMessage> u) {
+            return error(connection, ErrorCodes.UNKNOWN_TYPE, "unknown message type: " + u.type());
+        } else if (decoded instanceof InboundDecoder.Result.Invalid<AnnotationClientMessage> i) {
+            return error(connection, ErrorCodes.INVALID_MESSAGE, i.reason());
+        }
+        AnnotationClientMessage message = ((InboundDecoder.Result.Ok<AnnotationClientMessage>) decoded).message();
+        return accept(connection, participant(connection), message);
+    }
+
+    private Uni<Void> accept(WebSocketConnection connection, Participant who, AnnotationClientMessage message) {
+        if (!Permissions.allows(who, message)) {
+            return error(connection, ErrorCodes.FORBIDDEN, message.type() + " is not allowed for this participant");
+        }
+        String problem = validator.problem(message);
+        if (problem != null) {
+            return error(connection, ErrorCodes.INVALID_MESSAGE, problem);
+        }
+        Room room = rooms.room(who.roomId());
+        if (room == null) {
+            return connection.close(new CloseReason(CloseCodes.ROOM_ENDED, "room ended"));
+        }
+        String referenceUrl = null;
+        if (message instanceof Erase erase) {
+            String author = room.authorOf(erase.id());
+            if (author != null && !author.equals(who.id()) && !who.can(Grant.ADMIN)) {
+                return error(connection, ErrorCodes.FORBIDDEN, "only the author or the agent may erase " + erase.id());
+            }
+        } else if (message instanceof ReferenceAnswer) {
+            PendingReference pending = room.pendingReference();
+            if (pending == null) {
+                return error(connection, ErrorCodes.INVALID_MESSAGE, "no reference is pending");
+            }
+            referenceUrl = pending.url();
+        }
+        Event event = new Event(eventIds.next(), who.roomId(), who.id(), null,
+                System.currentTimeMillis(), message, null);
+        String answeredUrl = referenceUrl;
+        // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends.
+        log.append(event).subscribe().with(
+                ok -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl),
+                e -> {
+                    Log.warnf("could not append %s of room %s: %s", message.type(), who.roomId(), e.getMessage());
+                    error(connection, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry")
+                            .subscribe().with(x -> {
+                            }, x -> {
+                            });
+                });
+        return Uni.createFrom().voidItem();
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        Participant who = connection.userData().get(UpgradeGuard.PARTICIPANT);
+        Room room = who == null ? null : rooms.existing(who.roomId());
+        if (room != null) {
+            room.leave(connection);
+        }
+    }
+
+    /**
+     * Vert.x refuses a message over {@code max-message-size} with an {@link IllegalStateException} (no type of its
+     * own); the protocol closes such a socket with 1009. Anything else is unexpected: 1011.
+     */
+    @OnError
+    public Uni<Void> onError(WebSocketConnection connection, Throwable failure) {
+        if (SocketFailures.isOversizedMessage(failure)) {
+            return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "message over 64 KiB"));
+        }
+        Log.warnf(failure, "closing annotation socket %s after an unexpected failure", connection.id());
+        return connection.close(new CloseReason(CloseCodes.INTERNAL_ERROR, "internal error"));
+    }
+
+    private Uni<Void> error(WebSocketConnection connection, String code, String message) {
+        return connection.sendText(rooms.render(new AnnotationServerMessage.Error(code, message)));
+    }
+
+    private static Participant participant(WebSocketConnection connection) {
+        return connection.userData().get(UpgradeGuard.PARTICIPANT);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.coview.annotation.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Writes stamped events to Kafka, keyed by room id so that each room stays in one partition, in order: durable
+ * ones to {@code coview.annotations} (idempotent producer, acks=all), pointer traffic to {@code coview.pointers}
+ * (acks=1, a short linger: a lost pointer move is harmless, a late one is useless). Channels are configured in
+ * {@code application.properties}.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    static final String ANNOTATIONS_OUT = "annotations-out";
+    static final String POINTERS_OUT = "pointers-out";
+
+    private final MutinyEmitter<String> annotations;
+    private final MutinyEmitter<String> pointers;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public EventLog(@Channel(ANNOTATIONS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    MutinyEmitter<String> annotations,
+                    @Channel(POINTERS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+                    MutinyEmitter<String> pointers,
+                    ObjectMapper mapper) {
+        this.annotations = annotations;
+        this.pointers = pointers;
+        this.mapper = mapper;
+    }
+
+    /** Completes when Kafka has the record; fails when it could not be written (the client gets an error). */
+    public Uni<Void> append(Event event) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Message<String> record = Message.of(json, Metadata.of(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.roomId()).build()));
+        return (event.event().durable() ? annotations : pointers).sendMessage(record);
+    }
+}

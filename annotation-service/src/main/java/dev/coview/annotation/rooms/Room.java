@@ -1,0 +1,112 @@
+package dev.coview.annotation.rooms;
+
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
+import dev.coview.contracts.annotation.AnnotationServerMessage.State;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A room on this instance: its materialized state and the sockets connected here. One monitor guards both, so a
+ * joining socket gets the state and then exactly the events after it: an event is either in the state it is sent
+ * or sent to it afterwards, never both, never neither.
+ */
+public final class Room {
+
+    private final String id;
+    private final RoomState state;
+    private final List<WebSocketConnection> sockets = new ArrayList<>();
+    private boolean ended;
+
+    Room(String id, RoomState.Limits limits) {
+        this.id = id;
+        this.state = new RoomState(limits);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Registers a socket and sends it the state, as one step under the room's monitor. Call on the socket's own
+     * event loop: its later events are written after the state that way.
+     *
+     * @param render turns the state into the frame to send (serialized once, here)
+     * @return {@code false} when the room has ended
+     */
+    public synchronized boolean join(WebSocketConnection socket, Function<State, String> render) {
+        if (ended) {
+            return false;
+        }
+        sockets.add(socket);
+        send(socket, render.apply(state.snapshot()));
+        return true;
+    }
+
+    public synchronized void leave(WebSocketConnection socket) {
+        sockets.remove(socket);
+    }
+
+    /**
+     * Applies a durable event from the log and sends it to this room's sockets here.
+     *
+     * @param render serializes the applied event (with its seq and changes) once for every socket
+     * @return whether the event was new (not a redelivery)
+     */
+    synchronized boolean apply(Event event, Function<Event, String> render) {
+        RoomState.Applied applied = state.apply(event);
+        if (applied == null) {
+            return false;
+        }
+        if (!sockets.isEmpty()) {
+            String frame = render.apply(event.sequenced(applied.seq(), applied.changes()));
+            for (int i = 0; i < sockets.size(); i++) {
+                send(sockets.get(i), frame);
+            }
+        }
+        return true;
+    }
+
+    /** Relays a pointer frame as it came from the log: pointer traffic is never parsed here, never state. */
+    synchronized void relay(String frame) {
+        for (int i = 0; i < sockets.size(); i++) {
+            send(sockets.get(i), frame);
+        }
+    }
+
+    /** The room has ended: refuse new sockets and hand back the open ones to be closed. */
+    synchronized List<WebSocketConnection> end() {
+        ended = true;
+        List<WebSocketConnection> open = List.copyOf(sockets);
+        sockets.clear();
+        return open;
+    }
+
+    public synchronized long seq() {
+        return state.seq();
+    }
+
+    /** Author of an element in the state as materialized here, {@code null} if there is none. */
+    public synchronized String authorOf(String elementId) {
+        return state.authorOf(elementId);
+    }
+
+    /** The link awaiting the customer's answer, as materialized here. */
+    public synchronized PendingReference pendingReference() {
+        return state.reference();
+    }
+
+    public synchronized int socketCount() {
+        return sockets.size();
+    }
+
+    private void send(WebSocketConnection socket, String frame) {
+        // Subscribed at once, under the monitor: the write order is the room's order.
+        socket.sendText(frame).subscribe().with(ok -> {
+        }, failure -> Log.debugf("dropped a frame to socket %s of room %s: %s", socket.id(), id,
+                failure.getMessage()));
+    }
+}

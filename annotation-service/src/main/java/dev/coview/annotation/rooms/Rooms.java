@@ -1,0 +1,82 @@
+package dev.coview.annotation.rooms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.annotation.config.AnnotationConfig;
+import dev.coview.contracts.annotation.AnnotationServerMessage;
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every room this instance knows: all rooms in the annotation log (each instance materializes the whole log, so
+ * any instance can serve any room's late joiner) with the sockets connected here.
+ */
+@ApplicationScoped
+public class Rooms {
+
+    private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+    /** Ended rooms: their events still in flight are not materialized again. */
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    private final RoomState.Limits limits;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public Rooms(AnnotationConfig config, ObjectMapper mapper) {
+        this.limits = new RoomState.Limits(config.undoDepth(), config.dedupeWindow(), config.maxPointsPerStroke(),
+                config.maxElementsPerRoom());
+        this.mapper = mapper;
+    }
+
+    /** The room, created empty when this instance has seen nothing of it yet; {@code null} when it has ended. */
+    public Room room(String roomId) {
+        if (ended.contains(roomId)) {
+            return null;
+        }
+        return rooms.computeIfAbsent(roomId, id -> new Room(id, limits));
+    }
+
+    /** The room if this instance knows it, without creating it. */
+    public Room existing(String roomId) {
+        return rooms.get(roomId);
+    }
+
+    /**
+     * Materializes one durable event read from the log and sends it to the room's sockets here.
+     *
+     * @return whether it was applied ({@code false}: a redelivery, or the room has ended)
+     */
+    public boolean apply(Event event) {
+        Room room = room(event.roomId());
+        return room != null && room.apply(event, this::render);
+    }
+
+    /** Sends a pointer frame to the room's sockets here, if it has any. */
+    public void relay(String roomId, String frame) {
+        Room room = rooms.get(roomId);
+        if (room != null) {
+            room.relay(frame);
+        }
+    }
+
+    /** Forgets an ended room and hands back its sockets here, to be closed. */
+    public List<WebSocketConnection> end(String roomId) {
+        ended.add(roomId);
+        Room room = rooms.remove(roomId);
+        return room == null ? List.of() : room.end();
+    }
+
+    /** Serializes a server message (one string per event, shared by every socket). */
+    public String render(AnnotationServerMessage message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.coview.annotation.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.events.CloudEventHeaders;
+import dev.coview.contracts.kafka.Topics;
+import dev.coview.contracts.schema.SchemaCatalog;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.TestTokens;
+import dev.coview.support.auth.RoomRevocations;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Against the real Redis and Kafka of deploy/local: ending a room (Redis marker and announcement) closes its
+ * sockets with 4000; accepted crop and reference messages are published as CloudEvents on
+ * {@code coview.session-events}.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class RoomEndAndSessionEventsTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    RoomRevocations revocations;
+
+    @Test
+    void endingTheRoomClosesItsSocketsWith4000() {
+        String room = TestTokens.randomId();
+        try (TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
+            customer.expect("state");
+            revocations.markEnded(room, Duration.ofMinutes(5)).await().atMost(Duration.ofSeconds(10));
+            assertThat(customer.awaitClose().getCode()).isEqualTo(CloseCodes.ROOM_ENDED);
+        }
+    }
+
+    @Test
+    void cropAndReferenceAnswersArePublishedAsSessionEvents() throws Exception {
+        String room = TestTokens.randomId();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100));
+                return !consumer.assignment().isEmpty();
+            });
+            try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
+                 TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
+                agent.expect("state");
+                customer.expect("state");
+                customer.send("{\"type\":\"crop\",\"x\":0.25,\"y\":0,\"w\":0.5,\"h\":1,\"sourceW\":1920,"
+                        + "\"sourceH\":1080}");
+                agent.send("{\"type\":\"reference.push\",\"url\":\"https://example.com/kb/1\"}");
+                customer.event("reference.push");
+                customer.send("{\"type\":\"reference.answer\",\"accepted\":true}");
+                customer.event("reference.answer");
+            }
+            List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (room.equals(r.key())) {
+                        mine.add(r);
+                    }
+                });
+                return mine.size() >= 3;
+            });
+            List<String> types = mine.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList();
+            for (ConsumerRecord<String, String> r : mine) {
+                String shortName = header(r, CloudEventHeaders.TYPE).substring(CloudEventHeaders.TYPE_PREFIX.length());
+                SchemaCatalog.assertValid("events/" + shortName + ".json", r.value());
+            }
+            assertThat(types).containsExactlyInAnyOrder("dev.coview.crop.changed", "dev.coview.reference.pushed",
+                    "dev.coview.reference.accepted");
+            ConsumerRecord<String, String> crop = mine.stream()
+                    .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.crop.changed")).findFirst()
+                    .orElseThrow();
+            assertThat(header(crop, CloudEventHeaders.SOURCE)).isEqualTo("/rooms/" + room);
+            JsonNode data = new ObjectMapper().readTree(crop.value());
+            assertThat(data.get("x").asDouble()).isEqualTo(0.25);
+            assertThat(data.get("sourceW").asInt()).isEqualTo(1920);
+            JsonNode accepted = new ObjectMapper().readTree(mine.stream()
+                    .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.reference.accepted"))
+                    .findFirst().orElseThrow().value());
+            assertThat(accepted.get("url").asText()).isEqualTo("https://example.com/kb/1");
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+}

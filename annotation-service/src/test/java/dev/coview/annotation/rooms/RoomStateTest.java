@@ -1,0 +1,74 @@
+package dev.coview.annotation.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coview.contracts.annotation.AnnotationClientMessage;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.AnnotationServerMessage.State;
+import dev.coview.contracts.annotation.ClearScope;
+import dev.coview.contracts.annotation.ShapeKind;
+import dev.coview.contracts.annotation.StrokePhase;
+import dev.coview.contracts.annotation.StrokeTool;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The materializer's rules on their own (pure unit test; no infrastructure). */
+class RoomStateTest {
+
+    private final RoomState room = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000));
+
+    private RoomState.Applied apply(String author, AnnotationClientMessage m) {
+        return room.apply(new Event(UUID.randomUUID().toString(), "r", author, null, 0, m, null));
+    }
+
+    @Test
+    void aStrokeDrawnInPartsIsWholeInTheStateAndAppendsOfOthersAreIgnored() {
+        apply("a", new Stroke("s", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1}));
+        assertThat(apply("a", new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.2, 0.2}))
+                .changes()).isNull();
+        apply("b", new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.9, 0.9}));
+        apply("a", new Stroke("s", StrokePhase.END, null, null, null, new double[] {0.3, 0.3}));
+        apply("a", new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.4, 0.4}));
+        State state = room.snapshot();
+        assertThat(state.seq()).isEqualTo(5);
+        assertThat(((Stroke) state.elements().get(0).drawable()).points())
+                .containsExactly(0.1, 0.1, 0.2, 0.2, 0.3, 0.3);
+    }
+
+    @Test
+    void undoRestoresAReplacedShapeAndRedoReappliesIt() {
+        Shape first = new Shape("h", ShapeKind.RECT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, null);
+        Shape moved = new Shape("h", ShapeKind.RECT, 0.5, 0.5, 0.6, 0.6, "#000000", 0.01, null);
+        apply("a", first);
+        apply("a", moved);
+        assertThat(apply("b", new Shape("h", ShapeKind.RECT, 0, 0, 1, 1, "#ffffff", 0.01, null)).changes())
+                .isEmpty();
+        assertThat(apply("a", new AnnotationClientMessage.Undo()).changes().get(0).drawable()).isEqualTo(first);
+        assertThat(apply("a", new AnnotationClientMessage.Redo()).changes().get(0).drawable()).isEqualTo(moved);
+        assertThat(room.snapshot().elements().get(0).version()).isEqualTo(4);
+    }
+
+    @Test
+    void clearAllIsUndoneByItsAuthorAsOneActionAndVanishingInkIsNeverState() {
+        apply("a", new Stroke("s1", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1}));
+        apply("b", new Stroke("s2", null, StrokeTool.HIGHLIGHTER, "#000000", 0.01, new double[] {0.1, 0.1}));
+        apply("b", new Stroke("v", null, StrokeTool.VANISH, "#000000", 0.01, new double[] {0.1, 0.1}));
+        assertThat(apply("a", new AnnotationClientMessage.Clear(ClearScope.ALL)).changes()).hasSize(2);
+        assertThat(room.snapshot().elements()).hasSize(2).allMatch(e -> e.deleted());
+        apply("a", new AnnotationClientMessage.Undo());
+        assertThat(room.snapshot().elements()).extracting(e -> e.id() + ":" + e.deleted() + ":" + e.version())
+                .containsExactly("s1:false:3", "s2:false:3");
+        assertThat(room.snapshot().history()).extracting(h -> h.authorId() + ":" + h.undo() + ":" + h.redo())
+                .containsExactly("a:1:1", "b:1:0");
+    }
+
+    @Test
+    void aRedeliveredEventIdIsIgnored() {
+        Event e = new Event("same", "r", "a", null, 0, new AnnotationClientMessage.Pause(true), null);
+        assertThat(room.apply(e)).isNotNull();
+        assertThat(room.apply(e)).isNull();
+        assertThat(room.seq()).isEqualTo(1);
+    }
+}
