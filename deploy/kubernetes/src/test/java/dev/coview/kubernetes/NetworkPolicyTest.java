@@ -1,0 +1,66 @@
+package dev.coview.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The namespace denies ingress by default, and every port a rendered pod listens on is opened by some policy (a pod
+ * on the host network is outside NetworkPolicy's reach and skipped). Needs kubectl.
+ */
+class NetworkPolicyTest {
+
+    @BeforeEach
+    void kubectl() {
+        assumeTrue(Kustomize.available(), Kustomize.MISSING);
+    }
+
+    static List<String> overlays() {
+        return Kustomize.overlays();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void ingressIsDeniedByDefault(String overlay) {
+        assertThat(Kustomize.overlay(overlay).all(NetworkPolicy.class))
+                .anySatisfy(p -> {
+                    assertThat(p.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+                    assertThat(p.getSpec().getPodSelector().getMatchExpressions()).isNullOrEmpty();
+                    assertThat(p.getSpec().getPolicyTypes()).contains("Ingress");
+                    assertThat(p.getSpec().getIngress()).isEmpty();
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyListeningPortIsOpenedByAPolicy(String overlay) {
+        Rendered r = Kustomize.overlay(overlay);
+        for (Rendered.Workload w : r.workloads()) {
+            if (Boolean.TRUE.equals(w.template().getSpec().getHostNetwork())) {
+                continue;
+            }
+            Map<String, String> labels = w.template().getMetadata().getLabels();
+            Set<Integer> open = r.all(NetworkPolicy.class).stream()
+                    .filter(p -> Selectors.matches(p.getSpec().getPodSelector(), labels))
+                    .flatMap(p -> p.getSpec().getIngress().stream())
+                    .flatMap(rule -> rule.getPorts().stream())
+                    .map(NetworkPolicyPort::getPort)
+                    .map(port -> port.getIntVal())
+                    .collect(Collectors.toSet());
+            Set<Integer> listening = w.template().getSpec().getContainers().stream()
+                    .flatMap(c -> c.getPorts().stream()).map(ContainerPort::getContainerPort)
+                    .collect(Collectors.toSet());
+            assertThat(open).as("ports opened to %s", w).containsAll(listening);
+        }
+    }
+}
