@@ -1,6 +1,74 @@
-// Entry point of the customer's join page; its features live in feature folders (see src/).
-export {};
+// Entry point of the customer's page: join (code or invite link) → consent → live share. Each step lives in
+// ui/customer/; this file only sequences them.
+import '../ui/theme.css';
+import { CaptureFailed, startCapture } from '../capture/capture';
+import type { PipelinePreference } from '../crop/choosePipeline';
+import { type CustomerLink, joinRoomLink } from '../session/customerLink';
+import { credentialFromUrl, type JoinCredential, type JoinedRoom, RoomApi } from '../session/roomApi';
+import { h, replaceChildren } from '../ui/dom';
+import { consentPanel } from '../ui/customer/consent';
+import { joinForm } from '../ui/customer/joinForm';
+import { createShareView, type ShareView } from '../ui/customer/shareView';
+
 const app = document.getElementById('app')!;
-const heading = document.createElement('h1');
-heading.textContent = 'Join a CoView support session';
-app.append(heading);
+const api = new RoomApi();
+const url = new URL(location.href);
+// Diagnostics (and the browser tests): ?pipeline=canvas forces the fallback crop pipeline.
+const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreference;
+
+const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'),
+  h('span', { class: 'muted' }, 'Live support'));
+const main = h('main', { class: 'page', id: 'main' });
+app.replaceWith(h('div', { id: 'app' }, topbar, main));
+
+async function join(credential: JoinCredential): Promise<void> {
+  const room = await api.joinRoom(credential);
+  // The credential is spent: keep it out of the address bar and history.
+  history.replaceState(null, '', location.pathname + (prefer !== 'auto' ? `?pipeline=${prefer}` : ''));
+  // Signaling from joining on, so the agent sees the customer arrive; media only once they share.
+  const link = joinRoomLink(api, room);
+  link.catch(() => undefined);
+  showConsent(room, link);
+}
+
+function showConsent(room: JoinedRoom, link: Promise<CustomerLink>): void {
+  replaceChildren(main, consentPanel(async (button, error) => {
+    button.disabled = true;
+    error.textContent = '';
+    performance.mark('coview:share');
+    let view: ShareView | null = null;
+    let unsubscribe = () => {};
+    const stop = () => {
+      unsubscribe();
+      void link.then((l) => l.unshare(), () => undefined);
+      view?.dispose();
+      showConsent(room, link);
+    };
+    try {
+      const capture = await startCapture(navigator.mediaDevices, stop);
+      const shown = createShareView(capture, prefer, stop, (shared) => {
+        void link.then((l) => l.publish(shared), () => undefined);
+      });
+      view = shown;
+      replaceChildren(main, shown.element);
+      void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
+      link.then((l) => {
+        unsubscribe = l.onStatus((s) => shown.setStatus(s.state, s.text));
+        l.share(shown.pipeline.output);
+      }, () => shown.setStatus('offline', 'CoView cannot be reached: your agent cannot see your screen yet'));
+    } catch (e) {
+      error.textContent = e instanceof CaptureFailed ? e.message : 'Your screen could not be shared. Please try again.';
+      button.disabled = false;
+    }
+  }));
+}
+
+const fromLink = credentialFromUrl(url);
+if (fromLink) {
+  join(fromLink).catch((e: Error) => {
+    replaceChildren(main, joinForm(join));
+    main.prepend(h('p', { class: 'error', role: 'alert' }, `${e.message} You can type the code instead.`));
+  });
+} else {
+  replaceChildren(main, joinForm(join));
+}

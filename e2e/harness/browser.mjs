@@ -1,0 +1,68 @@
+// Launches Debian's chromium (never a downloaded browser) through playwright-core, with fake media devices and
+// tab capture that picks the tab with the given title without a picker, so tests get real pixels.
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+
+export const CHROMIUM = process.env.COVIEW_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
+
+/** The UI is checked at this size (screenshots included). */
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export async function launchChromium({ captureTitle } = {}) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
+  }
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const args = [
+    // New headless mode: the same renderer as a headed browser (tab capture, WebCodecs, insertable streams).
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-fake-device-for-media-stream=fps=30',
+  ];
+  // With --use-fake-ui-for-media-stream, getDisplayMedia skips the picker and returns Chromium's fake screen (a
+  // green test pattern, label "screen:…"); the tab auto-selection only applies when the picker runs, so a test
+  // that needs a real tab's pixels leaves the fake UI out (checked with chromium 156).
+  if (captureTitle) args.push(`--auto-select-tab-capture-source-by-title=${captureTitle}`);
+  else args.push('--use-fake-ui-for-media-stream');
+  // Extra flags for a run (space-separated), e.g. while investigating a failure.
+  if (process.env.COVIEW_CHROMIUM_ARGS) args.push(...process.env.COVIEW_CHROMIUM_ARGS.split(' ').filter(Boolean));
+  return chromium.launch({ executablePath: CHROMIUM, headless: false, args });
+}
+
+/**
+ * Reads pixels of a <video> (what a viewer of that track sees) by drawing its current frame into a canvas at
+ * the video's own size: returns the size and the mean colour of a 5×5 block around each point.
+ */
+export async function sampleVideo(page, selector, points) {
+  return page.evaluate(({ selector, points }) => {
+    const v = document.querySelector(selector);
+    const w = v.videoWidth;
+    const h = v.videoHeight;
+    if (!w || !h) return { w, h, colours: [] };
+    const c = new OffscreenCanvas(w, h);
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(v, 0, 0);
+    const colours = points.map(([x, y]) => {
+      const x0 = Math.max(0, Math.min(w - 5, Math.round(x) - 2));
+      const y0 = Math.max(0, Math.min(h - 5, Math.round(y) - 2));
+      const d = ctx.getImageData(x0, y0, 5, 5).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
+      return sum.map((s) => Math.round(s / 25));
+    });
+    return { w, h, colours };
+  }, { selector, points });
+}
+
+/** Colour distance tolerant of the RGB → YUV → RGB round trip of video frames. */
+export function near(actual, expected, tolerance = 60) {
+  return actual.every((v, i) => Math.abs(v - expected[i]) <= tolerance);
+}

@@ -1,0 +1,56 @@
+// What a customer does on the share page, for the browser tests: read the crop, drag its handles, and the
+// sample points that fall in each colour quadrant of fixtures/quadrants.html inside a crop.
+
+export const TITLE = 'CoView quadrants';
+export const RED = [255, 0, 0];
+export const GREEN = [0, 255, 0];
+export const BLUE = [0, 0, 255];
+export const YELLOW = [255, 255, 0];
+export const BLACK = [0, 0, 0];
+export const QUADRANT_COLOURS = [RED, GREEN, BLUE, YELLOW];
+
+/** Opens the quadrants page (the tab the customer will share) in the given context. */
+export async function openQuadrants(context, baseUrl) {
+  const quadrants = await context.newPage();
+  await quadrants.setViewportSize({ width: 1280, height: 720 });
+  await quadrants.goto(`${baseUrl}/fixtures/quadrants.html`);
+  return quadrants;
+}
+
+/** The crop in source pixels, as the page states it on the crop rectangle. */
+export async function cropOf(page) {
+  const [x, y, w, h] = (await page.getByTestId('crop-rect').getAttribute('data-crop')).split(',').map(Number);
+  return { x, y, w, h };
+}
+
+export async function dragHandle(page, name, toX, toY) {
+  const box = await page.locator(`.handle[data-h="${name}"]`).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(toX, toY, { steps: 3 });
+  await page.mouse.up();
+}
+
+/** Drags the crop to about (25 %, 30 %)–(70 %, 80 %) of the source: all four quadrants stay in it. */
+export async function cropToCentre(page) {
+  const layer = await page.getByTestId('crop-layer').boundingBox();
+  await dragHandle(page, 'nw', layer.x + layer.width * 0.25, layer.y + layer.height * 0.3);
+  await dragHandle(page, 'se', layer.x + layer.width * 0.7, layer.y + layer.height * 0.8);
+  return layer;
+}
+
+/**
+ * One point per quadrant (red, green, blue, yellow), halfway between the crop's corner and the source centre,
+ * in crop pixels (= pixels of the video that carries the crop).
+ */
+export function quadrantPoints(crop, source) {
+  const cx = source.w / 2;
+  const cy = source.h / 2;
+  const at = (sx, sy) => [sx - crop.x, sy - crop.y];
+  return [
+    at((crop.x + cx) / 2, (crop.y + cy) / 2),
+    at((crop.x + crop.w + cx) / 2, (crop.y + cy) / 2),
+    at((crop.x + cx) / 2, (crop.y + crop.h + cy) / 2),
+    at((crop.x + crop.w + cx) / 2, (crop.y + crop.h + cy) / 2),
+  ];
+}

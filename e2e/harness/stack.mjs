@@ -1,0 +1,94 @@
+// The real CoView stack for the end-to-end tests: deploy/local's launcher (CoviewUp) starts Redis, a Kafka
+// broker and the three packaged services on free ports, exactly as `./coview up` does, and stops them all when
+// it gets SIGTERM (its shutdown hook; its watchdogs also end every server if this process dies).
+// Maven writes the launcher's classpath to target/local-classpath.txt (dependency:build-classpath).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+// COVIEW_E2E_ROOT: another checkout (or a folder laid out like one) whose packaged services to run.
+export const REPO_ROOT = process.env.COVIEW_E2E_ROOT
+  ? `${process.env.COVIEW_E2E_ROOT.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../', import.meta.url));
+const CLASSPATH_FILE = fileURLToPath(new URL('../target/local-classpath.txt', import.meta.url));
+const SERVICES = ['room-service', 'signaling-service', 'annotation-service'];
+
+/** Why the stack cannot start here, or null when it can (service jars packaged, launcher classpath written). */
+export function stackMissing() {
+  if (!existsSync(CLASSPATH_FILE)) return `${CLASSPATH_FILE} is missing (run the e2e module through Maven)`;
+  const missing = SERVICES.filter((s) => !existsSync(`${REPO_ROOT}${s}/target/quarkus-app/quarkus-run.jar`));
+  return missing.length ? `not packaged: ${missing.join(', ')}` : null;
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The agent API key the stack's room-service is started with (COVIEW_ROOM_AGENT_API_KEY). */
+export const AGENT_KEY = 'e2e-agent-key';
+
+/**
+ * Starts the stack and resolves once every service reports ready.
+ * @param extraOrigins page origins besides room-service's own that may open the WebSockets (e.g. a static
+ *        server in front of the stack)
+ * @returns {Promise<{roomUrl: string, signalingUrl: string, annotationUrl: string, output: () => string,
+ *   stop: () => Promise<void>}>}
+ */
+export async function startStack({ timeoutMs = 180_000, extraOrigins = [] } = {}) {
+  const why = stackMissing();
+  if (why) throw new Error(`cannot start the CoView stack: ${why}`);
+  const [room, signaling, annotation] = [await freePort(), await freePort(), await freePort()];
+  const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
+  const child = spawn(java, [
+    '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+    '-cp', readFileSync(CLASSPATH_FILE, 'utf8').trim(),
+    'dev.coview.local.CoviewUp', '--root', REPO_ROOT,
+    // Its own keys and logs (not the developer's .coview/), and it stops when this process goes, even if killed.
+    '--state', fileURLToPath(new URL('../target/coview-state', import.meta.url)), '--watch-stdin', 'true',
+  ], {
+    env: {
+      ...process.env,
+      COVIEW_ROOM_PORT: String(room),
+      COVIEW_SIGNALING_PORT: String(signaling),
+      COVIEW_ANNOTATION_PORT: String(annotation),
+      // The services inherit these (SmallRye maps them to coview.room.agent-api-key, coview.ws.allowed-origins).
+      // The sockets' Origin allowlist defaults to port 8080; here the pages come from a free port.
+      COVIEW_ROOM_AGENT_API_KEY: AGENT_KEY,
+      COVIEW_WS_ALLOWED_ORIGINS: [`http://localhost:${room}`, `http://127.0.0.1:${room}`, ...extraOrigins].join(','),
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stack not up within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const onData = (d) => {
+      out += d;
+      if (out.includes('CoView is up')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the stack launcher exited (${code}) before it was up:\n${out}`));
+    });
+  });
+  return {
+    roomUrl: `http://localhost:${room}`,
+    signalingUrl: `ws://localhost:${signaling}/ws/signal`,
+    annotationUrl: `ws://localhost:${annotation}/ws/annotations`,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

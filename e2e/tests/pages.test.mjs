@@ -1,0 +1,115 @@
+// The agent console shell and the customer's join step in a real Chromium at 1280×800, without services
+// (room-service's answers are given by the test): keyboard access to every tool, a stroke drawn on the
+// overlay, the session panel, join errors. Screenshots go to target/screenshots/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { startStaticServer } from '../harness/staticServer.mjs';
+import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
+
+const TOOLS = ['Laser pointer', 'Pen', 'Highlighter', 'Vanishing ink', 'Arrow', 'Rectangle', 'Ellipse', 'Text'];
+
+let server;
+let browser;
+let context;
+
+before(async () => {
+  server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('agent console', () => {
+  before(async () => {
+    context = await browser.newContext({ viewport: VIEWPORT });
+  });
+  after(() => context.close());
+
+  it('creates a session and shows the code and the link with copy buttons', async () => {
+    const page = await context.newPage();
+    let agentKey;
+    await page.route('**/api/rooms', (route) => {
+      agentKey = route.request().headers()['x-coview-agent-key'];
+      return route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({
+        roomId: 'r-e2e', joinCode: '482913', inviteUrl: `${server.url}/join/?invite=inv-e2e`,
+        expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(), token: 'e2e' }) });
+    });
+    await page.goto(`${server.url}/agent/`);
+    await page.getByLabel('Agent key').fill('dev-agent-key');
+    await page.getByRole('button', { name: 'New session' }).click();
+    assert.equal(await page.getByTestId('join-code').textContent(), '482913');
+    assert.equal(agentKey, 'dev-agent-key');
+    assert.ok(await page.getByRole('button', { name: 'Copy code' }).isVisible());
+    assert.ok(await page.getByRole('button', { name: 'Copy link' }).isVisible());
+  });
+
+  it('reaches every tool by keyboard, draws on the overlay, and undoes', async () => {
+    const page = context.pages()[0];
+    // Shortcut: P selects the pen.
+    await page.locator('body').press('p');
+    assert.equal(await page.getByRole('button', { name: /^Pen/ }).getAttribute('aria-pressed'), 'true');
+
+    const overlay = await page.getByTestId('overlay').boundingBox();
+    await page.mouse.move(overlay.x + overlay.width * 0.3, overlay.y + overlay.height * 0.4);
+    await page.mouse.down();
+    await page.mouse.move(overlay.x + overlay.width * 0.6, overlay.y + overlay.height * 0.55, { steps: 12 });
+    await page.mouse.up();
+    // The overlay repaints on the next animation frame: wait for ink on it.
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid=overlay]');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n > 100;
+    }, null, { timeout: 5000 });
+    assert.equal(await page.getByRole('button', { name: 'Undo' }).isEnabled(), true);
+    await page.screenshot({ path: `${SCREENSHOTS}agent-console.png` });
+
+    // Tab through the page: every tool, the colours, the width and undo/redo/clear are in the focus order.
+    await page.locator('body').focus();
+    const seen = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        return el.getAttribute('aria-label') ?? el.textContent.trim();
+      }));
+    }
+    for (const tool of TOOLS) assert.ok(seen.some((s) => s.startsWith(tool)), `${tool} reachable by Tab: ${seen}`);
+    for (const name of ['Colour Red', 'Line width', 'Undo', 'Clear']) assert.ok(seen.includes(name), `${name} reachable`);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid=overlay]');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      return d.every((v, i) => i % 4 !== 3 || v === 0);
+    });
+  });
+});
+
+describe('customer join', () => {
+  it('asks for the code, and explains a wrong one', async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await ctx.newPage();
+      await page.route('**/api/rooms/join', (route) => route.fulfill({
+        status: 404, contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Unknown code', status: 404,
+          detail: 'This code is wrong, already used or expired. Ask your agent for a new one.' }) }));
+      await page.goto(`${server.url}/join/`);
+      await page.getByLabel('Session code').fill('12 34');
+      await page.getByRole('button', { name: 'Join' }).click();
+      assert.match(await page.getByRole('alert').textContent(), /exactly 6 digits/);
+      await page.getByLabel('Session code').fill('123 456');
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.getByText('This code is wrong, already used or expired').waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}customer-join.png` });
+    } finally {
+      await ctx.close();
+    }
+  });
+});

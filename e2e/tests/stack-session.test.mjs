@@ -1,0 +1,178 @@
+// Agent and customer through the real stack (deploy/local's Redis, Kafka and the three packaged services), in
+// two browser contexts: the agent creates a room; the customer joins by code, shares the quadrants tab and
+// sets a crop; the agent's received video has the crop's size and its colours. Prints the time from the
+// customer's Share click to the agent's first frame.
+// Pages come from room-service when it serves this build of the web client (as in ./mvnw verify, which
+// packages room-service with it); otherwise (room-service packaged earlier, or COVIEW_E2E_PAGES=static) from
+// a static server with this build, proxying /api to the stack — the APIs, sockets and media are the stack's
+// either way.
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
+import { AGENT_KEY, startStack, stackMissing } from '../harness/stack.mjs';
+import { startStaticServer } from '../harness/staticServer.mjs';
+
+const missing = stackMissing();
+
+/** Whether room-service serves the same agent page as the web client this module tests. */
+async function servesThisBuild(roomUrl) {
+  try {
+    const served = await (await fetch(`${roomUrl}/agent/`)).text();
+    return served === readFileSync(`${WEB_ROOT}agent/index.html`, 'utf8');
+  } catch {
+    return false;
+  }
+}
+
+describe('CoView stack: agent and customer', { skip: missing ? `stack not available: ${missing}` : false }, () => {
+  let stack;
+  let server;
+  let browser;
+  let base;
+
+  before(async () => {
+    // The static server starts first so that its origin can be allowed on the stack's WebSockets.
+    server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT });
+    const t0 = Date.now();
+    stack = await startStack({ extraOrigins: [server.url] });
+    console.log(`stack up in ${Date.now() - t0} ms`);
+    const fromRoomService = process.env.COVIEW_E2E_PAGES !== 'static' && await servesThisBuild(stack.roomUrl);
+    server.proxyApiTo(stack.roomUrl);
+    base = fromRoomService ? stack.roomUrl : server.url;
+    console.log(`pages from ${fromRoomService ? 'room-service' : 'this build (room-service serves another one)'}`);
+    browser = await launchChromium({ captureTitle: TITLE });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await server?.close();
+  });
+
+  it('room-service serves this build of the web client and says where the sockets are',
+    { skip: process.env.COVIEW_E2E_PAGES === 'static' ? 'COVIEW_E2E_PAGES=static' : false }, async () => {
+      const config = await (await fetch(`${stack.roomUrl}/api/config`)).json();
+      assert.equal(config.signalingUrl, stack.signalingUrl);
+      assert.equal(config.annotationUrl, stack.annotationUrl);
+      // room-service packages the web-client jar: an older room-service package serves an older client.
+      assert.ok(await servesThisBuild(stack.roomUrl),
+        'room-service serves this build of the web client (package room-service again if it was built earlier)');
+      const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+      await page.goto(`${stack.roomUrl}/join`);
+      await page.getByRole('heading', { name: 'Join a support session' }).waitFor();
+      await page.getByLabel('Session code').fill('000000');
+      await page.getByRole('button', { name: 'Join' }).click();
+      // A code no room holds: room-service answers with a problem document and the page shows its words.
+      await page.waitForFunction(() => document.querySelector('#join-error').textContent.length > 0);
+      assert.doesNotMatch(await page.locator('#join-error').textContent(), /exactly 6 digits/);
+      await page.screenshot({ path: `${SCREENSHOTS}stack-join.png` });
+      await page.context().close();
+    });
+
+  it('the agent sees exactly the customer\'s crop, in colour', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    // The pages' console, printed when the scenario fails: the first place to look.
+    const consoleLines = [];
+    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
+      ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
+      ctx.on('weberror', (e) => consoleLines.push(`${name} error: ${e.error().message}`));
+      ctx.on('page', (page) => page.on('websocket', (ws) => {
+        const path = new URL(ws.url()).pathname;
+        const short = (p) => String(p).slice(0, 160);
+        ws.on('framesent', (f) => consoleLines.push(`${name} → ${path} ${short(f.payload)}`));
+        ws.on('framereceived', (f) => consoleLines.push(`${name} ← ${path} ${short(f.payload)}`));
+        ws.on('close', () => consoleLines.push(`${name} ${path} closed`));
+      }));
+    }
+    // What the agent's annotation socket receives: the customer's crop must arrive there.
+    const agentAnnotations = [];
+    agentContext.on('page', (page) => page.on('websocket', (ws) => {
+      if (!ws.url().includes('/ws/annotations')) return;
+      ws.on('framereceived', (f) => {
+        try {
+          agentAnnotations.push(JSON.parse(String(f.payload)));
+        } catch {
+          // Not JSON: not ours to check here.
+        }
+      });
+    }));
+    try {
+      const agent = await agentContext.newPage();
+      await agent.goto(`${base}/agent/`);
+      await agent.getByLabel('Agent key').fill(AGENT_KEY);
+      await agent.getByRole('button', { name: 'New session' }).click();
+      const code = (await agent.getByTestId('join-code').textContent()).trim();
+      assert.match(code, /^\d{6}$/);
+      await agent.getByTestId('connection').getByText('Connected').waitFor();
+
+      await openQuadrants(customerContext, server.url);
+      const customer = await customerContext.newPage();
+      await customer.goto(`${base}/join/`);
+      await customer.getByLabel('Session code').fill(code);
+      await customer.getByRole('button', { name: 'Join' }).click();
+      await customer.getByTestId('share').waitFor();
+      await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
+      const clicked = Date.now();
+      await customer.getByTestId('share').click();
+      await agent.waitForFunction(() => {
+        const v = document.querySelector('[data-testid=remote-video]');
+        return v && v.videoWidth > 0 && v.readyState >= 2;
+      }, null, { polling: 'raf', timeout: 60_000 });
+      console.log(`Share → first frame on the agent's video: ${Date.now() - clicked} ms`);
+
+      const source = await cropOf(customer);
+      await cropToCentre(customer);
+      const crop = await cropOf(customer);
+      const points = quadrantPoints(crop, source);
+      const seen = await eventually(async () => {
+        const s = await sampleVideo(agent, '[data-testid=remote-video]', points);
+        assert.equal(s.w, crop.w, 'the agent\'s video is as wide as the crop');
+        assert.equal(s.h, crop.h, 'the agent\'s video is as high as the crop');
+        s.colours.forEach((c, i) => assert.ok(near(c, QUADRANT_COLOURS[i], 70), `colours ${JSON.stringify(s.colours)}`));
+        return s;
+      }, { timeoutMs: 30_000 });
+      // The crop also travels as an annotation event (fractions of the source), for the agent's overlay.
+      await eventually(async () => {
+        const crops = agentAnnotations.filter((m) => m.type === 'event' && m.event.type === 'crop').map((m) => m.event);
+        const last = crops.at(-1);
+        assert.ok(last, 'the agent received a crop event');
+        assert.equal(last.sourceW, source.w);
+        assert.ok(Math.abs(last.x * source.w - crop.x) < 1 && Math.abs(last.w * source.w - crop.w) < 1,
+          `crop event ${JSON.stringify(last)} is the crop ${JSON.stringify(crop)}`);
+      });
+      console.log(`agent receives ${seen.w}×${seen.h} (crop ${JSON.stringify(crop)}), colours ${JSON.stringify(seen.colours)}`);
+      await agent.screenshot({ path: `${SCREENSHOTS}session-agent.png` });
+      await customer.screenshot({ path: `${SCREENSHOTS}session-customer.png` });
+    } catch (e) {
+      console.log(consoleLines.join('\n'));
+      const agentVideo = await agentContext.pages()[0]?.evaluate(() => {
+        const v = document.querySelector('[data-testid=remote-video]');
+        const s = v?.srcObject;
+        return { stream: Boolean(s), readyState: v?.readyState, width: v?.videoWidth, paused: v?.paused,
+          tracks: s ? s.getTracks().map((t) => `${t.kind} ${t.readyState} muted=${t.muted}`) : [] };
+      }).catch((err) => err.message);
+      console.log(`agent video: ${JSON.stringify(agentVideo)}`);
+      const outFrames = await customerContext.pages().at(-1).evaluate(() => new Promise((resolve) => {
+        const v = document.querySelector('#outgoing');
+        let n = 0;
+        const cb = () => { n++; v.requestVideoFrameCallback(cb); };
+        v.requestVideoFrameCallback(cb);
+        setTimeout(() => resolve({ n, pipeline: document.querySelector('.share-layout')?.dataset.pipeline, hidden: document.visibilityState }), 3000);
+      })).catch((err) => `not sharing (${err.message.split('\n')[0]})`);
+      console.log(`customer outgoing frames in 3 s: ${JSON.stringify(outFrames)}`);
+      for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
+        const pages = ctx.pages();
+        await pages.at(-1)?.screenshot({ path: `${SCREENSHOTS}session-failed-${name}.png` }).catch(() => undefined);
+      }
+      throw e;
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The client's drawing model: what the overlay renders. Points are normalized to the source (see mapping.ts),
+ * widths are in source pixels. When the annotation-service messages exist (contracts' JSON Schemas, generated
+ * into src/generated), annotations/ maps them onto this model; the renderer never sees wire messages.
+ */
+import type { Point } from './mapping';
+
+export type Tool = 'laser' | 'pen' | 'highlighter' | 'vanishing' | 'arrow' | 'rectangle' | 'ellipse' | 'text';
+
+/** Tools that leave something on the board (the laser pointer is volatile, never state). */
+export type DrawingTool = Exclude<Tool, 'laser'>;
+
+export interface Drawable {
+  id: string;
+  authorId: string;
+  tool: DrawingTool;
+  colour: string;
+  /** Line width in source pixels. */
+  width: number;
+  /** Freehand tools: every point; shapes: [start, end]; text: [anchor]. */
+  points: Point[];
+  text?: string;
+  /** Local time the drawable was finished, ms: vanishing ink fades from then. */
+  createdAt: number;
+}
+
+/** Freehand tools keep every point; the others are defined by a start and an end. */
+export function isFreehand(tool: DrawingTool): boolean {
+  return tool === 'pen' || tool === 'highlighter' || tool === 'vanishing';
+}
+
+/** How long vanishing ink stays before it has faded completely, ms. */
+export const VANISH_MS = 3000;
+
+/**
+ * Each tool's name (what a screen reader announces and the tooltip shows), the shorter text on its button so
+ * the toolbar fits one row at 1280 px, and its keyboard shortcut.
+ */
+export const TOOLS: readonly { tool: Tool; label: string; short: string; key: string }[] = [
+  { tool: 'laser', label: 'Laser pointer', short: 'Laser', key: 'l' },
+  { tool: 'pen', label: 'Pen', short: 'Pen', key: 'p' },
+  { tool: 'highlighter', label: 'Highlighter', short: 'Highlight', key: 'h' },
+  { tool: 'vanishing', label: 'Vanishing ink', short: 'Vanish', key: 'v' },
+  { tool: 'arrow', label: 'Arrow', short: 'Arrow', key: 'a' },
+  { tool: 'rectangle', label: 'Rectangle', short: 'Rect', key: 'r' },
+  { tool: 'ellipse', label: 'Ellipse', short: 'Ellipse', key: 'e' },
+  { tool: 'text', label: 'Text', short: 'Text', key: 't' },
+];

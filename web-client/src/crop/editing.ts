@@ -1,0 +1,80 @@
+/**
+ * How a crop rectangle changes under the customer's hands: dragging its body or one of its eight handles, and
+ * the keyboard (arrows move, shift+arrows resize). All in source pixels; the result is always clamped, so a
+ * crop never leaves the source or shrinks below the minimum. Pure functions, unit-tested.
+ */
+import { clampCrop, MIN_CROP, type Rect, type Size } from './geometry';
+
+/** What is being dragged: the whole rectangle, or a handle named by the edges it moves. */
+export type Handle = 'move' | 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';
+
+export const HANDLES: readonly Exclude<Handle, 'move'>[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
+
+/** Plain-language names for the handles: screen readers announce them. */
+export const HANDLE_LABELS: Record<Handle, string> = {
+  move: 'Shared area: drag or use arrow keys to move, shift and arrow keys to resize',
+  n: 'Top edge',
+  s: 'Bottom edge',
+  e: 'Right edge',
+  w: 'Left edge',
+  ne: 'Top right corner',
+  nw: 'Top left corner',
+  se: 'Bottom right corner',
+  sw: 'Bottom left corner',
+};
+
+/**
+ * The crop after dragging {@code handle} by (dx, dy) source pixels from {@code start} (the crop when the drag
+ * began, so rounding never accumulates). Edges that a handle does not name stay where they were.
+ */
+export function dragCrop(start: Rect, handle: Handle, dx: number, dy: number, source: Size): Rect {
+  if (handle === 'move') {
+    return clampCrop({ ...start, x: start.x + dx, y: start.y + dy }, source);
+  }
+  let left = start.x;
+  let top = start.y;
+  let right = start.x + start.w;
+  let bottom = start.y + start.h;
+  const minW = Math.min(MIN_CROP, source.w);
+  const minH = Math.min(MIN_CROP, source.h);
+  if (handle.includes('w')) left = clamp(left + dx, 0, right - minW);
+  if (handle.includes('e')) right = clamp(right + dx, left + minW, source.w);
+  if (handle.includes('n')) top = clamp(top + dy, 0, bottom - minH);
+  if (handle.includes('s')) bottom = clamp(bottom + dy, top + minH, source.h);
+  return clampCrop({ x: left, y: top, w: right - left, h: bottom - top }, source);
+}
+
+/** Keys the crop rectangle understands, and the step: 1/50 of the source's shorter side, at least 2 px. */
+export function keyboardCrop(crop: Rect, key: string, shift: boolean, source: Size): Rect | null {
+  const step = Math.max(2, Math.round(Math.min(source.w, source.h) / 50));
+  const d: Record<string, [number, number]> = {
+    ArrowLeft: [-step, 0],
+    ArrowRight: [step, 0],
+    ArrowUp: [0, -step],
+    ArrowDown: [0, step],
+  };
+  const delta = d[key];
+  if (!delta) return null;
+  const [dx, dy] = delta;
+  if (!shift) return clampCrop({ ...crop, x: crop.x + dx, y: crop.y + dy }, source);
+  // Resizing keeps the top-left corner: right/down grow, left/up shrink.
+  return dragCrop(crop, 'se', dx, dy, source);
+}
+
+/** A rectangle spanning two points (a mask being painted), clamped to the source. */
+export function rectFromPoints(ax: number, ay: number, bx: number, by: number, source: Size): Rect {
+  const x0 = clamp(Math.min(ax, bx), 0, source.w);
+  const y0 = clamp(Math.min(ay, by), 0, source.h);
+  const x1 = clamp(Math.max(ax, bx), 0, source.w);
+  const y1 = clamp(Math.max(ay, by), 0, source.h);
+  return { x: Math.round(x0), y: Math.round(y0), w: Math.round(x1 - x0), h: Math.round(y1 - y0) };
+}
+
+/** The crop a new share starts with: the whole source (the customer narrows it from there). */
+export function initialCrop(source: Size): Rect {
+  return clampCrop({ x: 0, y: 0, w: source.w, h: source.h }, source);
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}

@@ -1,0 +1,56 @@
+/**
+ * The agent's live link to the room: signaling, the customer's video (answering their offers) and presence.
+ */
+import type { CropGeometry } from '../annotations/mapping';
+import { cropFromWire } from '../annotations/wire';
+import type { Peer } from '../generated/signal';
+import { ViewerPeers } from '../signaling/peers';
+import type { SocketState } from '../signaling/socket';
+import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
+import type { CreatedRoom, RoomApi } from './roomApi';
+
+export interface AgentLinkEvents {
+  state(s: SocketState): void;
+  /** Everybody in the room, this agent included (selfId says which one that is). */
+  participants(list: readonly Peer[], selfId: string): void;
+  video(stream: MediaStream | null): void;
+  /** What the customer's video shows of their screen: drawings map through it (null: not known yet). */
+  crop(geometry: CropGeometry | null): void;
+}
+
+export interface AgentLink {
+  leave(): void;
+}
+
+export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLinkEvents): Promise<AgentLink> {
+  const config = await api.config();
+  const client = connectSignaling(config, room.token, on.state);
+  const people = new Map<string, Peer>();
+  let selfId = '';
+  const publish = () => on.participants([...people.values()], selfId);
+  client.on('welcome', (m) => {
+    selfId = m.you.id;
+    people.clear();
+    [m.you, ...m.peers].forEach((p) => people.set(p.id, p));
+    publish();
+  });
+  client.on('peer-joined', (m) => {
+    people.set(m.peer.id, m.peer);
+    publish();
+  });
+  client.on('peer-left', (m) => {
+    people.delete(m.id);
+    publish();
+  });
+  const annotations = connectAnnotations(config, room.token);
+  annotations.onRoomState((st) => on.crop(st.crop ? cropFromWire(st.crop) : null));
+  annotations.on('crop', (c) => on.crop(cropFromWire(c)));
+  const peers = new ViewerPeers(client, browserPeerDeps(api, room.token), (_from, stream) => on.video(stream));
+  return {
+    leave: () => {
+      peers.close();
+      annotations.close();
+      client.leave();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The customer's live link to the room, from joining on: signaling (so the agent sees them arrive), and while
+ * sharing one send-only peer connection per viewer plus the `share` flag (sent again after every reconnect, so
+ * the room's state is right after a drop).
+ */
+import { cropToWire, masksToWire } from '../annotations/wire';
+import type { Rect, Size } from '../crop/geometry';
+import type { Peer } from '../generated/signal';
+import { SharerPeers } from '../signaling/peers';
+import type { SocketState } from '../signaling/socket';
+import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
+import type { JoinedRoom, RoomApi } from './roomApi';
+
+export type LinkStatus = { state: 'connected' | 'connecting' | 'reconnecting' | 'offline'; text: string };
+
+const TEXT: Record<SocketState, LinkStatus> = {
+  connecting: { state: 'connecting', text: 'Connecting to your agent…' },
+  connected: { state: 'connected', text: 'Connected to your agent' },
+  reconnecting: { state: 'reconnecting', text: 'Connection lost, reconnecting…' },
+  closed: { state: 'offline', text: 'The session has ended' },
+};
+
+export interface CustomerLink {
+  /** Starts sending the (cropped) track to every viewer, now and as they come. */
+  share(track: MediaStreamTrack): void;
+  /** Stops sending; the customer stays in the room. */
+  unshare(): void;
+  /**
+   * Tells the room what is shared (annotation-service keeps it as state for late joiners): the crop, so that
+   * the agent's drawings stay on the same content; the masks and the pause as flags.
+   */
+  publish(shared: { source: Size; crop: Rect; masks: readonly Rect[]; paused: boolean }): void;
+  /** The latest status, and every change from now on, until the returned function is called. */
+  onStatus(listener: (s: LinkStatus) => void): () => void;
+}
+
+export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<CustomerLink> {
+  const config = await api.config();
+  let status: LinkStatus = TEXT.connecting;
+  const listeners: ((s: LinkStatus) => void)[] = [];
+  const client = connectSignaling(config, room.token, (s) => {
+    status = TEXT[s];
+    listeners.forEach((l) => l(status));
+  });
+  const annotations = connectAnnotations(config, room.token);
+  // What was last published, so that only changes are sent (a drag produces a crop per animation frame).
+  let published = { crop: '', masks: '', paused: false };
+  let latest: Parameters<CustomerLink['publish']>[0] | null = null;
+  const publish = (shared: Parameters<CustomerLink['publish']>[0], force = false) => {
+    latest = shared;
+    const crop = cropToWire(shared.crop, shared.source);
+    const masks = masksToWire(shared.masks, shared.source);
+    const next = { crop: JSON.stringify(crop), masks: JSON.stringify(masks), paused: shared.paused };
+    if (force || next.crop !== published.crop) annotations.send(crop);
+    if (force || next.masks !== published.masks) annotations.send({ type: 'masks', rects: masks });
+    if (force || next.paused !== published.paused) annotations.send({ type: 'pause', on: shared.paused });
+    published = next;
+  };
+  // A (re)connected socket gets the room's state first; then the current share is stated again.
+  annotations.onRoomState(() => {
+    if (latest && sharing) publish(latest, true);
+  });
+  const present = new Map<string, Peer>();
+  let sharing: SharerPeers | null = null;
+  client.on('welcome', (m) => {
+    present.clear();
+    m.peers.forEach((p) => present.set(p.id, p));
+    if (sharing) client.send({ type: 'share', active: true });
+  });
+  client.on('peer-joined', (m) => present.set(m.peer.id, m.peer));
+  client.on('peer-left', (m) => present.delete(m.id));
+  client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
+  return {
+    share: (track) => {
+      sharing?.close();
+      sharing = new SharerPeers(client, track, browserPeerDeps(api, room.token), [...present.values()]);
+      client.send({ type: 'share', active: true });
+    },
+    unshare: () => {
+      sharing?.close();
+      sharing = null;
+      latest = null;
+      published = { crop: '', masks: '', paused: false };
+      client.send({ type: 'share', active: false });
+    },
+    publish: (shared) => publish(shared),
+    onStatus: (l) => {
+      listeners.push(l);
+      l(status);
+      return () => {
+        const i = listeners.indexOf(l);
+        if (i >= 0) listeners.splice(i, 1);
+      };
+    },
+  };
+}

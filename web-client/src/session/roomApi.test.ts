@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, credentialFromUrl, normalizeCode, RoomApi } from './roomApi';
+
+const respond = (status: number, body: unknown) =>
+  vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+
+describe('RoomApi', () => {
+  it('sends the agent key header when creating a room', async () => {
+    const f = respond(201, { roomId: 'r1', joinCode: '123456', inviteUrl: 'u', expiresAt: 'e', token: 't' });
+    const room = await new RoomApi(f as unknown as typeof fetch).createRoom('k');
+    expect(room.joinCode).toBe('123456');
+    expect(f).toHaveBeenCalledWith('/api/rooms', { method: 'POST', headers: { 'X-CoView-Agent-Key': 'k' } });
+  });
+
+  it('turns a problem document into an error with its detail', async () => {
+    const f = respond(404, { type: 'about:blank', title: 'Not found', detail: 'This code is wrong or has expired.' });
+    const err = await new RoomApi(f as unknown as typeof fetch).joinRoom({ code: '000000' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 404, message: 'This code is wrong or has expired.', problemType: 'about:blank' });
+  });
+
+  it('says so when the service cannot be reached', async () => {
+    const f = vi.fn(async () => Promise.reject(new TypeError('network')));
+    await expect(new RoomApi(f as unknown as typeof fetch).config()).rejects.toMatchObject({ status: 0 });
+  });
+});
+
+describe('join credentials', () => {
+  it('reads an invite or a code from the link', () => {
+    expect(credentialFromUrl(new URL('https://x/join/?invite=abc'))).toEqual({ invite: 'abc' });
+    expect(credentialFromUrl(new URL('https://x/join/#code=123456'))).toEqual({ code: '123456' });
+    expect(credentialFromUrl(new URL('https://x/join/?code=12'))).toBeNull();
+  });
+
+  it('accepts a typed code with spaces or a dash', () => {
+    expect(normalizeCode(' 123 456 ')).toBe('123456');
+    expect(normalizeCode('123-456')).toBe('123456');
+    expect(normalizeCode('12345a')).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * room-service's REST API as the browser uses it. Errors arrive as RFC 9457 problem details and surface as
+ * {@link ApiError} with the problem's human-readable title/detail. fetch is injected (tests, embedding).
+ */
+
+// REST bodies mirror contracts' dev.coview.contracts.rooms records (no JSON Schema exists for REST; the
+// OpenAPI document of room-service describes them).
+
+/** `POST /api/rooms` answer (CreatedRoom): the agent's new room. */
+export interface CreatedRoom {
+  roomId: string;
+  participantId: string;
+  joinCode: string;
+  inviteUrl: string;
+  expiresAt: string;
+  token: string;
+  tokenExpiresAt?: string;
+}
+
+/** `POST /api/rooms/join` answer (ParticipantToken): the customer's (or observer's) place in a room. */
+export interface JoinedRoom {
+  roomId: string;
+  participantId?: string;
+  role?: string;
+  token: string;
+  tokenExpiresAt?: string;
+}
+
+/** `GET /api/config`: where the WebSocket services are. */
+export interface ClientConfig {
+  signalingUrl: string;
+  annotationUrl: string;
+}
+
+/** How a customer proves they were invited: the 6-digit code, or the invite token from the link. */
+export type JoinCredential = { code: string } | { invite: string };
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly problemType?: string) {
+    super(message);
+  }
+}
+
+/** The header that carries the agent key on `POST /api/rooms`. */
+export const AGENT_KEY_HEADER = 'X-CoView-Agent-Key';
+
+export class RoomApi {
+  constructor(private readonly fetchFn: typeof fetch = fetch.bind(globalThis), private readonly base = '') {}
+
+  createRoom(agentKey: string): Promise<CreatedRoom> {
+    return this.json('/api/rooms', { method: 'POST', headers: { [AGENT_KEY_HEADER]: agentKey } });
+  }
+
+  /** Room-service answers `{iceServers, expiresAt}` (TURN credentials expire; fetched per connection). */
+  async iceServers(token: string): Promise<RTCIceServer[]> {
+    const body = await this.json<{ iceServers: RTCIceServer[] }>('/api/ice-servers',
+      { headers: { Authorization: `Bearer ${token}` } });
+    return body.iceServers;
+  }
+
+  joinRoom(credential: JoinCredential): Promise<JoinedRoom> {
+    return this.json('/api/rooms/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(credential),
+    });
+  }
+
+  config(): Promise<ClientConfig> {
+    return this.json('/api/config', {});
+  }
+
+  private async json<T>(path: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(this.base + path, init);
+    } catch {
+      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+    }
+    if (res.ok) return (await res.json()) as T;
+    let message = `Request failed (${res.status})`;
+    let type: string | undefined;
+    try {
+      const problem = (await res.json()) as { title?: string; detail?: string; type?: string };
+      message = problem.detail ?? problem.title ?? message;
+      type = problem.type;
+    } catch {
+      // Not a problem document (a proxy's error page): keep the status message.
+    }
+    throw new ApiError(res.status, message, type);
+  }
+}
+
+/** Reads a join credential from an invite link: `?invite=…` / `#invite=…`, or `?code=…` / `#code=…`. */
+export function credentialFromUrl(url: URL): JoinCredential | null {
+  const params = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const get = (k: string) => url.searchParams.get(k) ?? params.get(k);
+  const invite = get('invite');
+  if (invite) return { invite };
+  const code = get('code');
+  return code && /^\d{6}$/.test(code) ? { code } : null;
+}
+
+/** Strips what a person may type around a code (spaces, dashes); a code is exactly six digits. */
+export function normalizeCode(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '');
+  return /^\d{6}$/.test(digits) ? digits : null;
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { type PeerDeps, SharerPeers, ViewerPeers } from './peers';
+import { SignalingClient } from './signalingClient';
+import type { WebSocketLike } from './socket';
+
+class FakePc {
+  calls: string[] = [];
+  onicecandidate: ((e: { candidate: unknown }) => void) | null = null;
+  oniceconnectionstatechange: (() => void) | null = null;
+  ontrack: ((e: { streams: unknown[]; track: unknown }) => void) | null = null;
+  iceConnectionState = 'new';
+  params: Record<string, unknown> = {};
+  private n = 0;
+  addTransceiver(_t: unknown, init: { direction: string }) {
+    this.calls.push(`addTransceiver ${init.direction}`);
+    return { sender: { getParameters: () => this.params, setParameters: async (p: Record<string, unknown>) => void (this.params = p) } };
+  }
+  async createOffer(o: { iceRestart: boolean }) {
+    this.calls.push(`createOffer restart=${o.iceRestart}`);
+    return { type: 'offer', sdp: `offer-${++this.n}` };
+  }
+  async createAnswer() {
+    return { type: 'answer', sdp: 'answer-1' };
+  }
+  async setLocalDescription(d: { type: string }) {
+    this.calls.push(`local ${d.type}`);
+  }
+  async setRemoteDescription(d: { type: string; sdp: string }) {
+    this.calls.push(`remote ${d.type} ${d.sdp}`);
+  }
+  async addIceCandidate(c: { candidate: string }) {
+    this.calls.push(`candidate ${c.candidate}`);
+  }
+  close() {
+    this.calls.push('close');
+  }
+}
+
+function setup() {
+  const sent: Record<string, unknown>[] = [];
+  let ws!: WebSocketLike & { onmessage: (ev: MessageEvent) => void };
+  const client = new SignalingClient('ws://x', () => 't', () => undefined, {
+    open: () => {
+      ws = { readyState: 1, send: (d: string) => sent.push(JSON.parse(d)), close: () => undefined,
+        onopen: null, onclose: null, onerror: null, onmessage: () => undefined } as never;
+      return ws;
+    },
+    setTimeout: () => 0,
+    clearTimeout: () => undefined,
+  });
+  client.connect();
+  const pcs: FakePc[] = [];
+  const deps: PeerDeps = {
+    createPeerConnection: () => {
+      const pc = new FakePc();
+      pcs.push(pc);
+      return pc as unknown as RTCPeerConnection;
+    },
+    iceServers: async () => [{ urls: 'stun:example' }],
+  };
+  const receive = (m: unknown) => ws.onmessage({ data: JSON.stringify(m) } as MessageEvent);
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return { client, sent, pcs, deps, receive, settle };
+}
+
+const agent = { id: 'agent-1', role: 'agent', name: 'Ada' };
+const customer = { id: 'cust-1', role: 'customer', name: '' };
+
+describe('SharerPeers', () => {
+  it('offers a send-only connection to each viewer already in the room, keeping the resolution', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    s.receive({ type: 'welcome', you: customer, peers: [agent], resumed: false });
+    await s.settle();
+    expect(s.pcs).toHaveLength(1);
+    expect(s.pcs[0].calls.slice(0, 3)).toEqual(['addTransceiver sendonly', 'createOffer restart=false', 'local offer']);
+    expect(s.pcs[0].params.degradationPreference).toBe('maintain-resolution');
+    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: 'offer-1' });
+  });
+
+  it('applies the answer and candidates from that viewer, and relays its own candidates', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
+    await s.settle();
+    s.receive({ type: 'candidate', from: 'agent-1', to: 'cust-1', candidate: 'candidate:0' });
+    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: 'ans' });
+    s.receive({ type: 'candidate', from: 'agent-1', to: 'cust-1', candidate: 'candidate:1' });
+    s.pcs[0].onicecandidate!({ candidate: { candidate: 'candidate:2', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'u' } });
+    await s.settle();
+    const calls = s.pcs[0].calls;
+    expect(calls.indexOf('candidate candidate:0')).toBeGreaterThan(calls.indexOf('remote answer ans'));
+    expect(calls).toContain('candidate candidate:1');
+    expect(s.sent).toContainEqual({ type: 'candidate', to: 'agent-1', candidate: 'candidate:2', sdpMid: '0',
+      sdpMLineIndex: 0, usernameFragment: 'u' });
+  });
+
+  it('restarts ICE with a new offer when the connection fails, and closes it when the viewer leaves', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
+    await s.settle();
+    s.pcs[0].iceConnectionState = 'failed';
+    s.pcs[0].oniceconnectionstatechange!();
+    await s.settle();
+    expect(s.pcs[0].calls).toContain('createOffer restart=true');
+    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: 'offer-2' });
+    s.receive({ type: 'peer-left', id: 'agent-1', reason: 'left' });
+    expect(s.pcs[0].calls.at(-1)).toBe('close');
+  });
+
+  it('offers to the viewers already present when sharing starts after joining', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps, [agent as never, customer as never]);
+    await s.settle();
+    expect(s.pcs).toHaveLength(1);
+    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: 'offer-1' });
+  });
+
+  it('stops answering room events once closed', async () => {
+    const s = setup();
+    const peers = new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    peers.close();
+    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
+    await s.settle();
+    expect(s.pcs).toHaveLength(0);
+  });
+
+  it('offers nothing to another customer', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    s.receive({ type: 'peer-joined', peer: { ...customer, id: 'cust-2' }, resumed: false });
+    await s.settle();
+    expect(s.pcs).toHaveLength(0);
+  });
+});
+
+describe('ViewerPeers', () => {
+  it('keeps candidates that arrive before the connection exists and applies them after the offer', async () => {
+    const s = setup();
+    new ViewerPeers(s.client, s.deps, () => undefined);
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: 'off' });
+    s.receive({ type: 'candidate', from: 'cust-1', to: 'agent-1', candidate: 'candidate:early' });
+    await s.settle();
+    expect(s.pcs[0].calls.indexOf('candidate candidate:early')).toBeGreaterThan(s.pcs[0].calls.indexOf('remote offer off'));
+  });
+
+  it('answers an offer and reports the stream, asks for a restart when ICE fails', async () => {
+    const s = setup();
+    const streams: [string, unknown][] = [];
+    new ViewerPeers(s.client, s.deps, (from, stream) => streams.push([from, stream]));
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: 'off' });
+    await s.settle();
+    expect(s.pcs[0].calls).toEqual(['remote offer off', 'local answer']);
+    expect(s.sent).toContainEqual({ type: 'answer', to: 'cust-1', sdp: 'answer-1' });
+    s.pcs[0].ontrack!({ streams: ['stream'], track: {} });
+    expect(streams).toEqual([['cust-1', 'stream']]);
+    s.pcs[0].iceConnectionState = 'failed';
+    s.pcs[0].oniceconnectionstatechange!();
+    expect(s.sent).toContainEqual({ type: 'restart', to: 'cust-1' });
+  });
+});

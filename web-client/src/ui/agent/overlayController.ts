@@ -1,0 +1,151 @@
+/**
+ * The annotation overlay over the agent's video: turns pointer input into drafts and laser positions (in
+ * normalized source coordinates, through the current crop and the video's letterboxing) and repaints the
+ * board. Sending to annotation-service plugs in through {@link OverlaySink}.
+ */
+import { Board, type BoardAction } from '../../annotations/board';
+import { extendDraft, finishDraft, startDraft } from '../../annotations/draft';
+import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../annotations/mapping';
+import type { Drawable } from '../../annotations/model';
+import { PointerCoalescer } from '../../annotations/pointerCoalescer';
+import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
+import { h } from '../dom';
+import type { ToolSettings } from './toolbar';
+
+/** Where the overlay's output goes: today nowhere but the local board; later annotation-service. */
+export interface OverlaySink {
+  action(a: BoardAction): void;
+  pointer(p: Point | null): void;
+}
+
+export interface OverlayController {
+  readonly canvas: HTMLCanvasElement;
+  setGeometry(g: CropGeometry | null): void;
+  setPointers(p: readonly LaserPointer[]): void;
+  repaint(): void;
+}
+
+export function createOverlay(video: HTMLVideoElement, board: Board, tools: () => ToolSettings, sink: OverlaySink,
+                              newId: () => string): OverlayController {
+  const canvas = h('canvas', { tabindex: 0, 'aria-label': 'Annotation layer over the customer\'s screen',
+    'data-testid': 'overlay' });
+  const ctx = canvas.getContext('2d')!;
+  let geometry: CropGeometry | null = null;
+  let draft: Drawable | null = null;
+  let remote: readonly LaserPointer[] = [];
+  let local: Point | null = null;
+  let frameRequested = false;
+
+  const box = () => ({ w: canvas.clientWidth, h: canvas.clientHeight });
+  /** Until the customer's crop is known: the video as it arrives, or the overlay itself before any video. */
+  const current = (): CropGeometry => geometry
+    ?? wholeSource(video.videoWidth ? { w: video.videoWidth, h: video.videoHeight } : box());
+
+  const paint = (): void => {
+    frameRequested = false;
+    const dpr = window.devicePixelRatio || 1;
+    const { w, h: hh } = box();
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(hh * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(hh * dpr);
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const drawables = draft ? [...board.visible(), draft] : board.visible();
+    const pointers = local ? [...remote, { position: local, colour: tools().colour, label: 'You' }] : remote;
+    const now = performance.now();
+    renderOverlay(ctx, { w, h: hh }, current(), drawables, pointers, now);
+    // Vanishing ink fades: keep painting while any is still visible.
+    if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < 3000)) repaint();
+  };
+  const repaint = (): void => {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(paint);
+  };
+
+  const pointerOut = new PointerCoalescer<Point | null>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p));
+  const at = (e: PointerEvent): Point | null => {
+    const r = canvas.getBoundingClientRect();
+    return viewToSource({ x: e.clientX - r.left, y: e.clientY - r.top }, current(), box());
+  };
+
+  canvas.addEventListener('pointerdown', (e) => {
+    const p = at(e);
+    const t = tools();
+    if (!p || t.tool === 'laser') return;
+    if (t.tool === 'text') {
+      placeText(p, e);
+      return;
+    }
+    canvas.setPointerCapture(e.pointerId);
+    draft = startDraft(t.tool, p, t, newId(), '');
+    repaint();
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    const p = at(e);
+    if (tools().tool === 'laser') {
+      local = p;
+      pointerOut.push(p);
+    } else if (draft && p) {
+      draft = extendDraft(draft, p);
+    }
+    repaint();
+  });
+  const end = (): void => {
+    if (!draft) return;
+    const done = finishDraft(draft, performance.now());
+    draft = null;
+    if (done) sink.action(board.draw(done));
+    repaint();
+  };
+  canvas.addEventListener('pointerup', end);
+  canvas.addEventListener('pointercancel', end);
+  canvas.addEventListener('pointerleave', () => {
+    if (local) {
+      local = null;
+      pointerOut.push(null);
+      repaint();
+    }
+  });
+
+  /** Text: a small field at the click; Enter places it, Escape cancels. */
+  function placeText(p: Point, e: PointerEvent): void {
+    e.preventDefault();
+    const input = h('input', { 'aria-label': 'Text to place', class: 'text-entry' });
+    const r = canvas.getBoundingClientRect();
+    Object.assign(input.style, { position: 'absolute', left: `${e.clientX - r.left}px`, top: `${e.clientY - r.top}px`,
+      width: '14rem', zIndex: '2' });
+    canvas.after(input);
+    setTimeout(() => input.focus());
+    const close = () => input.remove();
+    input.addEventListener('keydown', (k) => {
+      if (k.key === 'Escape') close();
+      if (k.key !== 'Enter') return;
+      const t = tools();
+      if (input.value.trim()) {
+        sink.action(board.draw({ id: newId(), authorId: '', tool: 'text', colour: t.colour, width: t.width,
+          points: [p], text: input.value.trim(), createdAt: performance.now() }));
+      }
+      close();
+      canvas.focus();
+    });
+    input.addEventListener('blur', close);
+  }
+
+  board.onChange(repaint);
+  new ResizeObserver(repaint).observe(canvas);
+  video.addEventListener('resize', repaint);
+
+  return {
+    canvas,
+    setGeometry: (g) => {
+      geometry = g;
+      repaint();
+    },
+    setPointers: (p) => {
+      remote = p;
+      repaint();
+    },
+    repaint,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The agent's drawing toolbar: one button per tool (aria-pressed), colours, width, undo/redo/clear. Every
+ * control is a real button or input in tab order, and each tool also has a one-letter shortcut (shown).
+ */
+import { TOOLS, type Tool } from '../../annotations/model';
+import { h } from '../dom';
+
+export interface ToolSettings {
+  tool: Tool;
+  colour: string;
+  /** Line width in source pixels. */
+  width: number;
+}
+
+export const COLOURS: readonly { value: string; name: string }[] = [
+  { value: '#e5302a', name: 'Red' },
+  { value: '#f79009', name: 'Orange' },
+  { value: '#12b76a', name: 'Green' },
+  { value: '#1f5fd6', name: 'Blue' },
+  { value: '#111111', name: 'Black' },
+];
+
+export interface ToolbarActions {
+  onChange(settings: ToolSettings): void;
+  undo(): void;
+  redo(): void;
+  clear(): void;
+}
+
+export interface Toolbar {
+  readonly element: HTMLElement;
+  settings(): ToolSettings;
+  setUndoRedo(canUndo: boolean, canRedo: boolean): void;
+  /** Handles a shortcut key pressed anywhere outside a text field; true when it was one. */
+  shortcut(e: KeyboardEvent): boolean;
+}
+
+export function createToolbar(a: ToolbarActions): Toolbar {
+  let settings: ToolSettings = { tool: 'laser', colour: COLOURS[0].value, width: 4 };
+  const toolButtons = TOOLS.map(({ tool, label, short, key }) => h('button', {
+    type: 'button', 'data-tool': tool, 'aria-pressed': String(tool === settings.tool), 'aria-label': label,
+    'aria-keyshortcuts': key.toUpperCase(), title: `${label} (${key.toUpperCase()})`,
+  }, short));
+  const swatches = COLOURS.map(({ value, name }) => {
+    const b = h('button', { type: 'button', class: 'swatch', 'aria-label': `Colour ${name}`,
+      'aria-pressed': String(value === settings.colour) });
+    b.style.background = value;
+    return b;
+  });
+  const width = h('input', { type: 'range', id: 'stroke-width', min: 1, max: 16, value: settings.width,
+    'aria-label': 'Line width' });
+  const undo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Z' }, 'Undo');
+  const redo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo');
+  const clear = h('button', { type: 'button', class: 'danger' }, 'Clear');
+
+  const set = (change: Partial<ToolSettings>): void => {
+    settings = { ...settings, ...change };
+    toolButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === settings.tool)));
+    swatches.forEach((b, i) => b.setAttribute('aria-pressed', String(COLOURS[i].value === settings.colour)));
+    a.onChange(settings);
+  };
+  toolButtons.forEach((b) => b.addEventListener('click', () => set({ tool: b.dataset.tool as Tool })));
+  swatches.forEach((b, i) => b.addEventListener('click', () => set({ colour: COLOURS[i].value })));
+  width.addEventListener('input', () => set({ width: Number(width.value) }));
+  undo.addEventListener('click', a.undo);
+  redo.addEventListener('click', a.redo);
+  clear.addEventListener('click', a.clear);
+
+  const element = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Drawing tools' },
+    ...toolButtons, h('span', { class: 'sep' }),
+    h('span', { role: 'group', 'aria-label': 'Colour', class: 'row' }, ...swatches),
+    h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, 'Line width'), width,
+    h('span', { class: 'sep' }), undo, redo, clear);
+
+  return {
+    element,
+    settings: () => settings,
+    setUndoRedo: (u, r) => {
+      undo.disabled = !u;
+      redo.disabled = !r;
+    },
+    shortcut: (e) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range'
+        || target.tagName === 'TEXTAREA')) return false;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        if (e.shiftKey) a.redo();
+        else a.undo();
+        return true;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return false;
+      const t = TOOLS.find((x) => x.key === e.key.toLowerCase());
+      if (!t) return false;
+      set({ tool: t.tool });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The customer's preview: their whole captured source, a crop rectangle to drag and resize (mouse, or keyboard
+ * on the rectangle and on each of its eight labelled handles), and privacy masks painted by dragging while
+ * "Paint mask" is on. All geometry is in source pixels (crop/editing.ts); this file only turns pointer and key
+ * events into calls to it and positions elements.
+ */
+import { containedRect } from '../annotations/mapping';
+import { PointerCoalescer } from '../annotations/pointerCoalescer';
+import { dragCrop, HANDLE_LABELS, HANDLES, type Handle, keyboardCrop, rectFromPoints } from '../crop/editing';
+import type { Rect, Size } from '../crop/geometry';
+import type { Mask } from '../masks/masks';
+import { h } from './dom';
+
+export interface CropEditorCallbacks {
+  onCrop(crop: Rect): void;
+  onMask(rect: Rect): void;
+}
+
+export interface CropEditor {
+  readonly element: HTMLElement;
+  setSource(size: Size): void;
+  setCrop(crop: Rect): void;
+  setMasks(masks: readonly Mask[]): void;
+  setPainting(on: boolean): void;
+  setPaused(on: boolean): void;
+}
+
+export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallbacks): CropEditor {
+  let source: Size = { w: 0, h: 0 };
+  let crop: Rect = { x: 0, y: 0, w: 0, h: 0 };
+  let masks: readonly Mask[] = [];
+  let painting = false;
+
+  const sizeLabel = h('span', { class: 'crop-size', id: 'crop-size', 'aria-live': 'polite' });
+  const rect = h('div', {
+    class: 'crop-rect',
+    tabindex: 0,
+    role: 'group',
+    'aria-roledescription': 'crop rectangle',
+    'aria-label': HANDLE_LABELS.move,
+    'aria-describedby': 'crop-size',
+    'data-testid': 'crop-rect',
+  }, sizeLabel);
+  const handles = HANDLES.map((name) => h('button', {
+    type: 'button', class: 'handle', 'data-h': name, 'aria-label': `${HANDLE_LABELS[name]}: arrow keys resize`,
+  }));
+  rect.append(...handles);
+  const shades = [0, 1, 2, 3].map(() => h('div', { class: 'crop-shade' }));
+  const maskLayer = h('div');
+  const banner = h('div', { class: 'paused-banner', hidden: true }, 'Paused: your agent sees a black screen');
+  const layer = h('div', { class: 'layer', 'data-testid': 'crop-layer' }, ...shades, maskLayer, rect);
+  const element = h('div', { class: 'preview', 'data-testid': 'preview' }, preview, layer, banner);
+
+  /** Source pixels per CSS pixel of the layer: the preview shows the whole source letterboxed. */
+  const scale = (): number => (source.w ? layer.clientWidth / source.w : 1);
+
+  const layout = (): void => {
+    const box = containedRect(source, { w: element.clientWidth, h: element.clientHeight });
+    Object.assign(layer.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` });
+    const s = box.w / (source.w || 1);
+    const px = (v: number) => `${v * s}px`;
+    Object.assign(rect.style, { left: px(crop.x), top: px(crop.y), width: px(crop.w), height: px(crop.h) });
+    const [top, bottom, left, right] = shades;
+    Object.assign(top.style, { left: '0', top: '0', width: '100%', height: px(crop.y) });
+    Object.assign(bottom.style, { left: '0', top: px(crop.y + crop.h), width: '100%', bottom: '0' });
+    Object.assign(left.style, { left: '0', top: px(crop.y), width: px(crop.x), height: px(crop.h) });
+    Object.assign(right.style, { left: px(crop.x + crop.w), top: px(crop.y), right: '0', height: px(crop.h) });
+    const pos: Record<string, [number, number]> = {
+      nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5],
+    };
+    handles.forEach((el, i) => {
+      const [fx, fy] = pos[HANDLES[i]];
+      Object.assign(el.style, { left: `${fx * 100}%`, top: `${fy * 100}%` });
+    });
+    maskLayer.replaceChildren(...masks.map((m) => {
+      const box = h('div', { class: 'mask-box', 'data-rect': `${m.x},${m.y},${m.w},${m.h}` });
+      Object.assign(box.style, { left: px(m.x), top: px(m.y), width: px(m.w), height: px(m.h) });
+      return box;
+    }));
+    sizeLabel.textContent = `Shared area ${crop.w} × ${crop.h} px`;
+    // The exact crop in source pixels, for diagnostics and the browser tests.
+    rect.dataset.crop = `${crop.x},${crop.y},${crop.w},${crop.h}`;
+  };
+  new ResizeObserver(layout).observe(element);
+
+  const change = (next: Rect): void => {
+    crop = next;
+    layout();
+    cb.onCrop(next);
+  };
+  // A mouse reports moves far faster than the screen refreshes; each change re-lays out the preview and
+  // repaints the pipeline's frame, so a drag applies at most one change per animation frame.
+  const dragChange = new PointerCoalescer<Rect>((f) => requestAnimationFrame(f), change);
+
+  /** Event position in source pixels. */
+  const at = (e: PointerEvent): { x: number; y: number } => {
+    const r = layer.getBoundingClientRect();
+    return { x: (e.clientX - r.left) / scale(), y: (e.clientY - r.top) / scale() };
+  };
+
+  const startDrag = (e: PointerEvent, handle: Handle): void => {
+    e.preventDefault();
+    e.stopPropagation();
+    const start = crop;
+    const from = at(e);
+    const target = e.currentTarget as HTMLElement;
+    target.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => {
+      const p = at(ev);
+      dragChange.push(dragCrop(start, handle, p.x - from.x, p.y - from.y, source));
+    };
+    const up = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointercancel', up);
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
+  };
+
+  const startMask = (e: PointerEvent): void => {
+    e.preventDefault();
+    const from = at(e);
+    const ghost = h('div', { class: 'mask-box' });
+    maskLayer.append(ghost);
+    layer.setPointerCapture(e.pointerId);
+    let r = rectFromPoints(from.x, from.y, from.x, from.y, source);
+    const move = (ev: PointerEvent) => {
+      const p = at(ev);
+      r = rectFromPoints(from.x, from.y, p.x, p.y, source);
+      const s = scale();
+      Object.assign(ghost.style, { left: `${r.x * s}px`, top: `${r.y * s}px`, width: `${r.w * s}px`, height: `${r.h * s}px` });
+    };
+    const up = () => {
+      layer.removeEventListener('pointermove', move);
+      layer.removeEventListener('pointerup', up);
+      ghost.remove();
+      cb.onMask(r);
+    };
+    layer.addEventListener('pointermove', move);
+    layer.addEventListener('pointerup', up);
+  };
+
+  layer.addEventListener('pointerdown', (e) => {
+    if (painting) startMask(e);
+  });
+  rect.addEventListener('pointerdown', (e) => {
+    if (!painting) startDrag(e, 'move');
+  });
+  handles.forEach((el, i) => el.addEventListener('pointerdown', (e) => {
+    if (!painting) startDrag(e, HANDLES[i]);
+  }));
+  rect.addEventListener('keydown', (e) => {
+    if (e.target !== rect) return;
+    const next = keyboardCrop(crop, e.key, e.shiftKey, source);
+    if (next) {
+      e.preventDefault();
+      change(next);
+    }
+  });
+  handles.forEach((el, i) => el.addEventListener('keydown', (e) => {
+    const step = Math.max(2, Math.round(Math.min(source.w, source.h) / 50));
+    const d: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step],
+    };
+    const delta = d[e.key];
+    if (!delta) return;
+    e.preventDefault();
+    e.stopPropagation();
+    change(dragCrop(crop, HANDLES[i], delta[0], delta[1], source));
+  }));
+
+  return {
+    element,
+    setSource: (s) => {
+      source = s;
+      layout();
+    },
+    setCrop: (c) => {
+      crop = c;
+      layout();
+    },
+    setMasks: (m) => {
+      masks = m;
+      layout();
+    },
+    setPainting: (on) => {
+      painting = on;
+      element.classList.toggle('painting', on);
+    },
+    setPaused: (on) => {
+      banner.hidden = !on;
+    },
+  };
+}

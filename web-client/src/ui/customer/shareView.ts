@@ -1,0 +1,85 @@
+/**
+ * Step 3: the live share. Wires capture → crop pipeline → (later: the peer connection) and keeps the preview,
+ * the controls and the pipeline in step with one ShareState.
+ */
+import { type Capture } from '../../capture/capture';
+import { createCropPipeline, type PipelinePreference } from '../../crop/choosePipeline';
+import type { Rect, Size } from '../../crop/geometry';
+import type { CropPipeline } from '../../crop/pipeline';
+import { h } from '../dom';
+import { createCropEditor } from '../cropEditor';
+import { createSharePanel } from './sharePanel';
+import { INITIAL_SHARE, reduceShare, type ShareAction, type ShareState } from './shareState';
+
+export interface ShareView {
+  readonly element: HTMLElement;
+  /** Shows the link to the agent (connection state in plain words). */
+  setStatus(state: 'connected' | 'connecting' | 'reconnecting' | 'offline', text: string): void;
+  /** The track to send: created once per share, never replaced when the crop changes. */
+  readonly pipeline: CropPipeline;
+  dispose(): void;
+}
+
+/** The share as the room should know it; called after every change once the source size is known. */
+export type ShareListener = (shared: { source: Size; crop: Rect; masks: readonly Rect[]; paused: boolean }) => void;
+
+export function createShareView(capture: Capture, prefer: PipelinePreference, onStop: () => void,
+                                onShared: ShareListener = () => undefined): ShareView {
+  let state: ShareState = INITIAL_SHARE;
+  const pipeline = createCropPipeline(capture.track, prefer);
+  const preview = h('video', { autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
+  preview.muted = true;
+  preview.srcObject = new MediaStream([capture.track]);
+
+  const dispatch = (a: ShareAction): void => {
+    const next = reduceShare(state, a);
+    if (next === state) return;
+    state = next;
+    render();
+  };
+
+  const editor = createCropEditor(preview, {
+    onCrop: (crop) => dispatch({ type: 'crop', crop }),
+    onMask: (rect) => dispatch({ type: 'addMask', rect }),
+  });
+  const panel = createSharePanel({
+    togglePause: () => dispatch({ type: 'pause', paused: !state.paused }),
+    togglePainting: () => dispatch({ type: 'painting', on: !state.painting }),
+    removeMask: (id) => dispatch({ type: 'removeMask', id }),
+    wholeScreen: () => dispatch({ type: 'whole' }),
+    stop: onStop,
+  });
+  panel.outgoing.srcObject = new MediaStream([pipeline.output]);
+  panel.setStatus('offline', 'Not connected to your agent yet');
+
+  function render(): void {
+    if (state.source) editor.setSource(state.source);
+    editor.setCrop(state.crop);
+    editor.setMasks(state.masks);
+    editor.setPainting(state.painting);
+    editor.setPaused(state.paused);
+    panel.setPaused(state.paused);
+    panel.setPainting(state.painting);
+    panel.setMasks(state.masks);
+    pipeline.update({ crop: state.source ? state.crop : null, masks: state.masks, paused: state.paused });
+    if (state.source) onShared({ source: state.source, crop: state.crop, masks: state.masks, paused: state.paused });
+  }
+  pipeline.onSourceSize((size) => dispatch({ type: 'source', size }));
+  render();
+
+  const element = h('div', { class: 'share-layout', 'data-pipeline': pipeline.kind },
+    h('section', { 'aria-label': 'Your screen: choose the shared area' },
+      h('p', { class: 'sr-only' }, 'The rectangle marks what your agent sees. Focus it and use the arrow keys to move it.'),
+      editor.element),
+    panel.element);
+
+  return {
+    element,
+    setStatus: (state, text) => panel.setStatus(state, text),
+    pipeline,
+    dispose: () => {
+      pipeline.stop();
+      capture.stop();
+    },
+  };
+}
