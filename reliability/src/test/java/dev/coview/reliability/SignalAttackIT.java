@@ -1,0 +1,223 @@
+package dev.coview.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.HealthyRoom;
+import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.RawSocket;
+import dev.coview.reliability.testing.Signals;
+import dev.coview.reliability.testing.Stack;
+import dev.coview.reliability.testing.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input and token attacks on {@code /ws/signal} of the packaged signaling-service: each gets the documented
+ * upgrade status, {@code error} code or close code (signaling-service/README.md, contracts' CloseCodes and
+ * ErrorCodes); a healthy room on both instances keeps relaying between the attacks; both instances are ready
+ * afterwards.
+ */
+@Order(2)
+class SignalAttackIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static HealthyRoom healthy;
+
+    @BeforeAll
+    static void openHealthyRoom() {
+        healthy = new HealthyRoom();
+        healthy.probe();
+    }
+
+    @AfterAll
+    static void stillHealthy() {
+        healthy.probe();
+        System.out.printf("signaling attacks: the healthy room relayed %d probes each way during them%n",
+                healthy.probes());
+        healthy.close();
+        Stack stack = Stack.get();
+        assertThat(Http.status(stack.signalingA(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.status(stack.signalingB(), "/q/health/ready", WAIT)).isEqualTo(200);
+    }
+
+    @Test
+    void tokenAttacksAreRefusedAtTheUpgrade() {
+        Stack stack = Stack.get();
+        int port = stack.signalingA().port();
+        JsonNode room = Http.createRoom();
+        String roomId = room.get("roomId").asText();
+        String agent = room.get("token").asText();
+        JsonNode ended = Http.createRoom();
+        Http.endRoom(ended);
+
+        Map<String, Integer> observed = new LinkedHashMap<>();
+        observed.put("valid token", Peer.upgradeStatus(port, agent, Peer.ORIGIN, ""));
+        observed.put("valid token, ?room= its room", Peer.upgradeStatus(port, agent, Peer.ORIGIN, "?room=" + roomId));
+        observed.put("no Origin header (not a browser)", Peer.upgradeStatus(port, agent, null, ""));
+        observed.put("foreign Origin", Peer.upgradeStatus(port, agent, "https://evil.example", ""));
+        observed.put("Origin 'null'", Peer.upgradeStatus(port, agent, "null", ""));
+        observed.put("missing token", Peer.upgradeStatus(port, null, Peer.ORIGIN, ""));
+        observed.put("garbage token", Peer.upgradeStatus(port, "not.a.jwt", Peer.ORIGIN, ""));
+        observed.put("expired token", Peer.upgradeStatus(port,
+                Tokens.expired(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("forged token (other key)", Peer.upgradeStatus(port,
+                Tokens.forged(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("alg=none token", Peer.upgradeStatus(port,
+                Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("other issuer", Peer.upgradeStatus(port,
+                Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("token signature swapped in", Peer.upgradeStatus(port, swapSignature(agent,
+                Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER)), Peer.ORIGIN, ""));
+        observed.put("other-room token (?room=)", Peer.upgradeStatus(port, agent, Peer.ORIGIN,
+                "?room=" + Http.createRoom().get("roomId").asText()));
+        observed.put("path traversal in ?room=", Peer.upgradeStatus(port, agent, Peer.ORIGIN,
+                "?room=..%2F..%2F" + roomId));
+        observed.put("ended-room token", Peer.upgradeStatus(port, ended.get("token").asText(), Peer.ORIGIN, ""));
+        healthy.probe();
+
+        System.out.println("Upgrade attacks on /ws/signal:");
+        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("valid token", 101);
+        expected.put("valid token, ?room= its room", 101);
+        expected.put("no Origin header (not a browser)", 101);
+        expected.put("foreign Origin", 403);
+        expected.put("Origin 'null'", 403);
+        expected.put("missing token", 401);
+        expected.put("garbage token", 401);
+        expected.put("expired token", 401);
+        expected.put("forged token (other key)", 401);
+        expected.put("alg=none token", 401);
+        expected.put("other issuer", 401);
+        expected.put("token signature swapped in", 401);
+        expected.put("other-room token (?room=)", 403);
+        expected.put("path traversal in ?room=", 403);
+        expected.put("ended-room token", 403);
+        assertThat(observed).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void malformedMessagesGetTheDocumentedErrorOrClose() throws Exception {
+        Stack stack = Stack.get();
+        String room = Tokens.randomId();
+        String token = Tokens.valid(room, Tokens.randomId(), Role.CUSTOMER);
+        Map<String, String> observed = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        // Refused with an error, the socket stays open.
+        List<String[]> errors = List.of(
+                new String[] {"unknown type", "{\"type\":\"hello\"}", "error unknown-type"},
+                new String[] {"no type", "{\"to\":\"x\"}", "error unknown-type"},
+                new String[] {"type not a string", "{\"type\":42}", "error unknown-type"},
+                new String[] {"missing field", "{\"type\":\"offer\",\"to\":\"x\"}", "error invalid-message"},
+                new String[] {"wrong type (object for string)", "{\"type\":\"offer\",\"to\":{},\"sdp\":\"v\"}",
+                        "error invalid-message"},
+                new String[] {"wrong type (string for boolean)", "{\"type\":\"share\",\"active\":\"yes\"}",
+                        "error invalid-message"},
+                new String[] {"float for an int", "{\"type\":\"candidate\",\"to\":\"x\",\"candidate\":\"\","
+                        + "\"sdpMLineIndex\":1.5}", "error invalid-message"},
+                new String[] {"huge number", "{\"type\":\"candidate\",\"to\":\"x\",\"candidate\":\"\","
+                        + "\"sdpMLineIndex\":123456789012345678901234567890}", "error invalid-message"},
+                new String[] {"1e400", "{\"type\":\"candidate\",\"to\":\"x\",\"candidate\":\"\","
+                        + "\"sdpMLineIndex\":1e400}", "error invalid-message"},
+                new String[] {"negative index", "{\"type\":\"candidate\",\"to\":\"x\",\"candidate\":\"\","
+                        + "\"sdpMLineIndex\":-1}", "error invalid-message"},
+                new String[] {"id over 64 characters", Signals.restart("x".repeat(65)), "error invalid-message"},
+                new String[] {"path traversal in to", Signals.restart("../../../etc/passwd"), "error unknown-peer"},
+                new String[] {"unknown peer", Signals.restart(Tokens.randomId()), "error unknown-peer"},
+                new String[] {"trailing garbage", "{\"type\":\"bye\"} {}", "error invalid-message"},
+                new String[] {"from is ignored (spoofing)", "{\"type\":\"restart\",\"to\":\"nobody\","
+                        + "\"from\":\"someone-else\"}", "error unknown-peer"});
+        Peer p = Peer.connect(stack.signalingA().port(), token);
+        p.inbox().next("welcome", WAIT);
+        for (String[] c : errors) {
+            p.send(c[1]);
+            JsonNode reply = p.inbox().next("error", WAIT);
+            observed.put(c[0], "error " + reply.get("code").asText());
+            expected.put(c[0], c[2]);
+        }
+        assertThat(p.inbox().isClosed()).as("errors leave the socket open").isFalse();
+        p.close();
+        healthy.probe();
+
+        // Closed with a code, one socket each.
+        List<String[]> closes = List.of(
+                new String[] {"not JSON", "{\"type\":", "close 1007"},
+                new String[] {"NaN", "{\"type\":\"candidate\",\"to\":\"x\",\"candidate\":\"\",\"sdpMLineIndex\":NaN}",
+                        "close 1007"},
+                new String[] {"a JSON array", "[\"offer\",{\"to\":\"x\"}]", "close 1007"},
+                new String[] {"a JSON string", "\"bye\"", "close 1007"},
+                new String[] {"null", "null", "close 1007"},
+                new String[] {"1 MiB text frame", Signals.offer("x", "v".repeat(1 << 20)), "close 1009"},
+                new String[] {"just over 64 KiB", "{\"type\":\"hello\",\"pad\":\""
+                        + "p".repeat(65536) + "\"}", "close 1009"});
+        for (String[] c : closes) {
+            Peer q = Peer.connect(stack.signalingB().port(), token);
+            q.inbox().next("welcome", WAIT);
+            q.trySend(c[1]);
+            int code = q.inbox().closeCodeWithin(WAIT);
+            observed.put(c[0], code < 0 ? "still open, " + q.inbox().raw() : "close " + code);
+            expected.put(c[0], c[2]);
+            q.close();
+            healthy.probe();
+        }
+        // Not UTF-8, and a binary frame: what no browser sends.
+        try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
+            raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT, new ArrayList<>()));
+            expected.put("text frame not UTF-8", "close 1007");
+        }
+        try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
+            raw.send(2, "{\"type\":\"bye\"}".getBytes(StandardCharsets.UTF_8));
+            raw.send(1, "{\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
+            List<String> texts = new ArrayList<>();
+            int code = raw.awaitClose(Duration.ofSeconds(2), texts);
+            observed.put("binary frame", code == 0 ? "ignored, " + texts.size() + " replies" : "close " + code);
+            // Not in the protocol: websockets-next drops it (no binary handler), the socket goes on.
+            expected.put("binary frame", "ignored, 2 replies");
+        }
+        healthy.probe();
+
+        System.out.println("Bad messages on /ws/signal:");
+        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
+        assertThat(observed).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void aFloodIsRateLimitedThenClosedWith1008() {
+        Stack stack = Stack.get();
+        Peer p = Peer.connect(stack.signalingB().port(),
+                Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
+        p.inbox().next("welcome", WAIT);
+        int sent = 0;
+        while (!p.inbox().isClosed() && sent < 5_000) {
+            if (!p.trySend(Signals.restart("nobody"))) {
+                break;
+            }
+            sent++;
+        }
+        int code = p.inbox().closeCode(WAIT);
+        long rateLimited = p.inbox().raw().stream().filter(t -> t.contains("\"rate-limited\"")).count();
+        System.out.printf("flood: %d messages sent, %d answered rate-limited, closed with %d%n", sent, rateLimited,
+                code);
+        assertThat(rateLimited).as("refusals before the close").isPositive();
+        assertThat(code).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        healthy.probe();
+    }
+
+    /** The header and claims of {@code victim} with the signature of {@code donor}. */
+    private static String swapSignature(String victim, String donor) {
+        return victim.substring(0, victim.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.'));
+    }
+}

@@ -1,0 +1,280 @@
+package dev.coview.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.ws.ErrorCodes;
+import dev.coview.reliability.testing.FuzzCases;
+import dev.coview.reliability.testing.HealthyRoom;
+import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Inbox;
+import dev.coview.reliability.testing.Leaks;
+import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.Stack;
+import dev.coview.reliability.testing.Tokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded random fuzzer on {@code /ws/signal}: {@code reliability.fuzz.cases} inputs (default 10,000), mutated
+ * valid messages, random JSON and random bytes, from twelve sockets of one room on both instances (agent, customer
+ * and observer tokens). Every reply must match the server schema, be an {@code error} with a documented code (or a
+ * relayed message or presence news), carry no stack trace or secret; every close must be a documented code
+ * (1000 after a fuzzed {@code bye}, 1007, 1008, 1009, 4xxx), never 1011; a text that is not a JSON object must
+ * close with 1007. A healthy room relays throughout; both instances are ready at the end. The seed is printed and
+ * settable with {@code -Dreliability.fuzz.seed=…}.
+ */
+@Order(3)
+class SignalFuzzIT {
+
+    private static final int WORKERS = 12;
+    /** Below the per-socket limit (100/s sustained), so the fuzzer tests the decoder, not the flood guard. */
+    private static final int PER_SOCKET_RATE = 60;
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Set<String> ERROR_CODES = Set.of(ErrorCodes.UNKNOWN_TYPE, ErrorCodes.INVALID_MESSAGE,
+            ErrorCodes.FORBIDDEN, ErrorCodes.UNKNOWN_PEER, ErrorCodes.RATE_LIMITED, ErrorCodes.UNAVAILABLE);
+    private static final Set<String> REPLY_TYPES = Set.of("welcome", "peer-joined", "peer-left", "error", "offer",
+            "answer", "candidate", "restart");
+
+    private static final ObjectReader STRICT = new ObjectMapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, AtomicLong> tally = new ConcurrentHashMap<>();
+    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Test
+    void randomInputNeverBreaksTheSocketContract() throws Exception {
+        long seed = System.nanoTime();
+        String seedProperty = System.getProperty("reliability.fuzz.seed", "");
+        if (!seedProperty.isBlank()) {
+            seed = Long.parseLong(seedProperty.trim());
+        }
+        int cases = Integer.getInteger("reliability.fuzz.cases", 10_000);
+        System.out.printf("signaling fuzz: seed %d, %d cases (rerun: -Dreliability.fuzz.seed=%d)%n", seed, cases, seed);
+
+        Stack stack = Stack.get();
+        String room = Tokens.randomId();
+        List<String> ids = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        Role[] roles = Role.values();
+        for (int i = 0; i < WORKERS; i++) {
+            String id = Tokens.randomId();
+            ids.add(id);
+            tokens.add(Tokens.valid(room, id, roles[i % roles.length]));
+        }
+        List<Map<String, Object>> templates = new ArrayList<>();
+        for (String to : List.of(ids.get(0), ids.get(1), Tokens.randomId())) {
+            templates.add(Map.of("type", "offer", "to", to, "sdp", "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"));
+            templates.add(Map.of("type", "answer", "to", to, "sdp", "v=0 answer"));
+            templates.add(Map.of("type", "candidate", "to", to, "candidate",
+                    "candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host", "sdpMid", "0", "sdpMLineIndex", 0));
+            templates.add(Map.of("type", "restart", "to", to));
+        }
+        templates.add(Map.of("type", "share", "active", true));
+        templates.add(Map.of("type", "bye"));
+
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<Future<?>> workers = new ArrayList<>();
+        final long runSeed = seed;
+        try (HealthyRoom healthy = new HealthyRoom()) {
+            for (int w = 0; w < WORKERS; w++) {
+                int port = w % 2 == 0 ? stack.signalingA().port() : stack.signalingB().port();
+                String token = tokens.get(w);
+                FuzzCases generator = new FuzzCases(runSeed + w, templates);
+                int share = cases / WORKERS + (w < cases % WORKERS ? 1 : 0);
+                workers.add(pool.submit(() -> fuzz(port, token, generator, share)));
+            }
+            // The healthy room relays while the fuzzers run.
+            while (workers.stream().anyMatch(f -> !f.isDone())) {
+                healthy.probe();
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+            healthy.probe();
+            System.out.printf("signaling fuzz: healthy room relayed %d probes each way meanwhile%n", healthy.probes());
+        } catch (AssertionError | Exception e) {
+            throw new AssertionError("signaling fuzz failed with seed " + runSeed + " (rerun: -Dreliability.fuzz.seed="
+                    + runSeed + "): " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        System.out.printf("signaling fuzz: %d cases in %d ms; outcomes %s%n", cases, took, new TreeMap<>(tally));
+        unanswered.forEach(t -> System.out.println("signaling fuzz: broken JSON without an answer: " + t));
+        assertThat(problems).as("seed %d (rerun: -Dreliability.fuzz.seed=%d)", runSeed, runSeed).isEmpty();
+        assertThat(tally.get("cases").get()).isEqualTo(cases);
+        assertThat(Http.status(stack.signalingA(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.status(stack.signalingB(), "/q/health/ready", WAIT)).isEqualTo(200);
+    }
+
+    private void fuzz(int port, String token, FuzzCases generator, int cases) {
+        long interval = Duration.ofSeconds(1).toNanos() / PER_SOCKET_RATE;
+        Peer peer = open(port, token);
+        boolean byeSent = false;
+        long next = System.nanoTime();
+        for (int i = 0; i < cases; i++) {
+            FuzzCases.Case c = generator.next();
+            if (peer.inbox().isClosed()) {
+                peer = reopen(peer, port, token);
+                byeSent = false;
+                // No catch-up burst after a slow reconnect: the pace is per socket.
+                next = Math.max(next, System.nanoTime());
+            }
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += interval;
+            count("cases");
+            count("kind " + c.kind());
+            int errorsBefore = peer.inbox().errors();
+            if (!peer.trySend(c.text())) {
+                // Closed between the check and the send (a previous case): count that close, send this one again.
+                count("send refused (socket closing)");
+                peer = reopen(peer, port, token);
+                byeSent = false;
+                errorsBefore = peer.inbox().errors();
+                peer.trySend(c.text());
+            }
+            // A fuzzed bye may be valid: its 1000 can overtake the 1007 of what follows it.
+            byeSent |= c.text().contains("bye");
+            if (!startsAnObject(c.text())) {
+                int code = peer.inbox().closeCodeWithin(WAIT);
+                if (code != 1007 && !(code == 1000 && byeSent)) {
+                    problems.add("not a JSON object, expected close 1007, got " + code + ": " + abbreviate(c.text()));
+                }
+            } else if (!isJsonObject(c.text())) {
+                // Broken JSON that starts like an object: closed (1007) or refused with an error. Wait for either,
+                // so that the next cases do not go to a socket that is already closing and count as tried.
+                Peer current = peer;
+                int before = errorsBefore;
+                try {
+                    Awaitility.await("close or error after broken JSON").atMost(Duration.ofSeconds(3))
+                            .pollInterval(Duration.ofMillis(2))
+                            .until(() -> current.inbox().isClosed() || current.inbox().errors() > before);
+                    count(current.inbox().isClosed() ? "broken JSON: closed" : "broken JSON: error");
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    count("broken JSON: no answer");
+                    if (unanswered.size() < 5) {
+                        unanswered.add(abbreviate(c.text()));
+                    }
+                }
+            }
+        }
+        // Drain: a last message with a known answer, so every reply to the cases has arrived.
+        // (A fuzzed bye just before may close the socket under it: then again on a new one.)
+        while (true) {
+            if (peer.inbox().isClosed()) {
+                peer = reopen(peer, port, token);
+            }
+            Peer last = peer;
+            last.trySend("{\"type\":\"fuzz-end\"}");
+            Awaitility.await("the answer to fuzz-end").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> last.inbox().isClosed()
+                            || last.inbox().raw().stream().anyMatch(t -> t.contains("fuzz-end")));
+            if (!last.inbox().isClosed()) {
+                break;
+            }
+        }
+        settle(peer);
+        peer.close();
+    }
+
+    private Peer open(int port, String token) {
+        Peer p = Peer.connect(port, token);
+        p.inbox().next("welcome", WAIT);
+        return p;
+    }
+
+    private Peer reopen(Peer old, int port, String token) {
+        int code = old.inbox().closeCodeWithin(WAIT);
+        settle(old);
+        count("close " + code);
+        if (!(code == 1000 || code == 1007 || code == 1008 || code == 1009 || (code >= 4000 && code < 5000))) {
+            problems.add("undocumented close code " + code);
+        }
+        old.close();
+        return open(port, token);
+    }
+
+    /** Checks every reply a socket got. */
+    private void settle(Peer p) {
+        Inbox inbox = p.inbox();
+        if (!inbox.violations().isEmpty()) {
+            problems.add("replies break server-signal.json: " + abbreviate(inbox.violations().toString()));
+        }
+        for (String text : inbox.raw()) {
+            String leak = Leaks.find(text);
+            if (leak != null) {
+                problems.add("a reply carries " + leak + ": " + abbreviate(text));
+            }
+            if (Leaks.namesInternals(text)) {
+                count("replies naming Java classes");
+            }
+            try {
+                JsonNode m = STRICT.readTree(text);
+                String type = m.path("type").asText();
+                if (!REPLY_TYPES.contains(type)) {
+                    problems.add("unexpected reply type: " + abbreviate(text));
+                }
+                if (type.equals("error")) {
+                    String code = m.path("code").asText();
+                    count("error " + code);
+                    if (!ERROR_CODES.contains(code)) {
+                        problems.add("undocumented error code: " + abbreviate(text));
+                    }
+                } else if (!type.equals("welcome")) {
+                    count("received " + type);
+                }
+            } catch (Exception e) {
+                problems.add("reply not JSON: " + abbreviate(text));
+            }
+        }
+    }
+
+    private void count(String key) {
+        tally.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Whether {@code text} is exactly one JSON object (what the decoder does not close the socket for). */
+    private static boolean isJsonObject(String text) {
+        try {
+            JsonNode node = STRICT.readTree(text);
+            return node != null && node.isObject();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The decoder's own rule: only a text whose first non-blank character is '{' can be a message. */
+    private static boolean startsAnObject(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i) == '{';
+            }
+        }
+        return false;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

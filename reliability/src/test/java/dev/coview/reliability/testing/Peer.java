@@ -1,0 +1,146 @@
+package dev.coview.reliability.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One signaling socket as a browser opens it (the JDK's WebSocket client): the token in the bearer-carrier
+ * subprotocols, an allowed {@code Origin}.
+ */
+public final class Peer implements AutoCloseable {
+
+    /** An origin every instance of the suite allows (the service default). */
+    public static final String ORIGIN = "http://localhost:8080";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final WebSocket socket;
+    private final Inbox inbox;
+
+    private Peer(WebSocket socket, Inbox inbox) {
+        this.socket = socket;
+        this.inbox = inbox;
+    }
+
+    /** Connects to {@code /ws/signal} on {@code port}; fails if the upgrade is refused. */
+    public static Peer connect(int port, String token) {
+        try {
+            return open(port, token, ORIGIN, "");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open a signaling socket on port " + port, e);
+        }
+    }
+
+    /**
+     * Tries an upgrade and answers the HTTP status: 101 when the socket opened (it is closed again at once), else
+     * the refusal's status.
+     *
+     * @param token  {@code null} for no token at all (no subprotocols)
+     * @param origin {@code null} for no {@code Origin} header
+     * @param query  appended to {@code /ws/signal}, e.g. {@code ?room=…}
+     */
+    public static int upgradeStatus(int port, String token, String origin, String query) {
+        try (Peer p = open(port, token, origin, query)) {
+            return 101;
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw new IllegalStateException("upgrade failed without an HTTP answer", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("upgrade failed", e);
+        }
+    }
+
+    private static Peer open(int port, String token, String origin, String query) throws Exception {
+        Inbox inbox = new Inbox();
+        WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        if (token != null) {
+            b.subprotocols(Subprotocols.CARRIER, Subprotocols.carrierFor(token));
+        }
+        WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/signal" + query), new Listener(inbox))
+                .get(20, TimeUnit.SECONDS);
+        return new Peer(ws, inbox);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Sends without waiting; a failure (the socket closed meanwhile) is the answer, not an exception. */
+    public boolean trySend(String text) {
+        try {
+            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public boolean trySendBinary(byte[] data) {
+        try {
+            socket.sendBinary(ByteBuffer.wrap(data), true).get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /** Drops the TCP connection without a close handshake, like a lost network. */
+    public void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    private static final class Listener implements WebSocket.Listener {
+        private final Inbox inbox;
+        private final StringBuilder partial = new StringBuilder();
+
+        Listener(Inbox inbox) {
+            this.inbox = inbox;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                inbox.message(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            inbox.closed(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            inbox.closed(1006);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.coview.reliability.testing;
+
+import dev.coview.local.FreePort;
+import dev.coview.local.JwtDevKeys;
+import dev.coview.local.LocalStack;
+import dev.coview.local.ServiceInstance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every reliability test runs against, started once per failsafe JVM (the suite's classes share it, in the
+ * order of their {@code @Order}): a Redis and a Kafka of deploy/local's {@link LocalStack}, a throwaway ES256 key
+ * pair, the packaged room-service and two packaged signaling-service instances on free ports, each logging to a
+ * file of its own under {@code target/reliability-logs} (scanned for secrets last). Secrets are configured on
+ * purpose (agent API key, TURN secret) so that the log scan has something to look for.
+ */
+public final class Stack {
+
+    private static final Duration READY = Duration.ofSeconds(120);
+    private static Stack instance;
+
+    private final LocalStack local;
+    private final JwtDevKeys keys;
+    private final Path logs;
+    private final String agentKey = random();
+    private final String turnSecret = random();
+    private final ServiceInstance rooms;
+    private final ServiceInstance signalingA;
+    private final ServiceInstance signalingB;
+    private final List<ServiceInstance> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private Stack() throws IOException {
+        Path target = Path.of("target");
+        logs = Files.createDirectories(target.resolve("reliability-logs"));
+        local = LocalStack.start(Files.createDirectories(target.resolve("reliability-stack")));
+        keys = JwtDevKeys.inDirectory(target.resolve("reliability-stack").resolve("keys"));
+        Secrets.register(agentKey);
+        Secrets.register(turnSecret);
+        Secrets.registerPem(keys.privateKey());
+
+        Map<String, String> roomConfig = new HashMap<>(common());
+        roomConfig.put("coview.room.agent-api-key", agentKey);
+        roomConfig.put("coview.room.ice.stun-urls", "stun:stun.reliability.invalid:3478");
+        roomConfig.put("coview.room.ice.turn-urls", "turn:turn.reliability.invalid:3478?transport=udp");
+        roomConfig.put("coview.room.ice.turn-secret", turnSecret);
+        // Every test client sends from 127.0.0.1: the join-code guessing limit is exercised, not a nuisance.
+        roomConfig.put("coview.room.join-attempts", "5");
+        rooms = ServiceInstance.start("room-service", jar("room"), FreePort.pick(), roomConfig,
+                logs.resolve("room-service.log"));
+        signalingA = ServiceInstance.start("signaling-a", jar("signaling"), FreePort.pick(), common(),
+                logs.resolve("signaling-a.log"));
+        signalingB = ServiceInstance.start("signaling-b", jar("signaling"), FreePort.pick(), common(),
+                logs.resolve("signaling-b.log"));
+        all.addAll(List.of(rooms, signalingA, signalingB));
+        for (ServiceInstance s : all) {
+            s.awaitReady(READY);
+        }
+    }
+
+    /** The suite's stack, started on first use and stopped when the test JVM exits. */
+    public static synchronized Stack get() {
+        if (instance == null) {
+            try {
+                instance = new Stack();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the reliability stack", e);
+            }
+            Stack started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "reliability-stack-stop"));
+        }
+        return instance;
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> config = new HashMap<>(keys.quarkusProperties());
+        config.put("quarkus.redis.hosts", local.redisUrl());
+        config.put("kafka.bootstrap.servers", local.bootstrapServers());
+        return config;
+    }
+
+    private static Path jar(String service) {
+        String path = System.getProperty("coview." + service + "-service.jar");
+        if (path == null) {
+            throw new IllegalStateException("coview." + service + "-service.jar is not set: run through failsafe");
+        }
+        return Path.of(path);
+    }
+
+    private static String random() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private void stop() {
+        all.forEach(ServiceInstance::close);
+        local.close();
+        // A throwaway key, but a private key all the same: not left lying in target/.
+        LocalStack.deleteTree(keys.privateKey().getParent());
+    }
+
+    public LocalStack local() {
+        return local;
+    }
+
+    public JwtDevKeys keys() {
+        return keys;
+    }
+
+    public String agentKey() {
+        return agentKey;
+    }
+
+    public String turnSecret() {
+        return turnSecret;
+    }
+
+    public ServiceInstance rooms() {
+        return rooms;
+    }
+
+    public ServiceInstance signalingA() {
+        return signalingA;
+    }
+
+    public ServiceInstance signalingB() {
+        return signalingB;
+    }
+
+    /** Starts one more signaling instance (its log is scanned too, it is stopped with the stack). */
+    public synchronized ServiceInstance startSignaling(String name) {
+        try {
+            ServiceInstance extra = ServiceInstance.start(name, jar("signaling"), FreePort.pick(), common(),
+                    logs.resolve(name + ".log"));
+            all.add(extra);
+            return extra.awaitReady(READY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every service log the suite captured. */
+    public List<Path> logFiles() {
+        return all.stream().map(s -> s.process().log()).toList();
+    }
+}
