@@ -4,7 +4,13 @@ import dev.coview.bench.core.Report;
 import dev.coview.bench.core.ScenarioResult;
 import dev.coview.bench.floors.KafkaFloor;
 import dev.coview.bench.floors.RedisFloor;
+import dev.coview.bench.core.Services;
+import dev.coview.bench.scenarios.AnnotationScenario;
+import dev.coview.bench.scenarios.RestScenario;
+import dev.coview.bench.scenarios.SignalingScenario;
+import dev.coview.local.JwtDevKeys;
 import dev.coview.local.LocalStack;
+import dev.coview.local.ServiceInstance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +24,11 @@ import java.util.Set;
  * {@code ./coview bench}: starts its own local stack (or uses {@code --redis}/{@code --kafka}), runs the
  * scenarios, writes {@code bench/results/<scenario>.json} and {@code bench/results/RESULTS.md}.
  *
- * <p>Options: {@code --only floors,…} (default: all), {@code --seconds N} measured seconds per scenario
- * (default 20, after 5 s of warm-up), {@code --out DIR}, {@code --redis URL}, {@code --kafka HOST:PORT}.
+ * <p>Options: {@code --only floors,signaling,rest} (default: all), {@code --seconds N} measured seconds per scenario
+ * or level (default 20, after {@code --warmup} 5 s), {@code --rooms R} (signaling rooms, default 200),
+ * {@code --levels a,b,…} (signaling deliveries per second to ramp through), {@code --annotation-rooms R} (default 500, each 60 Hz pointer + 1 stroke/s),
+ * {@code --rest-rate N} (room create + join per second, default 200), {@code --out DIR},
+ * {@code --redis URL}, {@code --kafka HOST:PORT}.
  */
 public final class BenchMain {
 
@@ -30,7 +39,10 @@ public final class BenchMain {
         Map<String, String> opts = parse(args);
         Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path out = Path.of(opts.getOrDefault("out", root.resolve("bench/results").toString()));
-        Set<String> only = Set.of(opts.getOrDefault("only", "floors").split(","));
+        Set<String> only = Set.of(opts.getOrDefault("only", "floors,signaling,annotation,rest").split(","));
+        int rooms = Integer.parseInt(opts.getOrDefault("rooms", "200"));
+        List<Integer> levels = java.util.Arrays.stream(opts.getOrDefault("levels", "2000,6000,12000,24000,36000")
+                .split(",")).map(Integer::parseInt).toList();
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));
         Duration measure = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "20")));
 
@@ -41,6 +53,50 @@ public final class BenchMain {
             if (only.contains("floors")) {
                 results.add(print(RedisFloor.run(stack.redisUrl(), 10_000, warmup, measure)));
                 results.add(print(KafkaFloor.run(stack.bootstrapServers(), 5_000, warmup, measure, 5)));
+            }
+            if (only.contains("signaling")) {
+                JwtDevKeys keys = JwtDevKeys.inDirectory(base.resolve("keys"));
+                try (Services services = new Services(root, Files.createDirectories(root.resolve("bench/target/bench-logs")), stack,
+                        keys)) {
+                    ServiceInstance one = services.start("signaling-service", Map.of());
+                    ServiceInstance two = services.start("signaling-service", Map.of());
+                    Map<String, Long> pids = new LinkedHashMap<>(services.pids());
+                    if (stack.redis() != null) {
+                        pids.put("redis", stack.redis().process().pid());
+                    }
+                    results.addAll(SignalingScenario.run(keys, one, two, pids, rooms, levels, warmup, measure));
+                }
+            }
+            if (only.contains("annotation")) {
+                JwtDevKeys keys = JwtDevKeys.inDirectory(base.resolve("keys"));
+                try (Services services = new Services(root, Files.createDirectories(root.resolve(
+                        "bench/target/bench-logs")), stack, keys)) {
+                    ServiceInstance one = services.start("annotation-service", Map.of());
+                    ServiceInstance two = services.start("annotation-service", Map.of());
+                    Map<String, Long> pids = new LinkedHashMap<>(services.pids());
+                    if (stack.kafka() != null) {
+                        pids.put("kafka", stack.kafka().process().pid());
+                    }
+                    results.add(print(AnnotationScenario.run(keys, one, two, pids,
+                            Integer.parseInt(opts.getOrDefault("annotation-rooms", "500")), 60, warmup, measure)));
+                }
+            }
+            if (only.contains("rest")) {
+                JwtDevKeys keys = JwtDevKeys.inDirectory(base.resolve("keys"));
+                try (Services services = new Services(root, Files.createDirectories(root.resolve("bench/target/bench-logs")), stack,
+                        keys)) {
+                    ServiceInstance room = services.start("room-service", Map.of(
+                            "coview.room.agent-api-key", RestScenario.AGENT_KEY,
+                            // Every bench "client" has its own X-Forwarded-For address.
+                            "quarkus.http.proxy.proxy-address-forwarding", "true",
+                            "quarkus.http.proxy.allow-x-forwarded", "true"));
+                    Map<String, Long> pids = new LinkedHashMap<>(services.pids());
+                    if (stack.redis() != null) {
+                        pids.put("redis", stack.redis().process().pid());
+                    }
+                    results.add(print(RestScenario.run(room, pids, Integer.parseInt(opts.getOrDefault("rest-rate",
+                            "200")), warmup, measure)));
+                }
             }
         } finally {
             LocalStack.deleteTree(base);

@@ -1,0 +1,162 @@
+package dev.coview.bench.scenarios;
+
+import dev.coview.bench.core.LatencyRecorder;
+import dev.coview.bench.core.OpenLoop;
+import dev.coview.bench.core.Payloads;
+import dev.coview.bench.core.ProcessSampler;
+import dev.coview.bench.core.ScenarioResult;
+import dev.coview.contracts.auth.Role;
+import dev.coview.local.JwtDevKeys;
+import dev.coview.local.ServiceInstance;
+import dev.coview.local.testing.TestTokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Signaling relay under load: R rooms × 2 peers, the customer on one signaling instance and the agent on the other,
+ * so every message crosses Redis pub/sub. Each peer sends addressed ~200-byte {@code candidate} messages at a fixed
+ * rate (open loop); one-way latency from the intended send time. Ramps the rate until p99 exceeds 50 ms or a
+ * message is lost.
+ */
+public final class SignalingScenario {
+
+    /** A connected pair of one room. */
+    private record Pair(WebSocket customer, WebSocket agent, String customerId, String agentId) {
+    }
+
+    private static final int PAYLOAD = 200;
+
+    private SignalingScenario() {
+    }
+
+    /**
+     * @param levels deliveries per second to try, in order (each for {@code measure} after {@code warmup})
+     */
+    public static List<ScenarioResult> run(JwtDevKeys keys, ServiceInstance one, ServiceInstance two,
+                                           Map<String, Long> pids, int rooms, List<Integer> levels,
+                                           Duration warmup, Duration measure) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        List<ScenarioResult> results = new ArrayList<>();
+        LatencyRecorder latency = new LatencyRecorder("offer/answer/candidate relay");
+        AtomicLong received = new AtomicLong();
+        AtomicLong ready = new AtomicLong();
+        try {
+            WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                    .setMaxFrameSize(65536).setConnectTimeout(10_000));
+            List<Pair> pairs = new ArrayList<>();
+            for (int r = 0; r < rooms; r++) {
+                String room = TestTokens.randomId();
+                String customerId = TestTokens.randomId();
+                String agentId = TestTokens.randomId();
+                WebSocket customer = connect(client, one, TestTokens.token(keys, room, customerId, Role.CUSTOMER,
+                        Role.CUSTOMER.defaultGrants(), Duration.ofHours(2)), latency, received, ready);
+                WebSocket agent = connect(client, two, TestTokens.token(keys, room, agentId, Role.AGENT,
+                        Role.AGENT.defaultGrants(), Duration.ofHours(2)), latency, received, ready);
+                pairs.add(new Pair(customer, agent, customerId, agentId));
+            }
+            // Both peers of every room must know each other before addressed messages can be delivered.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (ready.get() < 2L * rooms && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (ready.get() < 2L * rooms) {
+                throw new IllegalStateException("only " + ready.get() + " of " + 2 * rooms + " peers saw each other");
+            }
+            for (int rate : levels) {
+                ScenarioResult result = level(pairs, pids, rate, latency, received, warmup, measure);
+                results.add(result);
+                System.out.println("signaling " + rate + "/s: " + result.latency() + " " + result.figures());
+                double p99 = (double) result.latency().values().iterator().next().get("p99_ms");
+                if (p99 > 50 || (long) result.figures().get("lost") > 0) {
+                    break;
+                }
+            }
+            pairs.forEach(p -> {
+                p.customer().close();
+                p.agent().close();
+            });
+            return results;
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ScenarioResult level(List<Pair> pairs, Map<String, Long> pids, int rate, LatencyRecorder latency,
+                                        AtomicLong received, Duration warmup, Duration measure) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        int senders = pairs.size() * 2;
+        try (ProcessSampler sampler = new ProcessSampler(pids);
+             OpenLoop loop = new OpenLoop("bench-signaling", rate, intended -> {
+                 long n = sent.getAndIncrement();
+                 Pair p = pairs.get((int) ((n / 2) % pairs.size()));
+                 boolean fromCustomer = (n & 1) == 0;
+                 String json = "{\"type\":\"candidate\",\"to\":\"" + (fromCustomer ? p.agentId() : p.customerId())
+                         + "\",\"candidate\":\"" + Payloads.stamped(intended, PAYLOAD - 60) + "\"}";
+                 (fromCustomer ? p.customer() : p.agent()).writeTextMessage(json);
+             }).start()) {
+            Thread.sleep(warmup.toMillis());
+            latency.reset();
+            sampler.reset();
+            long s0 = sent.get();
+            long r0 = received.get();
+            long t0 = System.nanoTime();
+            Thread.sleep(measure.toMillis());
+            loop.close();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long s = sent.get() - s0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (received.get() - r0 < s && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            long r = received.get() - r0;
+            return new ScenarioResult("signaling-" + rate)
+                    .parameter("rooms", pairs.size())
+                    .parameter("senders", senders)
+                    .parameter("target_deliveries_per_s", rate)
+                    .parameter("payload_bytes", PAYLOAD)
+                    .parameter("instances", 2)
+                    .parameter("seconds", measure.toSeconds())
+                    .latency(latency)
+                    .figure("achieved_per_s", Math.round(s / seconds))
+                    .figure("lost", Math.max(0, s - r))
+                    .processes(sampler.summary());
+        }
+    }
+
+    private static WebSocket connect(WebSocketClient client, ServiceInstance instance, String token,
+                                     LatencyRecorder latency, AtomicLong received, AtomicLong ready)
+            throws Exception {
+        String carrier = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token,
+                StandardCharsets.UTF_8).replace("+", "%20");
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost("127.0.0.1").setPort(instance.port()).setURI("/ws/signal")
+                .setSubProtocols(List.of("bearer-token-carrier", carrier))
+                // Vert.x sends an Origin by default; a non-browser client has none (browsers get the allowlist).
+                .setAllowOriginHeader(false);
+        WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ws.textMessageHandler(text -> {
+            long now = System.nanoTime();
+            int at = text.indexOf("\"candidate\":\"");
+            if (at >= 0) {
+                int start = at + "\"candidate\":\"".length();
+                latency.record(Payloads.intendedOf(text.substring(start, text.indexOf('"', start))), now);
+                received.incrementAndGet();
+            } else if (text.contains("\"peer-joined\"") || (text.contains("\"welcome\"")
+                    && text.contains("\"peers\":[{"))) {
+                ready.incrementAndGet(); // this peer knows the other one: addressed messages will be delivered
+            }
+        });
+        return ws;
+    }
+}
