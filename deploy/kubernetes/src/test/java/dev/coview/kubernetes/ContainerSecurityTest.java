@@ -2,7 +2,6 @@ package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -22,30 +21,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every container of every rendered workload (CoView's services and the components' Redis and coturn) has the three
  * probes, requests and limits, and runs locked down: non-root, read-only root filesystem, no privilege escalation,
  * all capabilities dropped, the runtime's default seccomp profile. Needs kubectl; no cluster.
  */
+@RequiresKustomize
 class ContainerSecurityTest {
 
     private static final BigDecimal MIB = BigDecimal.valueOf(1024L * 1024);
 
-    @BeforeEach
-    void kubectl() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void everyContainerIsProbedLimitedAndLockedDown(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         assertThat(r.workloads()).isNotEmpty();
@@ -65,8 +52,7 @@ class ContainerSecurityTest {
         soft.assertAll();
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void coviewServicesProbeQuarkusHealthOnTheirHttpPort(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (String service : Rendered.SERVICES) {
@@ -79,8 +65,7 @@ class ContainerSecurityTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void coviewServicesFitTheJvmSizingAndWriteOnlyToAnEmptyDirTmp(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (String service : Rendered.SERVICES) {

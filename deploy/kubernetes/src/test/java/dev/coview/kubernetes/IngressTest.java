@@ -1,7 +1,6 @@
 package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -19,14 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Ingress sends every path to the right service, through a Service port that really reaches the container's
  * 8080, keeps WebSockets open long enough, and agrees with the URLs the services hand to browsers. Needs kubectl.
  */
+@RequiresKustomize
 class IngressTest {
 
     /** Ingress path → the Service it must reach. */
@@ -47,17 +44,7 @@ class IngressTest {
             "/agent/", "room-service",
             "/join/index.html", "room-service");
 
-    @BeforeEach
-    void kubectl() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void everyPathReachesItsServicesContainerPort(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         List<HTTPIngressPath> paths = rule(r).getHttp().getPaths();
@@ -72,8 +59,7 @@ class IngressTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void requestsAreRoutedByLongestPrefix(String overlay) {
         List<HTTPIngressPath> paths = rule(Kustomize.overlay(overlay)).getHttp().getPaths();
         REQUESTS.forEach((request, expected) -> {
@@ -84,8 +70,7 @@ class IngressTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void webSocketsStayOpenForAnHour(String overlay) {
         Map<String, String> annotations = ingress(Kustomize.overlay(overlay)).getMetadata().getAnnotations();
         for (String timeout : List.of("nginx.ingress.kubernetes.io/proxy-read-timeout",
@@ -94,8 +79,7 @@ class IngressTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void theUrlsHandedToBrowsersMatchTheIngress(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         Ingress ingress = ingress(r);

@@ -1,7 +1,6 @@
 package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coview.contracts.kafka.Topics;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -20,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * KafkaTopic per constant of contracts' {@link Topics}, no more, no fewer, each placeable on the brokers there are.
  * The Strimzi resources parse as GenericKubernetesResource. Needs kubectl.
  */
+@RequiresKustomize
 class KafkaTopicsTest {
 
     private Rendered dev;
 
     @BeforeEach
     void render() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
         dev = Kustomize.overlay("dev");
     }
 

@@ -1,36 +1,22 @@
 package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The namespace denies ingress by default, and every port a rendered pod listens on is opened by some policy (a pod
  * on the host network is outside NetworkPolicy's reach and skipped). Needs kubectl.
  */
+@RequiresKustomize
 class NetworkPolicyTest {
 
-    @BeforeEach
-    void kubectl() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void ingressIsDeniedByDefault(String overlay) {
         assertThat(Kustomize.overlay(overlay).all(NetworkPolicy.class))
                 .anySatisfy(p -> {
@@ -41,8 +27,7 @@ class NetworkPolicyTest {
                 });
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void everyListeningPortIsOpenedByAPolicy(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (Rendered.Workload w : r.workloads()) {

@@ -1,7 +1,6 @@
 package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -18,28 +17,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every overlay (and the base alone) renders with {@code kubectl kustomize}, parses into the fabric8 model, and holds
  * what every environment needs, with every name it refers to present. Needs kubectl; no cluster.
  */
+@RequiresKustomize
 class RenderTest {
 
     /** Custom resource kinds the components use; anything else parsed as generic is a typo in apiVersion or kind. */
     private static final Set<String> CUSTOM_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "ServiceMonitor");
-
-    @BeforeEach
-    void kubectl() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
 
     @Test
     void theOverlaysAreDevAndProd() {
@@ -54,8 +42,7 @@ class RenderTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void everyServiceHasItsObjects(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (String service : Rendered.SERVICES) {
@@ -66,8 +53,7 @@ class RenderTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void namesAreUniqueAndEverythingIsInTheOverlaysNamespace(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         Set<String> seen = new HashSet<>();
@@ -83,8 +69,7 @@ class RenderTest {
                         o.getMetadata().getName()).isEqualTo(namespace));
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void onlyTheComponentsCustomResourcesParseAsGeneric(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         assertThat(r.all(GenericKubernetesResource.class)).extracting(GenericKubernetesResource::getKind)
@@ -97,8 +82,7 @@ class RenderTest {
         assertThat(Kustomize.overlay("prod").custom("ServiceMonitor")).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void everyReferencedConfigMapServiceAccountAndClaimIsRendered(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (Rendered.Workload w : r.workloads()) {

@@ -1,38 +1,25 @@
 package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replicas per overlay (dev one of each and no autoscaling, prod three and autoscaling from three), and disruption
  * budgets that select their Deployment and still let a node drain. Needs kubectl.
  */
+@RequiresKustomize
 class ScalingTest {
 
     /** Replicas of each CoView Deployment per overlay; a new overlay must say how many it runs. */
     private static final Map<String, Integer> REPLICAS = Map.of("dev", 1, "prod", 3);
 
-    @BeforeEach
-    void kubectl() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void deploymentsRunTheOverlaysReplicas(String overlay) {
         assertThat(REPLICAS).as("expected replicas of overlay %s", overlay).containsKey(overlay);
         Rendered r = Kustomize.overlay(overlay);
@@ -59,8 +46,7 @@ class ScalingTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void everyDisruptionBudgetSelectsOneDeploymentAndLetsANodeDrain(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {

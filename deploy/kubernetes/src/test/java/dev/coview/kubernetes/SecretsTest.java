@@ -1,7 +1,6 @@
 package dev.coview.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -12,38 +11,25 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Secrets are referenced, never committed: no rendered Secret carries a value, and every Secret (and key) that a
  * workload or the Ingress refers to is one that docs/operations.md tells the operator how to create. Needs kubectl.
  */
+@RequiresKustomize
 class SecretsTest {
 
     /** The Secrets the manifests may refer to, each created by hand or by cert-manager (docs/operations.md). */
     private static final Set<String> DOCUMENTED = Set.of("coview-jwt", "coview-turn", "coview-agent-key", "coview-tls");
 
-    @BeforeEach
-    void kubectl() {
-        assumeTrue(Kustomize.available(), Kustomize.MISSING);
-    }
-
-    static List<String> overlays() {
-        return Kustomize.overlays();
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void noRenderedSecretCarriesData(String overlay) {
         for (Secret secret : Kustomize.overlay(overlay).all(Secret.class)) {
             assertThat(secret.getData()).as("data of Secret %s", secret.getMetadata().getName()).isNullOrEmpty();
@@ -52,8 +38,7 @@ class SecretsTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @EveryOverlay
     void onlyDocumentedSecretsAreReferenced(String overlay) {
         assertThat(references(Kustomize.overlay(overlay)).keySet()).isNotEmpty().isSubsetOf(DOCUMENTED);
     }
