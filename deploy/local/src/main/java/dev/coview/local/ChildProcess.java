@@ -106,9 +106,9 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess janitor(String name, Path dir) throws IOException {
         // The server is stopped by its own watchdog at the same moment and may still write while shutting down:
-        // retry until the directory is gone (at most a minute).
+        // retry until the directory is gone (at most about two minutes).
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", "trap '' INT; cat >/dev/null; i=0;"
-                + " while [ -e \"$COVIEW_WORKDIR\" ] && [ $i -lt 300 ]; do rm -rf \"$COVIEW_WORKDIR\" 2>/dev/null;"
+                + " while [ -e \"$COVIEW_WORKDIR\" ] && [ $i -lt 600 ]; do rm -rf \"$COVIEW_WORKDIR\" 2>/dev/null;"
                 + " [ -e \"$COVIEW_WORKDIR\" ] && sleep 0.2; i=$((i+1)); done", "coview-janitor")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)

@@ -53,14 +53,26 @@ class NoOrphansTest {
             Awaitility.await("redis-server and the Kafka broker exit after their JVM is killed")
                     .atMost(Duration.ofSeconds(45))
                     .until(() -> !alive(redisPid) && !alive(kafkaPid));
-            // A loaded machine can take a while to finish the shutdown the janitor waits for; it retries for 60 s.
-            Awaitility.await("the watchdogs remove the work directories")
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> List.of(base.resolve("redis"), base.resolve("kafka")).stream()
-                            .noneMatch(Files::exists));
+            // A loaded machine can take a while to finish the shutdown the janitor waits for.
+            try {
+                Awaitility.await("the watchdogs remove the work directories")
+                        .atMost(Duration.ofSeconds(90))
+                        .until(() -> List.of(base.resolve("redis"), base.resolve("kafka")).stream()
+                                .noneMatch(Files::exists));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("work directories left behind: " + leftovers(base), e);
+            }
         } finally {
             jvm.destroyForcibly();
             LocalStack.deleteTree(base);
+        }
+    }
+
+    private static List<String> leftovers(Path base) {
+        try (var files = Files.walk(base)) {
+            return files.limit(50).map(base::relativize).map(Path::toString).toList();
+        } catch (java.io.IOException e) {
+            return List.of("(cannot list: " + e.getMessage() + ")");
         }
     }
 
