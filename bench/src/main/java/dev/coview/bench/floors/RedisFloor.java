@@ -65,7 +65,7 @@ public final class RedisFloor {
                         .figure("lost", Math.max(0, s - r));
             }
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            dev.coview.bench.core.VertxShutdown.close(vertx);
         }
     }
 

@@ -59,6 +59,8 @@ public final class AnnotationScenario {
         AtomicLong states = new AtomicLong();
         try {
             WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                    // Vert.x allows 50 sockets per host by default; the bench opens hundreds to each instance.
+                    .setMaxConnections(20_000)
                     .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22).setConnectTimeout(10_000));
             List<RoomLoad> loads = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
@@ -154,7 +156,7 @@ public final class AnnotationScenario {
                         .processes(sampler.summary());
             }
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            dev.coview.bench.core.VertxShutdown.close(vertx);
         }
     }
 

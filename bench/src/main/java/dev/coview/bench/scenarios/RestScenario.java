@@ -96,7 +96,7 @@ public final class RestScenario {
                         .processes(sampler.summary());
             }
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            dev.coview.bench.core.VertxShutdown.close(vertx);
         }
     }
 

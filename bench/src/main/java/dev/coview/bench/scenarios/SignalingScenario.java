@@ -53,6 +53,8 @@ public final class SignalingScenario {
         AtomicLong ready = new AtomicLong();
         try {
             WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                    // Vert.x allows 50 sockets per host by default; the bench opens hundreds to each instance.
+                    .setMaxConnections(20_000)
                     .setMaxFrameSize(65536).setConnectTimeout(10_000));
             List<Pair> pairs = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
@@ -88,7 +90,7 @@ public final class SignalingScenario {
             });
             return results;
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            dev.coview.bench.core.VertxShutdown.close(vertx);
         }
     }
 
