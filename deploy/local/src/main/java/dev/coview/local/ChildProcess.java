@@ -105,14 +105,20 @@ public final class ChildProcess implements AutoCloseable {
      * dies. For servers that are restarted (their data must outlive one process) but not this JVM.
      */
     public static ChildProcess janitor(String name, Path dir) throws IOException {
-        // The server is stopped by its own watchdog at the same moment and may still write while shutting down:
-        // retry until the directory is gone (at most about two minutes).
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "trap '' INT; cat >/dev/null; i=0;"
+        // Two triggers, either suffices: standard input closing (this JVM stopped or died) and this JVM's pid
+        // disappearing (seen once a second), because on a loaded machine the end of the pipe was missed now and
+        // then. The server is stopped by its own watchdog at the same moment and may still write while shutting
+        // down: retry until the directory is gone (at most about two minutes). (A background command of a
+        // non-interactive shell reads /dev/null, hence the pipe handed over as fd 4.)
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "trap '' INT; exec 4<&0; cat <&4 >/dev/null & w=$!; exec 4<&-;"
+                + " while kill -0 $w 2>/dev/null && kill -0 \"$COVIEW_PARENT\" 2>/dev/null; do sleep 1; done;"
+                + " kill $w 2>/dev/null; i=0;"
                 + " while [ -e \"$COVIEW_WORKDIR\" ] && [ $i -lt 600 ]; do rm -rf \"$COVIEW_WORKDIR\" 2>/dev/null;"
                 + " [ -e \"$COVIEW_WORKDIR\" ] && sleep 0.2; i=$((i+1)); done", "coview-janitor")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put("COVIEW_PARENT", String.valueOf(ProcessHandle.current().pid()));
         pb.environment().put("COVIEW_WORKDIR", dir.toString());
         Process p = pb.start();
         return new ChildProcess(name, p, p.pid(), dir.resolve("janitor.log"));
