@@ -1,11 +1,39 @@
 // The agent console shell and the customer's join step in a real Chromium at 1280×800, without services
-// (room-service's answers are given by the test): keyboard access to every tool, a stroke drawn on the
-// overlay, the session panel, join errors. Screenshots go to target/screenshots/.
+// (room-service's answers and a minimal annotation-service are given by the test): keyboard access to every
+// tool, a stroke drawn on the overlay and undone through the annotation socket, the session panel, join
+// errors. Screenshots go to target/screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { startStaticServer } from '../harness/staticServer.mjs';
 import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
+
+/**
+ * A minimal annotation-service for one agent: the room's state on connect, then every stroke or shape back as
+ * an event with its element, and undo as that element deleted (a new version), as the real service does.
+ * The agent's token here is no JWT, so its author id is ''.
+ */
+function fakeAnnotations(ws) {
+  const elements = new Map();
+  const history = [];
+  let version = 0;
+  ws.send(JSON.stringify({ type: 'state', seq: 0, elements: [], masks: [], paused: false, history: [] }));
+  ws.onMessage((raw) => {
+    const m = JSON.parse(String(raw));
+    const changes = [];
+    if (m.type === 'stroke' || m.type === 'shape') {
+      history.push(m.id);
+      changes.push({ id: m.id, authorId: '', version: ++version, deleted: false, drawable: m });
+    } else if (m.type === 'undo' && history.length > 0) {
+      changes.push({ ...elements.get(history.pop()), version: ++version, deleted: true });
+    } else {
+      return;
+    }
+    changes.forEach((c) => elements.set(c.id, c));
+    ws.send(JSON.stringify({ type: 'event', eventId: `e${version}`, roomId: 'r-e2e', authorId: '', seq: version,
+      ts: Date.now(), event: m, changes }));
+  });
+}
 
 const TOOLS = ['Laser pointer', 'Pen', 'Highlighter', 'Vanishing ink', 'Arrow', 'Rectangle', 'Ellipse', 'Text'];
 
@@ -38,6 +66,14 @@ describe('agent console', () => {
         roomId: 'r-e2e', joinCode: '482913', inviteUrl: `${server.url}/join/?invite=inv-e2e`,
         expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(), token: 'e2e' }) });
     });
+    const wsBase = server.url.replace(/^http/, 'ws');
+    await page.route('**/api/config', (route) => route.fulfill({ status: 200, contentType: 'application/json',
+      body: JSON.stringify({ signalingUrl: `${wsBase}/ws/signal`, annotationUrl: `${wsBase}/ws/annotations` }) }));
+    await page.route('**/api/ice-servers', (route) => route.fulfill({ status: 200, contentType: 'application/json',
+      body: JSON.stringify({ iceServers: [] }) }));
+    // Signaling stays silent (nobody else in the room); annotations answer as the service would.
+    await page.routeWebSocket(/\/ws\/signal/, () => undefined);
+    await page.routeWebSocket(/\/ws\/annotations/, fakeAnnotations);
     await page.goto(`${server.url}/agent/`);
     await page.getByLabel('Agent key').fill('dev-agent-key');
     await page.getByRole('button', { name: 'New session' }).click();
@@ -47,7 +83,7 @@ describe('agent console', () => {
     assert.ok(await page.getByRole('button', { name: 'Copy link' }).isVisible());
   });
 
-  it('reaches every tool by keyboard, draws on the overlay, and undoes', async () => {
+  it('reaches every tool by keyboard, draws on the overlay, and undoes through the annotation socket', async () => {
     const page = context.pages()[0];
     // Shortcut: P selects the pen.
     await page.locator('body').press('p');
@@ -66,7 +102,9 @@ describe('agent console', () => {
       for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
       return n > 100;
     }, null, { timeout: 5000 });
-    assert.equal(await page.getByRole('button', { name: 'Undo' }).isEnabled(), true);
+    // Undo becomes possible once the service has the stroke (its event came back).
+    await page.waitForFunction(() => [...document.querySelectorAll('button')]
+      .some((b) => b.textContent.trim() === 'Undo' && !b.disabled), null, { timeout: 5000 });
     await page.screenshot({ path: `${SCREENSHOTS}agent-console.png` });
 
     // Tab through the page: every tool, the colours, the width and undo/redo/clear are in the focus order.

@@ -1,7 +1,9 @@
 // Agent and customer through the real stack (deploy/local's Redis, Kafka and the three packaged services), in
 // two browser contexts: the agent creates a room; the customer joins by code, shares the quadrants tab and
 // sets a crop; the agent's received video has the crop's size and its colours. Prints the time from the
-// customer's Share click to the agent's first frame.
+// customer's Share click to the agent's first frame. Then the agent's laser pointer and a pen stroke reach the
+// customer's preview overlay (state and pixels; prints the pointer's move → shown time), and an observer who
+// joins afterwards gets the stroke in the room's state; undo, redo and clear reach the customer's overlay.
 // Pages come from room-service when it serves this build of the web client (as in ./mvnw verify, which
 // packages room-service with it); otherwise (room-service packaged earlier, or COVIEW_E2E_PAGES=static) from
 // a static server with this build, proxying /api to the stack — the APIs, sockets and media are the stack's
@@ -173,6 +175,161 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
     } finally {
       await agentContext.close();
       await customerContext.close();
+    }
+  });
+
+  it('the agent\'s pointer and strokes reach the customer\'s preview, a later observer sees the stroke, undo/redo/clear follow', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    const observerContext = await browser.newContext({ viewport: VIEWPORT });
+    const sent = [];
+    const consoleLines = [];
+    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
+      ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
+      ctx.on('page', (page) => page.on('websocket', (ws) => {
+        if (!ws.url().includes('/ws/annotations')) return;
+        ws.on('framesent', (f) => {
+          consoleLines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
+          if (name === 'agent') sent.push(JSON.parse(String(f.payload)));
+        });
+        ws.on('framereceived', (f) => consoleLines.push(`${name} ← ${String(f.payload).slice(0, 160)}`));
+      }));
+    }
+    try {
+      const agent = await agentContext.newPage();
+      await agent.goto(`${base}/agent/`);
+      await agent.getByLabel('Agent key').fill(AGENT_KEY);
+      const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
+      await agent.getByRole('button', { name: 'New session' }).click();
+      const room = await (await created).json();
+      const code = (await agent.getByTestId('join-code').textContent()).trim();
+      await agent.getByTestId('connection').getByText('Connected').waitFor();
+
+      await openQuadrants(customerContext, server.url);
+      const customer = await customerContext.newPage();
+      await customer.goto(`${base}/join/`);
+      await customer.getByLabel('Session code').fill(code);
+      await customer.getByRole('button', { name: 'Join' }).click();
+      await customer.getByTestId('share').waitFor();
+      await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
+      await customer.getByTestId('share').click();
+      // Before the first frame the source's size is unknown; the initial crop is the whole source.
+      const source = await eventually(async () => {
+        const whole = await cropOf(customer);
+        assert.ok(whole.w > 0, 'the source size is known');
+        return whole;
+      }, { timeoutMs: 60_000 });
+      await cropToCentre(customer);
+      const crop = await cropOf(customer);
+      // The agent's video shows the crop: from then on its overlay maps through that crop.
+      await eventually(async () => {
+        const v = await sampleVideo(agent, '[data-testid=remote-video]', []);
+        assert.deepEqual([v.w, v.h], [crop.w, crop.h]);
+      }, { timeoutMs: 60_000 });
+
+      // Laser (the default tool) at the centre of the agent's video: the crop's centre in the source.
+      const box = await agent.getByTestId('overlay').boundingBox();
+      const expected = { x: (crop.x + crop.w / 2) / source.w, y: (crop.y + crop.h / 2) / source.h };
+      const moved = Date.now();
+      await agent.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await customer.waitForFunction(() => JSON.parse(
+        document.querySelector('[data-testid=customer-overlay]')?.dataset.pointers ?? '[]').length > 0,
+      null, { polling: 'raf', timeout: 10_000 });
+      console.log(`agent's pointer move → customer's overlay shows it: ${Date.now() - moved} ms`);
+      const shown = await customer.evaluate((src) => {
+        const c = document.querySelector('[data-testid=customer-overlay]');
+        const [p] = JSON.parse(c.dataset.pointers);
+        // Where the preview shows that source point (object-fit: contain), and the overlay's pixel there.
+        const s = Math.min(c.clientWidth / src.w, c.clientHeight / src.h);
+        const x = (c.clientWidth - src.w * s) / 2 + p.x * src.w * s;
+        const y = (c.clientHeight - src.h * s) / 2 + p.y * src.h * s;
+        const dpr = c.width / c.clientWidth;
+        const px = c.getContext('2d').getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+        return { p, pixel: [...px] };
+      }, source);
+      assert.ok(Math.abs(shown.p.x - expected.x) < 0.01 && Math.abs(shown.p.y - expected.y) < 0.01,
+        `pointer ${JSON.stringify(shown.p)} at the crop's centre ${JSON.stringify(expected)}`);
+      assert.ok(near(shown.pixel.slice(0, 3), [229, 48, 42], 40) && shown.pixel[3] > 200,
+        `the customer's overlay paints the pointer there: ${shown.pixel}`);
+      console.log(`customer's overlay: pointer ${JSON.stringify(shown.p)}, pixel ${shown.pixel}`);
+      await customer.screenshot({ path: `${SCREENSHOTS}annotations-customer-pointer.png` });
+      // A second move once the path is warm (the first pays for the pointer producer's first Kafka send).
+      const quarter = { x: (crop.x + crop.w / 4) / source.w, y: (crop.y + crop.h / 4) / source.h };
+      const movedAgain = Date.now();
+      // The video (the crop's aspect) sits letterboxed in the overlay's box.
+      const shownW = Math.min(box.width, box.height * crop.w / crop.h);
+      const shownH = shownW * crop.h / crop.w;
+      await agent.mouse.move(box.x + box.width / 2 - shownW / 4, box.y + box.height / 2 - shownH / 4);
+      await customer.waitForFunction((q) => {
+        const [p] = JSON.parse(document.querySelector('[data-testid=customer-overlay]').dataset.pointers);
+        return p && Math.abs(p.x - q.x) < 0.01 && Math.abs(p.y - q.y) < 0.01;
+      }, quarter, { polling: 'raf', timeout: 10_000 });
+      console.log(`second pointer move → shown at a quarter of the crop: ${Date.now() - movedAgain} ms`);
+      // Leaving the video hides the pointer for the customer too (pointer.hide).
+      await agent.mouse.move(box.x + box.width / 2, box.y - 40);
+      await customer.waitForFunction(() => document.querySelector('[data-testid=customer-overlay]')
+        .dataset.pointers === '[]', null, { timeout: 10_000 });
+
+      // A pen stroke (P selects the pen), drawn once and applied from the service's event on both sides.
+      await agent.locator('body').press('p');
+      await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+      await agent.mouse.down();
+      await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 10 });
+      await agent.mouse.up();
+      const stroke = await eventually(() => {
+        const st = sent.find((m) => m.type === 'stroke');
+        assert.ok(st, 'the agent sent the stroke');
+        return st;
+      });
+      await customer.waitForFunction(() => document.querySelector('[data-testid=customer-overlay]')
+        .dataset.drawables === '1', null, { timeout: 10_000 });
+      // The canvas is silent to screen readers: the layer says it in words.
+      await customer.getByText('Your agent drew on your screen.').waitFor({ state: 'attached' });
+      await agent.screenshot({ path: `${SCREENSHOTS}annotations-agent.png` });
+      await customer.screenshot({ path: `${SCREENSHOTS}annotations-customer.png` });
+
+      // An observer joins afterwards (token from room-service, asked for with the agent's token): the room's
+      // state, the first message on their annotation socket, holds the stroke as drawn.
+      const issued = await fetch(`${stack.roomUrl}/api/rooms/${room.roomId}/observers`, {
+        method: 'POST', headers: { Authorization: `Bearer ${room.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Supervisor' }) });
+      assert.equal(issued.status, 201);
+      const observerToken = (await issued.json()).token;
+      const observer = await observerContext.newPage();
+      await observer.goto(`${base}/join/`);
+      const state = await observer.evaluate(({ url, token }) => new Promise((resolve, reject) => {
+        const ws = new WebSocket(url, ['bearer-token-carrier',
+          encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)]);
+        ws.onmessage = (m) => {
+          resolve(JSON.parse(m.data));
+          ws.close();
+        };
+        ws.onclose = (e) => reject(new Error(`closed ${e.code}`));
+      }), { url: stack.annotationUrl, token: observerToken });
+      assert.equal(state.type, 'state');
+      const element = state.elements.find((e) => e.id === stroke.id);
+      assert.ok(element && !element.deleted, `the observer's state holds stroke ${stroke.id}`);
+      assert.deepEqual(element.drawable.points, stroke.points);
+      console.log(`observer's state: ${state.elements.length} element(s), stroke of ${stroke.points.length / 2} points`);
+
+      // Undo, redo and clear go to the service; both overlays follow its events.
+      const drawablesOn = (page, n) => page.waitForFunction((count) => document
+        .querySelector('[data-testid=customer-overlay]').dataset.drawables === count, String(n), { timeout: 10_000 });
+      await agent.getByRole('button', { name: 'Undo' }).click();
+      await drawablesOn(customer, 0);
+      await agent.getByRole('button', { name: 'Redo' }).click();
+      await drawablesOn(customer, 1);
+      await agent.getByRole('button', { name: 'Clear' }).click();
+      await drawablesOn(customer, 0);
+      assert.deepEqual(sent.filter((m) => ['undo', 'redo', 'clear'].includes(m.type)).map((m) => m.type),
+        ['undo', 'redo', 'clear']);
+    } catch (e) {
+      console.log(consoleLines.join('\n'));
+      throw e;
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+      await observerContext.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 // Entry point of the agent console: session panel, the customer's video with the annotation overlay and
 // toolbar, connection status and participants. Each piece lives in ui/agent/; this file only composes them.
 import '../ui/theme.css';
-import { Board } from '../annotations/board';
+import { drawableToWire } from '../annotations/wire';
 import { type AgentLink, joinAsAgent } from '../session/agentLink';
 import { RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
@@ -11,29 +11,39 @@ import { createSessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
 
 const api = new RoomApi();
-const board = new Board('me');
+let link: AgentLink | null = null;
 let idCounter = 0;
 const newId = () => `${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
 
 const toolbar = createToolbar({
   onChange: () => overlay.repaint(),
-  undo: () => board.undo(),
-  redo: () => board.redo(),
-  clear: () => board.clear(),
+  // Applied when annotation-service's event comes back (RoomDrawings), never locally first.
+  undo: () => void link?.send({ type: 'undo' }),
+  redo: () => void link?.send({ type: 'redo' }),
+  clear: () => void link?.send({ type: 'clear', scope: 'all' }),
 });
-board.onChange(() => toolbar.setUndoRedo(board.canUndo(), board.canRedo()));
+toolbar.setUndoRedo(false, false);
 
 const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
   'aria-label': 'The customer\'s shared screen' });
 video.muted = true;
-const overlay = createOverlay(video, board, toolbar.settings, { action: () => undefined, pointer: () => undefined }, newId);
+const overlay = createOverlay(video, {
+  drawables: (source) => link?.drawings.drawables(source) ?? [],
+  has: (id) => link?.drawings.has(id) ?? false,
+  // Others' pointers (another agent, an observer); this agent's own is drawn locally without the round trip.
+  pointers: () => [...(link?.drawings.pointers() ?? new Map()).entries()]
+    .filter(([author]) => author !== link?.drawings.selfId)
+    .map(([, position]) => ({ position, colour: '#1f5fd6', label: 'Colleague' })),
+}, toolbar.settings, {
+  draw: (d, source) => void link?.send(drawableToWire(d, source)),
+  pointer: (p) => void link?.send(p ? { type: 'pointer', x: p.x, y: p.y } : { type: 'pointer.hide' }),
+}, newId);
 const empty = h('div', { class: 'empty' },
   h('p', {}, 'The customer\'s screen appears here once they join and share.', h('br'),
     h('span', { class: 'muted' }, 'Create a session, then give them the code or the link.')));
 video.addEventListener('loadeddata', () => (empty.hidden = true));
 
 const presence = createPresence();
-let link: AgentLink | null = null;
 const sessionPanel = createSessionPanel(api, sessionStorage, (room) => {
   link?.leave();
   presence.setParticipants([]);
@@ -45,7 +55,13 @@ const sessionPanel = createSessionPanel(api, sessionStorage, (room) => {
       video.srcObject = stream;
       empty.hidden = stream !== null;
     },
-  }).then((l) => (link = l), () => presence.setState('offline'));
+  }).then((l) => {
+    link = l;
+    l.drawings.onChange(() => {
+      overlay.repaint();
+      toolbar.setUndoRedo(l.drawings.canUndo(), l.drawings.canRedo());
+    });
+  }, () => presence.setState('offline'));
 });
 
 document.addEventListener('keydown', (e) => {

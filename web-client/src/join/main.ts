@@ -55,6 +55,7 @@ function showConsent(room: JoinedRoom, link: Promise<CustomerLink>): void {
       link.then((l) => {
         unsubscribe = l.onStatus((s) => shown.setStatus(s.state, s.text));
         l.share(shown.pipeline.output);
+        shown.showAnnotations(l.drawings);
       }, () => shown.setStatus('offline', 'CoView cannot be reached: your agent cannot see your screen yet'));
     } catch (e) {
       error.textContent = e instanceof CaptureFailed ? e.message : 'Your screen could not be shared. Please try again.';

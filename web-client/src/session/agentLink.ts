@@ -2,12 +2,15 @@
  * The agent's live link to the room: signaling, the customer's video (answering their offers) and presence.
  */
 import type { CropGeometry } from '../annotations/mapping';
+import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropFromWire } from '../annotations/wire';
+import type { ClientMessage } from '../generated/annotation';
 import type { Peer } from '../generated/signal';
 import { ViewerPeers } from '../signaling/peers';
 import type { SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { CreatedRoom, RoomApi } from './roomApi';
+import { tokenSubject } from './tokenSubject';
 
 export interface AgentLinkEvents {
   state(s: SocketState): void;
@@ -19,6 +22,10 @@ export interface AgentLinkEvents {
 }
 
 export interface AgentLink {
+  /** The room's drawings and pointers, as annotation-service states them. */
+  readonly drawings: RoomDrawings;
+  /** Sends an annotation message (a drawing, the pointer, undo, redo, clear); false while disconnected. */
+  send(msg: ClientMessage): boolean;
   leave(): void;
 }
 
@@ -43,10 +50,19 @@ export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLink
     publish();
   });
   const annotations = connectAnnotations(config, room.token);
-  annotations.onRoomState((st) => on.crop(st.crop ? cropFromWire(st.crop) : null));
+  const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
+  annotations.onRoomState((st) => {
+    on.crop(st.crop ? cropFromWire(st.crop) : null);
+    drawings.applyState(st);
+  });
+  for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
+    annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
+  }
   annotations.on('crop', (c) => on.crop(cropFromWire(c)));
   const peers = new ViewerPeers(client, browserPeerDeps(api, room.token), (_from, stream) => on.video(stream));
   return {
+    drawings,
+    send: (msg) => annotations.send(msg),
     leave: () => {
       peers.close();
       annotations.close();

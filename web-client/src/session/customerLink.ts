@@ -3,6 +3,7 @@
  * sharing one send-only peer connection per viewer plus the `share` flag (sent again after every reconnect, so
  * the room's state is right after a drop).
  */
+import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropToWire, masksToWire } from '../annotations/wire';
 import type { Rect, Size } from '../crop/geometry';
 import type { Peer } from '../generated/signal';
@@ -10,6 +11,7 @@ import { SharerPeers } from '../signaling/peers';
 import type { SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
+import { tokenSubject } from './tokenSubject';
 
 export type LinkStatus = { state: 'connected' | 'connecting' | 'reconnecting' | 'offline'; text: string };
 
@@ -21,6 +23,8 @@ const TEXT: Record<SocketState, LinkStatus> = {
 };
 
 export interface CustomerLink {
+  /** The agent's drawings and pointer, as annotation-service states them (shown over the preview). */
+  readonly drawings: RoomDrawings;
   /** Starts sending the (cropped) track to every viewer, now and as they come. */
   share(track: MediaStreamTrack): void;
   /** Stops sending; the customer stays in the room. */
@@ -57,9 +61,14 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     published = next;
   };
   // A (re)connected socket gets the room's state first; then the current share is stated again.
-  annotations.onRoomState(() => {
+  const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
+  annotations.onRoomState((st) => {
+    drawings.applyState(st);
     if (latest && sharing) publish(latest, true);
   });
+  for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
+    annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
+  }
   const present = new Map<string, Peer>();
   let sharing: SharerPeers | null = null;
   client.on('welcome', (m) => {
@@ -71,6 +80,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   client.on('peer-left', (m) => present.delete(m.id));
   client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
   return {
+    drawings,
     share: (track) => {
       sharing?.close();
       sharing = new SharerPeers(client, track, browserPeerDeps(api, room.token), [...present.values()]);

@@ -1,9 +1,10 @@
 /**
  * The annotation overlay over the agent's video: turns pointer input into drafts and laser positions (in
- * normalized source coordinates, through the current crop and the video's letterboxing) and repaints the
- * board. Sending to annotation-service plugs in through {@link OverlaySink}.
+ * normalized source coordinates, through the current crop and the video's letterboxing) and paints the room's
+ * drawings. A finished drawing goes out through {@link OverlaySink} and stays shown as it was drawn until the
+ * room's copy (annotation-service's event) arrives, so it neither blinks nor shows twice.
  */
-import { Board, type BoardAction } from '../../annotations/board';
+import type { Size } from '../../crop/geometry';
 import { extendDraft, finishDraft, startDraft } from '../../annotations/draft';
 import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../annotations/mapping';
 import type { Drawable } from '../../annotations/model';
@@ -12,27 +13,36 @@ import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
 import { h } from '../dom';
 import type { ToolSettings } from './toolbar';
 
-/** Where the overlay's output goes: today nowhere but the local board; later annotation-service. */
+/** Where the overlay's output goes (annotation-service). */
 export interface OverlaySink {
-  action(a: BoardAction): void;
+  /** A finished drawable, in the source whose size is given. */
+  draw(d: Drawable, source: Size): void;
+  /** The local laser pointer, at most once per animation frame; null when it left the video. */
   pointer(p: Point | null): void;
+}
+
+/** What the overlay shows besides the local draft and pointer: the room's drawings and others' pointers. */
+export interface OverlayContent {
+  drawables(source: Size): Drawable[];
+  has(id: string): boolean;
+  pointers(): readonly LaserPointer[];
 }
 
 export interface OverlayController {
   readonly canvas: HTMLCanvasElement;
   setGeometry(g: CropGeometry | null): void;
-  setPointers(p: readonly LaserPointer[]): void;
   repaint(): void;
 }
 
-export function createOverlay(video: HTMLVideoElement, board: Board, tools: () => ToolSettings, sink: OverlaySink,
+export function createOverlay(video: HTMLVideoElement, content: OverlayContent, tools: () => ToolSettings, sink: OverlaySink,
                               newId: () => string): OverlayController {
   const canvas = h('canvas', { tabindex: 0, 'aria-label': 'Annotation layer over the customer\'s screen',
     'data-testid': 'overlay' });
   const ctx = canvas.getContext('2d')!;
   let geometry: CropGeometry | null = null;
   let draft: Drawable | null = null;
-  let remote: readonly LaserPointer[] = [];
+  /** Finished drawables sent but not yet back from the room. */
+  let pending: Drawable[] = [];
   let local: Point | null = null;
   let frameRequested = false;
 
@@ -50,10 +60,15 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
       canvas.height = Math.round(hh * dpr);
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const drawables = draft ? [...board.visible(), draft] : board.visible();
+    // Another tool picked while the laser showed: the customer's pointer goes too.
+    if (local && tools().tool !== 'laser') hidePointer();
+    const g = current();
+    pending = pending.filter((d) => !content.has(d.id));
+    const drawables = [...content.drawables(g.source), ...pending, ...(draft ? [draft] : [])];
+    const remote = content.pointers();
     const pointers = local ? [...remote, { position: local, colour: tools().colour, label: 'You' }] : remote;
     const now = performance.now();
-    renderOverlay(ctx, { w, h: hh }, current(), drawables, pointers, now);
+    renderOverlay(ctx, { w, h: hh }, g, drawables, pointers, now);
     // Vanishing ink fades: keep painting while any is still visible.
     if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < 3000)) repaint();
   };
@@ -63,7 +78,7 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
     requestAnimationFrame(paint);
   };
 
-  const pointerOut = new PointerCoalescer<Point | null>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p));
+  const pointerOut = new PointerCoalescer<Point>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p));
   const at = (e: PointerEvent): Point | null => {
     const r = canvas.getBoundingClientRect();
     return viewToSource({ x: e.clientX - r.left, y: e.clientY - r.top }, current(), box());
@@ -84,8 +99,12 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
   canvas.addEventListener('pointermove', (e) => {
     const p = at(e);
     if (tools().tool === 'laser') {
-      local = p;
-      pointerOut.push(p);
+      if (p) {
+        local = p;
+        pointerOut.push(p);
+      } else {
+        hidePointer(); // over the letterbox bars: off the customer's content
+      }
     } else if (draft && p) {
       draft = extendDraft(draft, p);
     }
@@ -95,18 +114,25 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
     if (!draft) return;
     const done = finishDraft(draft, performance.now());
     draft = null;
-    if (done) sink.action(board.draw(done));
+    if (done) send(done);
     repaint();
   };
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
-  canvas.addEventListener('pointerleave', () => {
-    if (local) {
-      local = null;
-      pointerOut.push(null);
-      repaint();
-    }
-  });
+  /** The laser left the content: the hide goes at once and a move still pending is dropped. */
+  function hidePointer(): void {
+    if (!local) return;
+    local = null;
+    pointerOut.cancel();
+    sink.pointer(null);
+    repaint();
+  }
+  canvas.addEventListener('pointerleave', hidePointer);
+
+  function send(d: Drawable): void {
+    pending.push(d);
+    sink.draw(d, current().source);
+  }
 
   /** Text: a small field at the click; Enter places it, Escape cancels. */
   function placeText(p: Point, e: PointerEvent): void {
@@ -123,8 +149,8 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
       if (k.key !== 'Enter') return;
       const t = tools();
       if (input.value.trim()) {
-        sink.action(board.draw({ id: newId(), authorId: '', tool: 'text', colour: t.colour, width: t.width,
-          points: [p], text: input.value.trim(), createdAt: performance.now() }));
+        send({ id: newId(), authorId: '', tool: 'text', colour: t.colour, width: t.width,
+          points: [p], text: input.value.trim(), createdAt: performance.now() });
       }
       close();
       canvas.focus();
@@ -132,7 +158,6 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
     input.addEventListener('blur', close);
   }
 
-  board.onChange(repaint);
   new ResizeObserver(repaint).observe(canvas);
   video.addEventListener('resize', repaint);
 
@@ -140,10 +165,6 @@ export function createOverlay(video: HTMLVideoElement, board: Board, tools: () =
     canvas,
     setGeometry: (g) => {
       geometry = g;
-      repaint();
-    },
-    setPointers: (p) => {
-      remote = p;
       repaint();
     },
     repaint,

@@ -8,6 +8,8 @@ import type { Rect, Size } from '../../crop/geometry';
 import type { CropPipeline } from '../../crop/pipeline';
 import { h } from '../dom';
 import { createCropEditor } from '../cropEditor';
+import type { RoomDrawings } from '../../annotations/roomDrawings';
+import { createAnnotationLayer } from './annotationLayer';
 import { createSharePanel } from './sharePanel';
 import { INITIAL_SHARE, reduceShare, type ShareAction, type ShareState } from './shareState';
 
@@ -17,6 +19,8 @@ export interface ShareView {
   setStatus(state: 'connected' | 'connecting' | 'reconnecting' | 'offline', text: string): void;
   /** The track to send: created once per share, never replaced when the crop changes. */
   readonly pipeline: CropPipeline;
+  /** Shows the agent's pointer and drawings over the preview. */
+  showAnnotations(drawings: RoomDrawings): void;
   dispose(): void;
 }
 
@@ -52,8 +56,14 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
   panel.outgoing.srcObject = new MediaStream([pipeline.output]);
   panel.setStatus('offline', 'Not connected to your agent yet');
 
+  const annotations = createAnnotationLayer();
+  editor.element.append(annotations.canvas, annotations.announcer);
+
   function render(): void {
-    if (state.source) editor.setSource(state.source);
+    if (state.source) {
+      editor.setSource(state.source);
+      annotations.setSource(state.source);
+    }
     editor.setCrop(state.crop);
     editor.setMasks(state.masks);
     editor.setPainting(state.painting);
@@ -77,6 +87,7 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
     element,
     setStatus: (state, text) => panel.setStatus(state, text),
     pipeline,
+    showAnnotations: (d) => annotations.show(d),
     dispose: () => {
       pipeline.stop();
       capture.stop();

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnotationElement, ServerEvent, ServerState } from '../generated/annotation-server';
+import { RoomDrawings } from './roomDrawings';
+
+const SOURCE = { w: 1000, h: 500 };
+const stroke = (id: string, version: number, deleted = false, authorId = 'me'): AnnotationElement => ({
+  id, authorId, version, deleted,
+  drawable: { type: 'stroke', id, tool: 'pen', color: '#ff0000', width: 0.004, points: [0.1, 0.2, 0.3, 0.4] },
+});
+const state = (elements: AnnotationElement[], undo = 0, redo = 0): ServerState => ({
+  type: 'state', seq: 3, elements, masks: [], paused: false, history: [{ authorId: 'me', undo, redo }],
+});
+const event = (authorId: string, ev: ServerEvent['event'], changes?: AnnotationElement[]): ServerEvent => ({
+  type: 'event', eventId: 'e', roomId: 'r', authorId, ts: 0, event: ev, changes,
+});
+
+describe('RoomDrawings', () => {
+  it('replays the state, widths in source pixels', () => {
+    const room = new RoomDrawings('me', () => 7);
+    room.applyState(state([stroke('a', 1), stroke('b', 2, true)], 2, 1));
+    const ds = room.drawables(SOURCE);
+    expect(ds.map((d) => d.id)).toEqual(['a']);
+    expect(ds[0].width).toBeCloseTo(4);
+    expect(ds[0].points).toEqual([{ x: 0.1, y: 0.2 }, { x: 0.3, y: 0.4 }]);
+    expect(ds[0].createdAt).toBe(7);
+    expect(room.canUndo()).toBe(true);
+    expect(room.canRedo()).toBe(true);
+  });
+
+  it('keeps the highest version of an element', () => {
+    const room = new RoomDrawings('me', () => 0);
+    room.applyState(state([]));
+    room.applyEvent(event('x', { type: 'undo' }, [stroke('a', 3, true, 'x')]));
+    room.applyEvent(event('x', { type: 'stroke', id: 'a', points: [] }, [stroke('a', 2, false, 'x')]));
+    expect(room.drawables(SOURCE)).toEqual([]);
+    room.applyEvent(event('x', { type: 'redo' }, [stroke('a', 4, false, 'x')]));
+    expect(room.drawables(SOURCE).map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('moves and hides pointers by author; a state drops them', () => {
+    const room = new RoomDrawings('me', () => 0);
+    let changes = 0;
+    room.onChange(() => changes++);
+    room.applyEvent(event('agent', { type: 'pointer', x: 0.5, y: 0.25 }));
+    expect(room.pointers().get('agent')).toEqual({ x: 0.5, y: 0.25 });
+    room.applyEvent(event('agent', { type: 'pointer.hide' }));
+    expect(room.pointers().size).toBe(0);
+    room.applyEvent(event('agent', { type: 'pointer', x: 0.5, y: 0.25 }));
+    room.applyState(state([]));
+    expect(room.pointers().size).toBe(0);
+    expect(changes).toBe(4);
+  });
+
+  it('counts only its own undo and redo steps', () => {
+    const room = new RoomDrawings('me', () => 0);
+    room.applyState(state([]));
+    room.applyEvent(event('other', { type: 'clear', scope: 'own' }));
+    expect(room.canUndo()).toBe(false);
+    room.applyEvent(event('me', { type: 'stroke', id: 'a', phase: 'begin', points: [] }));
+    room.applyEvent(event('me', { type: 'stroke', id: 'a', phase: 'end', points: [] }));
+    room.applyEvent(event('me', { type: 'undo' }));
+    expect([room.canUndo(), room.canRedo()]).toEqual([false, true]);
+    room.applyEvent(event('me', { type: 'redo' }));
+    expect([room.canUndo(), room.canRedo()]).toEqual([true, false]);
+  });
+});

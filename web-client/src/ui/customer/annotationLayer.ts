@@ -1,0 +1,81 @@
+/**
+ * The agent's pointer and drawings over the customer's preview. The preview shows the whole captured source
+ * (letterboxed), and drawings are normalized to that source, so they are painted through the same mapping
+ * and renderer as the agent's overlay (annotations/mapping.ts, renderer.ts) with the whole source as the view:
+ * they land on the same content the agent pointed at, wherever the crop is. Never takes pointer input.
+ */
+import { wholeSource } from '../../annotations/mapping';
+import { VANISH_MS } from '../../annotations/model';
+import { renderOverlay } from '../../annotations/renderer';
+import type { RoomDrawings } from '../../annotations/roomDrawings';
+import type { Size } from '../../crop/geometry';
+import { h } from '../dom';
+
+export interface AnnotationLayer {
+  readonly canvas: HTMLCanvasElement;
+  /** Says in words (to screen readers) when the agent starts pointing or draws: the canvas is silent. */
+  readonly announcer: HTMLElement;
+  setSource(size: Size): void;
+  show(drawings: RoomDrawings): void;
+}
+
+/** Colour of the agent's pointer on the customer's side: one fixed, well visible colour. */
+const POINTER_COLOUR = '#e5302a';
+
+export function createAnnotationLayer(): AnnotationLayer {
+  const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'customer-overlay', 'aria-hidden': 'true' });
+  const ctx = canvas.getContext('2d')!;
+  let source: Size | null = null;
+  let drawings: RoomDrawings | null = null;
+  let frameRequested = false;
+  const announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+  let announced = { pointing: false, drawables: 0 };
+
+  const paint = (): void => {
+    frameRequested = false;
+    const dpr = window.devicePixelRatio || 1;
+    const box = { w: canvas.clientWidth, h: canvas.clientHeight };
+    if (canvas.width !== Math.round(box.w * dpr) || canvas.height !== Math.round(box.h * dpr)) {
+      canvas.width = Math.round(box.w * dpr);
+      canvas.height = Math.round(box.h * dpr);
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (!source || !drawings) {
+      ctx.clearRect(0, 0, box.w, box.h);
+      return;
+    }
+    const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings?.selfId)
+      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: 'Your agent' }));
+    const drawables = drawings.drawables(source);
+    const now = performance.now();
+    renderOverlay(ctx, box, wholeSource(source), drawables, pointers, now);
+    // The layer exposes what it shows, for the browser tests and for diagnostics.
+    canvas.dataset.pointers = JSON.stringify(pointers.map((p) => p.position));
+    canvas.dataset.drawables = String(drawables.length);
+    const pointing = pointers.length > 0;
+    if (drawables.length > announced.drawables) announcer.textContent = 'Your agent drew on your screen.';
+    else if (pointing && !announced.pointing) announcer.textContent = 'Your agent is pointing at your screen.';
+    announced = { pointing, drawables: drawables.length };
+    if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < VANISH_MS)) repaint();
+  };
+  const repaint = (): void => {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(paint);
+  };
+  new ResizeObserver(repaint).observe(canvas);
+
+  return {
+    canvas,
+    announcer,
+    setSource: (size) => {
+      source = size;
+      repaint();
+    },
+    show: (d) => {
+      drawings = d;
+      d.onChange(repaint);
+      repaint();
+    },
+  };
+}
