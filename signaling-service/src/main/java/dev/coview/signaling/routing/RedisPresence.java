@@ -54,26 +54,32 @@ final class RedisPresence {
     }
 
     /**
-     * Keeps a room's hash while this instance holds a member of it; if the hash is gone (expired while Redis was
-     * unreachable), writes this instance's entries back.
+     * Keeps a room's hash while this instance holds a member of it, and re-asserts this instance's entries in it:
+     * Redis may have lost them (frozen or restarted longer than the TTL, then expiring the hash at once) or another
+     * instance may have removed them while this one's liveness key was gone. Entries that left meanwhile are taken
+     * out again, so a departed member is never written back.
      */
     Uni<Void> touch(String roomId) {
-        return keys.expire(RedisKeys.signalPresence(roomId), ttl)
-                .chain(existed -> Boolean.TRUE.equals(existed) ? Uni.createFrom().voidItem() : restore(roomId));
-    }
-
-    private Uni<Void> restore(String roomId) {
         Map<String, PresenceEntry> mine = written.get(roomId);
         if (mine == null || mine.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return keys.expire(RedisKeys.signalPresence(roomId), ttl).replaceWithVoid();
         }
         Map<String, String> fields = new LinkedHashMap<>();
         mine.forEach((id, entry) -> fields.put(id, json(entry)));
-        Log.infof("presence of room %s was gone from Redis; wrote back %d entr%s", roomId, fields.size(),
-                fields.size() == 1 ? "y" : "ies");
         return hash.hset(RedisKeys.signalPresence(roomId), fields)
-                .chain(() -> keys.expire(RedisKeys.signalPresence(roomId), ttl))
-                .replaceWithVoid();
+                .chain(added -> {
+                    if (added != null && added > 0) {
+                        Log.infof("presence of room %s had lost %d of this instance's entries; wrote them back",
+                                roomId, added);
+                    }
+                    return keys.expire(RedisKeys.signalPresence(roomId), ttl);
+                })
+                .chain(() -> {
+                    Map<String, PresenceEntry> now = written.getOrDefault(roomId, Map.of());
+                    String[] left = fields.keySet().stream().filter(id -> !now.containsKey(id)).toArray(String[]::new);
+                    return left.length == 0 ? Uni.createFrom().voidItem()
+                            : hash.hdel(RedisKeys.signalPresence(roomId), left).replaceWithVoid();
+                });
     }
 
     Uni<PresenceEntry> get(String roomId, String participantId) {

@@ -42,6 +42,14 @@ public class RedisSignalRouter implements SignalRouter {
     /** Room → participants whose presence entry this instance maintains (connected here, or away from here). */
     private final Map<String, Set<String>> owned = new ConcurrentHashMap<>();
     private long heartbeatTimer = -1;
+    /** When the last heartbeat reached Redis ({@link System#nanoTime()}). */
+    private volatile long lastHeartbeat = System.nanoTime();
+    /**
+     * Until when no other instance may be judged dead. After this instance could not reach Redis, every instance's
+     * liveness key may have expired meanwhile (Redis frozen or restarted): each needs up to a heartbeat to come back,
+     * and removing their members first would drop live participants for good.
+     */
+    private volatile long judgeNotBefore = System.nanoTime();
     private long checkTimer = -1;
     private boolean stopped;
 
@@ -230,13 +238,35 @@ public class RedisSignalRouter implements SignalRouter {
         Set<String> rooms = new java.util.HashSet<>(owned.keySet());
         rooms.addAll(local.roomIds());
         presence.heartbeat()
+                .invoke(this::heartbeatReached)
                 .chain(() -> Multi.createFrom().iterable(rooms).onItem().transformToUniAndConcatenate(presence::touch)
                         .collect().last())
-                .subscribe().with(ok -> { }, e -> Log.warnf("presence heartbeat failed: %s", e.getMessage()));
+                .subscribe().with(ok -> { }, e -> {
+                    Log.warnf("presence heartbeat failed: %s", e.getMessage());
+                    judgeNotBefore = System.nanoTime() + config.presenceTtl().toNanos();
+                });
+    }
+
+    private void heartbeatReached() {
+        long now = System.nanoTime();
+        if (now - lastHeartbeat > 2 * config.heartbeat().toNanos()) {
+            // Redis did not answer for a while: give every instance a full TTL to re-announce itself.
+            judgeNotBefore = now + config.presenceTtl().toNanos();
+        }
+        lastHeartbeat = now;
+    }
+
+    /** Whether Redis has answered this instance's heartbeats steadily long enough to judge other instances. */
+    private boolean mayJudgeOthers() {
+        long now = System.nanoTime();
+        return now >= judgeNotBefore && now - lastHeartbeat <= 2 * config.heartbeat().toNanos();
     }
 
     /** Removes the members of dead instances from the rooms this instance serves. */
     private void checkRooms() {
+        if (!mayJudgeOthers()) {
+            return;
+        }
         for (String roomId : local.roomIds()) {
             presence.all(roomId)
                     .chain(entries -> presence.deadInstances(entries).chain(dead -> Multi.createFrom()
