@@ -101,25 +101,52 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
+     * The last {@code lines} lines of {@code file}, for error messages: a CI log shows the message, rarely the
+     * files a failed run left behind.
+     */
+    public static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(" + file + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether {@code file} says a listener could not bind: the port picked was taken before the server bound it. */
+    static boolean saysPortTaken(Path file) {
+        return tail(file, 200).contains("Address already in use");
+    }
+
+    /**
      * Starts a janitor: a watchdog shell with no server, which only removes {@code dir} once this JVM closes it or
      * dies. For servers that are restarted (their data must outlive one process) but not this JVM.
+     *
+     * @param serverPidFile holds the pid of the server that writes into {@code dir} (rewritten on each restart); the
+     *                      janitor waits for that process to exit before it removes anything, because a server
+     *                      still shutting down recreates the files it flushes (seen: a Kafka partition directory
+     *                      reappearing after the first removal). Removed too.
      */
-    public static ChildProcess janitor(String name, Path dir) throws IOException {
+    public static ChildProcess janitor(String name, Path dir, Path serverPidFile) throws IOException {
         // Two triggers, either suffices: standard input closing (this JVM stopped or died) and this JVM's pid
         // disappearing (seen once a second), because on a loaded machine the end of the pipe was missed now and
-        // then. The server is stopped by its own watchdog at the same moment and may still write while shutting
-        // down: retry until the directory is gone (at most about two minutes). (A background command of a
-        // non-interactive shell reads /dev/null, hence the pipe handed over as fd 4.)
+        // then. The server is stopped by its own watchdog at the same moment: wait (at most two minutes) until it
+        // has exited, then remove the directory, retrying while anything still holds it. (A background command of
+        // a non-interactive shell reads /dev/null, hence the pipe handed over as fd 4.)
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", "trap '' INT; exec 4<&0; cat <&4 >/dev/null & w=$!; exec 4<&-;"
                 + " while kill -0 $w 2>/dev/null && kill -0 \"$COVIEW_PARENT\" 2>/dev/null; do sleep 1; done;"
                 + " kill $w 2>/dev/null; i=0;"
-                + " while [ -e \"$COVIEW_WORKDIR\" ] && [ $i -lt 600 ]; do rm -rf \"$COVIEW_WORKDIR\" 2>/dev/null;"
-                + " [ -e \"$COVIEW_WORKDIR\" ] && sleep 0.2; i=$((i+1)); done", "coview-janitor")
+                + " while [ $i -lt 600 ] && s=$(cat \"$COVIEW_SERVER_PIDFILE\" 2>/dev/null) && [ -n \"$s\" ]"
+                + " && kill -0 \"$s\" 2>/dev/null; do sleep 0.2; i=$((i+1)); done;"
+                + " i=0; while [ -e \"$COVIEW_WORKDIR\" ] && [ $i -lt 600 ]; do rm -rf \"$COVIEW_WORKDIR\" 2>/dev/null;"
+                + " [ -e \"$COVIEW_WORKDIR\" ] && sleep 0.2; i=$((i+1)); done; rm -f \"$COVIEW_SERVER_PIDFILE\"",
+                "coview-janitor")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("COVIEW_PARENT", String.valueOf(ProcessHandle.current().pid()));
         pb.environment().put("COVIEW_WORKDIR", dir.toString());
+        pb.environment().put("COVIEW_SERVER_PIDFILE", serverPidFile.toString());
         Process p = pb.start();
         return new ChildProcess(name, p, p.pid(), dir.resolve("janitor.log"));
     }

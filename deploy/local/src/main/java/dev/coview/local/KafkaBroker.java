@@ -40,18 +40,55 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Formats a fresh log directory in {@code workDir}, starts the broker and waits until an AdminClient lists
-     * topics.
+     * topics. Should a listener port be taken between picking and binding it (another process's ephemeral port),
+     * it starts again on new ports, up to {@value RedisServer#BIND_ATTEMPTS} times.
      */
     public static KafkaBroker start(Path workDir, Duration timeout) throws IOException {
         Files.createDirectories(workDir);
+        // The broker's data must survive a restart (fault tests), so the janitor, not the broker's watchdog,
+        // removes the work directory: when this JVM stops or dies.
+        ChildProcess janitor = ChildProcess.janitor("kafka-janitor", workDir, pidFile(workDir));
+        try {
+            for (int attempt = 1; ; attempt++) {
+                KafkaBroker broker = configure(workDir, janitor);
+                try {
+                    broker.launch();
+                    broker.awaitReady(timeout);
+                    return broker;
+                } catch (IOException e) {
+                    if (broker.process == null) {
+                        throw e;
+                    }
+                    broker.process.stop(Duration.ofSeconds(30));
+                    Path serverLog = serverLog(workDir);
+                    if (attempt >= RedisServer.BIND_ATTEMPTS
+                            || !(ChildProcess.saysPortTaken(serverLog) || ChildProcess.saysPortTaken(broker.process.log()))) {
+                        throw e;
+                    }
+                    LocalStack.deleteTree(workDir.resolve("data"));
+                    Files.writeString(serverLog, "(a port was taken; trying new ones)\n",
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            janitor.close();
+            throw e;
+        }
+    }
+
+    /** Writes the configuration for fresh ports and formats the storage. */
+    private static KafkaBroker configure(Path workDir, ChildProcess janitor) throws IOException {
         int port = FreePort.pick();
         int controllerPort = FreePort.pick();
+        while (controllerPort == port) {
+            controllerPort = FreePort.pick();
+        }
         Path logDirs = workDir.resolve("data");
         Path config = workDir.resolve("server.properties");
         Files.writeString(config, serverProperties(port, controllerPort, logDirs));
         Path log4j = workDir.resolve("log4j2.properties");
         // The broker log sits beside the work directory: it outlives the data that stop removes.
-        Files.writeString(log4j, log4jProperties(workDir.resolveSibling(workDir.getFileName() + "-server.log")));
+        Files.writeString(log4j, log4jProperties(serverLog(workDir)));
 
         String classpath = brokerClasspath();
         List<String> jvm = List.of(javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
@@ -62,18 +99,22 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> run = new ArrayList<>(jvm);
         run.add("kafka.Kafka");
         run.add(config.toString());
-        // The broker's data must survive a restart (fault tests), so the janitor, not the broker's watchdog,
-        // removes the work directory: when this JVM stops or dies.
-        ChildProcess janitor = ChildProcess.janitor("kafka-janitor", workDir);
-        KafkaBroker broker = new KafkaBroker(janitor, List.copyOf(run), workDir, port);
-        broker.launch();
-        broker.awaitReady(timeout);
-        return broker;
+        return new KafkaBroker(janitor, List.copyOf(run), workDir, port);
+    }
+
+    private static Path serverLog(Path workDir) {
+        return workDir.resolveSibling(workDir.getFileName() + "-server.log");
     }
 
     private void launch() throws IOException {
         process = ChildProcess.start("kafka", command, null, workDir.resolveSibling(workDir.getFileName() + ".log"),
                 Map.of());
+        Files.writeString(pidFile(workDir), Long.toString(process.pid()));
+    }
+
+    /** Beside the work directory, not in it: the janitor reads it to wait for the broker before removing data. */
+    private static Path pidFile(Path workDir) {
+        return workDir.resolveSibling(workDir.getFileName() + ".pid");
     }
 
     /**
@@ -125,14 +166,16 @@ public final class KafkaBroker implements AutoCloseable {
         // Wait for the listener first: an AdminClient created earlier logs a warning per failed connection.
         while (System.nanoTime() < deadline && !listening()) {
             if (!process.isAlive()) {
-                throw new IOException("Kafka broker exited; see " + process.log());
+                throw new IOException("Kafka broker exited; " + serverLog(workDir) + " ends with:\n"
+                        + ChildProcess.tail(serverLog(workDir), 15));
             }
             RedisServer.sleepQuietly(100);
         }
         try (Admin admin = Admin.create(props)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IOException("Kafka broker exited; see " + process.log());
+                    throw new IOException("Kafka broker exited; " + serverLog(workDir) + " ends with:\n"
+                        + ChildProcess.tail(serverLog(workDir), 15));
                 }
                 try {
                     admin.listTopics(new ListTopicsOptions().timeoutMs(2000)).names().get(3, TimeUnit.SECONDS);
@@ -143,7 +186,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         process.close();
-        throw new IOException("Kafka broker did not list topics within " + timeout + "; see " + process.log());
+        throw new IOException("Kafka broker did not list topics within " + timeout + "; " + serverLog(workDir)
+                + " ends with:\n" + ChildProcess.tail(serverLog(workDir), 15));
     }
 
     private boolean listening() {

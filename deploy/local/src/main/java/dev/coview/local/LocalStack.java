@@ -52,12 +52,21 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path baseDir, String externalRedisUrl, String externalKafka) throws IOException {
         Files.createDirectories(baseDir);
+        // Kafka's clients load their plug-ins (JmxReporter, serializers) through the thread's context class loader.
+        // A common-pool thread has the system class loader there (JDK 25 at least), which under a Quarkus test is
+        // not the loader of the Kafka classes: ClassCastException. So the worker carries the caller's loader.
+        ClassLoader callers = Thread.currentThread().getContextClassLoader();
         CompletableFuture<KafkaBroker> kafka = externalKafka != null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> {
+                    Thread worker = Thread.currentThread();
+                    ClassLoader own = worker.getContextClassLoader();
+                    worker.setContextClassLoader(callers);
                     try {
                         return KafkaBroker.start(baseDir.resolve("kafka"), Duration.ofSeconds(90));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } finally {
+                        worker.setContextClassLoader(own);
                     }
                 });
         RedisServer redis = null;

@@ -29,19 +29,38 @@ public final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts redis-server in {@code workDir} and waits until it answers PING. */
+    /**
+     * Starts redis-server in {@code workDir} and waits until it answers PING. A free port can be taken by another
+     * process before redis-server binds it (an outgoing connection's ephemeral port, say): then it tries another,
+     * up to {@value #BIND_ATTEMPTS} times.
+     */
     public static RedisServer start(Path workDir, Duration timeout) throws IOException {
-        Files.createDirectories(workDir);
-        String binary = findBinary(workDir);
-        int port = FreePort.pick();
-        ChildProcess p = ChildProcess.start("redis", List.of(binary, "--port", String.valueOf(port),
-                        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workDir.toString(),
-                        "--protected-mode", "yes"),
-                workDir, workDir.resolveSibling(workDir.getFileName() + ".log"), Map.of());
-        RedisServer server = new RedisServer(p, port);
-        server.awaitReady(timeout);
-        return server;
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(workDir);
+            String binary = findBinary(workDir);
+            int port = FreePort.pick();
+            Path log = workDir.resolveSibling(workDir.getFileName() + ".log");
+            ChildProcess p = ChildProcess.start("redis", List.of(binary, "--port", String.valueOf(port),
+                            "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workDir.toString(),
+                            "--protected-mode", "yes"),
+                    workDir, log, Map.of());
+            RedisServer server = new RedisServer(p, port);
+            try {
+                server.awaitReady(timeout);
+                return server;
+            } catch (IOException e) {
+                p.close();
+                if (attempt >= BIND_ATTEMPTS || !ChildProcess.saysPortTaken(log)) {
+                    throw e;
+                }
+                Files.writeString(log, "(port " + port + " was taken; trying another)\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
     }
+
+    /** Ports tried before giving up when the one picked is taken meanwhile. */
+    static final int BIND_ATTEMPTS = 3;
 
     /** {@code redis://127.0.0.1:<port>}. */
     public String url() {
@@ -78,12 +97,14 @@ public final class RedisServer implements AutoCloseable {
                 return;
             }
             if (!process.isAlive()) {
-                throw new IOException("redis-server exited; see " + process.log());
+                throw new IOException("redis-server exited; " + process.log() + " ends with:\n"
+                        + ChildProcess.tail(process.log(), 15));
             }
             sleepQuietly(50);
         }
         process.close();
-        throw new IOException("redis-server did not answer PING within " + timeout + "; see " + process.log());
+        throw new IOException("redis-server did not answer PING within " + timeout + "; " + process.log()
+                + " ends with:\n" + ChildProcess.tail(process.log(), 15));
     }
 
     static String findBinary(Path workDir) throws IOException {

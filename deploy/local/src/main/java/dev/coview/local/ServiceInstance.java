@@ -64,7 +64,8 @@ public final class ServiceInstance implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(name + " exited; see " + process.log());
+                throw new IOException(name + " exited; " + process.log() + " ends with:\n"
+                        + ChildProcess.tail(process.log(), 20));
             }
             try {
                 if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -78,7 +79,8 @@ public final class ServiceInstance implements AutoCloseable {
             }
             RedisServer.sleepQuietly(200);
         }
-        throw new IOException(name + " not ready within " + timeout + "; see " + process.log());
+        throw new IOException(name + " not ready within " + timeout + "; " + process.log() + " ends with:\n"
+                + ChildProcess.tail(process.log(), 20));
     }
 
     /** {@code http://127.0.0.1:<port>}. */

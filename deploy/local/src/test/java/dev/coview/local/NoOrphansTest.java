@@ -31,6 +31,8 @@ class NoOrphansTest {
                 .redirectErrorStream(true)
                 .start();
         Map<String, String> info = new HashMap<>();
+        // Everything else it prints, so that a failure to start says why.
+        List<String> other = new java.util.ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -38,9 +40,11 @@ class NoOrphansTest {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
                     info.put(line.substring(0, eq), line.substring(eq + 1));
+                } else {
+                    other.add(line);
                 }
             }
-            assertThat(line).as("the stack JVM reports READY; output so far: %s", info).isEqualTo("READY");
+            assertThat(line).as("the stack JVM reports READY; output so far: %s %s", info, other).isEqualTo("READY");
 
             long redisPid = Long.parseLong(info.get("redis.pid"));
             long kafkaPid = Long.parseLong(info.get("kafka.pid"));
