@@ -35,10 +35,15 @@ public final class RedisServer implements AutoCloseable {
      * up to {@value #BIND_ATTEMPTS} times.
      */
     public static RedisServer start(Path workDir, Duration timeout) throws IOException {
+        return start(workDir, timeout, FreePort::pick);
+    }
+
+    /** As {@link #start(Path, Duration)}, with the ports to try from {@code ports} (tests force a taken one). */
+    static RedisServer start(Path workDir, Duration timeout, java.util.function.IntSupplier ports) throws IOException {
         for (int attempt = 1; ; attempt++) {
             Files.createDirectories(workDir);
             String binary = findBinary(workDir);
-            int port = FreePort.pick();
+            int port = ports.getAsInt();
             Path log = workDir.resolveSibling(workDir.getFileName() + ".log");
             ChildProcess p = ChildProcess.start("redis", List.of(binary, "--port", String.valueOf(port),
                             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workDir.toString(),
