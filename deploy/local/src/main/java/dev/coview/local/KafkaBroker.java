@@ -44,6 +44,9 @@ public final class KafkaBroker implements AutoCloseable {
      * it starts again on new ports, up to {@value RedisServer#BIND_ATTEMPTS} times.
      */
     public static KafkaBroker start(Path workDir, Duration timeout) throws IOException {
+        // A fresh start means fresh data: a directory left by an earlier run (a failed start, a killed JVM whose
+        // janitor has not finished) holds another cluster id, and formatting over it fails.
+        LocalStack.deleteTree(workDir.resolve("data"));
         Files.createDirectories(workDir);
         // The broker's data must survive a restart (fault tests), so the janitor, not the broker's watchdog,
         // removes the work directory: when this JVM stops or dies.
