@@ -54,8 +54,12 @@ for (const file of files) {
 }
 await mkdir(outRoot, { recursive: true });
 
+// A schema of only $defs (common/ids.json) declares no message: it is copied above so that $refs into it resolve,
+// and the properties that refer to it are generated where they are used.
 const byFolder = new Map();
 for (const file of files) {
+  const parsed = JSON.parse(await readFile(file, 'utf8'));
+  if (parsed.$defs && !parsed.type && !parsed.properties && !parsed.oneOf && !parsed.anyOf && !parsed.allOf) continue;
   const folder = relative(schemasRoot, dirname(file)) || 'root';
   if (!byFolder.has(folder)) byFolder.set(folder, []);
   byFolder.get(folder).push(file);

@@ -9,8 +9,23 @@ import { createOverlay } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
 import { createSessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
+import { createSupportTools } from '../ui/agent/supportTools';
+import { notifyHost, startBridge } from '../embed/bridge';
+import { sessionStorageOrMemory } from '../embed/storage';
+import type { CropGeometry } from '../annotations/mapping';
+import { FreezeTracker } from '../media/freezeSync';
+import { SnapshotApi } from '../media/snapshotApi';
+import { createFreezeControl } from '../ui/agent/freezeControl';
+import { createSnapshotList } from '../ui/agent/snapshotList';
+import type { CreatedRoom } from '../session/roomApi';
 
 const api = new RoomApi();
+// Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
+const bridge = startBridge('agent');
+bridge.onCommand('agent-key', ({ apiKey }) => {
+  const field = document.getElementById('agent-key') as HTMLInputElement | null;
+  if (field && typeof apiKey === 'string') field.value = apiKey;
+});
 let link: AgentLink | null = null;
 let idCounter = 0;
 const newId = () => `${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
@@ -43,23 +58,107 @@ const empty = h('div', { class: 'empty' },
     h('span', { class: 'muted' }, 'Create a session, then give them the code or the link.')));
 video.addEventListener('loadeddata', () => (empty.hidden = true));
 
+// Freeze and snapshots: while frozen the overlay maps through the still's crop, not the live one.
+let liveGeometry: CropGeometry | null = null;
+let frozenGeometry: CropGeometry | null = null;
+let snapshotApi: SnapshotApi | null = null;
+const freeze = createFreezeControl({
+  video,
+  liveGeometry: () => liveGeometry,
+  drawables: (source) => link?.drawings.drawables(source) ?? [],
+  send: (msg) => link?.send(msg) ?? false,
+  api: () => snapshotApi,
+  showGeometry: (g) => {
+    frozenGeometry = g;
+    overlay.setGeometry(g ?? liveGeometry);
+  },
+  saved: () => void snapshots.refresh(),
+});
+const snapshots = createSnapshotList(freeze.controls);
+// Recording (with the customer's consent), links for the customer, crop requests.
+const tools = createSupportTools(video, overlay.canvas, () => liveGeometry, newId);
+
 const presence = createPresence();
-const sessionPanel = createSessionPanel(api, sessionStorage, (room) => {
+// The session this console runs: ended once (by the button, by the service, or by starting another one).
+let current: { room: CreatedRoom; ended: boolean; endRequested: boolean } | null = null;
+const endCurrent = (reason: string) => {
+  if (!current || current.ended) return;
+  current.ended = true;
+  endButton.hidden = true;
+  notifyHost('session.ended', { roomId: current.room.roomId, reason });
+};
+const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'end-session', hidden: true,
+  onclick: () => {
+    const ending = current;
+    if (!ending || ending.ended) return;
+    endButton.disabled = true;
+    // The service closes the sockets (room ended) possibly before its answer arrives: still ended by the agent.
+    ending.endRequested = true;
+    api.endRoom(ending.room.roomId, ending.room.token).then(() => {
+      endCurrent('ended');
+      link?.leave();
+    }, () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
+  } }, 'End session');
+const sessionPanel = createSessionPanel(api, sessionStorageOrMemory(), (room) => {
+  endCurrent('replaced');
   link?.leave();
   presence.setParticipants([]);
+  const session = { room, ended: false, endRequested: false };
+  current = session;
+  endButton.hidden = false;
+  notifyHost('session.started', { roomId: room.roomId, joinCode: room.joinCode });
+  const seen = new Set<string>();
+  liveGeometry = null;
+  snapshotApi = new SnapshotApi(room.roomId, () => room.token);
+  freeze.reset();
+  snapshots.setApi(snapshotApi, room.participantId);
+  tools.startRoom(room);
   joinAsAgent(api, room, {
-    state: (s) => presence.setState(s === 'closed' ? 'offline' : s),
-    participants: (list, selfId) => presence.setParticipants(list, selfId),
-    crop: (geometry) => overlay.setGeometry(geometry),
+    state: (s) => {
+      presence.setState(s === 'closed' ? 'offline' : s);
+      // Closed for good by the service (room ended or expired) while still this console's session.
+      if (s === 'closed' && current === session) endCurrent(session.endRequested ? 'ended' : 'closed');
+    },
+    participants: (list, selfId) => {
+      presence.setParticipants(list, selfId);
+      for (const p of list) {
+        if (p.id === selfId || seen.has(p.id)) continue;
+        seen.add(p.id);
+        notifyHost('participant.joined', { participantId: p.id, role: p.role });
+      }
+    },
+    crop: (geometry) => {
+      liveGeometry = geometry;
+      if (!frozenGeometry) overlay.setGeometry(geometry);
+    },
     video: (stream) => {
       video.srcObject = stream;
       empty.hidden = stream !== null;
     },
   }).then((l) => {
     link = l;
+    tools.attach(l);
     l.drawings.onChange(() => {
       overlay.repaint();
       toolbar.setUndoRedo(l.drawings.canUndo(), l.drawings.canRedo());
+    });
+    // The room's freeze (its state on every connect, then events) and saved snapshots, whoever made them.
+    new FreezeTracker(l.room).subscribe((f) => {
+      freeze.follow(f);
+      if (f.frozen) void snapshots.refresh();
+    });
+    // The pending reference (from the state on every connect, then pushes), so its answer can name it.
+    let pending: { referenceId: string; url: string } | null = null;
+    l.room.onRoomState((s) => (pending = s.reference ? { referenceId: s.reference.eventId, url: s.reference.url } : null));
+    l.room.on('reference.push', (e, envelope) => (pending = { referenceId: envelope.eventId, url: e.url }));
+    l.room.on('reference.answer', (e) => {
+      notifyHost('reference.answered', { roomId: room.roomId, ...pending, answer: e.accepted ? 'opened' : 'declined' });
+      pending = null;
+    });
+    l.room.on('snapshot.saved', (e) => {
+      void snapshots.refresh();
+      notifyHost('snapshot.saved', { roomId: room.roomId, snapshotId: e.snapshotId,
+        url: `/api/rooms/${room.roomId}/snapshots/${e.snapshotId}/flattened` });
     });
   }, () => presence.setState('offline'));
 });
@@ -74,5 +173,6 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
   h('main', { class: 'console' },
     h('section', { class: 'stage', 'aria-label': 'Shared screen and drawing tools' },
       toolbar.element,
-      h('div', { class: 'video-area' }, video, overlay.canvas, empty)),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionPanel, presence.list))));
+      h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, freeze.badge, tools.badge)),
+    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionPanel, presence.list, snapshots.element, ...tools.cards,
+      h('div', { class: 'row' }, endButton)))));

@@ -3,6 +3,7 @@
  */
 import type { CropGeometry } from '../annotations/mapping';
 import { RoomDrawings } from '../annotations/roomDrawings';
+import type { AnnotationClient } from '../annotations/annotationClient';
 import { cropFromWire } from '../annotations/wire';
 import type { ClientMessage } from '../generated/annotation';
 import type { Peer } from '../generated/signal';
@@ -26,6 +27,8 @@ export interface AgentLink {
   readonly drawings: RoomDrawings;
   /** Sends an annotation message (a drawing, the pointer, undo, redo, clear); false while disconnected. */
   send(msg: ClientMessage): boolean;
+  /** The room's state and events by type, for features beyond drawing (recording, references, crop requests). */
+  readonly room: Pick<AnnotationClient, 'on' | 'onRoomState'>;
   leave(): void;
 }
 
@@ -63,6 +66,7 @@ export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLink
   return {
     drawings,
     send: (msg) => annotations.send(msg),
+    room: annotations,
     leave: () => {
       peers.close();
       annotations.close();

@@ -3,6 +3,7 @@
  * sharing one send-only peer connection per viewer plus the `share` flag (sent again after every reconnect, so
  * the room's state is right after a drop).
  */
+import type { AnnotationClient } from '../annotations/annotationClient';
 import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropToWire, masksToWire } from '../annotations/wire';
 import type { Rect, Size } from '../crop/geometry';
@@ -34,6 +35,8 @@ export interface CustomerLink {
    * the agent's drawings stay on the same content; the masks and the pause as flags.
    */
   publish(shared: { source: Size; crop: Rect; masks: readonly Rect[]; paused: boolean }): void;
+  /** The room's state, events by type and sending, for features beyond sharing (consent, references, crop requests). */
+  readonly room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>;
   /** The latest status, and every change from now on, until the returned function is called. */
   onStatus(listener: (s: LinkStatus) => void): () => void;
 }
@@ -81,6 +84,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
   return {
     drawings,
+    room: annotations,
     share: (track) => {
       sharing?.close();
       sharing = new SharerPeers(client, track, browserPeerDeps(api, room.token), [...present.values()]);

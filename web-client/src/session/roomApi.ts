@@ -66,6 +66,18 @@ export class RoomApi {
     });
   }
 
+  /** `DELETE /api/rooms/{id}` with the agent's token: ends the room for everybody (204, no body). */
+  async endRoom(roomId: string, token: string): Promise<void> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(`${this.base}/api/rooms/${encodeURIComponent(roomId)}`,
+        { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    } catch {
+      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+    }
+    if (!res.ok) throw new ApiError(res.status, `The session could not be ended (${res.status}).`);
+  }
+
   config(): Promise<ClientConfig> {
     return this.json('/api/config', {});
   }

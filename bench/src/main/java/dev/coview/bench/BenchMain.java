@@ -71,12 +71,14 @@ public final class BenchMain {
                 JwtDevKeys keys = JwtDevKeys.inDirectory(base.resolve("keys"));
                 try (Services services = new Services(root, Files.createDirectories(root.resolve(
                         "bench/target/bench-logs")), stack, keys)) {
-                    ServiceInstance one = services.start("annotation-service", Map.of());
-                    ServiceInstance two = services.start("annotation-service", Map.of());
+                    ServiceInstance one = services.start("annotation-service", AnnotationScenario.SERVICE_CONFIG);
+                    ServiceInstance two = services.start("annotation-service", AnnotationScenario.SERVICE_CONFIG);
                     Map<String, Long> pids = new LinkedHashMap<>(services.pids());
                     if (stack.kafka() != null) {
                         pids.put("kafka", stack.kafka().process().pid());
                     }
+                    // The load generator competes for the same cores: its share is part of the picture.
+                    pids.put("bench", ProcessHandle.current().pid());
                     results.add(print(AnnotationScenario.run(keys, one, two, pids,
                             Integer.parseInt(opts.getOrDefault("annotation-rooms", "500")), 60, warmup, measure)));
                 }

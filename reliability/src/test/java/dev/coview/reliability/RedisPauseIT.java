@@ -175,7 +175,7 @@ class RedisPauseIT {
         return millisSince(since);
     }
 
-    private static void printTimeline(HealthWatch watch, long pausedAt) {
+    static void printTimeline(HealthWatch watch, long pausedAt) {
         long offset = Duration.ofNanos(pausedAt - watch.startedAt()).toMillis();
         StringBuilder b = new StringBuilder(watch.name() + " readiness (ms from the pause):");
         int last = 0;

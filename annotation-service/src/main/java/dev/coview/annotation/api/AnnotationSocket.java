@@ -5,12 +5,15 @@ import dev.coview.annotation.messaging.CatchUp;
 import dev.coview.annotation.messaging.EventIds;
 import dev.coview.annotation.messaging.EventLog;
 import dev.coview.annotation.messaging.SessionEvents;
+import dev.coview.annotation.pointers.PointerPublisher;
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.annotation.rules.MessageValidator;
 import dev.coview.annotation.rules.Permissions;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
+import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
@@ -43,7 +46,8 @@ import jakarta.inject.Inject;
  * {@code /ws/annotations}: a participant's pointer, drawings, crop, masks, freeze and references. The handshake was
  * checked by {@link UpgradeGuard} (Origin, token, ended room). Each accepted message is stamped and appended to
  * Kafka; it reaches every socket of the room (this one included) when the materializer reads it back, so all
- * instances send the same events in the same order.
+ * instances send the same events in the same order. Pointer traffic goes to {@code coview.pointers} through
+ * {@link PointerPublisher} and comes back through {@code PointerRelay}: the same way round, without the log.
  */
 @WebSocket(path = "/ws/annotations")
 @Authenticated
@@ -54,6 +58,7 @@ public class AnnotationSocket {
     private final Rooms rooms;
     private final CatchUp catchUp;
     private final EventLog log;
+    private final PointerPublisher pointers;
     private final EventIds eventIds;
     private final MessageValidator validator;
     private final SessionEvents sessionEvents;
@@ -61,11 +66,13 @@ public class AnnotationSocket {
     private final InboundDecoder<AnnotationClientMessage> decoder;
 
     @Inject
-    public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, EventIds eventIds, MessageValidator validator,
-                            SessionEvents sessionEvents, WebSocketConfig limits, ObjectMapper mapper) {
+    public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, PointerPublisher pointers, EventIds eventIds,
+                            MessageValidator validator, SessionEvents sessionEvents, WebSocketConfig limits,
+                            ObjectMapper mapper) {
         this.rooms = rooms;
         this.catchUp = catchUp;
         this.log = log;
+        this.pointers = pointers;
         this.eventIds = eventIds;
         this.validator = validator;
         this.sessionEvents = sessionEvents;
@@ -146,10 +153,21 @@ public class AnnotationSocket {
                 return error(connection, ErrorCodes.INVALID_MESSAGE, "no reference is pending");
             }
             referenceUrl = pending.url();
+        } else if (message instanceof RecordingConsent c && !c.requestId().equals(room.recordingAsked())) {
+            return error(connection, ErrorCodes.INVALID_MESSAGE, "no recording request " + c.requestId()
+                    + " is pending");
+        } else if (message instanceof Recording r && r.on() && !room.recordingConsented()) {
+            // The customer must always know: no recording starts without their consent to this one.
+            return error(connection, ErrorCodes.FORBIDDEN, "the customer has not consented to a recording");
         }
         Event event = new Event(eventIds.next(), who.roomId(), who.id(), null,
                 System.currentTimeMillis(), message, null);
         String answeredUrl = referenceUrl;
+        if (!message.durable()) {
+            // Pointer traffic: volatile, straight to coview.pointers from this event loop (never blocks).
+            pointers.publish(event);
+            return Uni.createFrom().voidItem();
+        }
         // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends.
         log.append(event).subscribe().with(
                 ok -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl),

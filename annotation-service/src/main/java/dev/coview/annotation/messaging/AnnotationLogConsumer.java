@@ -1,5 +1,6 @@
 package dev.coview.annotation.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coview.annotation.rooms.Rooms;
@@ -7,6 +8,8 @@ import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,6 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * The materializer: reads {@code coview.annotations} from the beginning with a consumer group of its own (every
  * instance holds every room's state, rebuilt from the log at start) and applies each record to its room, which
  * assigns the room's {@code seq} and sends the event to the room's sockets here.
+ *
+ * <p>A record that is not a durable annotation event (garbage bytes, JSON of an unknown type, a wrong shape) is
+ * refused with an {@link UnreadableRecord}: the channel's {@code failure-strategy=dead-letter-queue} writes it to
+ * {@code coview.dead-letter} with the reason headers and the channel goes on with the next record. It takes no
+ * {@code seq}, so every instance still computes the same one.
  */
 @ApplicationScoped
 public class AnnotationLogConsumer {
@@ -21,6 +29,13 @@ public class AnnotationLogConsumer {
     private final Rooms rooms;
     private final CatchUp catchUp;
     private final ObjectReader reader;
+    /**
+     * Per partition, the offset of the last record handled. The group commits nothing, so any reassignment of a
+     * partition (a broker restart, a rebalance) starts it again from the beginning ({@code auto.offset.reset});
+     * records already handled are skipped here rather than left to the per-room dedupe window, which a long room
+     * outgrows (they would be applied again with new seqs).
+     */
+    private final Map<Integer, Long> handled = new ConcurrentHashMap<>();
 
     @Inject
     public AnnotationLogConsumer(Rooms rooms, CatchUp catchUp, ObjectMapper mapper) {
@@ -29,22 +44,51 @@ public class AnnotationLogConsumer {
         this.reader = mapper.readerFor(Event.class);
     }
 
+    /** @throws UnreadableRecord for a poison record: the channel dead-letters it and goes on */
     @Incoming("annotations-in")
     public void consume(ConsumerRecord<String, String> record) {
-        try {
-            Event event = reader.readValue(record.value());
-            if (event.eventId() == null || event.roomId() == null || event.event() == null
-                    || !event.event().durable()) {
-                Log.warnf("skipped a malformed record at %s-%d@%d", record.topic(), record.partition(),
-                        record.offset());
-            } else {
-                rooms.apply(event);
-            }
-        } catch (Exception e) {
-            // One bad record must not stop the room's log; every instance skips it the same way.
-            Log.warnf("skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+        Long last = handled.get(record.partition());
+        if (last != null && record.offset() <= last) {
+            return; // read again after the partition was reassigned
         }
-        catchUp.consumed(record.partition(), record.offset());
+        try {
+            rooms.apply(decode(record));
+        } finally {
+            handled.put(record.partition(), record.offset());
+            catchUp.consumed(record.partition(), record.offset());
+        }
+    }
+
+    private Event decode(ConsumerRecord<String, String> record) {
+        Event event;
+        try {
+            event = record.value() == null ? null : reader.readValue(record.value());
+        } catch (JsonProcessingException e) {
+            // Jackson's own text without the location part, which would quote the record.
+            throw refuse(record, "not an annotation event: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw refuse(record, "not an annotation event: " + e.getClass().getSimpleName());
+        }
+        if (event == null || event.eventId() == null || event.roomId() == null || event.event() == null) {
+            throw refuse(record, "an annotation event without eventId, roomId or event");
+        }
+        if (!event.event().durable()) {
+            throw refuse(record, event.event().type() + " is not a durable annotation event");
+        }
+        return event;
+    }
+
+    private static UnreadableRecord refuse(ConsumerRecord<String, String> record, String reason) {
+        Log.warnf("dead-lettering the record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                reason);
+        return new UnreadableRecord(reason);
+    }
+
+    /** A record of the annotation log that cannot be applied; its message becomes {@code dead-letter-reason}. */
+    public static final class UnreadableRecord extends RuntimeException {
+        UnreadableRecord(String reason) {
+            // No stack trace: it is a verdict on the record, not a fault of the service.
+            super(reason, null, false, false);
+        }
     }
 }

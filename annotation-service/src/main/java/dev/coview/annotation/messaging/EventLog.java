@@ -14,33 +14,29 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Writes stamped events to Kafka, keyed by room id so that each room stays in one partition, in order: durable
- * ones to {@code coview.annotations} (idempotent producer, acks=all), pointer traffic to {@code coview.pointers}
- * (acks=1, a short linger: a lost pointer move is harmless, a late one is useless). Channels are configured in
- * {@code application.properties}.
+ * Writes stamped durable events to {@code coview.annotations}, keyed by room id so that each room stays in one
+ * partition, in order (idempotent producer, acks=all; the channel is configured in {@code application.properties}).
+ * Pointer traffic does not come here: see {@code dev.coview.annotation.pointers.PointerPublisher}.
  */
 @ApplicationScoped
 public class EventLog {
 
     static final String ANNOTATIONS_OUT = "annotations-out";
-    static final String POINTERS_OUT = "pointers-out";
 
     private final MutinyEmitter<String> annotations;
-    private final MutinyEmitter<String> pointers;
     private final ObjectMapper mapper;
 
     @Inject
     public EventLog(@Channel(ANNOTATIONS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                    MutinyEmitter<String> annotations,
-                    @Channel(POINTERS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-                    MutinyEmitter<String> pointers,
-                    ObjectMapper mapper) {
+                    MutinyEmitter<String> annotations, ObjectMapper mapper) {
         this.annotations = annotations;
-        this.pointers = pointers;
         this.mapper = mapper;
     }
 
-    /** Completes when Kafka has the record; fails when it could not be written (the client gets an error). */
+    /**
+     * Appends a durable event. Completes when Kafka has the record; fails when it could not be written (the client
+     * gets an error).
+     */
     public Uni<Void> append(Event event) {
         String json;
         try {
@@ -50,6 +46,6 @@ public class EventLog {
         }
         Message<String> record = Message.of(json, Metadata.of(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(event.roomId()).build()));
-        return (event.event().durable() ? annotations : pointers).sendMessage(record);
+        return annotations.sendMessage(record);
     }
 }

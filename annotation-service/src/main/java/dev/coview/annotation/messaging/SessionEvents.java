@@ -10,7 +10,7 @@ import dev.coview.contracts.events.CropChanged;
 import dev.coview.contracts.events.FreezeEnded;
 import dev.coview.contracts.events.FreezeStarted;
 import dev.coview.contracts.events.MasksChanged;
-import dev.coview.contracts.events.ReferenceAccepted;
+import dev.coview.contracts.events.ReferenceOpened;
 import dev.coview.contracts.events.ReferenceDeclined;
 import dev.coview.contracts.events.ReferencePushed;
 import dev.coview.contracts.events.SessionEventType;
@@ -46,8 +46,8 @@ public class SessionEvents {
         } else if (m instanceof ReferencePush r) {
             publish(SessionEventType.REFERENCE_PUSHED, roomId, new ReferencePushed(roomId, participantId, r.url()));
         } else if (m instanceof ReferenceAnswer a && a.accepted()) {
-            publish(SessionEventType.REFERENCE_ACCEPTED, roomId,
-                    new ReferenceAccepted(roomId, participantId, referenceUrl));
+            publish(SessionEventType.REFERENCE_OPENED, roomId,
+                    new ReferenceOpened(roomId, participantId, referenceUrl));
         } else if (m instanceof ReferenceAnswer) {
             publish(SessionEventType.REFERENCE_DECLINED, roomId,
                     new ReferenceDeclined(roomId, participantId, referenceUrl));

@@ -99,6 +99,16 @@ public final class Room {
         return state.reference();
     }
 
+    /** The agent's recording request awaiting the customer's answer (its requestId), as materialized here. */
+    public synchronized String recordingAsked() {
+        return state.recordingAsked();
+    }
+
+    /** Whether the customer consented to a recording not started yet, as materialized here. */
+    public synchronized boolean recordingConsented() {
+        return state.recordingConsented();
+    }
+
     public synchronized int socketCount() {
         return sockets.size();
     }

@@ -9,6 +9,9 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Freeze;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Masks;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Pause;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
+import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
+import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingRequest;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Redo;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferencePush;
@@ -16,6 +19,7 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Undo;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
+import dev.coview.contracts.annotation.AnnotationServerMessage.ActiveRecording;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Frozen;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
@@ -57,6 +61,11 @@ final class RoomState {
     private boolean paused;
     private Frozen freeze;
     private PendingReference reference;
+    /** The agent's unanswered recording.request, by its requestId; {@code null} when none. */
+    private String recordingAsked;
+    /** The request the customer consented to and no recording has used yet; one consent, one recording. */
+    private String recordingConsented;
+    private ActiveRecording recording;
 
     RoomState(Limits limits) {
         this.limits = limits;
@@ -100,9 +109,40 @@ final class RoomState {
             reference = new PendingReference(eventId, author, p.url());
         } else if (m instanceof ReferenceAnswer) {
             reference = null;
+        } else if (m instanceof RecordingRequest r) {
+            recordingAsked = r.requestId();
+            recordingConsented = null;
+        } else if (m instanceof RecordingConsent c && c.requestId().equals(recordingAsked)) {
+            recordingAsked = null;
+            recordingConsented = c.granted() ? c.requestId() : null;
+        } else if (m instanceof Recording r) {
+            recording(author, r);
         }
         // crop.request and snapshot.saved are news, not state; pointer traffic never reaches the log.
         return null;
+    }
+
+    /**
+     * Starting uses up the customer's consent. A start without one changes nothing (the socket refuses it before the
+     * log; this keeps every instance's state the same if two starts raced).
+     */
+    private void recording(String author, Recording r) {
+        if (!r.on()) {
+            recording = null;
+        } else if (recordingConsented != null) {
+            recording = new ActiveRecording(author, r.recordingId());
+            recordingConsented = null;
+        }
+    }
+
+    /** The agent's unanswered recording request, {@code null} when none. */
+    String recordingAsked() {
+        return recordingAsked;
+    }
+
+    /** Whether the customer consented to a recording that has not started yet. */
+    boolean recordingConsented() {
+        return recordingConsented != null;
     }
 
     private List<Element> stroke(String author, Stroke s) {
@@ -219,7 +259,8 @@ final class RoomState {
         List<AnnotationServerMessage.AuthorHistory> history = new ArrayList<>();
         histories.forEach((author, h) -> history.add(
                 new AnnotationServerMessage.AuthorHistory(author, h.undoDepth(), h.redoDepth())));
-        return new AnnotationServerMessage.State(seq, list, crop, masks, paused, freeze, reference, history);
+        return new AnnotationServerMessage.State(seq, list, crop, masks, paused, freeze, reference, history,
+                recording);
     }
 
     long seq() {

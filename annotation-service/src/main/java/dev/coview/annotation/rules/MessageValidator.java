@@ -8,6 +8,9 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Freeze;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Masks;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
+import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
+import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingRequest;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferencePush;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
 import dev.coview.contracts.annotation.AnnotationClientMessage.SnapshotSaved;
@@ -72,6 +75,12 @@ public class MessageValidator {
             return id(s.snapshotId());
         } else if (m instanceof ReferencePush r) {
             return reference(r.url());
+        } else if (m instanceof RecordingRequest r) {
+            return id(r.requestId());
+        } else if (m instanceof RecordingConsent c) {
+            return id(c.requestId());
+        } else if (m instanceof Recording r) {
+            return r.recordingId() == null ? null : id(r.recordingId());
         }
         // pointer.hide, undo, redo, clear, pause, reference.answer: nothing beyond what decoding checked.
         return null;

@@ -53,6 +53,10 @@ class GrantsTest {
                 {"reference.push", "{\"type\":\"reference.push\",\"url\":\"https://example.com/\"}", AGENT},
                 {"reference.answer", "{\"type\":\"reference.answer\",\"accepted\":false}", CUSTOMER},
                 {"snapshot.saved", "{\"type\":\"snapshot.saved\",\"snapshotId\":\"snap-9\"}", AGENT},
+                {"recording.request", "{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}", AGENT},
+                {"recording.consent", "{\"type\":\"recording.consent\",\"requestId\":\"ask-1\",\"granted\":false}",
+                        CUSTOMER},
+                {"recording", "{\"type\":\"recording\",\"on\":false}", AGENT},
         };
         return Stream.of(rows).flatMap(r -> Stream.of(Role.values())
                 .map(role -> Arguments.of(r[0], r[1], role, ((Set<?>) r[2]).contains(role))));
@@ -70,6 +74,13 @@ class GrantsTest {
                     agent.expect("state");
                     agent.send("{\"type\":\"reference.push\",\"url\":\"https://example.com/\"}");
                     sender.event("reference.push");
+                }
+            } else if (type.equals("recording.consent")) {
+                // Consenting needs a pending request, so that an allowed answer is accepted.
+                try (TestSocket agent = TestSocket.open(base, room, Role.AGENT)) {
+                    agent.expect("state");
+                    agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
+                    sender.event("recording.request");
                 }
             }
             sender.send(json);

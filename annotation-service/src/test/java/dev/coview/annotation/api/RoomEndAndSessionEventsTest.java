@@ -91,7 +91,7 @@ class RoomEndAndSessionEventsTest {
                 SchemaCatalog.assertValid("events/" + shortName + ".json", r.value());
             }
             assertThat(types).containsExactlyInAnyOrder("dev.coview.crop.changed", "dev.coview.reference.pushed",
-                    "dev.coview.reference.accepted");
+                    "dev.coview.reference.opened");
             ConsumerRecord<String, String> crop = mine.stream()
                     .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.crop.changed")).findFirst()
                     .orElseThrow();
@@ -100,7 +100,7 @@ class RoomEndAndSessionEventsTest {
             assertThat(data.get("x").asDouble()).isEqualTo(0.25);
             assertThat(data.get("sourceW").asInt()).isEqualTo(1920);
             JsonNode accepted = new ObjectMapper().readTree(mine.stream()
-                    .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.reference.accepted"))
+                    .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.reference.opened"))
                     .findFirst().orElseThrow().value());
             assertThat(accepted.get("url").asText()).isEqualTo("https://example.com/kb/1");
         }

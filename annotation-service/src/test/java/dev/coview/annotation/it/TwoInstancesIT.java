@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two packaged instances of annotation-service (child processes of this JVM) against one real Kafka and Redis
- * from deploy/local: fan-out across instances in order, late joiners, a restart, and 10,000 pointer moves.
+ * from deploy/local: fan-out across instances in order, late joiners, a restart, and 10,000 pointer moves (coalesced,
+ * in order, the newest last).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
@@ -101,38 +102,35 @@ class TwoInstancesIT {
 
     @Test
     @Order(4)
-    void tenThousandPointerMovesAllArriveInOrder() {
+    void theFirstPointerMoveAfterARestartIsRelayedAndABurstArrivesInOrderEndingWithTheNewest() {
+        // Instance 2 was just restarted (order 3): its relay is assigned at start, so no probing is needed.
         try (ItSocket agent = join(one, Role.AGENT); ItSocket customer = join(two, Role.CUSTOMER)) {
             agent.next();
             customer.next();
-            // Pointer consumers start at the end of their topic: probe until instance 2 relays instance 1's moves.
-            JsonNode probe = null;
-            for (int attempt = 0; attempt < 60 && probe == null; attempt++) {
-                agent.send("{\"type\":\"pointer\",\"x\":0,\"y\":0}");
-                probe = customer.poll(500);
-            }
-            assertThat(probe).as("a probe pointer relayed").isNotNull();
+            agent.send("{\"type\":\"pointer\",\"x\":0,\"y\":0}");
+            JsonNode first = customer.next();
+            assertThat(first.at("/event/type").asText()).isEqualTo("pointer");
+            assertThat(first.at("/event/y").asDouble()).isZero();
+
             long start = System.nanoTime();
             for (int i = 1; i <= POINTERS; i++) {
                 agent.send("{\"type\":\"pointer\",\"x\":" + (i / (double) POINTERS) + ",\"y\":1}");
             }
+            // The relay coalesces a backlog to the newest position of each pointer: moves may be skipped, never
+            // reordered or repeated, and the last one always arrives.
             int count = 0;
             double last = 0;
-            while (count < POINTERS) {
+            while (last < 1.0) {
                 JsonNode e = customer.next();
-                if (e.at("/event/y").asDouble() != 1.0) {
-                    continue; // a late probe
-                }
                 double x = e.at("/event/x").asDouble();
-                assertThat(x).as("move %d in order", count + 1).isGreaterThan(last);
+                assertThat(x).as("move after %d in order", count).isGreaterThan(last);
                 assertThat(e.has("seq")).isFalse();
                 last = x;
                 count++;
             }
-            System.out.printf("%d pointer moves arrived in order on instance 2 in %d ms%n", count,
-                    (System.nanoTime() - start) / 1_000_000);
-            assertThat(count).isEqualTo(POINTERS);
-            assertThat(last).isEqualTo(1.0);
+            System.out.printf("%d pointer moves sent, %d relayed in order on instance 2 (%d superseded), %d ms%n",
+                    POINTERS, count, POINTERS - count, (System.nanoTime() - start) / 1_000_000);
+            assertThat(count).isBetween(1, POINTERS);
         }
     }
 

@@ -63,6 +63,28 @@ public final class ProcessSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time the processes whose name starts with {@code prefix} have used so far, in milliseconds. Divided by the
+     * messages handled between two readings it gives the CPU cost per message, which a busy machine (other
+     * processes competing for the cores) distorts far less than latency or CPU share.
+     */
+    public long cpuMillis(String prefix) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> e : pids.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(e.getValue()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException gone) {
+                // Ended or not Linux: counts nothing.
+            }
+        }
+        return Math.round(ticks * 1000 / TICKS_PER_SECOND);
+    }
+
     /** Forgets what was sampled (after warm-up). */
     public void reset() {
         stats.clear();

@@ -39,9 +39,25 @@ public final class Services implements AutoCloseable {
         String name = module + "-" + (started.size() + 1);
         ServiceInstance s = ServiceInstance.start(name, root.resolve(module).resolve(
                 "target/quarkus-app/quarkus-run.jar"), dev.coview.local.FreePort.pick(), c,
-                logs.resolve(name + ".log"));
+                logs.resolve(name + ".log"), jvmOptions(name));
         started.add(s);
         return s.awaitReady(Duration.ofSeconds(90));
+    }
+
+    /**
+     * The production JVM options ({@link ServiceInstance#JVM_OPTIONS}) plus those of the system property
+     * {@code coview.bench.jvm} (space-separated, {@code {name}} replaced by the instance name), e.g. to profile:
+     * {@code -Dcoview.bench.jvm="-XX:StartFlightRecording=filename=/tmp/{name}.jfr"}.
+     */
+    private static List<String> jvmOptions(String name) {
+        List<String> options = new ArrayList<>(ServiceInstance.JVM_OPTIONS);
+        String extra = System.getProperty("coview.bench.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            for (String o : extra.split("\\s+")) {
+                options.add(o.replace("{name}", name));
+            }
+        }
+        return options;
     }
 
     /** Name → pid of every started instance, for the {@link ProcessSampler}. */

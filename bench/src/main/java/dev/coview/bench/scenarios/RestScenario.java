@@ -75,6 +75,8 @@ public final class RestScenario {
                 create.reset();
                 join.reset();
                 sampler.reset();
+                long cpu0 = sampler.cpuMillis("room-service");
+                long d0 = done.get();
                 long s0 = sent.get();
                 long e0 = errors.get();
                 long t0 = System.nanoTime();
@@ -85,6 +87,8 @@ public final class RestScenario {
                 while (done.get() < sent.get() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
+                long cpuMs = sampler.cpuMillis("room-service") - cpu0;
+                long rooms = done.get() - d0;
                 return new ScenarioResult("rest")
                         .parameter("rate_per_s", ratePerSecond)
                         .parameter("seconds", measure.toSeconds())
@@ -93,6 +97,8 @@ public final class RestScenario {
                         .figure("achieved_per_s", Math.round((sent.get() - s0) / seconds))
                         .figure("errors", errors.get() - e0)
                         .figure("statuses", new java.util.TreeMap<>(statuses))
+                        // room-service's CPU per room created and joined, from the measured window to the last answer.
+                        .figure("service_cpu_ms_per_room", rooms == 0 ? 0 : Math.round(cpuMs * 10.0 / rooms) / 10.0)
                         .processes(sampler.summary());
             }
         } finally {

@@ -110,6 +110,7 @@ public final class SignalingScenario {
             Thread.sleep(warmup.toMillis());
             latency.reset();
             sampler.reset();
+            long cpu0 = sampler.cpuMillis("signaling-service");
             long s0 = sent.get();
             long r0 = received.get();
             long t0 = System.nanoTime();
@@ -122,6 +123,7 @@ public final class SignalingScenario {
                 Thread.sleep(20);
             }
             long r = received.get() - r0;
+            long cpuMs = sampler.cpuMillis("signaling-service") - cpu0;
             return new ScenarioResult("signaling-" + rate)
                     .parameter("rooms", pairs.size())
                     .parameter("senders", senders)
@@ -132,6 +134,8 @@ public final class SignalingScenario {
                     .latency(latency)
                     .figure("achieved_per_s", Math.round(s / seconds))
                     .figure("lost", Math.max(0, s - r))
+                    // Both instances' CPU per 1,000 deliveries, from the measured window to the last delivery.
+                    .figure("service_cpu_ms_per_1000", r == 0 ? 0 : Math.round(cpuMs * 1000.0 / r))
                     .processes(sampler.summary());
         }
     }

@@ -33,6 +33,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = AnnotationClientMessage.ReferencePush.class, name = AnnotationClientMessage.ReferencePush.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.ReferenceAnswer.class, name = AnnotationClientMessage.ReferenceAnswer.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.SnapshotSaved.class, name = AnnotationClientMessage.SnapshotSaved.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.RecordingRequest.class, name = AnnotationClientMessage.RecordingRequest.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.RecordingConsent.class, name = AnnotationClientMessage.RecordingConsent.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Recording.class, name = AnnotationClientMessage.Recording.TYPE),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface AnnotationClientMessage {
@@ -235,6 +238,45 @@ public sealed interface AnnotationClientMessage {
     /** The agent saved an annotated snapshot (stored by room-service under {@code snapshotId}). */
     record SnapshotSaved(@JsonProperty(required = true) String snapshotId) implements AnnotationClientMessage {
         public static final String TYPE = "snapshot.saved";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * The agent asks the customer's consent to record the session. {@code requestId} is the agent's id for this
+     * question; the customer's {@link RecordingConsent} names it. A new request replaces an unanswered one.
+     */
+    record RecordingRequest(@JsonProperty(required = true) String requestId) implements AnnotationClientMessage {
+        public static final String TYPE = "recording.request";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The customer's answer to the pending {@link RecordingRequest} {@code requestId}. */
+    record RecordingConsent(@JsonProperty(required = true) String requestId,
+                            @JsonProperty(required = true) boolean granted) implements AnnotationClientMessage {
+        public static final String TYPE = "recording.consent";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * The agent started recording (room-service's {@code recordingId}) or stopped. Starting needs the customer's
+     * consent to the agent's last request, and each consent allows one recording: the customer is asked again for
+     * the next one.
+     */
+    record Recording(@JsonProperty(required = true) boolean on, String recordingId)
+            implements AnnotationClientMessage {
+        public static final String TYPE = "recording";
 
         @Override
         public String type() {

@@ -31,9 +31,11 @@ public sealed interface AnnotationServerMessage {
      * @param freeze    the frozen frame, {@code null} when not frozen
      * @param reference the link the agent pushed that the customer has not answered yet, or {@code null}
      * @param history   per author: how many actions they can undo and redo now
+     * @param recording the recording running now, or {@code null} (the customer's page shows it while it runs)
      */
     record State(long seq, List<Element> elements, AnnotationClientMessage.Crop crop, List<Rect> masks,
-                 boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history)
+                 boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history,
+                 ActiveRecording recording)
             implements AnnotationServerMessage {
         public static final String TYPE = "state";
     }
@@ -73,6 +75,11 @@ public sealed interface AnnotationServerMessage {
 
     /** A pushed link waiting for the customer's answer. */
     record PendingReference(String eventId, String authorId, String url) {
+    }
+
+    /** A recording in progress: who records, and room-service's id of it (absent if the agent did not say). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ActiveRecording(String authorId, String recordingId) {
     }
 
     /** How many actions {@code authorId} can undo and redo. */

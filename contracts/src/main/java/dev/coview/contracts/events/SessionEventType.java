@@ -23,7 +23,7 @@ public enum SessionEventType {
     RECORDING_STOPPED("recording.stopped"),
     RECORDING_READY("recording.ready"),
     REFERENCE_PUSHED("reference.pushed"),
-    REFERENCE_ACCEPTED("reference.accepted"),
+    REFERENCE_OPENED("reference.opened"),
     REFERENCE_DECLINED("reference.declined");
 
     private final String noun;

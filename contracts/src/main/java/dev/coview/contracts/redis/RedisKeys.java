@@ -33,7 +33,8 @@ public final class RedisKeys {
     public static final String JOIN_ATTEMPTS = "join-attempts:";
 
     /** Pub/sub channel of one room's signaling between signaling-service instances: relayed messages and
-     *  peer-joined / peer-left notices (JSON, internal to signaling-service). An instance is subscribed while it
+     *  peer-joined / peer-left notices (internal to signaling-service: JSON, and relayed signals in a compact
+     *  envelope, see signaling-service's RoomChannels). An instance is subscribed while it
      *  holds a socket of the room. Channel: {@code signal:{roomId}}. */
     public static final String SIGNAL_CHANNEL = "signal:";
     /** Hash participantId → JSON {instance, connection, role, name, sharing, away}: who is in a room's signaling,

@@ -10,7 +10,7 @@ import dev.coview.contracts.events.CropChanged;
 import dev.coview.contracts.events.FreezeEnded;
 import dev.coview.contracts.events.FreezeStarted;
 import dev.coview.contracts.events.MasksChanged;
-import dev.coview.contracts.events.ReferenceAccepted;
+import dev.coview.contracts.events.ReferenceOpened;
 import dev.coview.contracts.events.ReferenceDeclined;
 import dev.coview.contracts.events.ReferencePushed;
 import dev.coview.contracts.events.SnapshotSaved;
@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class AnnotationProtocolTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
+    // Ids of the shape room-service issues (schemas/common/ids.json): the schemas refuse any other.
+    private static final String ROOM = "RRRRRRRRRRRRRRRRRRRRRR";
+    private static final String AUTHOR = "PPPPPPPPPPPPPPPPPPPPPP";
 
     @Test
     void everyClientMessageHasASchemaThatAgreesWithItsRecord() throws IOException {
@@ -78,7 +81,7 @@ class AnnotationProtocolTest {
             assertThat(props).as(t.name()).isEqualTo(all);
         }
         for (String e : List.of("crop.changed", "masks.changed", "freeze.started", "freeze.ended", "reference.pushed",
-                "reference.accepted", "reference.declined", "snapshot.saved")) {
+                "reference.opened", "reference.declined", "snapshot.saved")) {
             assertThat(schema("events/" + e + ".json").get("required")).isNotEmpty();
         }
     }
@@ -96,7 +99,10 @@ class AnnotationProtocolTest {
                 new AnnotationClientMessage.Crop(0, 0, 0.5, 0.5, 1920, 1080),
                 new AnnotationClientMessage.Masks(List.of(new Rect(0.1, 0.1, 0.2, 0.2))),
                 new AnnotationClientMessage.Freeze(true, null),
-                new AnnotationClientMessage.ReferencePush("https://example.com/help"));
+                new AnnotationClientMessage.ReferencePush("https://example.com/help"),
+                new AnnotationClientMessage.RecordingRequest("ask-1"),
+                new AnnotationClientMessage.RecordingConsent("ask-1", true),
+                new AnnotationClientMessage.Recording(true, "rec-1"));
         for (AnnotationClientMessage m : samples) {
             String json = mapper.writeValueAsString(m);
             assertThat(mapper.readTree(json).get("type").asText()).isEqualTo(m.type());
@@ -127,22 +133,27 @@ class AnnotationProtocolTest {
                 new AnnotationClientMessage.Freeze(true, "snap-1"),
                 new AnnotationClientMessage.ReferencePush("https://example.com/help"),
                 new AnnotationClientMessage.ReferenceAnswer(true),
-                new AnnotationClientMessage.SnapshotSaved("snap-1"));
+                new AnnotationClientMessage.SnapshotSaved("snap-1"),
+                new AnnotationClientMessage.RecordingRequest("ask-1"),
+                new AnnotationClientMessage.RecordingConsent("ask-1", false),
+                new AnnotationClientMessage.Recording(true, "rec-1"),
+                new AnnotationClientMessage.Recording(false, null));
         for (AnnotationClientMessage m : samples) {
             String json = mapper.writeValueAsString(m);
             SchemaCatalog.assertValid("annotation/" + m.type() + ".json", json);
             SchemaCatalog.assertValid("annotation/client-message.json", json);
-            AnnotationServerMessage.Event event = new AnnotationServerMessage.Event("e1", "r1", "p1",
+            AnnotationServerMessage.Event event = new AnnotationServerMessage.Event("e1", ROOM, AUTHOR,
                     m.durable() ? 7L : null, 1_700_000_000_000L, m, null);
             SchemaCatalog.assertValid("annotation/server/event.json", mapper.writeValueAsString(event));
         }
-        Element element = new Element("s1", "p1", 2, true, new AnnotationClientMessage.Stroke("s1", null,
+        Element element = new Element("s1", AUTHOR, 2, true, new AnnotationClientMessage.Stroke("s1", null,
                 StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1}));
         AnnotationServerMessage.State state = new AnnotationServerMessage.State(3, List.of(element),
                 new AnnotationClientMessage.Crop(0, 0, 1, 1, 800, 600), List.of(), true,
-                new AnnotationServerMessage.Frozen("p1", null),
-                new AnnotationServerMessage.PendingReference("e2", "p1", "https://example.com"),
-                List.of(new AnnotationServerMessage.AuthorHistory("p1", 1, 0)));
+                new AnnotationServerMessage.Frozen(AUTHOR, null),
+                new AnnotationServerMessage.PendingReference("e2", AUTHOR, "https://example.com"),
+                List.of(new AnnotationServerMessage.AuthorHistory(AUTHOR, 1, 0)),
+                new AnnotationServerMessage.ActiveRecording(AUTHOR, "rec-1"));
         SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(state));
         SchemaCatalog.assertValid("annotation/server/error.json",
                 mapper.writeValueAsString(new AnnotationServerMessage.Error("forbidden", "no")));
@@ -155,7 +166,9 @@ class AnnotationProtocolTest {
                         + "\"color\":\"#000000\",\"width\":0.01,\"text\":\"only for text\"}",
                 "{\"type\":\"reference.push\",\"url\":\"javascript:alert(1)\"}",
                 "{\"type\":\"clear\",\"scope\":\"everything\"}",
-                "{\"type\":\"freeze\",\"on\":true,\"snapshotId\":\"../../etc\"}")) {
+                "{\"type\":\"freeze\",\"on\":true,\"snapshotId\":\"../../etc\"}",
+                "{\"type\":\"recording.consent\",\"requestId\":\"ask-1\"}",
+                "{\"type\":\"recording\",\"on\":true,\"recordingId\":\"a/b\"}")) {
             String type = mapper.readTree(broken).get("type").asText();
             assertThat(SchemaCatalog.errors("annotation/" + type + ".json", broken)).as(broken).isNotEmpty();
         }
@@ -164,14 +177,14 @@ class AnnotationProtocolTest {
     @Test
     void annotationSessionEventsAreValidAgainstTheirSchemas() throws IOException {
         Map<String, Object> events = Map.of(
-                "crop.changed", new CropChanged("r", "p", 0, 0, 0.5, 0.5, 1920, 1080),
-                "masks.changed", new MasksChanged("r", "p", 2),
-                "freeze.started", new FreezeStarted("r", "p", null),
-                "freeze.ended", new FreezeEnded("r", "p"),
-                "reference.pushed", new ReferencePushed("r", "p", "https://example.com"),
-                "reference.accepted", new ReferenceAccepted("r", "p", "https://example.com"),
-                "reference.declined", new ReferenceDeclined("r", "p", "https://example.com"),
-                "snapshot.saved", new SnapshotSaved("r", "p", "snap-1"));
+                "crop.changed", new CropChanged(ROOM, AUTHOR, 0, 0, 0.5, 0.5, 1920, 1080),
+                "masks.changed", new MasksChanged(ROOM, AUTHOR, 2),
+                "freeze.started", new FreezeStarted(ROOM, AUTHOR, null),
+                "freeze.ended", new FreezeEnded(ROOM, AUTHOR),
+                "reference.pushed", new ReferencePushed(ROOM, AUTHOR, "https://example.com"),
+                "reference.opened", new ReferenceOpened(ROOM, AUTHOR, "https://example.com"),
+                "reference.declined", new ReferenceDeclined(ROOM, AUTHOR, "https://example.com"),
+                "snapshot.saved", new SnapshotSaved(ROOM, AUTHOR, "snap-1"));
         for (var e : events.entrySet()) {
             SchemaCatalog.assertValid("events/" + e.getKey() + ".json", mapper.writeValueAsString(e.getValue()));
         }

@@ -44,6 +44,22 @@ public final class SchemaCatalog {
         });
     }
 
+    /**
+     * A schema written inline in another document (an AsyncAPI message payload), whose relative {@code $ref}s resolve
+     * against {@code baseUri}: e.g. {@code https://coview.dev/asyncapi/annotations.yaml} makes
+     * {@code ../schemas/annotation/stroke.json} this module's {@code schemas/annotation/stroke.json}.
+     */
+    public static JsonSchema inline(String baseUri, JsonNode schema) {
+        JsonSchema s = FACTORY.getSchema(SchemaLocation.of(baseUri), schema, CONFIG);
+        s.initializeValidators();
+        return s;
+    }
+
+    /** Validation errors of {@code json} against {@code schema}; empty when valid. */
+    public static List<String> errors(JsonSchema schema, JsonNode json) {
+        return schema.validate(json).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
     /** Validation errors of {@code json} against {@code schemas/<path>}; empty when valid. */
     public static List<String> errors(String path, String json) {
         try {

@@ -42,7 +42,9 @@ class SessionEventSchemasTest {
         String wrongType = valid.replace("\"api-key\"", "42");
         String badTime = valid.replace("2026-11-24T10:00:00Z", "yesterday");
         String extraField = valid.replace("{", "{\"password\":\"hunter2\",");
-        for (String broken : List.of(missingField, wrongType, badTime, extraField)) {
+        String badRoomId = valid.replace("AAAAAAAAAAAAAAAAAAAAAA", "room-1");
+        String badAgentId = valid.replace("BBBBBBBBBBBBBBBBBBBBBB", "BBBBBBBBBBBBBBBBBBBBB/");
+        for (String broken : List.of(missingField, wrongType, badTime, extraField, badRoomId, badAgentId)) {
             assertThat(SchemaCatalog.errors("events/room.created.json", broken)).as(broken).isNotEmpty();
         }
     }

@@ -50,10 +50,13 @@ public final class ServiceInstance implements AutoCloseable {
         return new ServiceInstance(name, port, ChildProcess.start(name, cmd, null, log, Map.of()));
     }
 
-    /** Starts with the JVM sized as in production (256 MiB heap). */
+    /** The JVM options of a service as in production (256 MiB heap). */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m");
+
+    /** Starts with the JVM sized as in production ({@link #JVM_OPTIONS}). */
     public static ServiceInstance start(String name, Path jar, int port, Map<String, String> config, Path log)
             throws IOException {
-        return start(name, jar, port, config, log, List.of("-Xms64m", "-Xmx256m"));
+        return start(name, jar, port, config, log, JVM_OPTIONS);
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails early if the process exits. */

@@ -14,8 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one test socket received: the messages in order, each checked against contracts'
- * {@code schemas/signal/server-signal.json}, every raw text (for the leak checks) and the close code.
+ * What one test socket received: the messages in order, each checked against contracts' schemas
+ * ({@code schemas/signal/server-signal.json} unless told otherwise), every raw text (for the leak checks) and the
+ * close code.
  */
 public final class Inbox {
 
@@ -26,13 +27,24 @@ public final class Inbox {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.function.Function<String, List<String>> schema;
+
+    /** Messages checked against {@code schemas/signal/server-signal.json}. */
+    public Inbox() {
+        this(text -> SchemaCatalog.errors("signal/server-signal.json", text));
+    }
+
+    /** Messages checked by {@code schema}, which answers the violations of one text (empty: valid). */
+    public Inbox(java.util.function.Function<String, List<String>> schema) {
+        this.schema = schema;
+    }
 
     void message(String text) {
         raw.add(text);
         if (text.startsWith("{\"type\":\"error\"")) {
             errors.incrementAndGet();
         }
-        List<String> errors = SchemaCatalog.errors("signal/server-signal.json", text);
+        List<String> errors = schema.apply(text);
         if (!errors.isEmpty()) {
             violations.add(text + " " + errors);
         }
@@ -72,7 +84,7 @@ public final class Inbox {
     public JsonNode poll(Duration timeout) {
         try {
             JsonNode m = messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            assertThat(violations).as("messages that break server-signal.json").isEmpty();
+            assertThat(violations).as("messages that break the server schema").isEmpty();
             return m;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

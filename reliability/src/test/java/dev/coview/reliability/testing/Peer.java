@@ -6,19 +6,23 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One signaling socket as a browser opens it (the JDK's WebSocket client): the token in the bearer-carrier
- * subprotocols, an allowed {@code Origin}.
+ * One socket as a browser opens it (the JDK's WebSocket client): the token in the bearer-carrier subprotocols, an
+ * allowed {@code Origin}. {@code /ws/signal} unless a path is given ({@code /ws/annotations}, see
+ * {@link Annotations}).
  */
 public final class Peer implements AutoCloseable {
 
     /** An origin every instance of the suite allows (the service default). */
     public static final String ORIGIN = "http://localhost:8080";
+    /** signaling-service's socket. */
+    public static final String SIGNAL = "/ws/signal";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final WebSocket socket;
@@ -31,10 +35,15 @@ public final class Peer implements AutoCloseable {
 
     /** Connects to {@code /ws/signal} on {@code port}; fails if the upgrade is refused. */
     public static Peer connect(int port, String token) {
+        return connect(port, SIGNAL, token, new Inbox());
+    }
+
+    /** Connects to {@code path} on {@code port}, its messages checked by {@code inbox}; fails if refused. */
+    public static Peer connect(int port, String path, String token, Inbox inbox) {
         try {
-            return open(port, token, ORIGIN, "");
+            return open(port, path, token, ORIGIN, "", inbox);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot open a signaling socket on port " + port, e);
+            throw new IllegalStateException("cannot open " + path + " on port " + port, e);
         }
     }
 
@@ -47,7 +56,12 @@ public final class Peer implements AutoCloseable {
      * @param query  appended to {@code /ws/signal}, e.g. {@code ?room=…}
      */
     public static int upgradeStatus(int port, String token, String origin, String query) {
-        try (Peer p = open(port, token, origin, query)) {
+        return upgradeStatus(port, SIGNAL, token, origin, query);
+    }
+
+    /** {@link #upgradeStatus(int, String, String, String)} on another socket's {@code path}. */
+    public static int upgradeStatus(int port, String path, String token, String origin, String query) {
+        try (Peer p = open(port, path, token, origin, query, new Inbox(text -> List.of()))) {
             return 101;
         } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
@@ -59,8 +73,8 @@ public final class Peer implements AutoCloseable {
         }
     }
 
-    private static Peer open(int port, String token, String origin, String query) throws Exception {
-        Inbox inbox = new Inbox();
+    private static Peer open(int port, String path, String token, String origin, String query, Inbox inbox)
+            throws Exception {
         WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (origin != null) {
             b.header("Origin", origin);
@@ -68,7 +82,7 @@ public final class Peer implements AutoCloseable {
         if (token != null) {
             b.subprotocols(Subprotocols.CARRIER, Subprotocols.carrierFor(token));
         }
-        WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/signal" + query), new Listener(inbox))
+        WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + path + query), new Listener(inbox))
                 .get(20, TimeUnit.SECONDS);
         return new Peer(ws, inbox);
     }

@@ -30,10 +30,15 @@ public final class RawSocket implements AutoCloseable {
 
     /** Opens {@code /ws/signal} with the browser's subprotocols; returns after the 101. */
     public static RawSocket connect(int port, String token) throws IOException {
+        return connect(port, Peer.SIGNAL, token);
+    }
+
+    /** Opens {@code path} with the browser's subprotocols; returns after the 101. */
+    public static RawSocket connect(int port, String path, String token) throws IOException {
         Socket s = new Socket("127.0.0.1", port);
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
-        String request = "GET /ws/signal HTTP/1.1\r\n"
+        String request = "GET " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"

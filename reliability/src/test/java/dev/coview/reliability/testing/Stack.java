@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * What every reliability test runs against, started once per failsafe JVM (the suite's classes share it, in the
  * order of their {@code @Order}): a Redis and a Kafka of deploy/local's {@link LocalStack}, a throwaway ES256 key
- * pair, the packaged room-service and two packaged signaling-service instances on free ports, each logging to a
+ * pair, the packaged room-service, two packaged signaling-service and two packaged annotation-service instances on
+ * free ports, each logging to a
  * file of its own under {@code target/reliability-logs} (scanned for secrets last). Secrets are configured on
  * purpose (agent API key, TURN secret) so that the log scan has something to look for.
  */
@@ -35,6 +36,8 @@ public final class Stack {
     private final ServiceInstance rooms;
     private final ServiceInstance signalingA;
     private final ServiceInstance signalingB;
+    private final ServiceInstance annotationA;
+    private final ServiceInstance annotationB;
     private final List<ServiceInstance> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Stack() throws IOException {
@@ -59,7 +62,11 @@ public final class Stack {
                 logs.resolve("signaling-a.log"));
         signalingB = ServiceInstance.start("signaling-b", jar("signaling"), FreePort.pick(), common(),
                 logs.resolve("signaling-b.log"));
-        all.addAll(List.of(rooms, signalingA, signalingB));
+        annotationA = ServiceInstance.start("annotation-a", jar("annotation"), FreePort.pick(), common(),
+                logs.resolve("annotation-a.log"));
+        annotationB = ServiceInstance.start("annotation-b", jar("annotation"), FreePort.pick(), common(),
+                logs.resolve("annotation-b.log"));
+        all.addAll(List.of(rooms, signalingA, signalingB, annotationA, annotationB));
         for (ServiceInstance s : all) {
             s.awaitReady(READY);
         }
@@ -135,10 +142,27 @@ public final class Stack {
         return signalingB;
     }
 
+    public ServiceInstance annotationA() {
+        return annotationA;
+    }
+
+    public ServiceInstance annotationB() {
+        return annotationB;
+    }
+
     /** Starts one more signaling instance (its log is scanned too, it is stopped with the stack). */
     public synchronized ServiceInstance startSignaling(String name) {
+        return startExtra(name, "signaling");
+    }
+
+    /** Starts one more annotation-service instance (rebuilds its state from the log; stopped with the stack). */
+    public synchronized ServiceInstance startAnnotation(String name) {
+        return startExtra(name, "annotation");
+    }
+
+    private ServiceInstance startExtra(String name, String service) {
         try {
-            ServiceInstance extra = ServiceInstance.start(name, jar("signaling"), FreePort.pick(), common(),
+            ServiceInstance extra = ServiceInstance.start(name, jar(service), FreePort.pick(), common(),
                     logs.resolve(name + ".log"));
             all.add(extra);
             return extra.awaitReady(READY);

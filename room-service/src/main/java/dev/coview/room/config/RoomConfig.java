@@ -17,6 +17,14 @@ public interface RoomConfig {
      */
     Optional<String> agentApiKey();
 
+    /**
+     * Origins of the pages that may embed CoView's pages in an iframe (the widget), e.g.
+     * {@code https://crm.example.com,https://*.lightning.force.com}: they become the pages' CSP
+     * {@code frame-ancestors} (env {@code COVIEW_ROOM_EMBED_ORIGINS}). None by default: only room-service's own
+     * origin may frame them.
+     */
+    Optional<List<String>> embedOrigins();
+
     /** How long a room lives without activity (any call to room-service about it); default 2 h. */
     @WithDefault("2h")
     Duration idleTtl();

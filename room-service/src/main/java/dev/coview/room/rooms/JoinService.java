@@ -88,8 +88,8 @@ public class JoinService {
     private Uni<ParticipantToken> admit(String roomId, String participantId, Role role, String name, String via) {
         Instant now = Instant.now();
         IssuedToken token = tokens.issue(roomId, participantId, role, name);
-        return store.addParticipant(roomId, new ParticipantRecord(participantId, role.claimValue(), name, now))
-                .chain(() -> store.touch(roomId, now.plus(config.idleTtl())))
+        return store.admit(roomId, new ParticipantRecord(participantId, role.claimValue(), name, now),
+                        now.plus(config.idleTtl()))
                 .chain(() -> events.joined(new ParticipantJoined(roomId, participantId, role.claimValue(), name, via,
                         now)))
                 .replaceWith(new ParticipantToken(roomId, participantId, role.claimValue(), token.jwt(),

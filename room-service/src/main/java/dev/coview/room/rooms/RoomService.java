@@ -60,19 +60,26 @@ public class RoomService {
         String name = agentName == null ? "" : agentName.strip();
         Instant now = Instant.now();
         Instant expiresAt = now.plus(config.idleTtl());
-        return credentials.newCode(roomId, config.joinCodeTtl())
-                .chain(code -> credentials.newInvite(roomId, config.joinCodeTtl()).chain(invite -> {
+        // Independent writes, so at the same time: each waits for a Redis round trip.
+        return Uni.combine().all().unis(credentials.newCode(roomId, config.joinCodeTtl()),
+                        credentials.newInvite(roomId, config.joinCodeTtl()))
+                .asTuple().chain(pair -> {
+                    String code = pair.getItem1();
+                    String invite = pair.getItem2();
                     RoomRecord room = new RoomRecord(roomId, createdBy, agentId, now, expiresAt, code, invite,
                             null, null);
                     ParticipantRecord agent = new ParticipantRecord(agentId, Role.AGENT.claimValue(), name, now);
                     IssuedToken token = tokens.issue(roomId, agentId, Role.AGENT, name);
                     return store.create(room, agent)
-                            .chain(() -> events.created(new RoomCreated(roomId, agentId, createdBy, now, expiresAt)))
-                            .chain(() -> events.joined(new ParticipantJoined(roomId, agentId,
-                                    Role.AGENT.claimValue(), name, "create", now)))
+                            // Both events handed to the producer at once, in this order: one partition (the room's
+                            // key) and an idempotent producer keep it; waiting for each ack in turn only added time.
+                            .chain(() -> Uni.combine().all().unis(
+                                    events.created(new RoomCreated(roomId, agentId, createdBy, now, expiresAt)),
+                                    events.joined(new ParticipantJoined(roomId, agentId, Role.AGENT.claimValue(),
+                                            name, "create", now))).discardItems())
                             .replaceWith(new CreatedRoom(roomId, agentId, code, inviteUrl(invite), expiresAt,
                                     token.jwt(), token.expiresAt()));
-                }));
+                });
     }
 
     /** The room as its participant {@code caller} may see it; counts as activity. */

@@ -8,12 +8,17 @@ import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
-import io.quarkus.redis.datasource.sortedset.ZAddArgs;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,11 @@ import java.util.Map;
  * Rooms in Redis: the hash {@code room:{id}}, the participants hash {@code room:{id}:participants} and the idle-expiry
  * index {@code rooms-by-expiry} (see {@link RedisKeys}). Both hashes outlive the room's idle expiry by
  * {@link #GRACE}, so that the expiry sweep and a late {@code GET} still find what expired.
+ *
+ * <p>Writes that go together (a new room, a join, a touch) go to Redis as one pipelined batch: one round trip and
+ * one pooled connection instead of one per command, which is what made room creation slow under load (the pool's
+ * few connections, each held for a round trip, queued the requests). A batch is not atomic, no more than the
+ * commands one after the other were; each write is idempotent.
  */
 @ApplicationScoped
 public class RoomStore {
@@ -33,8 +43,10 @@ public class RoomStore {
     private final ReactiveKeyCommands<String> keys;
     private final ReactiveSortedSetCommands<String, String> expiryIndex;
     private final ObjectMapper mapper;
+    private final Redis redis;
 
     public RoomStore(ReactiveRedisDataSource redis, ObjectMapper mapper) {
+        this.redis = redis.getRedis();
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
         this.expiryIndex = redis.sortedSet(String.class);
@@ -43,10 +55,23 @@ public class RoomStore {
 
     /** Stores a new room with its agent and schedules its idle expiry. */
     public Uni<Void> create(RoomRecord room, ParticipantRecord agent) {
-        return hashes.hset(RedisKeys.room(room.id()), room.toHash())
-                .chain(() -> addParticipant(room.id(), agent))
-                .chain(() -> expiryIndex.zadd(RedisKeys.ROOMS_BY_EXPIRY, room.expiresAt().toEpochMilli(), room.id()))
-                .chain(() -> keepUntil(room.id(), room.expiresAt()));
+        Request hset = Request.cmd(Command.HSET).arg(RedisKeys.room(room.id()));
+        room.toHash().forEach((field, value) -> hset.arg(field).arg(value));
+        List<Request> batch = new ArrayList<>();
+        batch.add(hset);
+        batch.add(participant(room.id(), agent));
+        batch.add(Request.cmd(Command.ZADD).arg(RedisKeys.ROOMS_BY_EXPIRY).arg(room.expiresAt().toEpochMilli())
+                .arg(room.id()));
+        batch.addAll(keepUntil(room.id(), room.expiresAt()));
+        return send(batch);
+    }
+
+    /** Records a participant who just joined and counts the join as activity ({@link #touch}), in one batch. */
+    public Uni<Void> admit(String roomId, ParticipantRecord participant, Instant expiresAt) {
+        List<Request> batch = new ArrayList<>();
+        batch.add(participant(roomId, participant));
+        batch.addAll(touching(roomId, expiresAt, true));
+        return send(batch);
     }
 
     /** The room, or {@code null} when there is no such room (never created, or long gone). */
@@ -79,10 +104,7 @@ public class RoomStore {
 
     /** Pushes the room's idle expiry to {@code expiresAt}; a room that has already left the index stays out. */
     public Uni<Void> touch(String roomId, Instant expiresAt) {
-        return hashes.hset(RedisKeys.room(roomId), RoomRecord.EXPIRES_AT, Long.toString(expiresAt.toEpochMilli()))
-                .chain(() -> expiryIndex.zadd(RedisKeys.ROOMS_BY_EXPIRY, new ZAddArgs().xx(),
-                        expiresAt.toEpochMilli(), roomId))
-                .chain(() -> keepUntil(roomId, expiresAt));
+        return send(touching(roomId, expiresAt, true));
     }
 
     /**
@@ -90,9 +112,7 @@ public class RoomStore {
      * {@link #touch}, which must not resurrect a room that left the index, this adds it unconditionally.
      */
     public Uni<Void> reschedule(String roomId, Instant expiresAt) {
-        return hashes.hset(RedisKeys.room(roomId), RoomRecord.EXPIRES_AT, Long.toString(expiresAt.toEpochMilli()))
-                .chain(() -> expiryIndex.zadd(RedisKeys.ROOMS_BY_EXPIRY, expiresAt.toEpochMilli(), roomId))
-                .chain(() -> keepUntil(roomId, expiresAt));
+        return send(touching(roomId, expiresAt, false));
     }
 
     /**
@@ -131,11 +151,42 @@ public class RoomStore {
         return expiryIndex.zrem(RedisKeys.ROOMS_BY_EXPIRY, roomId).map(removed -> removed == 1);
     }
 
-    private Uni<Void> keepUntil(String roomId, Instant expiresAt) {
-        Duration ttl = Duration.between(Instant.now(), expiresAt).plus(GRACE);
-        return keys.pexpire(RedisKeys.room(roomId), ttl)
-                .chain(() -> keys.pexpire(RedisKeys.participants(roomId), ttl))
-                .replaceWithVoid();
+    /**
+     * The new idle deadline: in the room's hash, in the expiry index (with {@code onlyIfIndexed}, only if the room is
+     * still there: a room the sweep took out stays out), and as the lifetime of both hashes.
+     */
+    private List<Request> touching(String roomId, Instant expiresAt, boolean onlyIfIndexed) {
+        List<Request> batch = new ArrayList<>();
+        batch.add(Request.cmd(Command.HSET).arg(RedisKeys.room(roomId)).arg(RoomRecord.EXPIRES_AT)
+                .arg(Long.toString(expiresAt.toEpochMilli())));
+        Request zadd = Request.cmd(Command.ZADD).arg(RedisKeys.ROOMS_BY_EXPIRY);
+        if (onlyIfIndexed) {
+            zadd.arg("XX");
+        }
+        batch.add(zadd.arg(expiresAt.toEpochMilli()).arg(roomId));
+        batch.addAll(keepUntil(roomId, expiresAt));
+        return batch;
+    }
+
+    private static List<Request> keepUntil(String roomId, Instant expiresAt) {
+        long ttl = Duration.between(Instant.now(), expiresAt).plus(GRACE).toMillis();
+        return List.of(Request.cmd(Command.PEXPIRE).arg(RedisKeys.room(roomId)).arg(ttl),
+                Request.cmd(Command.PEXPIRE).arg(RedisKeys.participants(roomId)).arg(ttl));
+    }
+
+    private Request participant(String roomId, ParticipantRecord p) {
+        return Request.cmd(Command.HSET).arg(RedisKeys.participants(roomId)).arg(p.id()).arg(write(p));
+    }
+
+    /**
+     * Sends the commands in one round trip; fails if Redis refused any of them. Unlike the data source's commands,
+     * the plain client answers on its connection's event loop: the caller (a REST request) continues on its own
+     * context, where its request scope lives.
+     */
+    private Uni<Void> send(List<Request> batch) {
+        Context caller = Vertx.currentContext();
+        Uni<Void> sent = redis.batch(batch).replaceWithVoid();
+        return caller == null ? sent : sent.emitOn(task -> caller.runOnContext(v -> task.run()));
     }
 
     private String write(ParticipantRecord p) {

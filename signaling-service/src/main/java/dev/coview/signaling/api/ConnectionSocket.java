@@ -23,7 +23,7 @@ final class ConnectionSocket implements PeerSocket {
     private final ObjectWriter writer;
     private volatile int closeCode;
     private boolean welcomed;
-    private final List<ServerSignal> early = new ArrayList<>();
+    private final List<String> early = new ArrayList<>();
 
     ConnectionSocket(WebSocketConnection connection, ObjectWriter writer) {
         this.connection = connection;
@@ -37,31 +37,44 @@ final class ConnectionSocket implements PeerSocket {
 
     @Override
     public void send(ServerSignal message) {
-        List<ServerSignal> flush;
-        synchronized (this) {
-            if (!welcomed && !(message instanceof Welcome)) {
-                // Another participant's join may reach this socket before its own join has finished: hold it.
-                early.add(message);
-                return;
-            }
-            flush = welcomed ? List.of() : List.copyOf(early);
-            welcomed = true;
-            early.clear();
-            // Written while holding the lock, so the held messages cannot overtake the welcome.
-            write(message);
-            flush.forEach(this::write);
-        }
-    }
-
-    private void write(ServerSignal message) {
-        if (connection.isClosed()) {
-            return;
-        }
         String json;
         try {
             json = writer.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             Log.errorf("cannot serialize %s: %s", message.getClass().getSimpleName(), e.getMessage());
+            return;
+        }
+        send(json, message instanceof Welcome);
+    }
+
+    @Override
+    public void sendJson(String json) {
+        send(json, false);
+    }
+
+    private void send(String json, boolean welcome) {
+        List<String> flush;
+        synchronized (this) {
+            if (!welcomed && !welcome) {
+                // Another participant's join may reach this socket before its own join has finished: hold it.
+                early.add(json);
+                return;
+            }
+            if (welcomed) {
+                write(json);
+                return;
+            }
+            flush = List.copyOf(early);
+            welcomed = true;
+            early.clear();
+            // Written while holding the lock, so the held messages cannot overtake the welcome.
+            write(json);
+            flush.forEach(this::write);
+        }
+    }
+
+    private void write(String json) {
+        if (connection.isClosed()) {
             return;
         }
         connection.sendText(json).subscribe().with(ok -> { },

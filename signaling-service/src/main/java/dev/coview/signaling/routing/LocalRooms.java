@@ -63,6 +63,16 @@ public class LocalRooms {
         return m.isPresent();
     }
 
+    /** Like {@link #deliver}, for a message already serialized (forwarded from another instance as it came). */
+    public boolean deliverJson(String roomId, String participantId, String json) {
+        Map<String, Member> members = rooms.get(roomId);
+        Member m = members == null ? null : members.get(participantId);
+        if (m != null) {
+            m.socket().sendJson(json);
+        }
+        return m != null;
+    }
+
     /** Sends to every member of the room on this instance except {@code exceptParticipant}. */
     public void broadcast(String roomId, String exceptParticipant, ServerSignal message) {
         for (Member m : members(roomId)) {

@@ -15,6 +15,9 @@ public interface PeerSocket {
     /** Sends one message; a socket that has closed meanwhile drops it. */
     void send(ServerSignal message);
 
+    /** Sends one message already serialized as JSON (a {@link ServerSignal} relayed from another instance). */
+    void sendJson(String json);
+
     /** Closes the socket with a WebSocket close code and reason. */
     void close(int code, String reason);
 }

@@ -1,12 +1,15 @@
 package dev.coview.signaling.routing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.events.ParticipantDisconnected;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.Relayed;
+import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.config.SignalingConfig;
@@ -39,6 +42,7 @@ public class RedisSignalRouter implements SignalRouter {
     private final Vertx vertx;
     private final RedisPresence presence;
     private final RoomChannels channels;
+    private final ObjectWriter signalWriter;
     /** Room → participants whose presence entry this instance maintains (connected here, or away from here). */
     private final Map<String, Set<String>> owned = new ConcurrentHashMap<>();
     private long heartbeatTimer = -1;
@@ -61,6 +65,7 @@ public class RedisSignalRouter implements SignalRouter {
         this.vertx = vertx;
         this.presence = new RedisPresence(redis, mapper, UUID.randomUUID().toString(), config.presenceTtl());
         this.channels = new RoomChannels(redis, mapper, this::onRoomMessage);
+        this.signalWriter = mapper.writerFor(ServerSignal.class);
     }
 
     /** Announces this instance and starts the heartbeat and the stale-presence check. */
@@ -123,17 +128,17 @@ public class RedisSignalRouter implements SignalRouter {
         if (local.deliver(from.roomId(), to, stamped)) {
             return Uni.createFrom().item(true);
         }
-        // Looked up in the sender's room only: a participant of another room is never found, never reached.
-        return presence.get(from.roomId(), to).chain(entry -> {
-            if (entry == null) {
-                return Uni.createFrom().item(false);
-            }
-            if (entry.away() || entry.instance().equals(presence.instanceId())) {
-                // Within its grace period: dropped; the resumed peer's ICE restart renegotiates.
-                return Uni.createFrom().item(true);
-            }
-            return channels.publish(from.roomId(), new RoomBus.Deliver(to, stamped)).replaceWith(true);
-        });
+        // Serialized once, here; the instance holding the addressee's socket forwards this text as it is.
+        String json;
+        try {
+            json = signalWriter.writeValueAsString(stamped);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // Published only if the addressee has a presence entry in the sender's room (one Redis round trip): a
+        // participant of another room is never found, never reached. An addressee within its grace period has no
+        // socket anywhere, so no instance delivers it: dropped; the resumed peer's ICE restart renegotiates.
+        return channels.relay(from.roomId(), to, json);
     }
 
     @Override
@@ -219,7 +224,7 @@ public class RedisSignalRouter implements SignalRouter {
 
     private void onRoomMessage(String roomId, RoomBus message) {
         if (message instanceof RoomBus.Deliver d) {
-            local.deliver(roomId, d.to(), d.signal());
+            local.deliverJson(roomId, d.to(), d.json());
         } else if (message instanceof RoomBus.Joined j) {
             for (Member m : local.members(roomId)) {
                 if (!m.id().equals(j.peer().id())) {

@@ -6,20 +6,20 @@ import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.ServerSignal;
 
 /**
- * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}), as JSON with a
- * {@code kind}. Internal to this service (clients never see it); every instance subscribed to the room, the
- * sender's included, acts on each message for its own sockets.
+ * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}). Internal to this
+ * service (clients never see it); every instance subscribed to the room, the sender's included, acts on each message
+ * for its own sockets. {@code joined} and {@code left} travel as JSON with a {@code kind}; {@link Deliver}, the one
+ * per relayed message, in a compact envelope of its own ({@link RoomChannels}), so no instance parses the signal.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = RoomBus.Deliver.class, name = "deliver"),
         @JsonSubTypes.Type(value = RoomBus.Joined.class, name = "joined"),
         @JsonSubTypes.Type(value = RoomBus.Left.class, name = "left"),
 })
 public sealed interface RoomBus {
 
-    /** Send {@code signal} to participant {@code to} if its socket is here. */
-    record Deliver(String to, ServerSignal signal) implements RoomBus {
+    /** Send {@code json} (a {@link ServerSignal}, already serialized) to participant {@code to} if its socket is here. */
+    record Deliver(String to, String json) implements RoomBus {
     }
 
     /** A participant connected through socket {@code connection}: tell the others; close its older socket. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -23,15 +22,21 @@ import java.util.function.Predicate;
  * This instance's subscriptions to rooms' channels ({@link RedisKeys#signalChannel}): subscribed while the room has a
  * socket here, unsubscribed after, so an instance only hears the rooms it serves. All rooms share one dedicated
  * Redis connection (as LiveKit's router does), on which SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the
- * connection breaks, a new one subscribes to every current room again. Publishing uses the regular pool.
+ * connection breaks, a new one subscribes to every current room again. Publishing goes through a
+ * {@link ChannelPublisher} (a pipelined connection of its own).
+ *
+ * <p>A relayed signal travels as {@code d<length of to>:<to><signal JSON>}, not as JSON: the receiving instance reads
+ * the addressee and forwards the signal's text to the socket as it is, where decoding the whole message and encoding
+ * the signal again cost more than the rest of the delivery. JSON messages start with '{', so the two never mix up.
  */
 final class RoomChannels {
 
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(10);
     private static final String PREFIX = RedisKeys.SIGNAL_CHANNEL;
+    private static final char DELIVER = 'd';
 
     private final Redis redis;
-    private final ReactivePubSubCommands<String> pubsub;
+    private final ChannelPublisher publisher;
     private final ObjectMapper mapper;
     private final BiConsumer<String, RoomBus> onMessage;
     /** Room → completes when Redis confirmed the subscription. */
@@ -42,7 +47,7 @@ final class RoomChannels {
     /** @param onMessage called with (roomId, message) for every message on a subscribed room's channel */
     RoomChannels(ReactiveRedisDataSource redis, ObjectMapper mapper, BiConsumer<String, RoomBus> onMessage) {
         this.redis = redis.getRedis();
-        this.pubsub = redis.pubsub(String.class);
+        this.publisher = new ChannelPublisher(this.redis);
         this.mapper = mapper;
         this.onMessage = onMessage;
     }
@@ -84,12 +89,27 @@ final class RoomChannels {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return pubsub.publish(RedisKeys.signalChannel(roomId), json);
+        return publisher.publish(RedisKeys.signalChannel(roomId), json);
+    }
+
+    /**
+     * Publishes a relayed signal ({@code json}, a serialized {@code ServerSignal}) for participant {@code to} if it
+     * has a presence entry in the room; completes with whether it had one.
+     */
+    Uni<Boolean> relay(String roomId, String to, String json) {
+        return publisher.publishIfPresent(RedisKeys.signalPresence(roomId), to, RedisKeys.signalChannel(roomId),
+                envelope(to, json));
+    }
+
+    /** {@code d<length of to>:<to><json>}: the length, because an id is not guaranteed free of any separator. */
+    static String envelope(String to, String json) {
+        return DELIVER + Integer.toString(to.length()) + ':' + to + json;
     }
 
     /** Closes the subscriber connection. */
     void stop() {
         stopped = true;
+        publisher.stop();
         Uni<RedisConnection> c = connection;
         if (c != null) {
             c.subscribe().with(RedisConnection::closeAndForget, e -> { });
@@ -143,6 +163,15 @@ final class RoomChannels {
     }
 
     private void decode(String roomId, String json) {
+        if (!json.isEmpty() && json.charAt(0) == DELIVER) {
+            RoomBus.Deliver d = deliver(json);
+            if (d == null) {
+                Log.warnf("ignored an unreadable delivery on the channel of room %s", roomId);
+            } else {
+                onMessage.accept(roomId, d);
+            }
+            return;
+        }
         RoomBus message;
         try {
             message = mapper.readValue(json, RoomBus.class);
@@ -151,5 +180,24 @@ final class RoomChannels {
             return;
         }
         onMessage.accept(roomId, message);
+    }
+
+    /** Reads {@code d<n>:<to><json>}; {@code null} if it is not that. */
+    static RoomBus.Deliver deliver(String envelope) {
+        int colon = envelope.indexOf(':', 1);
+        if (colon < 2) {
+            return null;
+        }
+        int length;
+        try {
+            length = Integer.parseInt(envelope, 1, colon, 10);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        int end = colon + 1 + length;
+        if (length <= 0 || end >= envelope.length()) {
+            return null;
+        }
+        return new RoomBus.Deliver(envelope.substring(colon + 1, end), envelope.substring(end));
     }
 }

@@ -125,6 +125,11 @@ class LocalSignalRouterTest {
         }
 
         @Override
+        public void sendJson(String json) {
+            throw new AssertionError("the local router never forwards serialized messages");
+        }
+
+        @Override
         public void close(int code, String reason) {
             closedWith = code;
         }

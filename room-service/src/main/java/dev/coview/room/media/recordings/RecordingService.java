@@ -42,8 +42,9 @@ import java.util.stream.IntStream;
  * Recordings of a room, uploaded by the recording client as numbered chunks while it records (so a closed tab loses
  * at most the chunk in flight). A chunk number is written once: the same bytes again are a harmless retry, other
  * bytes a conflict. Completing checks that chunks {@code 0..N-1} are all there, concatenates them in order into one
- * WebM file (MediaRecorder's chunks are consecutive pieces of one stream) and publishes {@code recording.stopped}
- * then {@code recording.ready}. Blocking (file I/O): call from worker threads.
+ * WebM file (MediaRecorder's chunks are consecutive pieces of one stream; the duration MediaRecorder cannot write is
+ * added, {@link WebmDuration}) and publishes {@code recording.stopped} then {@code recording.ready}. Blocking (file
+ * I/O): call from worker threads.
  */
 @ApplicationScoped
 public class RecordingService {
@@ -149,7 +150,7 @@ public class RecordingService {
 
             MessageDigest sha = Sha256.newDigest();
             long size;
-            try (InputStream all = new DigestInputStream(concatenation(p.roomId(), recordingId, chunkCount), sha)) {
+            try (InputStream all = new DigestInputStream(withDuration(p.roomId(), recordingId, chunkCount), sha)) {
                 size = store.put(fileKey(p.roomId(), recordingId), all);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -220,9 +221,34 @@ public class RecordingService {
         }
     }
 
-    /** Chunks 0..count-1 as one stream, each opened only when the previous one is used up. */
-    private InputStream concatenation(String roomId, String recordingId, int count) {
-        Iterator<Integer> numbers = IntStream.range(0, count).iterator();
+    /**
+     * The chunks as one stream, with the WebM duration written into chunk 0 when it can be (see
+     * {@link WebmDuration}: MediaRecorder's live WebM has none); as uploaded otherwise.
+     */
+    private InputStream withDuration(String roomId, String recordingId, int count) throws IOException {
+        long last;
+        try (InputStream all = concatenation(roomId, recordingId, 0, count)) {
+            last = WebmDuration.lastBlockTime(all);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (last > 0) {
+            byte[] first;
+            try (InputStream in = store.open(chunkKey(roomId, recordingId, 0), 0, Long.MAX_VALUE)) {
+                first = in.readAllBytes();
+            }
+            byte[] patched = WebmDuration.withDuration(first, last);
+            if (patched != null) {
+                return new SequenceInputStream(new ByteArrayInputStream(patched),
+                        concatenation(roomId, recordingId, 1, count));
+            }
+        }
+        return concatenation(roomId, recordingId, 0, count);
+    }
+
+    /** Chunks from..count-1 as one stream, each opened only when the previous one is used up. */
+    private InputStream concatenation(String roomId, String recordingId, int from, int count) {
+        Iterator<Integer> numbers = IntStream.range(from, count).iterator();
         Enumeration<InputStream> chunks = new Enumeration<>() {
             @Override
             public boolean hasMoreElements() {

@@ -1,0 +1,260 @@
+package dev.coview.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.reliability.testing.Annotations;
+import dev.coview.reliability.testing.HealthyAnnotationRoom;
+import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.RawSocket;
+import dev.coview.reliability.testing.Stack;
+import dev.coview.reliability.testing.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input and token attacks on {@code /ws/annotations} of the packaged annotation-service: each gets the
+ * documented upgrade status, {@code error} code or close code (contracts' CloseCodes and ErrorCodes, the schemas of
+ * schemas/annotation); a healthy annotation room across both instances keeps drawing between the attacks; both
+ * instances are ready afterwards.
+ */
+@Order(9)
+class AnnotationAttackIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String PATH = Annotations.PATH;
+    private static HealthyAnnotationRoom healthy;
+
+    @BeforeAll
+    static void openHealthyRoom() {
+        healthy = new HealthyAnnotationRoom();
+        healthy.probe();
+    }
+
+    @AfterAll
+    static void stillHealthy() {
+        healthy.probe();
+        System.out.printf("annotation attacks: the healthy room drew %d probes each way during them%n",
+                healthy.probes());
+        healthy.close();
+        Stack stack = Stack.get();
+        assertThat(Http.status(stack.annotationA(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.status(stack.annotationB(), "/q/health/ready", WAIT)).isEqualTo(200);
+    }
+
+    @Test
+    void tokenAttacksAreRefusedAtTheUpgrade() {
+        Stack stack = Stack.get();
+        int port = stack.annotationA().port();
+        JsonNode room = Http.createRoom();
+        String roomId = room.get("roomId").asText();
+        String agent = room.get("token").asText();
+        JsonNode ended = Http.createRoom();
+        Http.endRoom(ended);
+
+        Map<String, Integer> observed = new LinkedHashMap<>();
+        observed.put("valid token", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN, ""));
+        observed.put("valid token, ?room= its room", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
+                "?room=" + roomId));
+        observed.put("no Origin header (not a browser)", Peer.upgradeStatus(port, PATH, agent, null, ""));
+        observed.put("foreign Origin", Peer.upgradeStatus(port, PATH, agent, "https://evil.example", ""));
+        observed.put("Origin 'null'", Peer.upgradeStatus(port, PATH, agent, "null", ""));
+        observed.put("missing token", Peer.upgradeStatus(port, PATH, null, Peer.ORIGIN, ""));
+        observed.put("garbage token", Peer.upgradeStatus(port, PATH, "not.a.jwt", Peer.ORIGIN, ""));
+        observed.put("expired token", Peer.upgradeStatus(port, PATH,
+                Tokens.expired(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("forged token (other key)", Peer.upgradeStatus(port, PATH,
+                Tokens.forged(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("alg=none token", Peer.upgradeStatus(port, PATH,
+                Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("other issuer", Peer.upgradeStatus(port, PATH,
+                Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        String donor = Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER);
+        observed.put("token signature swapped in", Peer.upgradeStatus(port, PATH,
+                agent.substring(0, agent.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.')), Peer.ORIGIN,
+                ""));
+        JsonNode other = Http.createRoom();
+        observed.put("other-room token (?room=)", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
+                "?room=" + other.get("roomId").asText()));
+        observed.put("path traversal in ?room=", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
+                "?room=..%2F..%2F" + roomId));
+        observed.put("ended-room token", Peer.upgradeStatus(port, PATH, ended.get("token").asText(), Peer.ORIGIN,
+                ""));
+        healthy.probe();
+
+        System.out.println("Upgrade attacks on /ws/annotations:");
+        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("valid token", 101);
+        expected.put("valid token, ?room= its room", 101);
+        expected.put("no Origin header (not a browser)", 101);
+        expected.put("foreign Origin", 403);
+        expected.put("Origin 'null'", 403);
+        expected.put("missing token", 401);
+        expected.put("garbage token", 401);
+        expected.put("expired token", 401);
+        expected.put("forged token (other key)", 401);
+        expected.put("alg=none token", 401);
+        expected.put("other issuer", 401);
+        expected.put("token signature swapped in", 401);
+        // Unlike /ws/signal, /ws/annotations has no ?room= parameter: the token alone names the room, so a
+        // mismatching one is ignored (upgrade accepted) and the socket gets its own room, never the other one.
+        expected.put("other-room token (?room=)", 101);
+        expected.put("path traversal in ?room=", 101);
+        expected.put("ended-room token", 403);
+        assertThat(observed).containsExactlyEntriesOf(expected);
+
+        // What ?room= of another room gets: the token's own (empty) room, not the other room's drawing.
+        try (Peer owner = Annotations.connect(stack.annotationB(), other.get("token").asText())) {
+            owner.inbox().next("state", WAIT);
+            owner.send(Annotations.stroke("secret-drawing"));
+            owner.inbox().next("event", WAIT);
+        }
+        try (Peer intruder = Peer.connect(port, PATH + "?room=" + other.get("roomId").asText(), agent,
+                Annotations.inbox())) {
+            JsonNode state = intruder.inbox().next("state", WAIT);
+            System.out.printf("  ?room= of another room: state of %d elements (the token's room)%n",
+                    state.get("elements").size());
+            assertThat(state.toString()).doesNotContain("secret-drawing");
+            assertThat(state.get("elements")).isEmpty();
+        }
+    }
+
+    @Test
+    void malformedMessagesGetTheDocumentedErrorOrClose() throws Exception {
+        Stack stack = Stack.get();
+        String room = Tokens.randomId();
+        String customerToken = Tokens.valid(room, Tokens.randomId(), Role.CUSTOMER);
+        Map<String, String> observed = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        String tooManyPoints = "{\"type\":\"stroke\",\"id\":\"big\",\"tool\":\"pen\",\"color\":\"#ff0000\","
+                + "\"width\":0.01,\"points\":[" + "0.5,".repeat(4001) + "0.5]}";
+        // Refused with an error, the socket stays open.
+        List<String[]> errors = List.of(
+                new String[] {"unknown type", "{\"type\":\"teleport\"}", "error unknown-type"},
+                new String[] {"no type", "{\"x\":0.5,\"y\":0.5}", "error unknown-type"},
+                new String[] {"type not a string", "{\"type\":42}", "error unknown-type"},
+                new String[] {"missing field", "{\"type\":\"erase\"}", "error invalid-message"},
+                new String[] {"wrong type (object for string)", "{\"type\":\"erase\",\"id\":{}}",
+                        "error invalid-message"},
+                new String[] {"wrong type (string for boolean)", "{\"type\":\"pause\",\"on\":\"yes\"}",
+                        "error invalid-message"},
+                new String[] {"wrong type (string for number)", "{\"type\":\"pointer\",\"x\":\"left\",\"y\":0.5}",
+                        "error invalid-message"},
+                new String[] {"huge number", "{\"type\":\"pointer\",\"x\":123456789012345678901234567890,\"y\":0.5}",
+                        "error invalid-message"},
+                new String[] {"1e400", "{\"type\":\"pointer\",\"x\":1e400,\"y\":0.5}", "error invalid-message"},
+                new String[] {"negative coordinate", "{\"type\":\"pointer\",\"x\":-0.1,\"y\":0.5}",
+                        "error invalid-message"},
+                new String[] {"width out of range", "{\"type\":\"stroke\",\"id\":\"w\",\"tool\":\"pen\","
+                        + "\"color\":\"#ff0000\",\"width\":5,\"points\":[0.1,0.1]}", "error invalid-message"},
+                new String[] {"color not #rrggbb", "{\"type\":\"stroke\",\"id\":\"c\",\"tool\":\"pen\","
+                        + "\"color\":\"red;background:url(x)\",\"width\":0.01,\"points\":[0.1,0.1]}",
+                        "error invalid-message"},
+                new String[] {"path traversal in id", "{\"type\":\"erase\",\"id\":\"../../etc/passwd\"}",
+                        "error invalid-message"},
+                new String[] {"id over 64 characters", "{\"type\":\"erase\",\"id\":\"" + "x".repeat(65) + "\"}",
+                        "error invalid-message"},
+                new String[] {"2,001 points in one message", tooManyPoints, "error invalid-message"},
+                new String[] {"reference.push by a customer (no push grant)",
+                        "{\"type\":\"reference.push\",\"url\":\"javascript:alert(1)\"}", "error forbidden"},
+                new String[] {"clear everybody's (customer)", "{\"type\":\"clear\",\"scope\":\"all\"}",
+                        "error forbidden"},
+                new String[] {"trailing data", "{\"type\":\"undo\"} {}", "error invalid-message"},
+                new String[] {"spoofed authorId is ignored", "{\"type\":\"undo\",\"authorId\":\"someone-else\"}",
+                        "no reply"});
+        Peer p = Annotations.connect(stack.annotationA(), customerToken);
+        p.inbox().next("state", WAIT);
+        for (String[] c : errors) {
+            p.send(c[1]);
+            if (c[2].equals("no reply")) {
+                // An undo with nothing to undo: applied as the sender's own (an event), never another's.
+                JsonNode e = p.inbox().next("event", WAIT);
+                observed.put(c[0], e.get("authorId").asText().equals("someone-else") ? "spoofed" : "no reply");
+            } else {
+                JsonNode reply = p.inbox().next("error", WAIT);
+                observed.put(c[0], "error " + reply.get("code").asText());
+            }
+            expected.put(c[0], c[2]);
+        }
+        assertThat(p.inbox().isClosed()).as("errors leave the socket open").isFalse();
+        p.close();
+        healthy.probe();
+
+        // Closed with a code, one socket each.
+        List<String[]> closes = List.of(
+                new String[] {"not JSON", "{\"type\":", "close 1007"},
+                new String[] {"NaN", "{\"type\":\"pointer\",\"x\":NaN,\"y\":0.5}", "close 1007"},
+                new String[] {"a JSON array", "[\"stroke\",{\"id\":\"x\"}]", "close 1007"},
+                new String[] {"a JSON string", "\"undo\"", "close 1007"},
+                new String[] {"null", "null", "close 1007"},
+                new String[] {"1 MiB text frame", Annotations.stroke("x").replace("\"pen\"",
+                        "\"" + "p".repeat(1 << 20) + "\""), "close 1009"},
+                new String[] {"just over 64 KiB", "{\"type\":\"teleport\",\"pad\":\"" + "p".repeat(65536) + "\"}",
+                        "close 1009"});
+        for (String[] c : closes) {
+            Peer q = Annotations.connect(stack.annotationB(), customerToken);
+            q.inbox().next("state", WAIT);
+            q.trySend(c[1]);
+            int code = q.inbox().closeCodeWithin(WAIT);
+            observed.put(c[0], code < 0 ? "still open, " + q.inbox().raw() : "close " + code);
+            expected.put(c[0], c[2]);
+            q.close();
+            healthy.probe();
+        }
+        // Not UTF-8, and a binary frame: what no browser sends.
+        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
+            raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT, new ArrayList<>()));
+            expected.put("text frame not UTF-8", "close 1007");
+        }
+        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
+            raw.send(2, "{\"type\":\"undo\"}".getBytes(StandardCharsets.UTF_8));
+            raw.send(1, "{\"type\":\"teleport\"}".getBytes(StandardCharsets.UTF_8));
+            List<String> texts = new ArrayList<>();
+            int code = raw.awaitClose(Duration.ofSeconds(2), texts);
+            observed.put("binary frame", code == 0 ? "ignored, " + texts.size() + " replies" : "close " + code);
+            // Not in the protocol: websockets-next drops it (no binary handler), the socket goes on: the state,
+            // then the answer to the text frame.
+            expected.put("binary frame", "ignored, 2 replies");
+        }
+        healthy.probe();
+
+        System.out.println("Bad messages on /ws/annotations:");
+        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
+        assertThat(observed).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void aFloodIsRateLimitedThenClosedWith1008() {
+        Stack stack = Stack.get();
+        Peer p = Annotations.connect(stack.annotationB(),
+                Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
+        p.inbox().next("state", WAIT);
+        int sent = 0;
+        while (!p.inbox().isClosed() && sent < 10_000) {
+            if (!p.trySend(Annotations.pointer(0.5, 0.5))) {
+                break;
+            }
+            sent++;
+        }
+        int code = p.inbox().closeCode(WAIT);
+        long rateLimited = p.inbox().raw().stream().filter(t -> t.contains("\"rate-limited\"")).count();
+        System.out.printf("annotation flood: %d pointer moves sent, %d answered rate-limited, closed with %d%n", sent,
+                rateLimited, code);
+        assertThat(rateLimited).as("refusals before the close").isPositive();
+        assertThat(code).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        healthy.probe();
+    }
+}

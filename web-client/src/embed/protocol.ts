@@ -1,0 +1,92 @@
+// The widget's postMessage protocol, shared by the host side (widget.ts) and the embedded pages (bridge.ts).
+// One versioned envelope both ways, so a host can ignore what it does not understand and a later version can
+// add fields without breaking version-1 hosts.
+
+/** Marks a message as CoView's among everything else a host page may receive through `message` events. */
+export const SOURCE = 'coview';
+/** Bumped only for incompatible changes of the envelope or of an event's `data`. */
+export const PROTOCOL_VERSION = 1;
+/** Query parameter that tells the embedded page which origin it may post to (the host page's origin). */
+export const PARENT_ORIGIN_PARAM = 'parentOrigin';
+/** Query parameter that marks a page as embedded (the widget sets it to `1`). */
+export const EMBED_PARAM = 'embed';
+
+/** Events the embedded page sends to the host, with the `data` of each. */
+export interface WidgetEvents {
+  /** The agent created a session (agent mode) or the customer joined one (customer mode). */
+  'session.started': { roomId: string; joinCode?: string };
+  /** Someone (other than this page's own participant) joined the room. */
+  'participant.joined': { participantId: string; role: string };
+  /** The session ended for this page (the agent ended it, it expired, or the page left it). */
+  'session.ended': { roomId: string; reason?: string };
+  /** An annotated snapshot was saved. */
+  'snapshot.saved': { roomId: string; snapshotId?: string; url?: string };
+  /** A recording finished uploading and can be fetched. */
+  'recording.ready': { roomId: string; recordingId?: string; url?: string };
+  /** The customer answered the reference link the agent pushed: opened it, or declined. */
+  'reference.answered': { roomId: string; referenceId?: string; url?: string; answer: 'opened' | 'declined' };
+}
+
+export type WidgetEventType = keyof WidgetEvents;
+
+export const WIDGET_EVENT_TYPES: readonly WidgetEventType[] = [
+  'session.started', 'participant.joined', 'session.ended', 'snapshot.saved', 'recording.ready',
+  'reference.answered',
+];
+
+/** Messages the host sends to the embedded page (only accepted from the parent window on `parentOrigin`). */
+export interface HostCommands {
+  /** Answered with `ready` (a host that missed the first one). */
+  ping: Record<string, never>;
+  /** Agent mode: fills in the agent key (the host's `apiKey` option). */
+  'agent-key': { apiKey: string };
+}
+
+export type HostCommandType = keyof HostCommands;
+
+/** Control messages of the embedded page: `ready` once its bridge listens (then after every `ping`). */
+export interface WidgetControl {
+  ready: { mode: WidgetMode };
+}
+
+export type WidgetMode = 'agent' | 'customer';
+
+export interface Envelope<T extends string = string, D = unknown> {
+  source: typeof SOURCE;
+  version: typeof PROTOCOL_VERSION;
+  type: T;
+  data: D;
+}
+
+export type WidgetEvent = { [K in WidgetEventType]: Envelope<K, WidgetEvents[K]> }[WidgetEventType];
+
+export function envelope<T extends string, D>(type: T, data: D): Envelope<T, D> {
+  return { source: SOURCE, version: PROTOCOL_VERSION, type, data };
+}
+
+/**
+ * Whether a received value is a version-1 CoView envelope. Anything else (other libraries' messages, a later
+ * incompatible version, a malformed object) is ignored rather than half-understood.
+ */
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.source === SOURCE && v.version === PROTOCOL_VERSION && typeof v.type === 'string' && v.type !== ''
+    && 'data' in v && typeof v.data === 'object' && v.data !== null;
+}
+
+/**
+ * The origin (scheme://host[:port]) of a URL, or null when it is not an absolute http(s) URL. Used for the
+ * `parentOrigin` parameter and the host's `origin` option: `*` and `null` origins are never accepted, so a
+ * message is only ever posted to one exact origin.
+ */
+export function normaliseOrigin(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}

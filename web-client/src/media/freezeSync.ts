@@ -1,0 +1,86 @@
+/**
+ * The room's freeze as both pages follow it: annotation-service states it in the room's `state` (every
+ * connect, so a late joiner or a reconnect gets it) and as `freeze` events; {@link FreezeTracker} keeps the
+ * latest and tells subscribers about changes only. {@link LatestOnly} runs the still's download so that only
+ * the answer for the newest freeze is ever shown (a quick unfreeze or a second freeze makes an earlier,
+ * slower download moot). Pure: no DOM.
+ */
+import type { Freeze } from '../generated/annotation';
+import type { ServerEvent, ServerState } from '../generated/annotation-server';
+
+export type FreezeSignal =
+  | { frozen: false }
+  /** snapshotId is null while the agent's upload has not named the still yet. */
+  | { frozen: true; snapshotId: string | null; authorId: string };
+
+export const LIVE: FreezeSignal = { frozen: false };
+
+export function freezeOfState(s: Pick<ServerState, 'freeze'>): FreezeSignal {
+  return s.freeze ? { frozen: true, snapshotId: s.freeze.snapshotId ?? null, authorId: s.freeze.authorId } : LIVE;
+}
+
+export function freezeOfEvent(e: Freeze, envelope: Pick<ServerEvent, 'authorId'>): FreezeSignal {
+  return e.on ? { frozen: true, snapshotId: e.snapshotId ?? null, authorId: envelope.authorId } : LIVE;
+}
+
+export function sameFreeze(a: FreezeSignal, b: FreezeSignal): boolean {
+  if (!a.frozen || !b.frozen) return a.frozen === b.frozen;
+  return a.snapshotId === b.snapshotId && a.authorId === b.authorId;
+}
+
+/** What the tracker needs of the annotation client. */
+export interface FreezeSource {
+  onRoomState(handler: (s: ServerState) => void): void;
+  on(type: 'freeze', handler: (e: Freeze, envelope: ServerEvent) => void): void;
+}
+
+export class FreezeTracker {
+  private current: FreezeSignal = LIVE;
+  private readonly listeners: ((s: FreezeSignal) => void)[] = [];
+
+  constructor(source: FreezeSource) {
+    source.onRoomState((s) => this.set(freezeOfState(s)));
+    source.on('freeze', (e, envelope) => this.set(freezeOfEvent(e, envelope)));
+  }
+
+  get(): FreezeSignal {
+    return this.current;
+  }
+
+  /** Calls the listener with the current freeze now and on every change; the returned function stops it. */
+  subscribe(listener: (s: FreezeSignal) => void): () => void {
+    this.listeners.push(listener);
+    listener(this.current);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  private set(next: FreezeSignal): void {
+    if (sameFreeze(this.current, next)) return;
+    this.current = next;
+    for (const l of [...this.listeners]) l(next);
+  }
+}
+
+/** Runs async loads of which only the latest may take effect. */
+export class LatestOnly {
+  private generation = 0;
+
+  /** Starts a load; apply (or fail) runs only if neither another run nor cancel() came meanwhile. */
+  async run<T>(load: () => Promise<T>, apply: (value: T) => void, fail: (error: unknown) => void): Promise<void> {
+    const mine = ++this.generation;
+    try {
+      const value = await load();
+      if (mine === this.generation) apply(value);
+    } catch (e) {
+      if (mine === this.generation) fail(e);
+    }
+  }
+
+  /** Whatever is loading now will not be applied. */
+  cancel(): void {
+    this.generation++;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The agent's recording, end to end: ask the customer (`recording.request`), wait for their
+ * `recording.consent`, then create the recording in room-service, tell the room (`recording {on}`, the
+ * customer's page shows a red indicator while it runs), record the composite and upload its chunks as they come;
+ * on stop, tell the room, upload the last chunk and complete: the answer is the ready recording
+ * (room-service publishes `recording.ready`).
+ */
+import type { AnnotationClient } from '../annotations/annotationClient';
+import type { ClientMessage } from '../generated/annotation';
+import { ChunkUploader } from './chunkUploader';
+import type { Composite } from './composite';
+import { IDLE, type RecordingAction, type RecordingFlow, reduceRecording } from './flow';
+import type { RunningRecorder } from './recorder';
+import type { RecordingApi, RecordingView } from './recordingApi';
+
+export interface AgentRecordingDeps {
+  room: Pick<AnnotationClient, 'on'>;
+  send(msg: ClientMessage): boolean;
+  api: Pick<RecordingApi, 'create' | 'putChunk' | 'complete'>;
+  /** The composite of the customer's video and the overlay; null while there is no video. */
+  composite(): Composite | null;
+  record(stream: MediaStream, onChunk: (chunk: Blob) => void): RunningRecorder;
+  newId(): string;
+  now(): number;
+  delay(ms: number): Promise<void>;
+  onFlow(flow: RecordingFlow): void;
+  onReady(recording: RecordingView): void;
+}
+
+export class AgentRecording {
+  private flow: RecordingFlow = IDLE;
+  private running: { composite: Composite; recorder: RunningRecorder; uploader: ChunkUploader } | null = null;
+
+  constructor(private readonly deps: AgentRecordingDeps) {
+    deps.room.on('recording.consent', (e) => {
+      this.apply({ type: 'consent', requestId: e.requestId, granted: e.granted });
+      if (this.flow.phase === 'starting') void this.start();
+    });
+  }
+
+  get state(): RecordingFlow {
+    return this.flow;
+  }
+
+  /** Asks the customer's consent; recording starts when they agree. */
+  ask(): void {
+    const requestId = this.deps.newId();
+    if (!this.deps.send({ type: 'recording.request', requestId })) {
+      this.apply({ type: 'failed', message: 'Not connected: the customer could not be asked.' });
+      return;
+    }
+    this.apply({ type: 'ask', requestId });
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    if (this.flow.phase !== 'recording' || !running) return;
+    this.apply({ type: 'stop' });
+    this.running = null;
+    this.deps.send({ type: 'recording', on: false });
+    try {
+      await running.recorder.stop();
+      running.composite.stop();
+      const ready = await running.uploader.finish();
+      this.apply({ type: 'saved' });
+      this.deps.onReady(ready);
+    } catch (e) {
+      this.apply({ type: 'failed', message: `The recording could not be saved: ${(e as Error).message}` });
+    }
+  }
+
+  /**
+   * The page is going away while recording (tab closed, reload): tell the room, and complete the recording with
+   * the chunks room-service already has, in a request that outlives the page. The chunk in flight is lost; the
+   * recording is not.
+   */
+  abandon(): void {
+    const running = this.running;
+    if (this.flow.phase !== 'recording' || !running) return;
+    this.running = null;
+    this.deps.send({ type: 'recording', on: false });
+    const stored = running.uploader.stored;
+    if (stored > 0) void this.deps.api.complete(running.uploader.recordingId, stored, true).catch(() => undefined);
+  }
+
+  private async start(): Promise<void> {
+    const composite = this.deps.composite();
+    if (!composite) {
+      this.apply({ type: 'failed', message: 'There is no video to record yet.' });
+      return;
+    }
+    try {
+      const created = await this.deps.api.create();
+      const uploader = new ChunkUploader(this.deps.api, created.recordingId, { delay: this.deps.delay });
+      const recorder = this.deps.record(composite.stream, (chunk) => uploader.push(chunk));
+      this.running = { composite, recorder, uploader };
+      this.deps.send({ type: 'recording', on: true, recordingId: created.recordingId });
+      this.apply({ type: 'started', recordingId: created.recordingId, at: this.deps.now() });
+    } catch (e) {
+      composite.stop();
+      this.apply({ type: 'failed', message: `The recording could not start: ${(e as Error).message}` });
+    }
+  }
+
+  private apply(a: RecordingAction): void {
+    const next = reduceRecording(this.flow, a);
+    if (next === this.flow) return;
+    this.flow = next;
+    this.deps.onFlow(next);
+  }
+}

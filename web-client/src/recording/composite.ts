@@ -1,0 +1,69 @@
+/**
+ * What a recording shows: the customer's video with the annotation overlay on top, drawn into one canvas whose
+ * `captureStream()` MediaRecorder records. The overlay canvas covers the whole `<video>` element while the video
+ * is letterboxed in it (`object-fit: contain`), so the part of the overlay over the picture is cut out and scaled
+ * onto the picture.
+ */
+import { containedRect } from '../annotations/mapping';
+import type { Rect, Size } from '../crop/geometry';
+
+/** A canvas as the overlay is: its backing store in device pixels and its box in CSS pixels. */
+export interface CanvasBox {
+  width: number;
+  height: number;
+  clientWidth: number;
+  clientHeight: number;
+}
+
+/** The overlay's part over the video picture, in the overlay's backing-store pixels. */
+export function overlayOverPicture(overlay: CanvasBox, video: Size): Rect {
+  const box = { w: overlay.clientWidth, h: overlay.clientHeight };
+  const r = containedRect(video, box);
+  const sx = box.w > 0 ? overlay.width / box.w : 1;
+  const sy = box.h > 0 ? overlay.height / box.h : 1;
+  return { x: r.x * sx, y: r.y * sy, w: r.w * sx, h: r.h * sy };
+}
+
+/** The output size: the video's, even (VP8/VP9 encoders want even sizes), at most `max` px on the long side. */
+export function recordingSize(video: Size, max = 1920): Size {
+  const scale = Math.min(1, max / Math.max(video.w, video.h, 1));
+  const even = (v: number) => Math.max(2, Math.round((v * scale) / 2) * 2);
+  return { w: even(video.w), h: even(video.h) };
+}
+
+export interface Composite {
+  readonly stream: MediaStream;
+  stop(): void;
+}
+
+/**
+ * Draws video + overlay at `fps` on a timer (not requestAnimationFrame: that stops in a hidden tab, a timer only
+ * slows down, and a recording should keep going). The size is fixed at start; a later crop change is letterboxed.
+ */
+export function startComposite(video: HTMLVideoElement, overlay: HTMLCanvasElement, fps = 30): Composite {
+  const size = recordingSize({ w: video.videoWidth || 1280, h: video.videoHeight || 720 });
+  const canvas = document.createElement('canvas');
+  canvas.width = size.w;
+  canvas.height = size.h;
+  const ctx = canvas.getContext('2d', { alpha: false })!;
+  const paint = () => {
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, size.w, size.h);
+    const v = { w: video.videoWidth, h: video.videoHeight };
+    if (v.w === 0 || v.h === 0) return;
+    const dest = containedRect(v, size);
+    ctx.drawImage(video, dest.x, dest.y, dest.w, dest.h);
+    const src = overlayOverPicture(overlay, v);
+    if (src.w > 0 && src.h > 0) ctx.drawImage(overlay, src.x, src.y, src.w, src.h, dest.x, dest.y, dest.w, dest.h);
+  };
+  paint();
+  const timer = window.setInterval(paint, Math.round(1000 / fps));
+  const stream = canvas.captureStream(fps);
+  return {
+    stream,
+    stop: () => {
+      window.clearInterval(timer);
+      stream.getTracks().forEach((t) => t.stop());
+    },
+  };
+}

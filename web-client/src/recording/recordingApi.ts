@@ -1,0 +1,82 @@
+/**
+ * room-service's recordings REST API (`/api/rooms/{id}/recordings`, grant `record`): create, numbered chunks
+ * (`PUT …/chunks/{n}`, video/webm, idempotent per n), complete `{chunks: N}`, list, download. fetch is injected.
+ */
+
+/** A recording as room-service describes it (RecordingView). */
+export interface RecordingView {
+  recordingId: string;
+  roomId: string;
+  startedAt: string;
+  state: 'recording' | 'ready';
+  chunks?: number;
+  size?: number;
+  sha256?: string;
+  readyAt?: string;
+  url: string;
+}
+
+/** A refused or failed request; `retry` says whether sending the same request again can help. */
+export class RecordingApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+
+  /** Network failures, 5xx and 429 may pass later; other 4xx answers will not change. */
+  get retry(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429;
+  }
+}
+
+export class RecordingApi {
+  constructor(private readonly roomId: string, private readonly token: () => string,
+    private readonly fetchFn: typeof fetch = fetch.bind(globalThis), private readonly base = '') {}
+
+  create(): Promise<RecordingView> {
+    return this.json('', { method: 'POST' });
+  }
+
+  putChunk(recordingId: string, n: number, chunk: Blob): Promise<unknown> {
+    return this.json(`/${encodeURIComponent(recordingId)}/chunks/${n}`,
+      { method: 'PUT', headers: { 'Content-Type': 'video/webm' }, body: chunk });
+  }
+
+  /** `keepalive`: the request outlives the page (sent while the tab closes). */
+  complete(recordingId: string, chunks: number, keepalive = false): Promise<RecordingView> {
+    return this.json(`/${encodeURIComponent(recordingId)}/complete`, { method: 'POST', keepalive,
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ chunks }) });
+  }
+
+  list(): Promise<RecordingView[]> {
+    return this.json('', {});
+  }
+
+  /** The finished WebM file (the download needs the bearer token, so a plain link cannot fetch it). */
+  async download(recordingId: string): Promise<Blob> {
+    return (await this.send(`/${encodeURIComponent(recordingId)}`, {})).blob();
+  }
+
+  private async json<T>(path: string, init: RequestInit): Promise<T> {
+    return (await (await this.send(path, init)).json()) as T;
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    const headers = { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.token()}` };
+    let res: Response;
+    try {
+      res = await this.fetchFn(`${this.base}/api/rooms/${encodeURIComponent(this.roomId)}/recordings${path}`,
+        { ...init, headers });
+    } catch {
+      throw new RecordingApiError(0, 'CoView cannot be reached');
+    }
+    if (res.ok) return res;
+    let message = `Request failed (${res.status})`;
+    try {
+      const problem = (await res.json()) as { title?: string; detail?: string };
+      message = problem.detail ?? problem.title ?? message;
+    } catch {
+      // Not a problem document: keep the status message.
+    }
+    throw new RecordingApiError(res.status, message);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Freeze and Snapshot on the agent's console. *Freeze* grabs the remote video's current frame, shows it at once
+ * under the overlay (so the agent draws on exactly that frame), uploads it as a snapshot and then tells the room
+ * `freeze {on, snapshotId}`; *Unfreeze* tells `freeze {on:false}` and returns to the live video. *Snapshot* saves
+ * the frame shown (the still while frozen, else the live frame) with the overlay flattened into it and the
+ * drawings as JSON, then tells the room `snapshot.saved`. A freeze made by another agent (or found in the room's
+ * state on connect) is shown the same way, from the stored original PNG.
+ */
+import type { CropGeometry } from '../../annotations/mapping';
+import type { Drawable } from '../../annotations/model';
+import type { Size } from '../../crop/geometry';
+import type { ClientMessage } from '../../generated/annotation';
+import { drawStill, flatten, frameGeometry, grabFrame, NoFrameError, offscreenSurface, type Surface,
+  type SurfaceFactory } from '../../media/frame';
+import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
+import type { SnapshotApi, SnapshotView } from '../../media/snapshotApi';
+import { documentGeometry, snapshotDocument } from '../../media/snapshotDocument';
+import { ApiError } from '../../session/roomApi';
+import { h } from '../dom';
+
+export interface FreezeDeps {
+  /** The customer's live video. */
+  readonly video: HTMLVideoElement;
+  /** What the live video shows of the customer's source; null while the crop is not known. */
+  liveGeometry(): CropGeometry | null;
+  /** The room's drawings, widths in pixels of the given source. */
+  drawables(source: Size): Drawable[];
+  /** Sends to the room; false while disconnected. */
+  send(msg: ClientMessage): boolean;
+  /** The snapshot API of the current session; null before one is started. */
+  api(): SnapshotApi | null;
+  /** Maps the overlay through a frozen still's geometry, or (null) through the live crop again. */
+  showGeometry(g: CropGeometry | null): void;
+  /** A snapshot was stored (by this console). */
+  saved(view: SnapshotView): void;
+}
+
+export interface FreezeControl {
+  /** The Freeze and Snapshot buttons and what they say. */
+  readonly controls: HTMLElement;
+  /** The still, placed between the video and the overlay. */
+  readonly still: HTMLImageElement;
+  /** "Frozen" marker shown over the stage while frozen. */
+  readonly badge: HTMLElement;
+  /** The room's freeze changed (state on connect, or an event). */
+  follow(signal: FreezeSignal): void;
+  /** A new session: back to live, nothing pending. */
+  reset(): void;
+}
+
+interface Frozen {
+  snapshotId: string | null;
+  frame: Surface;
+  original: Blob;
+  geometry: CropGeometry;
+  cropKnown: boolean;
+  url: string;
+}
+
+export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = offscreenSurface): FreezeControl {
+  const freeze = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'freeze',
+    title: 'Pause on the current frame: you and the customer see the same still and can draw on it' }, 'Freeze');
+  const snapshot = h('button', { type: 'button', 'data-testid': 'snapshot',
+    title: 'Save the frame with your drawings (PNG) and the drawings themselves (JSON)' }, 'Snapshot');
+  const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'freeze-status' });
+  const still = h('img', { class: 'frozen-still', alt: 'The frozen frame', 'data-testid': 'agent-still', hidden: true });
+  const badge = h('p', { class: 'frozen-badge', hidden: true }, 'Frozen: the customer sees this still');
+  const loads = new LatestOnly();
+  let frozen: Frozen | null = null;
+  let busy = false;
+  /** Between the click on Freeze and the room knowing the snapshot: a room state from before must not undo it. */
+  let freezing = false;
+
+  const render = (): void => {
+    freeze.setAttribute('aria-pressed', String(frozen !== null));
+    freeze.textContent = frozen ? 'Unfreeze' : 'Freeze';
+    freeze.disabled = busy;
+    snapshot.disabled = busy;
+    badge.hidden = frozen === null;
+  };
+  const say = (text: string): void => {
+    status.textContent = text;
+  };
+
+  function show(f: Frozen): void {
+    if (frozen) URL.revokeObjectURL(frozen.url);
+    frozen = f;
+    still.src = f.url;
+    still.hidden = false;
+    if (f.snapshotId) still.dataset.snapshotId = f.snapshotId;
+    else delete still.dataset.snapshotId;
+    deps.showGeometry(f.geometry);
+    render();
+  }
+
+  function goLive(): void {
+    loads.cancel();
+    if (!frozen) return;
+    URL.revokeObjectURL(frozen.url);
+    frozen = null;
+    still.hidden = true;
+    still.removeAttribute('src');
+    delete still.dataset.snapshotId;
+    deps.showGeometry(null);
+    render();
+  }
+
+  /** The live frame with what the overlay maps it through. */
+  async function grabLive(): Promise<Omit<Frozen, 'snapshotId' | 'url'>> {
+    const frame = grabFrame(deps.video, make);
+    const live = deps.liveGeometry();
+    return { frame, original: await frame.png(), geometry: frameGeometry(live, frame.size), cropKnown: live !== null };
+  }
+
+  /** Uploads frame + flattened overlay + drawings as one snapshot. */
+  async function save(api: SnapshotApi, f: Omit<Frozen, 'snapshotId' | 'url'>): Promise<SnapshotView> {
+    const drawables = deps.drawables(f.geometry.source);
+    const flattened = await flatten(f.frame, f.geometry, drawables, performance.now(), make).png();
+    const annotations = snapshotDocument(f.frame.size, f.geometry, drawables, new Date(), f.cropKnown);
+    return api.upload({ original: f.original, annotations, flattened });
+  }
+
+  async function startFreeze(api: SnapshotApi): Promise<void> {
+    const grabbed = await grabLive();
+    const mine: Frozen = { ...grabbed, snapshotId: null, url: URL.createObjectURL(grabbed.original) };
+    loads.cancel();
+    show(mine);
+    say('Saving the frozen frame…');
+    freezing = true;
+    try {
+      const view = await save(api, grabbed);
+      // Unfrozen meanwhile (another agent): the snapshot is stored, but nobody is frozen on it.
+      if (frozen !== mine) return;
+      mine.snapshotId = view.snapshotId;
+      still.dataset.snapshotId = view.snapshotId;
+      deps.saved(view);
+      if (!deps.send({ type: 'freeze', on: true, snapshotId: view.snapshotId })) {
+        throw new Error('Not connected to the session: the customer still sees the live screen.');
+      }
+      say('Frozen. The customer sees this frame; draw on it, then Unfreeze.');
+    } catch (e) {
+      if (frozen === mine) goLive();
+      throw e;
+    } finally {
+      freezing = false;
+    }
+  }
+
+  function stopFreeze(): void {
+    if (!deps.send({ type: 'freeze', on: false })) {
+      say('Not connected to the session: try Unfreeze again once connected.');
+      return;
+    }
+    goLive();
+    say('Live again.');
+  }
+
+  async function takeSnapshot(api: SnapshotApi): Promise<void> {
+    say('Saving a snapshot…');
+    const view = await save(api, frozen ?? await grabLive());
+    deps.saved(view);
+    deps.send({ type: 'snapshot.saved', snapshotId: view.snapshotId });
+    say(`Snapshot saved at ${new Date(view.createdAt).toLocaleTimeString()}.`);
+  }
+
+  /** Runs a button's action: one at a time, failures said in words. */
+  const act = (action: (api: SnapshotApi) => Promise<void> | void) => async () => {
+    const api = deps.api();
+    if (busy) return;
+    if (!api) {
+      say('Start a session first.');
+      return;
+    }
+    busy = true;
+    render();
+    try {
+      await action(api);
+    } catch (e) {
+      say(e instanceof NoFrameError || e instanceof ApiError || e instanceof Error ? e.message
+        : 'That did not work. Please try again.');
+    } finally {
+      busy = false;
+      render();
+    }
+  };
+  freeze.addEventListener('click', act((api) => (frozen ? stopFreeze() : startFreeze(api))));
+  snapshot.addEventListener('click', act(takeSnapshot));
+
+  /** A still frozen by someone else (or before this console connected): from the stored snapshot. */
+  function loadStill(snapshotId: string): void {
+    const api = deps.api();
+    if (!api) return;
+    void loads.run(async () => {
+      const [original, doc] = await Promise.all([
+        api.download(snapshotId, 'original'),
+        api.download(snapshotId, 'annotations').then((b) => b.text()).then((t) => JSON.parse(t) as unknown, () => null),
+      ]);
+      const bitmap = await createImageBitmap(original);
+      const size = { w: bitmap.width, h: bitmap.height };
+      const frame = drawStill(bitmap, size, make);
+      bitmap.close();
+      const known = documentGeometry(doc);
+      return { snapshotId, frame, original, geometry: frameGeometry(known, size), cropKnown: known !== null,
+        url: URL.createObjectURL(original) };
+    }, (f: Frozen) => {
+      show(f);
+      say('Frozen on a saved frame (from another console). Unfreeze returns to the live screen.');
+    }, () => say('The frozen frame could not be loaded.'));
+  }
+
+  render();
+  return {
+    controls: h('div', { class: 'stack' }, h('div', { class: 'row', role: 'group', 'aria-label': 'Frame' }, freeze, snapshot),
+      status),
+    still,
+    badge,
+    follow: (signal) => {
+      if (freezing) return;
+      if (!signal.frozen) goLive();
+      else if (signal.snapshotId && frozen?.snapshotId !== signal.snapshotId) loadStill(signal.snapshotId);
+    },
+    reset: () => {
+      goLive();
+      say('');
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The console's *Recording* card: ask the customer to record (recording starts once they agree), a red
+ * "Recording m:ss" indicator with *Stop* while it runs, what happened last (declined, failed) and the room's
+ * recordings with a download button each (the download needs the bearer token, so it is fetched, then saved).
+ */
+import { elapsed, type RecordingFlow } from '../../recording/flow';
+import type { RecordingView } from '../../recording/recordingApi';
+import { h, replaceChildren } from '../dom';
+
+export interface RecordingPanelActions {
+  ask(): void;
+  stop(): void;
+  download(recording: RecordingView): Promise<Blob>;
+}
+
+export interface RecordingPanel {
+  readonly element: HTMLElement;
+  /** The badge over the video while recording (the agent must always see that it runs). */
+  readonly badge: HTMLElement;
+  setFlow(flow: RecordingFlow): void;
+  setRecordings(list: readonly RecordingView[]): void;
+  /** Whether there is a customer video to record. */
+  setCanRecord(can: boolean): void;
+}
+
+export function createRecordingPanel(actions: RecordingPanelActions): RecordingPanel {
+  const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'recording-status' });
+  const ask = h('button', { type: 'button', class: 'primary', 'data-testid': 'record' }, 'Record…');
+  const stop = h('button', { type: 'button', class: 'danger', 'data-testid': 'record-stop', hidden: true }, 'Stop recording');
+  const list = h('ul', { class: 'recordings', 'aria-label': 'Recordings', 'data-testid': 'recordings' });
+  const badge = h('p', { class: 'recording-badge', role: 'status', hidden: true, 'data-testid': 'recording-badge' });
+  ask.addEventListener('click', () => actions.ask());
+  stop.addEventListener('click', () => actions.stop());
+  const element = h('section', { class: 'card stack', 'aria-labelledby': 'recording-title' },
+    h('h2', { id: 'recording-title' }, 'Recording'), status, h('div', { class: 'row' }, ask, stop),
+    h('h3', { class: 'subhead' }, 'Recordings'), list);
+
+  let canRecord = false;
+  let flow: RecordingFlow = { phase: 'idle' };
+  let ticker: number | undefined;
+
+  const render = () => {
+    // While waiting the agent may ask again (the customer may have missed it: reloaded, reconnected).
+    ask.hidden = flow.phase !== 'idle' && flow.phase !== 'asking';
+    ask.textContent = flow.phase === 'asking' ? 'Ask again' : 'Record…';
+    ask.disabled = !canRecord;
+    stop.hidden = flow.phase !== 'recording';
+    badge.hidden = flow.phase !== 'recording';
+    if (flow.phase === 'recording') badge.textContent = `Recording ${elapsed(flow.since, Date.now())}`;
+    status.dataset.phase = flow.phase;
+    status.textContent = {
+      idle: flow.phase === 'idle' && flow.note ? flow.note
+        : canRecord ? 'The customer is asked first; recording starts once they agree.'
+          : 'You can record once the customer shares their screen.',
+      asking: 'Waiting for the customer to agree…',
+      starting: 'The customer agreed. Starting…',
+      recording: 'Recording the customer\'s screen with your drawings.',
+      saving: 'Saving the last part…',
+    }[flow.phase];
+  };
+
+  const size = (bytes?: number) => bytes === undefined ? '' : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+
+  const item = (r: RecordingView): HTMLElement => {
+    const started = new Date(r.startedAt);
+    const label = `Recording from ${Number.isNaN(started.getTime()) ? r.startedAt : started.toLocaleTimeString()}`;
+    if (r.state !== 'ready') {
+      return h('li', { 'data-recording': r.recordingId }, h('span', {}, label), h('span', { class: 'muted' }, 'in progress'));
+    }
+    const feedback = h('span', { class: 'muted', 'aria-live': 'polite' });
+    const download = h('button', { type: 'button', class: 'download', 'aria-label': `Download ${label.toLowerCase()}`,
+      'data-testid': 'recording-download' }, 'Download');
+    download.addEventListener('click', async () => {
+      download.disabled = true;
+      feedback.textContent = '';
+      try {
+        const blob = await actions.download(r);
+        const a = h('a', { href: URL.createObjectURL(blob), download: `coview-recording-${r.recordingId}.webm` });
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+      } catch {
+        feedback.textContent = 'Download failed';
+      } finally {
+        download.disabled = false;
+      }
+    });
+    return h('li', { 'data-recording': r.recordingId, 'data-state': 'ready' },
+      h('span', {}, label, h('br'), h('span', { class: 'muted' }, size(r.size))), h('span', { class: 'row' }, download, feedback));
+  };
+
+  return {
+    element,
+    badge,
+    setFlow: (f) => {
+      flow = f;
+      window.clearInterval(ticker);
+      if (f.phase === 'recording') ticker = window.setInterval(render, 1000);
+      render();
+    },
+    setRecordings: (rs) => {
+      if (rs.length === 0) replaceChildren(list, h('li', { class: 'muted' }, 'None yet.'));
+      else replaceChildren(list, ...[...rs].reverse().map(item));
+    },
+    setCanRecord: (can) => {
+      canRecord = can;
+      render();
+    },
+  };
+}

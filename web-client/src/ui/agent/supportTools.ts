@@ -1,0 +1,122 @@
+/**
+ * The console's support tools beyond drawing, for one session at a time: *Recording* (with the customer's
+ * consent), *Send a link* and *Ask to adjust the crop*. `startRoom` makes the per-room REST client and clears the
+ * lists; `attach` follows the room's events once the live link is up.
+ */
+import type { CropGeometry } from '../../annotations/mapping';
+import { notifyHost } from '../../embed/bridge';
+import { AgentRecording } from '../../recording/agentRecording';
+import { startComposite } from '../../recording/composite';
+import { startRecorder } from '../../recording/recorder';
+import { RecordingApi, type RecordingView } from '../../recording/recordingApi';
+import { ReferenceLog } from '../../reference/references';
+import type { AgentLink } from '../../session/agentLink';
+import type { CreatedRoom } from '../../session/roomApi';
+import { createCropRequest } from './cropRequest';
+import { createRecordingPanel } from './recordingPanel';
+import { createReferencePanel } from './referencePanel';
+
+export interface SupportTools {
+  /** Cards for the side column. */
+  readonly cards: HTMLElement[];
+  /** The red "Recording" badge, for the video area. */
+  readonly badge: HTMLElement;
+  startRoom(room: CreatedRoom): void;
+  attach(link: AgentLink): void;
+}
+
+export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasElement,
+  liveGeometry: () => CropGeometry | null, newId: () => string): SupportTools {
+  let link: AgentLink | null = null;
+  let api: RecordingApi | null = null;
+  let roomId = '';
+  let recording: AgentRecording | null = null;
+  let references = new ReferenceLog();
+
+  const hasVideo = () => video.videoWidth > 0;
+  const refreshRecordings = async () => {
+    if (!api) return;
+    try {
+      panel.setRecordings(await api.list());
+    } catch {
+      // The list stays as it was; the next change refreshes it.
+    }
+  };
+  const panel = createRecordingPanel({
+    ask: () => recording?.ask(),
+    stop: () => void recording?.stop(),
+    download: (r) => api ? api.download(r.recordingId) : Promise.reject(new Error('no session')),
+  });
+  panel.setRecordings([]);
+  const refPanel = createReferencePanel((url) => link?.send({ type: 'reference.push', url }) ?? false);
+  const showReferences = () => refPanel.setReferences(references.list());
+  const crop = createCropRequest(() => {
+    const g = liveGeometry();
+    if (!g || g.source.w <= 0 || g.source.h <= 0) return null;
+    return { x: g.crop.x / g.source.w, y: g.crop.y / g.source.h, w: g.crop.w / g.source.w, h: g.crop.h / g.source.h };
+  }, (m) => link?.send(m) ?? false);
+  const setConnected = (on: boolean) => {
+    refPanel.setEnabled(on);
+    crop.setEnabled(on);
+  };
+  setConnected(false);
+  const updateCanRecord = () => panel.setCanRecord(link !== null && hasVideo());
+  video.addEventListener('loadeddata', updateCanRecord);
+  // A closed tab keeps what was uploaded: the recording is completed with the chunks room-service has.
+  window.addEventListener('pagehide', () => recording?.abandon());
+  video.addEventListener('emptied', updateCanRecord);
+
+  return {
+    cards: [panel.element, refPanel.element, crop.element],
+    badge: panel.badge,
+    startRoom: (room) => {
+      void recording?.stop();
+      link = null;
+      roomId = room.roomId;
+      api = new RecordingApi(room.roomId, () => room.token);
+      references = new ReferenceLog();
+      showReferences();
+      panel.setRecordings([]);
+      setConnected(false);
+      updateCanRecord();
+    },
+    attach: (l) => {
+      link = l;
+      const roomApi = api!;
+      const forRoom = roomId;
+      recording = new AgentRecording({
+        room: l.room,
+        send: (m) => l.send(m),
+        api: roomApi,
+        composite: () => (hasVideo() ? startComposite(video, overlay) : null),
+        record: (stream, onChunk) => startRecorder(stream, onChunk),
+        newId,
+        now: () => Date.now(),
+        delay: (ms) => new Promise((r) => window.setTimeout(r, ms)),
+        onFlow: (f) => {
+          panel.setFlow(f);
+          if (f.phase === 'recording') void refreshRecordings();
+        },
+        onReady: (r: RecordingView) => {
+          void refreshRecordings();
+          notifyHost('recording.ready', { roomId: forRoom, recordingId: r.recordingId, url: r.url });
+        },
+      });
+      l.room.onRoomState((s) => {
+        references.pendingIs(s.reference?.eventId ?? null);
+        showReferences();
+      });
+      l.room.on('reference.push', (e, envelope) => {
+        references.pushed(envelope.eventId, e.url, envelope.ts);
+        showReferences();
+      });
+      l.room.on('reference.answer', (e) => {
+        references.answered(e.accepted);
+        showReferences();
+      });
+      setConnected(true);
+      updateCanRecord();
+      void refreshRecordings();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The agent's *Ask to adjust the crop* (`crop.request`): a prompt that does not block the page (the customer may
+ * be in the middle of something), saying what the agent asks, with *Adjust now*, which highlights the crop
+ * rectangle and puts the keyboard focus on it (arrow keys move it), and *Not now*.
+ */
+import type { AnnotationClient } from '../../annotations/annotationClient';
+import { h } from '../dom';
+
+const HIGHLIGHT_MS = 4000;
+
+export function attachCropRequestPrompt(room: Pick<AnnotationClient, 'on'>, host: HTMLElement = document.body,
+  find: () => HTMLElement | null = () => document.querySelector<HTMLElement>('[data-testid=crop-rect]')): void {
+  let prompt: HTMLElement | null = null;
+  const dismiss = () => {
+    prompt?.remove();
+    prompt = null;
+  };
+  const highlight = () => {
+    const rect = find();
+    if (!rect) return false;
+    rect.classList.add('requested');
+    rect.focus();
+    window.setTimeout(() => rect.classList.remove('requested'), HIGHLIGHT_MS);
+    return true;
+  };
+  room.on('crop.request', () => {
+    dismiss();
+    const text = h('p', {}, find() ? 'Your agent asks you to adjust the area you share: move or resize the rectangle.'
+      : 'Your agent asks you to adjust the area you share. You can do it once you share your screen.');
+    const adjust = h('button', { type: 'button', class: 'primary', 'data-testid': 'crop-request-adjust' }, 'Adjust now');
+    const later = h('button', { type: 'button', 'data-testid': 'crop-request-dismiss' }, 'Not now');
+    adjust.addEventListener('click', () => {
+      highlight();
+      dismiss();
+    });
+    later.addEventListener('click', dismiss);
+    prompt = h('section', { class: 'toast', role: 'status', 'aria-label': 'Request from your agent',
+      'data-testid': 'crop-request-prompt' }, text, h('div', { class: 'row' }, adjust, later));
+    host.append(prompt);
+  });
+}

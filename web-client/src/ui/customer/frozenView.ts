@@ -1,0 +1,123 @@
+/**
+ * What the customer sees while the agent has frozen the frame: the very snapshot the agent took (downloaded from
+ * room-service with the customer's token: the same bytes), the agent's drawings and pointer over it, and a
+ * banner saying so. It covers the live preview while frozen and goes away when the agent unfreezes. The
+ * drawings are mapped through the crop the frame was taken with (from the snapshot's annotations JSON), so they
+ * sit where the agent drew them.
+ */
+import { type CropGeometry, wholeSource } from '../../annotations/mapping';
+import { VANISH_MS } from '../../annotations/model';
+import { renderOverlay } from '../../annotations/renderer';
+import type { RoomDrawings } from '../../annotations/roomDrawings';
+import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
+import type { SnapshotApi } from '../../media/snapshotApi';
+import { documentGeometry } from '../../media/snapshotDocument';
+import { h } from '../dom';
+
+/** Colour of the agent's pointer on the customer's side (as on the live preview). */
+const POINTER_COLOUR = '#e5302a';
+
+export interface FrozenView {
+  /** Placed over the live preview (absolutely positioned, fills it). */
+  readonly element: HTMLElement;
+  follow(signal: FreezeSignal): void;
+  dispose(): void;
+}
+
+export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): FrozenView {
+  const still = h('img', { class: 'frozen-still', 'data-testid': 'frozen-still',
+    alt: 'The frame of your screen your agent paused on' });
+  const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'frozen-overlay', 'aria-hidden': 'true' });
+  const banner = h('p', { class: 'frozen-banner', role: 'status', 'data-testid': 'frozen-banner' });
+  const element = h('div', { class: 'frozen-view', 'data-testid': 'frozen-view', hidden: true }, still, canvas, banner);
+  const ctx = canvas.getContext('2d')!;
+  const loads = new LatestOnly();
+  let geometry: CropGeometry | null = null;
+  let url: string | null = null;
+  let frameRequested = false;
+  let disposed = false;
+
+  const paint = (): void => {
+    frameRequested = false;
+    const dpr = window.devicePixelRatio || 1;
+    const box = { w: canvas.clientWidth, h: canvas.clientHeight };
+    if (canvas.width !== Math.round(box.w * dpr) || canvas.height !== Math.round(box.h * dpr)) {
+      canvas.width = Math.round(box.w * dpr);
+      canvas.height = Math.round(box.h * dpr);
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (!geometry || element.hidden) {
+      ctx.clearRect(0, 0, box.w, box.h);
+      return;
+    }
+    const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings.selfId)
+      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: 'Your agent' }));
+    const drawables = drawings.drawables(geometry.source);
+    const now = performance.now();
+    renderOverlay(ctx, box, geometry, drawables, pointers, now);
+    canvas.dataset.drawables = String(drawables.length);
+    if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < VANISH_MS)) repaint();
+  };
+  const repaint = (): void => {
+    if (frameRequested || disposed) return;
+    frameRequested = true;
+    requestAnimationFrame(paint);
+  };
+  drawings.onChange(repaint);
+  const resize = new ResizeObserver(repaint);
+  resize.observe(canvas);
+
+  const release = (): void => {
+    if (url) URL.revokeObjectURL(url);
+    url = null;
+    still.removeAttribute('src');
+    delete still.dataset.snapshotId;
+    geometry = null;
+  };
+
+  function live(): void {
+    loads.cancel();
+    element.hidden = true;
+    release();
+    repaint();
+  }
+
+  function frozen(snapshotId: string | null): void {
+    element.hidden = false;
+    banner.textContent = 'The agent paused on this frame';
+    if (!snapshotId) return; // the agent's upload names it next
+    if (still.dataset.snapshotId === snapshotId) return;
+    void loads.run(async () => {
+      const [original, doc] = await Promise.all([
+        api.download(snapshotId, 'original'),
+        api.download(snapshotId, 'annotations').then((b) => b.text()).then((t) => JSON.parse(t) as unknown, () => null),
+      ]);
+      const next = URL.createObjectURL(original);
+      // Decoded before it is shown, so the still never flashes half-drawn.
+      const img = new Image();
+      img.src = next;
+      await img.decode();
+      return { next, doc, size: { w: img.naturalWidth, h: img.naturalHeight } };
+    }, ({ next, doc, size }) => {
+      release();
+      url = next;
+      still.src = next;
+      still.dataset.snapshotId = snapshotId;
+      geometry = documentGeometry(doc) ?? wholeSource(size);
+      repaint();
+    }, () => {
+      banner.textContent = 'The agent paused on a frame, but it could not be shown here.';
+    });
+  }
+
+  return {
+    element,
+    follow: (signal) => (signal.frozen ? frozen(signal.snapshotId) : live()),
+    dispose: () => {
+      disposed = true;
+      loads.cancel();
+      resize.disconnect();
+      release();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The customer's say over recording: when the agent asks (`recording.request`), a dialog explains what would be
+ * recorded and asks *Allow recording* or *Don't record* (Escape declines); the answer goes back as
+ * `recording.consent`. While a recording runs (the room's state and `recording` events), a red "Recording"
+ * indicator stays in the page's top bar: the customer always knows.
+ */
+import type { AnnotationClient } from '../../annotations/annotationClient';
+import { h } from '../dom';
+
+export interface RecordingConsentUi {
+  /** The red indicator, for the page's top bar. */
+  readonly indicator: HTMLElement;
+}
+
+export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>,
+  host: HTMLElement = document.body): RecordingConsentUi {
+  const indicator = h('span', { class: 'recording-badge', role: 'status', hidden: true, 'data-testid': 'customer-recording' },
+    'Recording: your agent is recording this session');
+  let dialog: HTMLDialogElement | null = null;
+
+  const close = () => {
+    dialog?.close();
+    dialog?.remove();
+    dialog = null;
+  };
+
+  const ask = (requestId: string) => {
+    close();
+    let answered = false;
+    const answer = (granted: boolean) => {
+      if (answered) return;
+      answered = true;
+      room.send({ type: 'recording.consent', requestId, granted });
+      close();
+    };
+    const allow = h('button', { type: 'button', class: 'primary', 'data-testid': 'recording-allow' }, 'Allow recording');
+    const deny = h('button', { type: 'button', 'data-testid': 'recording-deny' }, 'Don\'t record');
+    allow.addEventListener('click', () => answer(true));
+    deny.addEventListener('click', () => answer(false));
+    const d = h('dialog', { class: 'prompt', 'aria-labelledby': 'rec-consent-title', 'aria-describedby': 'rec-consent-text',
+      'data-testid': 'recording-consent' },
+      h('h2', { id: 'rec-consent-title' }, 'May your agent record this session?'),
+      h('p', { id: 'rec-consent-text' }, 'The recording shows what you share (only the area inside your rectangle, with '
+        + 'private areas blacked out) and what your agent draws. There is no sound.'),
+      h('p', { class: 'muted' }, 'A red "Recording" sign stays at the top of this page while it runs. You can keep '
+        + 'sharing either way.'),
+      h('div', { class: 'row' }, allow, deny));
+    // Escape closes a modal dialog: take it as "no".
+    d.addEventListener('cancel', () => answer(false));
+    host.append(d);
+    dialog = d;
+    d.showModal();
+    deny.focus();
+  };
+
+  const show = (on: boolean) => {
+    indicator.hidden = !on;
+  };
+  room.onRoomState((s) => show(Boolean(s.recording)));
+  room.on('recording.request', (e) => ask(e.requestId));
+  room.on('recording', (e) => show(e.on));
+  return { indicator };
+}

@@ -1,0 +1,68 @@
+/**
+ * A link the agent pushed (`reference.push`, or pending in the room's state after a reconnect): a dialog that
+ * names who asks and shows where the link really goes, the host largest (anti-phishing: the host decides, not
+ * the path or the words around it), the whole link below. *Open link* opens it in a new tab without giving that
+ * page a handle on this one (noopener, noreferrer) and answers `reference.answer {accepted: true}`; *Decline*
+ * (or Escape) answers false. A link the customer's page cannot read as http(s) is declined without opening.
+ */
+import type { AnnotationClient } from '../../annotations/annotationClient';
+import { receivedHost } from '../../reference/referenceUrl';
+import { h } from '../dom';
+
+export type OpenWindow = (url: string, target: string, features: string) => unknown;
+
+export function attachReferencePrompt(room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>,
+  open: OpenWindow = (u, t, f) => window.open(u, t, f), host: HTMLElement = document.body): void {
+  let dialog: HTMLDialogElement | null = null;
+  let shownFor: string | null = null;
+
+  const close = () => {
+    dialog?.close();
+    dialog?.remove();
+    dialog = null;
+    shownFor = null;
+  };
+
+  const prompt = (eventId: string, url: string) => {
+    if (shownFor === eventId) return;
+    close();
+    const site = receivedHost(url);
+    if (!site) {
+      room.send({ type: 'reference.answer', accepted: false });
+      return;
+    }
+    let answered = false;
+    const answer = (accepted: boolean) => {
+      if (answered) return;
+      answered = true;
+      if (accepted) open(url, '_blank', 'noopener,noreferrer');
+      room.send({ type: 'reference.answer', accepted });
+      close();
+    };
+    const openButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'reference-open' }, 'Open link');
+    const decline = h('button', { type: 'button', 'data-testid': 'reference-decline' }, 'Decline');
+    openButton.addEventListener('click', () => answer(true));
+    decline.addEventListener('click', () => answer(false));
+    const d = h('dialog', { class: 'prompt', 'aria-labelledby': 'ref-title', 'data-testid': 'reference-prompt' },
+      h('h2', { id: 'ref-title' }, 'Your agent wants to open a link for you'),
+      h('p', { class: 'muted' }, 'It goes to'),
+      h('p', { class: 'ref-site', 'data-testid': 'reference-host' }, site),
+      h('p', { class: 'ref-url' }, h('span', { class: 'sr-only' }, 'Full link: '), url),
+      h('p', { class: 'muted' }, 'Open it only if you expected it. It opens in a new tab; this session stays here.'),
+      h('div', { class: 'row' }, openButton, decline));
+    d.addEventListener('cancel', () => answer(false));
+    host.append(d);
+    dialog = d;
+    shownFor = eventId;
+    d.showModal();
+    decline.focus();
+  };
+
+  room.onRoomState((s) => {
+    if (s.reference) prompt(s.reference.eventId, s.reference.url);
+    else close();
+  });
+  room.on('reference.push', (e, envelope) => prompt(envelope.eventId, e.url));
+  // Answered elsewhere (another tab of this customer): nothing is pending any more.
+  room.on('reference.answer', () => close());
+}
