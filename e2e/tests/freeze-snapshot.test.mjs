@@ -8,27 +8,16 @@
 // Prints Freeze click → the customer's still shown. Pages come from room-service when it serves this build,
 // else from a static server proxying /api to the stack (as stack-session.test.mjs).
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
-import { AGENT_KEY, startStack, stackMissing } from '../harness/stack.mjs';
-import { startStaticServer } from '../harness/staticServer.mjs';
+import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-async function servesThisBuild(roomUrl) {
-  try {
-    const served = await (await fetch(`${roomUrl}/agent/`)).text();
-    return served === readFileSync(`${WEB_ROOT}agent/index.html`, 'utf8');
-  } catch {
-    return false;
-  }
-}
 
 const isPng = (bytes) => PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 
@@ -68,23 +57,9 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
   let browser;
   let base;
 
-  before(async () => {
-    server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT });
-    const t0 = Date.now();
-    stack = await startStack({ extraOrigins: [server.url] });
-    console.log(`stack up in ${Date.now() - t0} ms`);
-    const fromRoomService = process.env.COVIEW_E2E_PAGES !== 'static' && await servesThisBuild(stack.roomUrl);
-    server.proxyApiTo(stack.roomUrl);
-    base = fromRoomService ? stack.roomUrl : server.url;
-    console.log(`pages from ${fromRoomService ? 'room-service' : 'this build (room-service serves another one)'}`);
-    browser = await launchChromium({ captureTitle: TITLE });
-  });
+  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
 
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await server?.close();
-  });
+  after(() => closeStackPages({ browser, stack, server }));
 
   it('freeze shows the customer the very snapshot; a snapshot is stored, listed and downloadable', async () => {
     const agentContext = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });

@@ -12,15 +12,13 @@
 //   the customer's indicator off.
 // Screenshots: the consent dialog, both pages while recording, the link prompt, the agent's lists, the crop prompt.
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
-import { AGENT_KEY, startStack, stackMissing } from '../harness/stack.mjs';
-import { startStaticServer } from '../harness/staticServer.mjs';
+import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
@@ -28,15 +26,6 @@ const SEGMENT = 0x18538067;
 const INFO = 0x1549a966;
 const DURATION = 0x4489;
 const TIMECODE_SCALE = 0x2ad7b1;
-
-async function servesThisBuild(roomUrl) {
-  try {
-    const served = await (await fetch(`${roomUrl}/agent/`)).text();
-    return served === readFileSync(`${WEB_ROOT}agent/index.html`, 'utf8');
-  } catch {
-    return false;
-  }
-}
 
 /** EBML element id (marker bits kept) or size (marker removed; null when "unknown") at `at`. */
 function vint(bytes, at, keepMarker) {
@@ -93,21 +82,9 @@ describe('CoView stack: recording with consent, reference links, crop requests',
     let browser;
     let base;
 
-    before(async () => {
-      server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT });
-      stack = await startStack({ extraOrigins: [server.url] });
-      const fromRoomService = process.env.COVIEW_E2E_PAGES !== 'static' && await servesThisBuild(stack.roomUrl);
-      server.proxyApiTo(stack.roomUrl);
-      base = fromRoomService ? stack.roomUrl : server.url;
-      console.log(`pages from ${fromRoomService ? 'room-service' : 'this build (room-service serves another one)'}`);
-      browser = await launchChromium({ captureTitle: TITLE });
-    });
+    before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
 
-    after(async () => {
-      await browser?.close();
-      await stack?.stop();
-      await server?.close();
-    });
+    after(() => closeStackPages({ browser, stack, server }));
 
     it('records only with consent, downloads valid WebM, opens accepted links only, and asks to adjust the crop',
       async () => {

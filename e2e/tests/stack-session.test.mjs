@@ -8,27 +8,15 @@
 // packages room-service with it); otherwise (room-service packaged earlier, or COVIEW_E2E_PAGES=static) from
 // a static server with this build, proxying /api to the stack — the APIs, sockets and media are the stack's
 // either way.
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
-import { AGENT_KEY, startStack, stackMissing } from '../harness/stack.mjs';
-import { startStaticServer } from '../harness/staticServer.mjs';
+import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { closeStackPages, openStackPages, servesThisBuild } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
-
-/** Whether room-service serves the same agent page as the web client this module tests. */
-async function servesThisBuild(roomUrl) {
-  try {
-    const served = await (await fetch(`${roomUrl}/agent/`)).text();
-    return served === readFileSync(`${WEB_ROOT}agent/index.html`, 'utf8');
-  } catch {
-    return false;
-  }
-}
 
 describe('CoView stack: agent and customer', { skip: missing ? `stack not available: ${missing}` : false }, () => {
   let stack;
@@ -36,24 +24,9 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
   let browser;
   let base;
 
-  before(async () => {
-    // The static server starts first so that its origin can be allowed on the stack's WebSockets.
-    server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT });
-    const t0 = Date.now();
-    stack = await startStack({ extraOrigins: [server.url] });
-    console.log(`stack up in ${Date.now() - t0} ms`);
-    const fromRoomService = process.env.COVIEW_E2E_PAGES !== 'static' && await servesThisBuild(stack.roomUrl);
-    server.proxyApiTo(stack.roomUrl);
-    base = fromRoomService ? stack.roomUrl : server.url;
-    console.log(`pages from ${fromRoomService ? 'room-service' : 'this build (room-service serves another one)'}`);
-    browser = await launchChromium({ captureTitle: TITLE });
-  });
+  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
 
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await server?.close();
-  });
+  after(() => closeStackPages({ browser, stack, server }));
 
   it('room-service serves this build of the web client and says where the sockets are',
     { skip: process.env.COVIEW_E2E_PAGES === 'static' ? 'COVIEW_E2E_PAGES=static' : false }, async () => {

@@ -1,19 +1,17 @@
 package dev.coview.reliability;
 
+import static dev.coview.reliability.testing.FuzzVerdict.abbreviate;
+import static dev.coview.reliability.testing.FuzzVerdict.isJsonObject;
+import static dev.coview.reliability.testing.FuzzVerdict.startsAnObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.reliability.testing.FuzzCases;
+import dev.coview.reliability.testing.FuzzVerdict;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.HealthyAnnotationRoom;
 import dev.coview.reliability.testing.Http;
-import dev.coview.reliability.testing.Inbox;
-import dev.coview.reliability.testing.Leaks;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,12 +50,10 @@ class AnnotationFuzzIT {
             ErrorCodes.FORBIDDEN, ErrorCodes.UNKNOWN_PEER, ErrorCodes.RATE_LIMITED, ErrorCodes.UNAVAILABLE);
     private static final Set<String> REPLY_TYPES = Set.of("state", "event", "error");
 
-    private static final ObjectReader STRICT = new ObjectMapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, AtomicLong> tally = new ConcurrentHashMap<>();
-    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final FuzzVerdict verdict = new FuzzVerdict("the annotation server schemas", REPLY_TYPES, ERROR_CODES, "state");
+    private final Map<String, AtomicLong> tally = verdict.tally();
+    private final List<String> problems = verdict.problems();
 
     @Test
     void randomInputNeverBreaksTheSocketContract() throws Exception {
@@ -132,12 +127,12 @@ class AnnotationFuzzIT {
             }
             LockSupport.parkNanos(next - System.nanoTime());
             next += interval;
-            count("cases");
-            count("kind " + c.kind());
+            verdict.count("cases");
+            verdict.count("kind " + c.kind());
             int errorsBefore = peer.inbox().errors();
             if (!peer.trySend(c.text())) {
                 // Closed between the check and the send (a previous case): count that close, send this one again.
-                count("send refused (socket closing)");
+                verdict.count("send refused (socket closing)");
                 peer = reopen(peer, port, token);
                 errorsBefore = peer.inbox().errors();
                 peer.trySend(c.text());
@@ -156,9 +151,9 @@ class AnnotationFuzzIT {
                     Awaitility.await("close or error after broken JSON").atMost(Duration.ofSeconds(3))
                             .pollInterval(Duration.ofMillis(2))
                             .until(() -> current.inbox().isClosed() || current.inbox().errors() > before);
-                    count(current.inbox().isClosed() ? "broken JSON: closed" : "broken JSON: error");
+                    verdict.count(current.inbox().isClosed() ? "broken JSON: closed" : "broken JSON: error");
                 } catch (org.awaitility.core.ConditionTimeoutException e) {
-                    count("broken JSON: no answer");
+                    verdict.count("broken JSON: no answer");
                     if (unanswered.size() < 5) {
                         unanswered.add(abbreviate(c.text()));
                     }
@@ -180,7 +175,7 @@ class AnnotationFuzzIT {
                 break;
             }
         }
-        settle(peer);
+        verdict.settle(peer);
         peer.close();
     }
 
@@ -192,76 +187,10 @@ class AnnotationFuzzIT {
 
     private Peer reopen(Peer old, int port, String token) {
         int code = old.inbox().closeCodeWithin(WAIT);
-        settle(old);
-        count("close " + code);
-        if (!(code == 1007 || code == 1008 || code == 1009 || (code >= 4000 && code < 5000))) {
-            problems.add("undocumented close code " + code);
-        }
+        verdict.settle(old);
+        verdict.closed(code, Set.of(1007, 1008, 1009));
         old.close();
         return open(port, token);
-    }
-
-    /** Checks every reply a socket got. */
-    private void settle(Peer p) {
-        Inbox inbox = p.inbox();
-        if (!inbox.violations().isEmpty()) {
-            problems.add("replies break the annotation server schemas: " + abbreviate(inbox.violations().toString()));
-        }
-        for (String text : inbox.raw()) {
-            String leak = Leaks.find(text);
-            if (leak != null) {
-                problems.add("a reply carries " + leak + ": " + abbreviate(text));
-            }
-            if (Leaks.namesInternals(text)) {
-                count("replies naming Java classes");
-            }
-            try {
-                JsonNode m = STRICT.readTree(text);
-                String type = m.path("type").asText();
-                if (!REPLY_TYPES.contains(type)) {
-                    problems.add("unexpected reply type: " + abbreviate(text));
-                }
-                if (type.equals("error")) {
-                    String code = m.path("code").asText();
-                    count("error " + code);
-                    if (!ERROR_CODES.contains(code)) {
-                        problems.add("undocumented error code: " + abbreviate(text));
-                    }
-                } else if (!type.equals("state")) {
-                    count("received " + type);
-                }
-            } catch (Exception e) {
-                problems.add("reply not JSON: " + abbreviate(text));
-            }
-        }
-    }
-
-    private void count(String key) {
-        tally.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-    }
-
-    /** Whether {@code text} is exactly one JSON object (what the decoder does not close the socket for). */
-    private static boolean isJsonObject(String text) {
-        try {
-            JsonNode node = STRICT.readTree(text);
-            return node != null && node.isObject();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** The decoder's own rule: only a text whose first non-blank character is '{' can be a message. */
-    private static boolean startsAnObject(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return text.charAt(i) == '{';
-            }
-        }
-        return false;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
     /** One valid message of every client type of schemas/annotation (the bases of the mutations). */

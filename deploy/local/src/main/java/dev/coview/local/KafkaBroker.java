@@ -215,12 +215,19 @@ public final class KafkaBroker implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String randomClusterId() {
-        // KRaft wants a base64url-encoded 16-byte UUID, the format of `kafka-storage random-uuid`.
-        UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    static String randomClusterId() {
+        // KRaft wants a base64url-encoded 16-byte UUID, the format of `kafka-storage random-uuid`. One in 64 of
+        // those starts with '-', which the storage tool's argument parser takes for an option ("argument
+        // --cluster-id/-t: expected one argument"): like Kafka's own Uuid.randomUuid(), draw again.
+        while (true) {
+            UUID u = UUID.randomUUID();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+            b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private static String serverProperties(int port, int controllerPort, Path logDirs) {
