@@ -55,6 +55,11 @@ public final class Inbox {
         }
     }
 
+    /** Something went wrong on the client side of the socket: reported with the next {@link #poll}. */
+    void failed(String what) {
+        violations.add(what);
+    }
+
     void closed(int code) {
         closed.complete(code);
     }
@@ -62,7 +67,8 @@ public final class Inbox {
     /** The next message, which must arrive within {@code timeout} and have the given {@code type}. */
     public JsonNode next(String type, Duration timeout) {
         JsonNode m = poll(timeout);
-        assertThat(m).as("a '%s' message within %s", type, timeout).isNotNull();
+        assertThat(m).as("a '%s' message within %s (socket closed: %s, %d messages so far)", type, timeout,
+                closed.getNow(null), raw.size()).isNotNull();
         assertThat(m.path("type").asText()).as("type of %s", m).isEqualTo(type);
         return m;
     }

@@ -139,8 +139,16 @@ public final class Peer implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                inbox.message(partial.toString());
+                String text = partial.toString();
                 partial.setLength(0);
+                try {
+                    inbox.message(text);
+                } catch (RuntimeException | Error e) {
+                    // A listener that throws makes the JDK client abort the socket: the message would vanish and
+                    // the test wait for it in vain. Keep the socket and say what went wrong instead.
+                    inbox.failed("the test's listener failed on a " + text.length() + "-character message: " + e);
+                    e.printStackTrace();
+                }
             }
             ws.request(1);
             return null;
@@ -154,6 +162,7 @@ public final class Peer implements AutoCloseable {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
+            inbox.failed("socket error: " + error);
             inbox.closed(1006);
         }
     }
