@@ -2,7 +2,6 @@ package dev.coview.annotation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,11 +49,4 @@ public interface AnnotationConfig {
     /** Elements (strokes and shapes) a room may hold; new ones beyond are refused. Default 5000. */
     @WithDefault("5000")
     int maxElementsPerRoom();
-
-    /**
-     * How long readiness waits for Redis to answer a PING before it reports DOWN. A frozen Redis must make the
-     * probe fail fast, not hang on the client's queue (the client's own timeout is 10 s). Default 1s.
-     */
-    @WithDefault("1s")
-    Duration redisCheckTimeout();
 }

@@ -1,0 +1,48 @@
+package dev.coview.support.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coview.local.LocalStackResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Redis readiness check against the real redis-server of deploy/local, frozen with SIGSTOP: it answers DOWN
+ * (rather than hanging on the client's queue) and UP again once Redis runs.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class RedisReadinessCheckTest {
+
+    @Inject
+    @Readiness
+    RedisReadinessCheck check;
+
+    @Test
+    void aFrozenRedisIsReportedDownAndARunningOneUp() {
+        assertThat(status()).isEqualTo(HealthCheckResponse.Status.UP);
+        var redis = LocalStackResource.stack().redis().process();
+        redis.pause();
+        try {
+            // The check itself must answer (its timeout is 1 s); the client's own would wait 10 s.
+            HealthCheckResponse frozen = check.call().await().atMost(Duration.ofSeconds(5));
+            assertThat(frozen.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            assertThat(frozen.getData().orElseThrow().get("reason")).isEqualTo("no answer within 1000 ms");
+        } finally {
+            redis.resume();
+        }
+        Awaitility.await("UP again after the resume").atMost(Duration.ofSeconds(15))
+                .until(() -> status() == HealthCheckResponse.Status.UP);
+    }
+
+    private HealthCheckResponse.Status status() {
+        return check.call().await().atMost(Duration.ofSeconds(5)).getStatus();
+    }
+}
