@@ -1,6 +1,6 @@
 /**
  * The participant id in a CoView token (its `sub`): annotation-service stamps events with it as `authorId`, so
- * a client tells its own events (undo history, its pointer echoed back) from others'. Only read, never
+ * a client tells its own events (undo history) from others'. Only read, never
  * verified: the services verify the token.
  */
 export function tokenSubject(token: string): string {

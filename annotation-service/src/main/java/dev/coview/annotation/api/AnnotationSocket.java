@@ -5,6 +5,7 @@ import dev.coview.annotation.messaging.CatchUp;
 import dev.coview.annotation.messaging.EventIds;
 import dev.coview.annotation.messaging.EventLog;
 import dev.coview.annotation.messaging.SessionEvents;
+import dev.coview.annotation.pointers.PointerMoveReader;
 import dev.coview.annotation.pointers.PointerPublisher;
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.Rooms;
@@ -12,6 +13,7 @@ import dev.coview.annotation.rules.MessageValidator;
 import dev.coview.annotation.rules.Permissions;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
 import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
@@ -47,13 +49,17 @@ import jakarta.inject.Inject;
  * checked by {@link UpgradeGuard} (Origin, token, ended room). Each accepted message is stamped and appended to
  * Kafka; it reaches every socket of the room (this one included) when the materializer reads it back, so all
  * instances send the same events in the same order. Pointer traffic goes to {@code coview.pointers} through
- * {@link PointerPublisher} and comes back through {@code PointerRelay}: the same way round, without the log.
+ * {@link PointerPublisher} and comes back through {@code PointerRelay}: the same way round, without the log, to
+ * every socket but its author's. Pointer moves in the web client's form are read without Jackson
+ * ({@link PointerMoveReader}).
  */
 @WebSocket(path = "/ws/annotations")
 @Authenticated
 public class AnnotationSocket {
 
     private static final UserData.TypedKey<FloodGuard> FLOOD = new UserData.TypedKey<>("coview.flood");
+    /** Handled, nothing to wait for: one instance for every message (a {@code Uni} can be subscribed many times). */
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
 
     private final Rooms rooms;
     private final CatchUp catchUp;
@@ -101,7 +107,7 @@ public class AnnotationSocket {
         }
         Participant who = participant(connection);
         Room room = rooms.room(who.roomId());
-        if (room == null || !room.join(connection, rooms::render)) {
+        if (room == null || !room.join(connection, who.id(), rooms::render)) {
             connection.close(new CloseReason(CloseCodes.ROOM_ENDED, "room ended")).subscribe().with(ok -> {
             }, e -> Log.debugf("closing socket of an ended room: %s", e.getMessage()));
         }
@@ -116,6 +122,10 @@ public class AnnotationSocket {
                 return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, "flood"));
             default:
                 break;
+        }
+        Pointer move = PointerMoveReader.read(text);
+        if (move != null) {
+            return accept(connection, participant(connection), move);
         }
         InboundDecoder.Result<AnnotationClientMessage> decoded = decoder.decode(text);
         if (decoded instanceof InboundDecoder.Result.Malformed<AnnotationClientMessage> m) {
@@ -166,7 +176,7 @@ public class AnnotationSocket {
         if (!message.durable()) {
             // Pointer traffic: volatile, straight to coview.pointers from this event loop (never blocks).
             pointers.publish(event);
-            return Uni.createFrom().voidItem();
+            return DONE;
         }
         // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends.
         log.append(event).subscribe().with(
@@ -178,7 +188,7 @@ public class AnnotationSocket {
                             }, x -> {
                             });
                 });
-        return Uni.createFrom().voidItem();
+        return DONE;
     }
 
     @OnClose

@@ -18,11 +18,19 @@ public interface PointerConfig {
     int lingerMs();
 
     /**
-     * Milliseconds the relay's fetch may wait at the broker when there is nothing new. It does not delay moves
-     * (a fetch returns as soon as one byte is there); it bounds how long a stop waits. Default 100.
+     * Milliseconds the relay's fetch may wait at the broker until {@link #fetchMinBytes()} are there; with the
+     * default minimum of 1 byte it does not delay moves, and it bounds how long a stop waits. Default 100.
      */
     @WithDefault("100")
     int fetchMaxWaitMs();
+
+    /**
+     * Bytes the broker gathers before it answers the relay's fetch (or {@link #fetchMaxWaitMs()} passed). Default 1:
+     * every fetch returns at once. Larger values trade latency for fewer fetches under load (see
+     * bench/results/TUNING-annotation.md).
+     */
+    @WithDefault("1")
+    int fetchMinBytes();
 
     /** Seconds between checks of the topic's partition count (partitions added later are followed). Default 60. */
     @WithDefault("60")

@@ -13,6 +13,7 @@ final class PointerFrames {
     /** Key (room + author) → index in {@link #rooms}/{@link #frames} of its newest frame. */
     private final java.util.HashMap<String, Integer> slots = new java.util.HashMap<>();
     private final java.util.ArrayList<String> rooms = new java.util.ArrayList<>();
+    private final java.util.ArrayList<String> authors = new java.util.ArrayList<>();
     private final java.util.ArrayList<String> frames = new java.util.ArrayList<>();
     private int superseded;
 
@@ -22,12 +23,14 @@ final class PointerFrames {
         if (author == null) {
             // Not a frame this service wrote (no author to coalesce by): relayed as it is.
             rooms.add(roomId);
+            authors.add(null);
             frames.add(frame);
             return;
         }
         Integer at = slots.putIfAbsent(roomId + '\n' + author, frames.size());
         if (at == null) {
             rooms.add(roomId);
+            authors.add(author);
             frames.add(frame);
         } else {
             frames.set(at, frame);
@@ -43,6 +46,11 @@ final class PointerFrames {
         return rooms.get(i);
     }
 
+    /** The author of frame {@code i}, {@code null} when it names none. */
+    String author(int i) {
+        return authors.get(i);
+    }
+
     String frame(int i) {
         return frames.get(i);
     }
@@ -55,6 +63,7 @@ final class PointerFrames {
     void clear() {
         slots.clear();
         rooms.clear();
+        authors.clear();
         frames.clear();
         superseded = 0;
     }

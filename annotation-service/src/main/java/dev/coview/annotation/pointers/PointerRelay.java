@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * move written once the instance is up is relayed. Each polled batch is coalesced ({@link PointerFrames}): a
  * receiver gets the newest position of each pointer, once, even when the relay is behind. Each frame is the record
  * value as written (serialized once, by the instance that accepted the move) and goes to every socket of its room
- * as the same string; nothing is parsed here.
+ * but its author's, as the same string; nothing is parsed here.
  */
 @ApplicationScoped
 public class PointerRelay {
@@ -54,7 +54,7 @@ public class PointerRelay {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "annotation-pointers-" + Long.toString(System.nanoTime(), 36));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, config.fetchMinBytes());
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, config.fetchMaxWaitMs());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -121,7 +121,7 @@ public class PointerRelay {
             }
         }
         for (int i = 0; i < frames.size(); i++) {
-            rooms.relay(frames.room(i), frames.frame(i));
+            rooms.relay(frames.room(i), frames.author(i), frames.frame(i));
         }
         relayed += frames.size();
         superseded += frames.superseded();

@@ -3,8 +3,10 @@ package dev.coview.annotation.rooms;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
 import dev.coview.contracts.annotation.AnnotationServerMessage.State;
+import dev.coview.support.ws.FrameWriter;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,11 +21,16 @@ public final class Room {
     private final String id;
     private final RoomState state;
     private final List<WebSocketConnection> sockets = new ArrayList<>();
+    /** The participant of each socket, by index in {@link #sockets}: who not to echo a pointer move to. */
+    private final List<String> participants = new ArrayList<>();
     private boolean ended;
+    /** One handler for every write of the room: nothing is allocated per frame to report a rare failure. */
+    private final Handler<Throwable> dropped;
 
     Room(String id, RoomState.Limits limits) {
         this.id = id;
         this.state = new RoomState(limits);
+        this.dropped = failure -> Log.debugf("dropped a frame to a socket of room %s: %s", id, failure.getMessage());
     }
 
     public String id() {
@@ -34,20 +41,27 @@ public final class Room {
      * Registers a socket and sends it the state, as one step under the room's monitor. Call on the socket's own
      * event loop: its later events are written after the state that way.
      *
-     * @param render turns the state into the frame to send (serialized once, here)
+     * @param participantId the socket's participant (from its token)
+     * @param render        turns the state into the frame to send (serialized once, here)
      * @return {@code false} when the room has ended
      */
-    public synchronized boolean join(WebSocketConnection socket, Function<State, String> render) {
+    public synchronized boolean join(WebSocketConnection socket, String participantId,
+                                     Function<State, String> render) {
         if (ended) {
             return false;
         }
         sockets.add(socket);
+        participants.add(participantId);
         send(socket, render.apply(state.snapshot()));
         return true;
     }
 
     public synchronized void leave(WebSocketConnection socket) {
-        sockets.remove(socket);
+        int at = sockets.indexOf(socket);
+        if (at >= 0) {
+            sockets.remove(at);
+            participants.remove(at);
+        }
     }
 
     /**
@@ -70,10 +84,18 @@ public final class Room {
         return true;
     }
 
-    /** Relays a pointer frame as it came from the log: pointer traffic is never parsed here, never state. */
-    synchronized void relay(String frame) {
+    /**
+     * Relays a pointer frame as it came from the log (pointer traffic is never parsed here, never state) to every
+     * socket of the room but its author's: a client draws its own pointer where its mouse is, and an echo would
+     * cost a third of the writes of a session with an observer, half of a two-party one.
+     *
+     * @param authorId the participant who moved the pointer ({@code null}: send to every socket)
+     */
+    synchronized void relay(String authorId, String frame) {
         for (int i = 0; i < sockets.size(); i++) {
-            send(sockets.get(i), frame);
+            if (authorId == null || !authorId.equals(participants.get(i))) {
+                send(sockets.get(i), frame);
+            }
         }
     }
 
@@ -82,6 +104,7 @@ public final class Room {
         ended = true;
         List<WebSocketConnection> open = List.copyOf(sockets);
         sockets.clear();
+        participants.clear();
         return open;
     }
 
@@ -114,9 +137,7 @@ public final class Room {
     }
 
     private void send(WebSocketConnection socket, String frame) {
-        // Subscribed at once, under the monitor: the write order is the room's order.
-        socket.sendText(frame).subscribe().with(ok -> {
-        }, failure -> Log.debugf("dropped a frame to socket %s of room %s: %s", socket.id(), id,
-                failure.getMessage()));
+        // Written at once, under the monitor: the write order is the room's order.
+        FrameWriter.sendText(socket, frame).onFailure(dropped);
     }
 }

@@ -56,11 +56,11 @@ public class Rooms {
         return room != null && room.apply(event, this::render);
     }
 
-    /** Sends a pointer frame to the room's sockets here, if it has any. */
-    public void relay(String roomId, String frame) {
+    /** Sends a pointer frame to the room's sockets here but its author's, if it has any. */
+    public void relay(String roomId, String authorId, String frame) {
         Room room = rooms.get(roomId);
         if (room != null) {
-            room.relay(frame);
+            room.relay(authorId, frame);
         }
     }
 

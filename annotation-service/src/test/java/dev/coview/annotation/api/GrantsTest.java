@@ -90,9 +90,17 @@ class GrantsTest {
                 return;
             }
             if (type.equals("pointer") || type.equals("pointer.hide")) {
-                // Pointer traffic is read from the end of its topic: resend until this instance relays it.
-                JsonNode echo = sender.pollEvent(type, json);
-                assertThat(echo.get("authorId").asText()).isEqualTo(sender.participantId);
+                // Pointer traffic goes to the room's other sockets, never back to its author.
+                try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
+                    watcher.expect("state");
+                    JsonNode relayed = watcher.pollEvent(type, json, sender);
+                    assertThat(relayed.get("authorId").asText()).isEqualTo(sender.participantId);
+                }
+                // A stroke sent now comes back after any echo of the moves: none may come before it.
+                sender.send(AnnotationSocketTest.STROKE.formatted("after-" + type.replace('.', '-')));
+                JsonNode first = sender.next(n -> n.get("type").asText().equals("event"));
+                assertThat(first.at("/event/type").asText()).as("no pointer comes back to its author")
+                        .isEqualTo("stroke");
                 return;
             }
             JsonNode event = sender.expect("event");

@@ -119,9 +119,9 @@ final class TestSocket implements AutoCloseable {
      * Sends {@code json} every 500 ms until its event comes back: pointer consumers start at the end of their
      * topic, so the first moves after a start may predate their partition assignment.
      */
-    JsonNode pollEvent(String eventType, String json) {
+    JsonNode pollEvent(String eventType, String json, TestSocket sender) {
         for (int attempt = 0; attempt < 30; attempt++) {
-            send(json);
+            sender.send(json);
             try {
                 JsonNode n = received.poll(500, TimeUnit.MILLISECONDS);
                 while (n != null) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.signaling.routing.PeerSocket;
+import dev.coview.support.ws.FrameWriter;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Handler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +26,13 @@ final class ConnectionSocket implements PeerSocket {
     private volatile int closeCode;
     private boolean welcomed;
     private final List<String> early = new ArrayList<>();
+    /** One failure handler per socket: nothing is allocated per message to report a rare failed write. */
+    private final Handler<Throwable> dropped;
 
     ConnectionSocket(WebSocketConnection connection, ObjectWriter writer) {
         this.connection = connection;
         this.writer = writer;
+        this.dropped = e -> Log.debugf("dropped a message to closed socket %s: %s", connection.id(), e.getMessage());
     }
 
     @Override
@@ -77,8 +82,7 @@ final class ConnectionSocket implements PeerSocket {
         if (connection.isClosed()) {
             return;
         }
-        connection.sendText(json).subscribe().with(ok -> { },
-                e -> Log.debugf("dropped a message to closed socket %s: %s", connection.id(), e.getMessage()));
+        FrameWriter.sendText(connection, json).onFailure(dropped);
     }
 
     @Override
