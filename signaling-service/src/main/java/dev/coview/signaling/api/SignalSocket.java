@@ -134,8 +134,21 @@ public class SignalSocket {
             return error(session, ErrorCodes.FORBIDDEN, "this token may not send " + typeOf(message));
         }
         if (message instanceof Relayed relayed) {
-            return router.relay(member, relayed).chain(delivered -> delivered ? done()
-                    : error(session, ErrorCodes.UNKNOWN_PEER, "no participant " + relayed.to() + " in this room"));
+            // Not awaited: websockets-next hands a socket its messages one at a time, so awaiting Redis's answer put
+            // a round trip (and two thread hops) between any two signals of a peer, and a slow answer delayed every
+            // signal queued behind it. Order is kept without it: the commands leave in the order the signals came,
+            // on one pipelined connection. The outcome is reported to the socket when it is known.
+            router.relay(member, relayed).subscribe().with(
+                    delivered -> {
+                        if (!delivered) {
+                            error(session, ErrorCodes.UNKNOWN_PEER, "no participant " + relayed.to() + " in this room");
+                        }
+                    },
+                    e -> {
+                        Log.warnf("relay in room %s failed: %s", member.roomId(), e.getMessage());
+                        error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
+                    });
+            return done();
         }
         if (message instanceof Share share) {
             return router.share(member, share.active()).invoke(changed -> {

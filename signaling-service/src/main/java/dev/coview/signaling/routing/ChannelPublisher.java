@@ -44,7 +44,7 @@ final class ChannelPublisher {
 
     /** PUBLISH; completes once Redis has taken the message. */
     Uni<Void> publish(String channel, String payload) {
-        return send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)).replaceWithVoid();
+        return send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload), true).replaceWithVoid();
     }
 
     /**
@@ -52,10 +52,12 @@ final class ChannelPublisher {
      * completes with whether it had one.
      */
     Uni<Boolean> publishIfPresent(String presenceKey, String participant, String channel, String payload) {
-        return send(relay(Command.EVALSHA, RELAY_SHA, presenceKey, participant, channel, payload))
+        // The answer only tells the sender whether the addressee was there, which any thread may do: it is not sent
+        // back to the caller's event loop (a task per signal on a busy loop).
+        return send(relay(Command.EVALSHA, RELAY_SHA, presenceKey, participant, channel, payload), false)
                 .onFailure(ChannelPublisher::noScript).recoverWithUni(() ->
                         // Redis restarted (or its script cache was flushed): EVAL loads the script again.
-                        send(relay(Command.EVAL, RELAY_SCRIPT, presenceKey, participant, channel, payload)))
+                        send(relay(Command.EVAL, RELAY_SCRIPT, presenceKey, participant, channel, payload), false))
                 .map(r -> r != null && r.toLong() == 1L);
     }
 
@@ -73,9 +75,10 @@ final class ChannelPublisher {
         return Request.cmd(command).arg(script).arg(1).arg(presenceKey).arg(channel).arg(payload).arg(participant);
     }
 
-    private Uni<Response> send(Request request) {
+    /** @param backOnCaller whether the answer is handed back on the caller's context (else on the connection's) */
+    private Uni<Response> send(Request request, boolean backOnCaller) {
         // Answers arrive on the connection's event loop; the caller (a socket's handler) continues on its own.
-        Context caller = io.vertx.core.Vertx.currentContext();
+        Context caller = backOnCaller ? io.vertx.core.Vertx.currentContext() : null;
         Uni<RedisConnection> used = connection();
         Uni<Response> sent = used.chain(c -> c.send(request))
                 // A connection that failed a command may be dead without having said so (Redis restarted behind a
