@@ -2,12 +2,14 @@ package dev.coview.bench;
 
 import dev.coview.bench.core.Report;
 import dev.coview.bench.core.ScenarioResult;
+import dev.coview.bench.core.ServiceStart;
 import dev.coview.bench.floors.KafkaFloor;
 import dev.coview.bench.floors.RedisFloor;
 import dev.coview.bench.core.Services;
 import dev.coview.bench.scenarios.AnnotationScenario;
 import dev.coview.bench.scenarios.RestScenario;
 import dev.coview.bench.scenarios.SignalingScenario;
+import dev.coview.bench.scenarios.StartupScenario;
 import dev.coview.local.JwtDevKeys;
 import dev.coview.local.LocalStack;
 import dev.coview.local.ServiceInstance;
@@ -24,9 +26,10 @@ import java.util.Set;
  * {@code ./coview bench}: starts its own local stack (or uses {@code --redis}/{@code --kafka}), runs the
  * scenarios, writes {@code bench/results/<scenario>.json} and {@code bench/results/RESULTS.md}.
  *
- * <p>Options: {@code --only floors,signaling,rest} (default: all), {@code --seconds N} measured seconds per scenario
+ * <p>Options: {@code --only floors,signaling,annotation,rest,startup} (default: all; startup = each service started
+ * alone then the three at once, {@code --start-runs} times, default 3), {@code --seconds N} measured seconds per scenario
  * or level (default 20, after {@code --warmup} 5 s), {@code --rooms R} (signaling rooms, default 200),
- * {@code --levels a,b,…} (signaling deliveries per second to ramp through), {@code --annotation-rooms R} (default 500, each 60 Hz pointer + 1 stroke/s),
+ * {@code --levels a,b,…} (signaling deliveries per second to ramp through), {@code --annotation-rooms a,b,…} (room counts in turn, default 100,250,500, each room a 60 Hz pointer + 1 stroke/s),
  * {@code --rest-rate N} (room create + join per second, default 200), {@code --out DIR},
  * {@code --redis URL}, {@code --kafka HOST:PORT}.
  */
@@ -39,7 +42,7 @@ public final class BenchMain {
         Map<String, String> opts = parse(args);
         Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path out = Path.of(opts.getOrDefault("out", root.resolve("bench/results").toString()));
-        Set<String> only = Set.of(opts.getOrDefault("only", "floors,signaling,annotation,rest").split(","));
+        Set<String> only = Set.of(opts.getOrDefault("only", "floors,signaling,annotation,rest,startup").split(","));
         int rooms = Integer.parseInt(opts.getOrDefault("rooms", "200"));
         List<Integer> levels = java.util.Arrays.stream(opts.getOrDefault("levels", "2000,6000,12000,24000,36000")
                 .split(",")).map(Integer::parseInt).toList();
@@ -48,6 +51,7 @@ public final class BenchMain {
 
         Path base = Files.createTempDirectory("coview-bench-");
         List<ScenarioResult> results = new ArrayList<>();
+        List<ServiceStart> starts = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(base, opts.get("redis"), opts.get("kafka"))) {
             System.out.println("stack: Redis " + stack.redisUrl() + ", Kafka " + stack.bootstrapServers());
             if (only.contains("floors")) {
@@ -65,6 +69,7 @@ public final class BenchMain {
                         pids.put("redis", stack.redis().process().pid());
                     }
                     results.addAll(SignalingScenario.run(keys, one, two, pids, rooms, levels, warmup, measure));
+                    starts.addAll(services.starts());
                 }
             }
             if (only.contains("annotation")) {
@@ -79,8 +84,12 @@ public final class BenchMain {
                     }
                     // The load generator competes for the same cores: its share is part of the picture.
                     pids.put("bench", ProcessHandle.current().pid());
-                    results.add(print(AnnotationScenario.run(keys, one, two, pids,
-                            Integer.parseInt(opts.getOrDefault("annotation-rooms", "500")), 60, warmup, measure)));
+                    // Room counts in turn on the same two instances: where the pointer path stops keeping up.
+                    for (String r : opts.getOrDefault("annotation-rooms", "100,250,500").split(",")) {
+                        results.add(print(AnnotationScenario.run(keys, one, two, pids, Integer.parseInt(r.trim()), 60,
+                                warmup, measure)));
+                    }
+                    starts.addAll(services.starts());
                 }
             }
             if (only.contains("rest")) {
@@ -98,12 +107,18 @@ public final class BenchMain {
                     }
                     results.add(print(RestScenario.run(room, pids, Integer.parseInt(opts.getOrDefault("rest-rate",
                             "200")), warmup, measure)));
+                    starts.addAll(services.starts());
                 }
+            }
+            if (only.contains("startup")) {
+                results.add(print(StartupScenario.run(root, Files.createDirectories(root.resolve(
+                        "bench/target/bench-logs")), stack, JwtDevKeys.inDirectory(base.resolve("keys")),
+                        Integer.parseInt(opts.getOrDefault("start-runs", "3")), starts)));
             }
         } finally {
             LocalStack.deleteTree(base);
         }
-        new Report(out).write(results);
+        new Report(out).write(results, starts);
         System.out.println("wrote " + out.resolve("RESULTS.md"));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -44,8 +45,17 @@ public class AnnotationLogConsumer {
         this.reader = mapper.readerFor(Event.class);
     }
 
-    /** @throws UnreadableRecord for a poison record: the channel dead-letters it and goes on */
+    /**
+     * Runs on the channel's event loop ({@link NonBlocking}): applying an event takes a room's monitor for a few
+     * microseconds and writes to sockets, nothing that blocks. Quarkus would otherwise treat this signature as
+     * blocking and hand every record to a worker thread and back, one at a time in order: that hop put the durable
+     * path's median at 72–94 ms and p99 at 200–400 ms in bench/ (100–500 rooms), against 28–48 and 84–160 ms
+     * without it.
+     *
+     * @throws UnreadableRecord for a poison record: the channel dead-letters it and goes on
+     */
     @Incoming("annotations-in")
+    @NonBlocking
     public void consume(ConsumerRecord<String, String> record) {
         Long last = handled.get(record.partition());
         if (last != null && record.offset() <= last) {

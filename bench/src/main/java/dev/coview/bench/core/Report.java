@@ -23,7 +23,11 @@ public final class Report {
         this.dir = dir;
     }
 
-    public void write(List<ScenarioResult> results) throws IOException {
+    /**
+     * Writes each scenario's JSON, {@code startup.json} (every service instance started: {@link ServiceStart}) and
+     * {@code RESULTS.md}.
+     */
+    public void write(List<ScenarioResult> results, List<ServiceStart> starts) throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> machine = machine();
         for (ScenarioResult r : results) {
@@ -31,7 +35,13 @@ public final class Report {
             doc.put("machine", machine);
             json.writeValue(dir.resolve(r.scenario() + ".json").toFile(), doc);
         }
-        Files.writeString(dir.resolve("RESULTS.md"), markdown(results, machine));
+        if (!starts.isEmpty()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("starts", starts.stream().map(ServiceStart::toJson).toList());
+            doc.put("machine", machine);
+            json.writeValue(dir.resolve("startup.json").toFile(), doc);
+        }
+        Files.writeString(dir.resolve("RESULTS.md"), markdown(results, machine) + StartTable.markdown(starts, results));
     }
 
     /** The Markdown table: one row per scenario path. */

@@ -213,7 +213,7 @@ public final class AnnotationScenario {
                         errors.put(code, d);
                     }
                 });
-                return new ScenarioResult("annotation")
+                return new ScenarioResult("annotation-" + rooms)
                         .parameter("rooms", rooms)
                         .parameter("pointer_hz_per_room", pointerHz)
                         .parameter("receivers_per_room", 2)

@@ -32,13 +32,24 @@ public final class ServiceInstance implements AutoCloseable {
     /**
      * Starts {@code jar} listening on {@code port}; returns once the process runs (see {@link #awaitReady}).
      *
-     * @param config system properties, e.g. {@link LocalStackResource#quarkusProperties()} plus service settings
-     * @param log    file that receives the service's output (replaced)
+     * @param config     system properties, e.g. {@link LocalStackResource#quarkusProperties()} plus service settings
+     * @param log        file that receives the service's output (replaced)
+     * @param jvmOptions the JVM's options, e.g. {@link ServiceJvm#options(Path, String)}
+     * @param env        environment variables added to this JVM's, e.g. {@link ServiceJvm#ENVIRONMENT}
      */
     public static ServiceInstance start(String name, Path jar, int port, Map<String, String> config, Path log,
-                                        List<String> jvmOptions) throws IOException {
+                                        List<String> jvmOptions, Map<String, String> env) throws IOException {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: package the service first");
+        }
+        for (String o : jvmOptions) {
+            if (o.startsWith("-XX:SharedArchiveFile=")) {
+                // The JVM writes the archive but does not create its directory.
+                Path archive = Path.of(o.substring(o.indexOf('=') + 1)).toAbsolutePath();
+                if (archive.getParent() != null) {
+                    Files.createDirectories(archive.getParent());
+                }
+            }
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(KafkaBroker.javaBinary());
@@ -47,16 +58,19 @@ public final class ServiceInstance implements AutoCloseable {
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         Files.deleteIfExists(log);
-        return new ServiceInstance(name, port, ChildProcess.start(name, cmd, null, log, Map.of()));
+        return new ServiceInstance(name, port, ChildProcess.start(name, cmd, null, log, env));
     }
 
-    /** The JVM options of a service as in production (256 MiB heap). */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m");
+    /** Starts with the given JVM options and the services' environment ({@link ServiceJvm#ENVIRONMENT}). */
+    public static ServiceInstance start(String name, Path jar, int port, Map<String, String> config, Path log,
+                                        List<String> jvmOptions) throws IOException {
+        return start(name, jar, port, config, log, jvmOptions, ServiceJvm.ENVIRONMENT);
+    }
 
-    /** Starts with the JVM sized as in production ({@link #JVM_OPTIONS}). */
+    /** Starts with the JVM set up as in production ({@link ServiceJvm}). */
     public static ServiceInstance start(String name, Path jar, int port, Map<String, String> config, Path log)
             throws IOException {
-        return start(name, jar, port, config, log, JVM_OPTIONS);
+        return start(name, jar, port, config, log, ServiceJvm.options(jar, name), ServiceJvm.ENVIRONMENT);
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails early if the process exits. */
@@ -80,7 +94,8 @@ public final class ServiceInstance implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for " + name, e);
             }
-            RedisServer.sleepQuietly(200);
+            // Finely enough that bench/ can report start times to a tenth of a second.
+            RedisServer.sleepQuietly(50);
         }
         throw new IOException(name + " not ready within " + timeout + "; " + process.log() + " ends with:\n"
                 + ChildProcess.tail(process.log(), 20));
