@@ -26,11 +26,12 @@ import java.util.Set;
  * {@code ./coview bench}: starts its own local stack (or uses {@code --redis}/{@code --kafka}), runs the
  * scenarios, writes {@code bench/results/<scenario>.json} and {@code bench/results/RESULTS.md}.
  *
- * <p>Options: {@code --only floors,signaling,annotation,rest,startup} (default: all; startup = each service started
- * alone then the three at once, {@code --start-runs} times, default 3), {@code --seconds N} measured seconds per scenario
- * or level (default 20, after {@code --warmup} 5 s), {@code --rooms R} (signaling rooms, default 200),
- * {@code --levels a,b,…} (signaling deliveries per second to ramp through), {@code --annotation-rooms a,b,…} (room counts in turn, default 100,250,500, each room a 60 Hz pointer + 1 stroke/s),
- * {@code --rest-rate N} (room create + join per second, default 200), {@code --out DIR},
+ * <p>Options: {@code --only floors,signaling,annotation,rest,startup} (default: all; startup = each service
+ * started alone then the three at once, {@code --start-runs} times, default 3), {@code --seconds N} measured
+ * seconds per scenario or level (default 20, after {@code --warmup} 5 s), {@code --rooms R} (signaling rooms,
+ * default 200), {@code --levels a,b,…} (signaling deliveries per second to ramp through),
+ * {@code --annotation-rooms a,b,…} (room counts in turn, default 100,250,500, each room a 60 Hz pointer and a
+ * stroke a second), {@code --rest-rate N} (room create + join per second, default 200), {@code --out DIR},
  * {@code --redis URL}, {@code --kafka HOST:PORT}.
  */
 public final class BenchMain {
@@ -60,8 +61,8 @@ public final class BenchMain {
             }
             if (only.contains("signaling")) {
                 JwtDevKeys keys = JwtDevKeys.inDirectory(base.resolve("keys"));
-                try (Services services = new Services(root, Files.createDirectories(root.resolve("bench/target/bench-logs")), stack,
-                        keys)) {
+                try (Services services = new Services(root,
+                        Files.createDirectories(root.resolve("bench/target/bench-logs")), stack, keys)) {
                     ServiceInstance one = services.start("signaling-service", Map.of());
                     ServiceInstance two = services.start("signaling-service", Map.of());
                     Map<String, Long> pids = new LinkedHashMap<>(services.pids());
@@ -94,8 +95,8 @@ public final class BenchMain {
             }
             if (only.contains("rest")) {
                 JwtDevKeys keys = JwtDevKeys.inDirectory(base.resolve("keys"));
-                try (Services services = new Services(root, Files.createDirectories(root.resolve("bench/target/bench-logs")), stack,
-                        keys)) {
+                try (Services services = new Services(root,
+                        Files.createDirectories(root.resolve("bench/target/bench-logs")), stack, keys)) {
                     ServiceInstance room = services.start("room-service", Map.of(
                             "coview.room.agent-api-key", RestScenario.AGENT_KEY,
                             // Every bench "client" has its own X-Forwarded-For address.

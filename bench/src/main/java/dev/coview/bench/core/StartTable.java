@@ -13,8 +13,8 @@ final class StartTable {
         if (starts.isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("\nService starts (spawn → `/q/health/ready` = 200; Quarkus's own \"started"
-                + " in\"), RSS once ready and the largest RSS sampled under load:\n\n");
+        StringBuilder md = new StringBuilder("\nService starts (spawn → `/q/health/ready` = 200; Quarkus's own"
+                + " \"started in\"), RSS once ready and the largest RSS sampled under load:\n\n");
         md.append("| instance | started with | load avg | spawn→ready s | Quarkus started in s | RSS ready MB |"
                 + " max RSS under load MB |\n|---|---:|---|---:|---:|---:|---:|\n");
         for (ServiceStart s : starts) {

@@ -19,10 +19,10 @@ public final class ServiceJvm {
     /**
      * Options every service gets, on every JDK from 17. Serial GC: with two cores and heaps under 200 MiB, G1's
      * remembered sets and card tables cost ~38 MB of native memory per service (NMT, "GC"), and Serial's young pauses
-     * on such heaps were shorter than G1's in the bench (signaling: median 1.0 ms against 2.5 ms, same p99). Metaspace is
-     * capped as a bound for the pod's memory limit, not as a saving: the services use up to 56 MB of it without a
-     * class-data archive, 8-10 MB with one. The code cache is left at its default size: capped at 64 MB it made
-     * the JVM collect the whole heap every few MB of new compiled code ("CodeCache GC Threshold", 46-66 ms pauses).
+     * on such heaps were shorter than G1's in the bench (signaling: median 1.0 ms against 2.5 ms, same p99). Metaspace
+     * is capped as a bound for the pod's memory limit, not as a saving: the services use up to 56 MB of it without a
+     * class-data archive, 8-10 MB with one. The code cache is left at its default size: capped at 64 MB it made the JVM
+     * collect the whole heap every few MB of new compiled code ("CodeCache GC Threshold", 46-66 ms pauses).
      */
     public static final List<String> COMMON = List.of(
             "-XX:+UseSerialGC",
@@ -59,7 +59,7 @@ public final class ServiceJvm {
         return List.copyOf(options);
     }
 
-    /** {@link #options(Path, String, Runtime.Version)} for the JVM that runs this code (services start with its java). */
+    /** {@link #options(Path, String, Runtime.Version)} for the JVM that runs this code (services start with it). */
     public static List<String> options(Path jar, String instance) {
         return options(jar, instance, Runtime.version());
     }

@@ -61,7 +61,8 @@ public final class FrameWriter {
                     .findVirtual(base, "webSocket", MethodType.methodType(WebSocketBase.class));
             return handle.asType(MethodType.methodType(Object.class, Object.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            Logger.getLogger(FrameWriter.class).warnf("websockets-next internals changed (%s): frames are written through sendText", e);
+            Logger.getLogger(FrameWriter.class).warnf(
+                    "websockets-next internals changed (%s): frames are written through sendText", e);
             return null;
         }
     }
