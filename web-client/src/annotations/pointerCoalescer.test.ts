@@ -33,3 +33,44 @@ describe('PointerCoalescer', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('PointerCoalescer with settle', () => {
+  function manualTimer() {
+    const timers: { cb: () => void; ms: number; live: boolean }[] = [];
+    const timer = (cb: () => void, ms: number) => {
+      const t = { cb, ms, live: true };
+      timers.push(t);
+      return () => void (t.live = false);
+    };
+    const elapse = () => timers.splice(0).filter((t) => t.live).forEach((t) => t.cb());
+    return { timer, elapse, timers };
+  }
+
+  it('sends the last position once more when the pointer rests', () => {
+    const f = manualFrames();
+    const t = manualTimer();
+    const sent: number[] = [];
+    const c = new PointerCoalescer<number>(f.schedule, (v) => sent.push(v), { ms: 500, timer: t.timer });
+    c.push(1);
+    f.frame();
+    c.push(2);
+    f.frame();
+    expect(t.timers.map((x) => x.ms)).toEqual([500, 500]);
+    t.elapse();
+    expect(sent).toEqual([1, 2, 2]);
+    t.elapse();
+    expect(sent).toEqual([1, 2, 2]);
+  });
+
+  it('does not re-send a position once the pointer left', () => {
+    const f = manualFrames();
+    const t = manualTimer();
+    const sent: number[] = [];
+    const c = new PointerCoalescer<number>(f.schedule, (v) => sent.push(v), { ms: 500, timer: t.timer });
+    c.push(1);
+    f.frame();
+    c.cancel();
+    t.elapse();
+    expect(sent).toEqual([1]);
+  });
+});

@@ -8,7 +8,7 @@ import type { Size } from '../../crop/geometry';
 import { extendDraft, finishDraft, startDraft } from '../../annotations/draft';
 import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../annotations/mapping';
 import type { Drawable } from '../../annotations/model';
-import { PointerCoalescer } from '../../annotations/pointerCoalescer';
+import { browserTimer, PointerCoalescer } from '../../annotations/pointerCoalescer';
 import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
 import { h } from '../dom';
 import type { ToolSettings } from './toolbar';
@@ -78,7 +78,9 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     requestAnimationFrame(paint);
   };
 
-  const pointerOut = new PointerCoalescer<Point>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p));
+  // A resting pointer is sent once more after 500 ms: a move lost on the way must not leave it stale for others.
+  const pointerOut = new PointerCoalescer<Point>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p),
+    { ms: 500, timer: browserTimer });
   const at = (e: PointerEvent): Point | null => {
     const r = canvas.getBoundingClientRect();
     return viewToSource({ x: e.clientX - r.left, y: e.clientY - r.top }, current(), box());
