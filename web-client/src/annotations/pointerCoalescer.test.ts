@@ -46,11 +46,16 @@ describe('PointerCoalescer with settle', () => {
     return { timer, elapse, timers };
   }
 
-  it('sends the last position once more when the pointer rests', () => {
+  function settling() {
     const f = manualFrames();
     const t = manualTimer();
     const sent: number[] = [];
     const c = new PointerCoalescer<number>(f.schedule, (v) => sent.push(v), { ms: 500, timer: t.timer });
+    return { f, t, sent, c };
+  }
+
+  it('sends the last position once more when the pointer rests', () => {
+    const { f, t, sent, c } = settling();
     c.push(1);
     f.frame();
     c.push(2);
@@ -63,10 +68,7 @@ describe('PointerCoalescer with settle', () => {
   });
 
   it('does not re-send a position once the pointer left', () => {
-    const f = manualFrames();
-    const t = manualTimer();
-    const sent: number[] = [];
-    const c = new PointerCoalescer<number>(f.schedule, (v) => sent.push(v), { ms: 500, timer: t.timer });
+    const { f, t, sent, c } = settling();
     c.push(1);
     f.frame();
     c.cancel();
