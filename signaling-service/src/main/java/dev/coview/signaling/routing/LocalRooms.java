@@ -1,6 +1,9 @@
 package dev.coview.signaling.routing;
 
+import dev.coview.contracts.signal.Peer;
+import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Welcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LocalRooms {
 
     private final Map<String, Map<String, Member>> rooms = new ConcurrentHashMap<>();
+    private final JoinAnnouncements announcements = new JoinAnnouncements();
 
     /**
      * Adds a member. Returns the member it replaces (the same participant's older socket on this instance), which
      * the caller closes.
      */
     public Optional<Member> attach(Member member) {
+        announcements.open(member);
         Member[] previous = new Member[1];
         rooms.compute(member.roomId(), (room, members) -> {
             Map<String, Member> m = members == null ? new ConcurrentHashMap<>() : members;
@@ -37,6 +42,7 @@ public class LocalRooms {
      * newer socket replaced it (or it was never attached).
      */
     public boolean detach(Member member) {
+        announcements.close(member);
         boolean[] removed = new boolean[1];
         rooms.computeIfPresent(member.roomId(), (room, members) -> {
             removed[0] = members.remove(member.id(), current(members, member));
@@ -73,11 +79,30 @@ public class LocalRooms {
         return m != null;
     }
 
-    /** Sends to every member of the room on this instance except {@code exceptParticipant}. */
-    public void broadcast(String roomId, String exceptParticipant, ServerSignal message) {
+    /**
+     * Sends a member its welcome, then the peer-joined held back until it (see {@link JoinAnnouncements}).
+     *
+     * @param connections participant id → socket connection id of every peer the welcome lists
+     */
+    public void welcome(Member member, Welcome welcome, Map<String, String> connections) {
+        announcements.welcome(member, welcome, connections);
+    }
+
+    /** Tells every other member of the room that {@code peer} joined through socket {@code connection}, once. */
+    public void announceJoined(String roomId, Peer peer, String connection, boolean resumed) {
         for (Member m : members(roomId)) {
-            if (!m.id().equals(exceptParticipant)) {
-                m.socket().send(message);
+            if (!m.id().equals(peer.id())) {
+                announcements.joined(m, peer, connection, resumed);
+            }
+        }
+    }
+
+    /** Tells every other member of the room that a participant left for good. */
+    public void announceLeft(String roomId, PeerLeft left) {
+        for (Member m : members(roomId)) {
+            if (!m.id().equals(left.id())) {
+                announcements.left(m, left.id());
+                m.socket().send(left);
             }
         }
     }

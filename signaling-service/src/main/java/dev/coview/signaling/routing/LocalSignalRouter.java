@@ -2,7 +2,6 @@ package dev.coview.signaling.routing;
 
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
-import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.Welcome;
@@ -12,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +56,7 @@ public class LocalSignalRouter implements SignalRouter {
         Map<String, Presence> room = presence.computeIfAbsent(member.roomId(), r -> new ConcurrentHashMap<>());
         boolean resumed;
         List<Peer> peers = new ArrayList<>();
+        Map<String, String> connections = new HashMap<>();
         synchronized (room) {
             Presence p = room.get(member.id());
             resumed = p != null;
@@ -68,11 +69,12 @@ public class LocalSignalRouter implements SignalRouter {
             room.forEach((id, other) -> {
                 if (!id.equals(member.id())) {
                     peers.add(other.peer);
+                    connections.put(id, other.connectionId);
                 }
             });
         }
-        member.socket().send(new Welcome(member.peer(), peers, resumed));
-        local.broadcast(member.roomId(), member.id(), new PeerJoined(member.peer(), resumed));
+        local.welcome(member, new Welcome(member.peer(), peers, resumed), connections);
+        local.announceJoined(member.roomId(), member.peer(), member.connectionId(), resumed);
         return Uni.createFrom().item(resumed);
     }
 
@@ -112,7 +114,7 @@ public class LocalSignalRouter implements SignalRouter {
         if (why.isFinal()) {
             Presence gone = remove(member.roomId(), member.id(), member.connectionId(), false);
             if (gone != null && why == Departure.BYE) {
-                local.broadcast(member.roomId(), member.id(), new PeerLeft(member.id(), PeerLeft.LEFT));
+                local.announceLeft(member.roomId(), new PeerLeft(member.id(), PeerLeft.LEFT));
             }
             stopShare(member.roomId(), member.id(), gone,
                     why == Departure.ROOM_ENDED ? ShareStopped.ROOM_ENDED : ShareStopped.LEFT);
@@ -130,7 +132,7 @@ public class LocalSignalRouter implements SignalRouter {
         vertx.setTimer(Math.max(1, resumeGrace.toMillis()), t -> {
             Presence gone = remove(member.roomId(), member.id(), member.connectionId(), true);
             if (gone != null) {
-                local.broadcast(member.roomId(), member.id(), new PeerLeft(member.id(), PeerLeft.LOST));
+                local.announceLeft(member.roomId(), new PeerLeft(member.id(), PeerLeft.LOST));
                 stopShare(member.roomId(), member.id(), gone, ShareStopped.LEFT);
             }
         });

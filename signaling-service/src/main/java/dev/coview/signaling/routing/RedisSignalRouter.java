@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.events.ParticipantDisconnected;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
-import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.ServerSignal;
@@ -19,7 +18,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -104,18 +104,35 @@ public class RedisSignalRouter implements SignalRouter {
                 })
                 .chain(resumed -> livePeers(member.roomId(), member.id())
                         // Welcome first: the others may answer peer-joined with an offer right away.
-                        .invoke(peers -> member.socket().send(new Welcome(member.peer(), peers, resumed)))
+                        .invoke(peers -> local.welcome(member, new Welcome(member.peer(),
+                                peers.values().stream().map(PeerAt::peer).toList(), resumed),
+                                connections(peers)))
                         .chain(() -> channels.publish(member.roomId(),
                                 new RoomBus.Joined(member.peer(), member.connectionId(), resumed)))
                         .replaceWith(resumed));
     }
 
-    private Uni<List<Peer>> livePeers(String roomId, String self) {
-        return presence.all(roomId).chain(entries -> presence.deadInstances(entries).map(dead ->
-                entries.entrySet().stream()
-                        .filter(e -> !e.getKey().equals(self) && !dead.contains(e.getValue().instance()))
-                        .map(e -> e.getValue().peer(e.getKey()))
-                        .toList()));
+    /** A peer listed in a welcome and the socket it was listed with. */
+    private record PeerAt(Peer peer, String connection) {
+    }
+
+    /** The room's other participants whose instance is alive, by id, in presence order. */
+    private Uni<Map<String, PeerAt>> livePeers(String roomId, String self) {
+        return presence.all(roomId).chain(entries -> presence.deadInstances(entries).map(dead -> {
+            Map<String, PeerAt> live = new LinkedHashMap<>();
+            entries.forEach((id, entry) -> {
+                if (!id.equals(self) && !dead.contains(entry.instance())) {
+                    live.put(id, new PeerAt(entry.peer(id), entry.connection()));
+                }
+            });
+            return live;
+        }));
+    }
+
+    private static Map<String, String> connections(Map<String, PeerAt> peers) {
+        Map<String, String> connections = new HashMap<>();
+        peers.forEach((id, at) -> connections.put(id, at.connection()));
+        return connections;
     }
 
     @Override
@@ -226,16 +243,12 @@ public class RedisSignalRouter implements SignalRouter {
         if (message instanceof RoomBus.Deliver d) {
             local.deliverJson(roomId, d.to(), d.json());
         } else if (message instanceof RoomBus.Joined j) {
-            for (Member m : local.members(roomId)) {
-                if (!m.id().equals(j.peer().id())) {
-                    m.socket().send(new PeerJoined(j.peer(), j.resumed()));
-                } else if (!m.connectionId().equals(j.connection())) {
+            local.find(roomId, j.peer().id()).filter(m -> !m.connectionId().equals(j.connection()))
                     // The participant reconnected through another instance: this socket is stale.
-                    m.socket().close(CloseCodes.REPLACED, "replaced by a newer connection");
-                }
-            }
+                    .ifPresent(m -> m.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
+            local.announceJoined(roomId, j.peer(), j.connection(), j.resumed());
         } else if (message instanceof RoomBus.Left l) {
-            local.broadcast(roomId, l.id(), new PeerLeft(l.id(), l.reason()));
+            local.announceLeft(roomId, new PeerLeft(l.id(), l.reason()));
         }
     }
 
