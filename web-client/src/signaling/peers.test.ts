@@ -2,39 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type PeerDeps, SharerPeers, ViewerPeers } from './peers';
 import { SignalingClient } from './signalingClient';
 import type { WebSocketLike } from './socket';
-
-class FakePc {
-  calls: string[] = [];
-  onicecandidate: ((e: { candidate: unknown }) => void) | null = null;
-  oniceconnectionstatechange: (() => void) | null = null;
-  ontrack: ((e: { streams: unknown[]; track: unknown }) => void) | null = null;
-  iceConnectionState = 'new';
-  params: Record<string, unknown> = {};
-  private n = 0;
-  addTransceiver(_t: unknown, init: { direction: string }) {
-    this.calls.push(`addTransceiver ${init.direction}`);
-    return { sender: { getParameters: () => this.params, setParameters: async (p: Record<string, unknown>) => void (this.params = p) } };
-  }
-  async createOffer(o: { iceRestart: boolean }) {
-    this.calls.push(`createOffer restart=${o.iceRestart}`);
-    return { type: 'offer', sdp: `offer-${++this.n}` };
-  }
-  async createAnswer() {
-    return { type: 'answer', sdp: 'answer-1' };
-  }
-  async setLocalDescription(d: { type: string }) {
-    this.calls.push(`local ${d.type}`);
-  }
-  async setRemoteDescription(d: { type: string; sdp: string }) {
-    this.calls.push(`remote ${d.type} ${d.sdp}`);
-  }
-  async addIceCandidate(c: { candidate: string }) {
-    this.calls.push(`candidate ${c.candidate}`);
-  }
-  close() {
-    this.calls.push('close');
-  }
-}
+import { FakePeer, fakeSdp } from './testing/fakePeer';
 
 function setup() {
   const sent: Record<string, unknown>[] = [];
@@ -49,10 +17,10 @@ function setup() {
     clearTimeout: () => undefined,
   });
   client.connect();
-  const pcs: FakePc[] = [];
+  const pcs: FakePeer[] = [];
   const deps: PeerDeps = {
     createPeerConnection: () => {
-      const pc = new FakePc();
+      const pc = new FakePeer();
       pcs.push(pc);
       return pc as unknown as RTCPeerConnection;
     },
@@ -75,7 +43,7 @@ describe('SharerPeers', () => {
     expect(s.pcs).toHaveLength(1);
     expect(s.pcs[0].calls.slice(0, 3)).toEqual(['addTransceiver sendonly', 'createOffer restart=false', 'local offer']);
     expect(s.pcs[0].params.degradationPreference).toBe('maintain-resolution');
-    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: 'offer-1' });
+    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: fakeSdp(s.pcs[0].fingerprint, s.pcs[0].localUfrag) });
   });
 
   it('applies the answer and candidates from that viewer, and relays its own candidates', async () => {
@@ -83,13 +51,13 @@ describe('SharerPeers', () => {
     new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
     s.receive({ type: 'peer-joined', peer: agent, resumed: false });
     await s.settle();
-    s.receive({ type: 'candidate', from: 'agent-1', to: 'cust-1', candidate: 'candidate:0' });
-    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: 'ans' });
+    s.receive({ type: 'candidate', from: 'agent-1', to: 'cust-1', candidate: 'candidate:0', usernameFragment: 'va' });
+    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
     s.receive({ type: 'candidate', from: 'agent-1', to: 'cust-1', candidate: 'candidate:1' });
     s.pcs[0].onicecandidate!({ candidate: { candidate: 'candidate:2', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'u' } });
     await s.settle();
     const calls = s.pcs[0].calls;
-    expect(calls.indexOf('candidate candidate:0')).toBeGreaterThan(calls.indexOf('remote answer ans'));
+    expect(calls.indexOf('candidate candidate:0')).toBeGreaterThan(calls.indexOf('remote answer'));
     expect(calls).toContain('candidate candidate:1');
     expect(s.sent).toContainEqual({ type: 'candidate', to: 'agent-1', candidate: 'candidate:2', sdpMid: '0',
       sdpMLineIndex: 0, usernameFragment: 'u' });
@@ -100,11 +68,12 @@ describe('SharerPeers', () => {
     new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
     s.receive({ type: 'peer-joined', peer: agent, resumed: false });
     await s.settle();
-    s.pcs[0].iceConnectionState = 'failed';
-    s.pcs[0].oniceconnectionstatechange!();
+    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
+    await s.settle();
+    s.pcs[0].iceFails();
     await s.settle();
     expect(s.pcs[0].calls).toContain('createOffer restart=true');
-    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: 'offer-2' });
+    expect(s.sent.filter((m) => m.type === 'offer')).toHaveLength(2);
     s.receive({ type: 'peer-left', id: 'agent-1', reason: 'left' });
     expect(s.pcs[0].calls.at(-1)).toBe('close');
   });
@@ -114,7 +83,7 @@ describe('SharerPeers', () => {
     new SharerPeers(s.client, {} as MediaStreamTrack, s.deps, [agent as never, customer as never]);
     await s.settle();
     expect(s.pcs).toHaveLength(1);
-    expect(s.sent).toContainEqual({ type: 'offer', to: 'agent-1', sdp: 'offer-1' });
+    expect(s.sent.filter((m) => m.type === 'offer')).toHaveLength(1);
   });
 
   it('stops answering room events once closed', async () => {
@@ -139,8 +108,8 @@ describe('ViewerPeers', () => {
   it('keeps candidates that arrive before the connection exists and applies them after the offer', async () => {
     const s = setup();
     new ViewerPeers(s.client, s.deps, () => undefined);
-    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: 'off' });
-    s.receive({ type: 'candidate', from: 'cust-1', to: 'agent-1', candidate: 'candidate:early' });
+    s.receive({ type: 'candidate', from: 'cust-1', to: 'agent-1', candidate: 'candidate:early', usernameFragment: 'ca' });
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: fakeSdp('sha-256 SHARER', 'ca') });
     await s.settle();
     expect(s.pcs[0].calls.indexOf('candidate candidate:early')).toBeGreaterThan(s.pcs[0].calls.indexOf('remote offer off'));
   });
@@ -149,14 +118,12 @@ describe('ViewerPeers', () => {
     const s = setup();
     const streams: [string, unknown][] = [];
     new ViewerPeers(s.client, s.deps, (from, stream) => streams.push([from, stream]));
-    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: 'off' });
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: fakeSdp('sha-256 SHARER', 'ca') });
     await s.settle();
-    expect(s.pcs[0].calls).toEqual(['remote offer off', 'local answer']);
-    expect(s.sent).toContainEqual({ type: 'answer', to: 'cust-1', sdp: 'answer-1' });
-    s.pcs[0].ontrack!({ streams: ['stream'], track: {} });
-    expect(streams).toEqual([['cust-1', 'stream']]);
-    s.pcs[0].iceConnectionState = 'failed';
-    s.pcs[0].oniceconnectionstatechange!();
+    expect(s.pcs[0].calls).toEqual(['remote offer', 'local answer']);
+    expect(s.sent).toContainEqual({ type: 'answer', to: 'cust-1', sdp: fakeSdp(s.pcs[0].fingerprint, s.pcs[0].localUfrag) });
+    expect(streams).toEqual([['cust-1', { pc: s.pcs[0].id }]]);
+    s.pcs[0].iceFails();
     expect(s.sent).toContainEqual({ type: 'restart', to: 'cust-1' });
   });
 });
