@@ -1,0 +1,87 @@
+// Every share reaches the agent: 20 fresh sessions on one freshly started stack (the first ones right after it
+// is up, when the services' connections are cold), two at a time. In each the agent creates a room, the customer
+// joins by code and shares; the agent's video must show a frame. The half of the sessions share as soon as the
+// Share button appears, the other half once the agent lists the customer, so the share meets the joins in both
+// orders. Prints Share → agent's first frame per session, and p50/p95 (figures; bench/ owns the budgets).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { VIEWPORT } from '../harness/browser.mjs';
+import { openQuadrants, TITLE } from '../harness/customer.mjs';
+import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
+
+const missing = stackMissing();
+const SESSIONS = 20;
+const AT_ONCE = 2;
+/** How long a share may take before the session counts as one whose share never reached the agent. */
+const NEVER_MS = 15_000;
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+describe('every share reaches the agent', { skip: missing ? `stack not available: ${missing}` : false }, () => {
+  let stack;
+  let server;
+  let browser;
+  let base;
+
+  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
+
+  after(() => closeStackPages({ browser, stack, server }));
+
+  /** One session from scratch; resolves with Share → first frame in ms, or an Error saying where it stopped. */
+  async function session(n) {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    const log = [];
+    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
+      ctx.on('console', (m) => log.push(`${name} ${m.type()}: ${m.text()}`));
+      ctx.on('weberror', (e) => log.push(`${name} error: ${e.error().message}`));
+    }
+    try {
+      const agent = await agentContext.newPage();
+      await agent.goto(`${base}/agent/`);
+      await agent.getByLabel('Agent key').fill(AGENT_KEY);
+      await agent.getByRole('button', { name: 'New session' }).click();
+      const code = (await agent.getByTestId('join-code').textContent()).trim();
+      await openQuadrants(customerContext, server.url);
+      const customer = await customerContext.newPage();
+      await customer.goto(`${base}/join/`);
+      await customer.getByLabel('Session code').fill(code);
+      await customer.getByRole('button', { name: 'Join' }).click();
+      await customer.getByTestId('share').waitFor();
+      if (n % 2 === 1) {
+        await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
+      }
+      const clicked = Date.now();
+      await customer.getByTestId('share').click();
+      await agent.waitForFunction(() => {
+        const v = document.querySelector('[data-testid=remote-video]');
+        return v && v.videoWidth > 0 && v.readyState >= 2;
+      }, null, { polling: 'raf', timeout: NEVER_MS });
+      return Date.now() - clicked;
+    } catch (e) {
+      return new Error(`session ${n}: ${e.message.split('\n')[0]}\n${log.filter((l) => /error|ICE|warn/i.test(l)).join('\n')}`);
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+    }
+  }
+
+  it(`shows video on the agent in each of ${SESSIONS} fresh sessions`, async () => {
+    const results = [];
+    for (let n = 0; n < SESSIONS; n += AT_ONCE) {
+      const batch = await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => session(n + i)));
+      batch.forEach((r, i) => console.log(`session ${n + i}: ${r instanceof Error ? 'NO VIDEO' : `Share → first frame ${r} ms`}`));
+      results.push(...batch);
+    }
+    const times = results.filter((r) => typeof r === 'number').sort((a, b) => a - b);
+    if (times.length > 0) {
+      console.log(`Share → first frame over ${times.length} sessions: p50 ${percentile(times, 50)} ms, `
+        + `p95 ${percentile(times, 95)} ms, max ${times.at(-1)} ms`);
+    }
+    const failed = results.filter((r) => r instanceof Error);
+    assert.deepEqual(failed.map((e) => e.message), [], `${failed.length} of ${SESSIONS} shares never reached the agent`);
+  });
+});
