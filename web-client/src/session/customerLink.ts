@@ -1,13 +1,12 @@
 /**
- * The customer's live link to the room, from joining on: signaling (so the agent sees them arrive), and while
- * sharing one send-only peer connection per viewer plus the `share` flag (sent again after every reconnect, so
- * the room's state is right after a drop).
+ * The customer's live link to the room, from joining on: signaling (so the agent sees them arrive), one
+ * send-only peer connection per viewer made ahead of any share, and while sharing the track on them plus the
+ * `share` flag (sent again after every reconnect, so the room's state is right after a drop).
  */
 import type { AnnotationClient } from '../annotations/annotationClient';
 import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropToWire, masksToWire } from '../annotations/wire';
 import type { Rect, Size } from '../crop/geometry';
-import type { Peer } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
 import type { SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
@@ -55,6 +54,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   let latest: Parameters<CustomerLink['publish']>[0] | null = null;
   const publish = (shared: Parameters<CustomerLink['publish']>[0], force = false) => {
     latest = shared;
+    peers.setCropSize({ w: shared.crop.w, h: shared.crop.h });
     const crop = cropToWire(shared.crop, shared.source);
     const masks = masksToWire(shared.masks, shared.source);
     const next = { crop: JSON.stringify(crop), masks: JSON.stringify(masks), paused: shared.paused };
@@ -72,27 +72,25 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
     annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
   }
-  const present = new Map<string, Peer>();
-  let sharing: SharerPeers | null = null;
-  client.on('welcome', (m) => {
-    present.clear();
-    m.peers.forEach((p) => present.set(p.id, p));
+  // The connections to the viewers are made from joining on (pre-warmed), so that a share only puts its track
+  // on them: the agent's first frame does not wait for ICE and DTLS.
+  const peers = new SharerPeers(client, null, browserPeerDeps(api, room.token));
+  let sharing = false;
+  client.on('welcome', () => {
     if (sharing) client.send({ type: 'share', active: true });
   });
-  client.on('peer-joined', (m) => present.set(m.peer.id, m.peer));
-  client.on('peer-left', (m) => present.delete(m.id));
   client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
   return {
     drawings,
     room: annotations,
     share: (track) => {
-      sharing?.close();
-      sharing = new SharerPeers(client, track, browserPeerDeps(api, room.token), [...present.values()]);
+      sharing = true;
+      void peers.setTrack(track);
       client.send({ type: 'share', active: true });
     },
     unshare: () => {
-      sharing?.close();
-      sharing = null;
+      sharing = false;
+      void peers.setTrack(null);
       latest = null;
       published = { crop: '', masks: '', paused: false };
       client.send({ type: 'share', active: false });

@@ -95,6 +95,36 @@ describe('SharerPeers', () => {
     expect(s.pcs).toHaveLength(0);
   });
 
+  it('connects ahead of the share, then sends the track without a new offer, on later connections too', async () => {
+    const s = setup();
+    const peers = new SharerPeers(s.client, null, s.deps);
+    s.receive({ type: 'welcome', you: customer, peers: [agent], resumed: false });
+    await s.settle();
+    expect(s.pcs[0].track).toBe('video');
+    const track = { id: 'crop' } as unknown as MediaStreamTrack;
+    await peers.setTrack(track);
+    expect(s.pcs[0].track).toBe(track);
+    s.receive({ type: 'peer-joined', peer: { ...agent, id: 'observer-1', role: 'observer' }, resumed: false });
+    await s.settle();
+    expect(s.pcs[1].track).toBe(track);
+    await peers.setTrack(null);
+    expect(s.pcs.map((p) => p.track)).toEqual([null, null]);
+    expect(s.sent.filter((m) => m.type === 'offer')).toHaveLength(2);
+  });
+
+  it('caps each sender\'s bitrate by the crop\'s area and follows crop changes', async () => {
+    const s = setup();
+    const peers = new SharerPeers(s.client, null, s.deps, [agent as never]);
+    await s.settle();
+    peers.setCropSize({ w: 1280, h: 720 });
+    await s.settle();
+    expect((s.pcs[0].params.encodings as RTCRtpEncodingParameters[])[0].maxBitrate).toBe(2_764_800);
+    peers.setCropSize({ w: 640, h: 360 });
+    await s.settle();
+    expect((s.pcs[0].params.encodings as RTCRtpEncodingParameters[])[0].maxBitrate).toBe(691_200);
+    expect(s.pcs[0].params.degradationPreference).toBe('maintain-resolution');
+  });
+
   it('offers nothing to another customer', async () => {
     const s = setup();
     new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);

@@ -1,11 +1,14 @@
 /**
  * Peer connections over the signaling client. The customer (who has the share grant) offers one send-only
- * connection per viewer (agent, observers); viewers answer. The cropped track is added once per connection
- * and never replaced, so crop changes never renegotiate. A connection whose ICE fails restarts ICE with a new
+ * connection per viewer (agent, observers); viewers answer. The connections are made as soon as both are in the
+ * room, before any share (pre-warmed: ICE and DTLS are done when Share is clicked); a share puts its track on
+ * every sender (replaceTrack) and a stop takes it off, so neither a share nor a crop change renegotiates. A connection whose ICE fails restarts ICE with a new
  * offer; a `restart` from the other side does the same; `peer-left` closes it. Each connection's negotiation is
  * the state machine in negotiation.ts, correct for any arrival order of room events and descriptions.
  */
 import type { Peer } from '../generated/signal';
+import type { Size } from '../crop/geometry';
+import { applySenderParameters } from '../media/senderParameters';
 import { AnswerSide, type LinkHooks, OfferSide, type PeerPort } from './negotiation';
 import type { SignalingClient } from './signalingClient';
 
@@ -49,15 +52,19 @@ function candidateHandler(links: Map<string, { candidate(c: RTCIceCandidateInit)
   });
 }
 
-/** The customer's side: offers {@code track} to every viewer in the room. */
+/** The customer's side: a connection to every viewer in the room, sending {@code track} while there is one. */
 export class SharerPeers {
   private readonly links = new Map<string, OfferSide>();
+  /** The video sender of each viewer's current connection. */
+  private readonly senders = new Map<string, RTCRtpSender>();
+  private crop: Size | null = null;
   private stopped = false;
 
   /**
-   * @param present the participants already in the room when sharing starts (the customer joined earlier)
+   * @param track what to send (null: nothing yet, the connections are made ahead of a share)
+   * @param present the participants already in the room (the customer joined earlier)
    */
-  constructor(private readonly signaling: Signals, private readonly track: MediaStreamTrack,
+  constructor(private readonly signaling: Signals, private track: MediaStreamTrack | null,
               private readonly deps: PeerDeps, present: readonly Peer[] = []) {
     present.forEach((p) => this.viewerPresent(p));
     // A viewer listed again (a welcome after a reconnect, a repeated peer-joined) keeps its connection: a viewer
@@ -66,7 +73,7 @@ export class SharerPeers {
     signaling.on('peer-joined', (m) => this.viewerPresent(m.peer));
     signaling.on('answer', (m) => m.from && void this.links.get(m.from)?.answer(m.sdp));
     signaling.on('restart', (m) => m.from && !this.stopped && void this.link(m.from).restart());
-    candidateHandler(this.links, signaling, (from) => this.links.get(from));
+    candidateHandler(this.links, signaling, (from) => this.links.get(from), (id) => this.senders.delete(id));
   }
 
   /** Viewers currently connected, by participant id. */
@@ -74,11 +81,26 @@ export class SharerPeers {
     return [...this.links.keys()];
   }
 
+  /** Sends {@code track} (null: stops sending) on every connection, now and on those made later. */
+  setTrack(track: MediaStreamTrack | null): Promise<void> {
+    this.track = track;
+    return Promise.all([...this.senders.values()].map((s) => s.replaceTrack(track).catch(() => undefined)))
+      .then(() => undefined);
+  }
+
+  /** The crop's size changed: the bitrate cap follows its pixel area (see senderParameters.ts). */
+  setCropSize(crop: Size): void {
+    if (this.crop && this.crop.w === crop.w && this.crop.h === crop.h) return;
+    this.crop = crop;
+    this.senders.forEach((s) => void applySenderParameters(s, crop));
+  }
+
   /** Ends every connection; later room events are ignored (the client may outlive this share). */
   close(): void {
     this.stopped = true;
     this.links.forEach((l) => l.close());
     this.links.clear();
+    this.senders.clear();
   }
 
   private viewerPresent(peer: Peer): void {
@@ -90,18 +112,18 @@ export class SharerPeers {
     let link = this.links.get(to);
     if (!link) {
       link = new OfferSide(to, hooks(to, this.signaling, this.deps, () => void this.links.get(to)?.restart()),
-        (pc) => this.prepare(pc));
+        (pc) => this.prepare(to, pc));
       this.links.set(to, link);
     }
     return link;
   }
 
-  private prepare(pc: PeerPort): void {
-    const sender = (pc as unknown as RTCPeerConnection).addTransceiver(this.track, { direction: 'sendonly' }).sender;
+  private prepare(to: string, pc: PeerPort): void {
+    const sender = (pc as unknown as RTCPeerConnection)
+      .addTransceiver(this.track ?? 'video', { direction: 'sendonly' }).sender;
+    this.senders.set(to, sender);
     // Screen content: keep the resolution (text stays readable), let the frame rate give way.
-    const params = sender.getParameters();
-    params.degradationPreference = 'maintain-resolution';
-    void sender.setParameters(params).catch(() => undefined);
+    void applySenderParameters(sender, this.crop);
   }
 }
 
@@ -134,7 +156,12 @@ export class ViewerPeers {
       // A failed connection asks the sharer for a new offer with fresh ICE.
       link = new AnswerSide(from, hooks(from, this.signaling, this.deps,
         () => this.signaling.send({ type: 'restart', to: from })), (pc) => {
-        (pc as unknown as RTCPeerConnection).ontrack = (e) => this.onStream(from, e.streams[0] ?? new MediaStream([e.track]));
+        (pc as unknown as RTCPeerConnection).ontrack = (e) => {
+          const report = () => this.onStream(from, e.streams[0] ?? new MediaStream([e.track]));
+          // A connection made ahead of the share carries no media yet: its track unmutes with the first packets.
+          if (e.track?.muted) e.track.addEventListener('unmute', report, { once: true });
+          else report();
+        };
       });
       this.links.set(from, link);
     }

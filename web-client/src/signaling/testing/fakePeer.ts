@@ -30,7 +30,8 @@ export class FakePeer {
   readonly errors: string[] = [];
   readonly calls: string[] = [];
   readonly added: RTCIceCandidateInit[] = [];
-  readonly params: Record<string, unknown> = {};
+  readonly params: Record<string, unknown> = { encodings: [{}] };
+  track: unknown = null;
   localUfrag = '';
   remoteUfrag = '';
   remoteFingerprint = '';
@@ -42,10 +43,15 @@ export class FakePeer {
     return this.signalingState === 'closed';
   }
 
-  addTransceiver(_track: unknown, init: { direction: string }) {
+  addTransceiver(track: unknown, init: { direction: string }) {
     this.calls.push(`addTransceiver ${init.direction}`);
+    this.track = track;
     const params = this.params;
-    return { sender: { getParameters: () => params, setParameters: async (p: Record<string, unknown>) => void Object.assign(params, p) } };
+    return { sender: {
+      getParameters: () => structuredClone(params),
+      setParameters: async (p: Record<string, unknown>) => void Object.assign(params, p),
+      replaceTrack: async (t: unknown) => void (this.track = t),
+    } };
   }
 
   async createOffer(o: { iceRestart?: boolean } = {}) {
