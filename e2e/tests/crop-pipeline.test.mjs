@@ -64,6 +64,10 @@ async function runCropScenario(context, pipeline) {
   console.log(`[${pipeline}] Share → first cropped frame on the output track: ${Math.round(firstFrameMs)} ms`);
 
   assert.equal(await page.locator('.share-layout').getAttribute('data-pipeline'), pipeline);
+  // Insertable streams run in a dedicated Worker (the page's thread is throttled when the tab is hidden).
+  const thread = await page.locator('.share-layout').getAttribute('data-thread');
+  console.log(`[${pipeline}] per-frame work on the ${thread} thread`);
+  assert.equal(thread, pipeline === 'canvas' ? 'page' : 'worker');
   const source = await cropOf(page);
   assert.equal(source.x, 0);
   assert.equal(source.y, 0);

@@ -24,6 +24,17 @@ describe('startCapture', () => {
     expect(c.track.contentHint).toBe('detail');
   });
 
+  it('keeps the CoView page in front where the browser lets it choose, and shares a screen all the same', async () => {
+    const track = fakeTrack();
+    const port = portWith(track);
+    const controller = { setFocusBehavior: vi.fn() };
+    await startCapture(port, () => undefined, controller);
+    expect(port.getDisplayMedia).toHaveBeenCalledWith({ ...DISPLAY_MEDIA_OPTIONS, controller });
+    expect(controller.setFocusBehavior).toHaveBeenCalledWith('no-focus-change');
+    const screen = { setFocusBehavior: vi.fn(() => { throw new Error('InvalidStateError'); }) };
+    await expect(startCapture(portWith(fakeTrack()), () => undefined, screen)).resolves.toBeDefined();
+  });
+
   it('reports an end that comes from the browser, once', async () => {
     const track = fakeTrack();
     const onEnded = vi.fn();

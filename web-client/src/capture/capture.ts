@@ -23,6 +23,16 @@ export const DISPLAY_MEDIA_OPTIONS = {
   monitorTypeSurfaces: 'include',
 } as DisplayMediaStreamOptions;
 
+/** The part of CaptureController used here (Chromium): whether the browser brings the shared surface forward. */
+export interface FocusController {
+  setFocusBehavior(behavior: 'focus-captured-surface' | 'no-focus-change'): void;
+}
+
+function browserCaptureController(): FocusController | null {
+  const Controller = (globalThis as { CaptureController?: new () => FocusController }).CaptureController;
+  return Controller ? new Controller() : null;
+}
+
 export interface Capture {
   readonly track: MediaStreamTrack;
   /** Stops the capture; the browser's "sharing" indicator goes away. */
@@ -49,11 +59,21 @@ export class CaptureFailed extends Error {
  * browser's side (its own "Stop sharing" button, the shared window closed), not when {@link Capture.stop} is
  * called here.
  */
-export async function startCapture(port: DisplayMediaPort | undefined, onEnded: () => void): Promise<Capture> {
+export async function startCapture(port: DisplayMediaPort | undefined, onEnded: () => void,
+                                   controller: FocusController | null = browserCaptureController()): Promise<Capture> {
   if (!port || typeof port.getDisplayMedia !== 'function') throw new CaptureFailed('unsupported');
   let stream: MediaStream;
   try {
-    stream = await port.getDisplayMedia(DISPLAY_MEDIA_OPTIONS);
+    stream = await port.getDisplayMedia(controller ? { ...DISPLAY_MEDIA_OPTIONS, controller } as DisplayMediaStreamOptions
+      : DISPLAY_MEDIA_OPTIONS);
+    // Chromium switches to a shared tab or window by default, leaving this page hidden (one animation frame a
+    // second, throttled timers): the customer stays here, with the crop and the agent's drawings in front.
+    // Allowed only right after the picker answered, and not for a whole screen (it throws: nothing to focus).
+    try {
+      controller?.setFocusBehavior('no-focus-change');
+    } catch {
+      // A screen, or a browser that decides the focus itself.
+    }
   } catch (e) {
     const name = (e as { name?: string })?.name;
     throw new CaptureFailed(name === 'NotAllowedError' || name === 'AbortError' ? 'denied' : 'failed', e);

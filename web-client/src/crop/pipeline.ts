@@ -10,6 +10,8 @@ import type { PipelineSettings } from './framePlan';
 export interface CropPipeline {
   /** Which implementation runs: shown in diagnostics and asserted by the browser tests. */
   readonly kind: 'insertable-streams' | 'canvas';
+  /** Where the per-frame work runs: a dedicated Worker keeps its rate when the CoView tab is hidden. */
+  readonly thread?: 'worker' | 'page';
   /** The cropped, masked track to send. contentHint is 'detail': text stays sharp, frame rate gives way. */
   readonly output: MediaStreamTrack;
   /** Changes the crop (source pixels; null = whole source), the masks or the pause from the next frame on. */

@@ -77,7 +77,8 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
   pipeline.onSourceSize((size) => dispatch({ type: 'source', size }));
   render();
 
-  const element = h('div', { class: 'share-layout', 'data-pipeline': pipeline.kind },
+  const element = h('div', { class: 'share-layout', 'data-pipeline': pipeline.kind,
+    'data-thread': pipeline.thread ?? 'page' },
     h('section', { 'aria-label': 'Your screen: choose the shared area' },
       h('p', { class: 'sr-only' }, 'The rectangle marks what your agent sees. Focus it and use the arrow keys to move it.'),
       editor.element),
