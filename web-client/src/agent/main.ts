@@ -1,5 +1,6 @@
 // Entry point of the agent console: session panel, the customer's video with the annotation overlay and
 // toolbar, connection status and participants. Each piece lives in ui/agent/; this file only composes them.
+import { createMediaHud } from '../ui/agent/mediaHud';
 import '../ui/theme.css';
 import { drawableToWire } from '../annotations/wire';
 import { type AgentLink, joinAsAgent } from '../session/agentLink';
@@ -39,6 +40,7 @@ const toolbar = createToolbar({
 });
 toolbar.setUndoRedo(false, false);
 
+const mediaHud = createMediaHud();
 const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
   'aria-label': 'The customer\'s shared screen' });
 video.muted = true;
@@ -138,6 +140,7 @@ const sessionPanel = createSessionPanel(api, sessionStorageOrMemory(), (room) =>
   }).then((l) => {
     link = l;
     tools.attach(l);
+    l.mediaHealth.subscribe(mediaHud.show);
     l.drawings.onChange(() => {
       overlay.repaint();
       toolbar.setUndoRedo(l.drawings.canUndo(), l.drawings.canRedo());
@@ -173,6 +176,7 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
   h('main', { class: 'console' },
     h('section', { class: 'stage', 'aria-label': 'Shared screen and drawing tools' },
       toolbar.element,
-      h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, freeze.badge, tools.badge)),
+      h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, freeze.badge, tools.badge,
+        mediaHud.element)),
     h('aside', { class: 'side', 'aria-label': 'Session' }, sessionPanel, presence.list, snapshots.element, ...tools.cards,
       h('div', { class: 'row' }, endButton)))));

@@ -7,6 +7,7 @@ import type { AnnotationClient } from '../annotations/annotationClient';
 import { cropFromWire } from '../annotations/wire';
 import type { ClientMessage } from '../generated/annotation';
 import type { Peer } from '../generated/signal';
+import { MediaHealthWatch } from '../media/mediaHealth';
 import { ViewerPeers } from '../signaling/peers';
 import type { SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
@@ -29,6 +30,8 @@ export interface AgentLink {
   send(msg: ClientMessage): boolean;
   /** The room's state and events by type, for features beyond drawing (recording, references, crop requests). */
   readonly room: Pick<AnnotationClient, 'on' | 'onRoomState'>;
+  /** The customer's video as received (getStats every second): iceConnected, framesArriving, figures, diagnosis. */
+  readonly mediaHealth: MediaHealthWatch;
   leave(): void;
 }
 
@@ -62,12 +65,22 @@ export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLink
     annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
   }
   annotations.on('crop', (c) => on.crop(cropFromWire(c)));
-  const peers = new ViewerPeers(client, browserPeerDeps(api, room.token), (_from, stream) => on.video(stream));
+  let health: MediaHealthWatch | null = null;
+  const peers = new ViewerPeers(client, browserPeerDeps(api, room.token), (_from, stream) => {
+    // A stream is reported once its media flows: from then on a missing picture is worth telling the agent.
+    health?.setSharing(stream !== null);
+    on.video(stream);
+  });
+  health = new MediaHealthWatch(() => peers.current());
+  const mediaHealth = health;
+  const polling = window.setInterval(() => void mediaHealth.poll().catch(() => undefined), 1000);
   return {
     drawings,
     send: (msg) => annotations.send(msg),
     room: annotations,
+    mediaHealth,
     leave: () => {
+      window.clearInterval(polling);
       peers.close();
       annotations.close();
       client.leave();

@@ -21,10 +21,12 @@ export interface PeerDeps {
 }
 
 /** Signaling and ICE wiring of the link to participant {@code to}. */
-function hooks(to: string, signaling: Signals, deps: PeerDeps, onFailed: () => void): LinkHooks {
+function hooks(to: string, signaling: Signals, deps: PeerDeps, onFailed: () => void,
+               onServers: (s: RTCIceServer[]) => void = () => undefined): LinkHooks {
   return {
     create: async () => {
       const iceServers = await deps.iceServers().catch(() => []);
+      onServers(iceServers);
       return deps.createPeerConnection({ iceServers }) as PeerPort;
     },
     send: (d) => signaling.send(d.type === 'offer' ? { type: 'offer', to, sdp: d.sdp } : { type: 'answer', to, sdp: d.sdp }),
@@ -130,6 +132,8 @@ export class SharerPeers {
 /** A viewer's side (agent, observer): answers the customer's offers and reports their video. */
 export class ViewerPeers {
   private readonly links = new Map<string, AnswerSide>();
+  /** Whether the ICE servers offered to the connections include a relay (TURN) server. */
+  private relayConfigured = false;
 
   constructor(private readonly signaling: Signals, private readonly deps: PeerDeps,
               private readonly onStream: (from: string, stream: MediaStream | null) => void) {
@@ -150,12 +154,23 @@ export class ViewerPeers {
     this.links.clear();
   }
 
+  /** The current connection to the sharer, for its stats; relayConfigured: a TURN server was offered to it. */
+  current(): { pc: RTCPeerConnection; relayConfigured: boolean } | null {
+    for (const link of this.links.values()) {
+      const pc = link.connection();
+      if (pc) return { pc: pc as unknown as RTCPeerConnection, relayConfigured: this.relayConfigured };
+    }
+    return null;
+  }
+
   private link(from: string): AnswerSide {
     let link = this.links.get(from);
     if (!link) {
       // A failed connection asks the sharer for a new offer with fresh ICE.
       link = new AnswerSide(from, hooks(from, this.signaling, this.deps,
-        () => this.signaling.send({ type: 'restart', to: from })), (pc) => {
+        () => this.signaling.send({ type: 'restart', to: from }),
+        (servers) => (this.relayConfigured = servers.some((s) => [s.urls].flat().some((u) => /^turns?:/.test(u))))),
+      (pc) => {
         (pc as unknown as RTCPeerConnection).ontrack = (e) => {
           const report = () => this.onStream(from, e.streams[0] ?? new MediaStream([e.track]));
           // A connection made ahead of the share carries no media yet: its track unmutes with the first packets.

@@ -1,0 +1,26 @@
+/**
+ * The agent's media HUD: one quiet line of figures over the customer's video (resolution, frame rate, bitrate,
+ * round trip, loss, direct or relayed) and, when the picture does not come, what is wrong in plain words.
+ */
+import { hudLine, type MediaHealth } from '../../media/mediaHealth';
+import { h } from '../dom';
+
+export interface MediaHud {
+  readonly element: HTMLElement;
+  show(health: MediaHealth): void;
+}
+
+export function createMediaHud(): MediaHud {
+  const figures = h('span', { class: 'media-hud-figures', 'data-testid': 'media-figures' });
+  const diagnosis = h('span', { class: 'media-hud-diagnosis', 'data-testid': 'media-diagnosis' });
+  const element = h('div', { class: 'media-hud', role: 'status', 'aria-live': 'polite', 'aria-label': 'Video connection' },
+    figures, diagnosis);
+  return {
+    element,
+    show: (health) => {
+      figures.textContent = health.framesArriving ? hudLine(health) : '';
+      diagnosis.textContent = health.diagnosis ?? '';
+      element.dataset.state = health.diagnosis ? 'problem' : health.framesArriving ? 'flowing' : 'idle';
+    },
+  };
+}
