@@ -189,7 +189,7 @@ public final class CoviewUp {
                 : List.of(listed.trim().split("\\s*,\\s*"));
         step(out, "starting coturn on " + String.join(", ", addresses));
         TurnServer turn = TurnServer.start(stackDir.resolve("coturn"), addresses, Duration.ofSeconds(20));
-        ok(out, "coturn " + String.join(" ", turn.urls()), t0);
+        ok(out, "coturn (pid " + turn.process().pid() + ") " + String.join(" ", turn.urls()), t0);
         return turn;
     }
 

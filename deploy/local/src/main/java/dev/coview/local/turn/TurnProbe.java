@@ -43,6 +43,7 @@ public final class TurnProbe {
     private static final int ALLOCATE_REQUEST = 0x0003;
     private static final int ALLOCATE_SUCCESS = 0x0103;
     private static final int REFRESH_REQUEST = 0x0004;
+    private static final int REFRESH_SUCCESS = 0x0104;
     private static final int ATTR_USERNAME = 0x0006;
     private static final int ATTR_MESSAGE_INTEGRITY = 0x0008;
     private static final int ATTR_ERROR_CODE = 0x0009;
@@ -77,6 +78,15 @@ public final class TurnProbe {
      * from the server's 401, the second carries the credential), then releases it at once (Refresh, lifetime 0).
      */
     public Outcome allocate(String username, String password) throws IOException {
+        return allocate(username, password, null);
+    }
+
+    /**
+     * Allocates as {@link #allocate(String, String)}; when {@code refreshAt} is given, keeps the allocation until
+     * then and answers what the server says to a Refresh that asks to keep it longer (what a browser sends every few
+     * minutes during a call): {@link Allocated} if it still relays, {@link Refused} if not.
+     */
+    public Outcome allocate(String username, String password, java.time.Instant refreshAt) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0, localFor(server.getAddress()))) {
             byte[] transport = {UDP, 0, 0, 0};
             byte[] challenge = exchange(socket, message(ALLOCATE_REQUEST, attribute(ATTR_REQUESTED_TRANSPORT, transport)));
@@ -101,9 +111,31 @@ public final class TurnProbe {
             if (relayed == null) {
                 throw new IOException("Allocate succeeded without XOR-RELAYED-ADDRESS");
             }
+            Outcome outcome = new Allocated(xorAddress(relayed));
+            if (refreshAt != null) {
+                waitUntil(refreshAt);
+                byte[] tenMinutes = ByteBuffer.allocate(4).putInt(600).array();
+                byte[] refreshed = exchange(socket, signed(REFRESH_REQUEST,
+                        concat(attribute(ATTR_LIFETIME, tenMinutes), auth), key));
+                if (type(refreshed) != REFRESH_SUCCESS) {
+                    return errorOf(refreshed);
+                }
+            }
             // Release it: a probe should not hold a relay port for the allocation's lifetime (10 min).
             exchange(socket, signed(REFRESH_REQUEST, concat(attribute(ATTR_LIFETIME, new byte[4]), auth), key));
-            return new Allocated(xorAddress(relayed));
+            return outcome;
+        }
+    }
+
+    private static void waitUntil(java.time.Instant t) throws IOException {
+        long millis = java.time.Duration.between(java.time.Instant.now(), t).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while holding an allocation", e);
+            }
         }
     }
 

@@ -62,6 +62,28 @@ class TurnServerTest {
         assertThat(turn.probe().allocate(c[0], c[1])).isEqualTo(new TurnProbe.Refused(401, "Unauthorized"));
     }
 
+    /**
+     * coturn checks a REST credential's expiry when it authenticates a new allocation only: an allocation made in time
+     * is refreshed after its credential expired (coturn keeps the key of the session). So a short credential TTL ends
+     * no call in progress; it bounds only how long a leaked credential opens new relays. (Measured here because the
+     * TTL's default and docs/operations.md rest on it.)
+     */
+    @Test
+    void anAllocationMadeInTimeIsStillRefreshedAfterItsCredentialExpired() throws Exception {
+        Instant expiry = Instant.now().plusSeconds(2);
+        String[] c = credential(turn.secret(), expiry, "p-in-call");
+        assertThat(turn.probe().allocate(c[0], c[1], expiry.plusSeconds(2))).isInstanceOf(TurnProbe.Allocated.class);
+        assertThat(turn.probe().allocate(c[0], c[1])).as("a new allocation with it, after its expiry")
+                .isEqualTo(new TurnProbe.Refused(401, "Unauthorized"));
+    }
+
+    @Test
+    void keepsAnAllocationAliveWhileItsCredentialIsValid() throws Exception {
+        String[] c = credential(turn.secret(), Instant.now().plusSeconds(300), "p-live");
+        assertThat(turn.probe().allocate(c[0], c[1], Instant.now().plusSeconds(1)))
+                .isInstanceOf(TurnProbe.Allocated.class);
+    }
+
     @Test
     void refusesACredentialSignedWithAnotherSecret() throws Exception {
         String[] c = credential("not-" + turn.secret(), Instant.now().plusSeconds(300), "p-forged");
