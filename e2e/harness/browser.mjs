@@ -10,7 +10,11 @@ export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pa
 /** The UI is checked at this size (screenshots included). */
 export const VIEWPORT = { width: 1280, height: 800 };
 
-export async function launchChromium({ captureTitle } = {}) {
+/**
+ * @param captureTitle the title of the tab that tab capture picks
+ * @param executablePath another way to start Debian's chromium (a wrapper that runs it in a network namespace)
+ */
+export async function launchChromium({ captureTitle, executablePath = CHROMIUM } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
   }
@@ -34,7 +38,7 @@ export async function launchChromium({ captureTitle } = {}) {
   else args.push('--use-fake-ui-for-media-stream');
   // Extra flags for a run (space-separated), e.g. while investigating a failure.
   if (process.env.COVIEW_CHROMIUM_ARGS) args.push(...process.env.COVIEW_CHROMIUM_ARGS.split(' ').filter(Boolean));
-  return chromium.launch({ executablePath: CHROMIUM, headless: false, args });
+  return chromium.launch({ executablePath, headless: false, args });
 }
 
 /**

@@ -36,10 +36,12 @@ export const AGENT_KEY = 'e2e-agent-key';
  * Starts the stack and resolves once every service reports ready.
  * @param extraOrigins page origins besides room-service's own that may open the WebSockets (e.g. a static
  *        server in front of the stack)
+ * @param turnAddresses when given, the stack also runs coturn (`--turn`) listening on these addresses
+ * @param env more environment for the launcher and the services (e.g. room-service settings)
  * @returns {Promise<{roomUrl: string, signalingUrl: string, annotationUrl: string, output: () => string,
  *   stop: () => Promise<void>}>}
  */
-export async function startStack({ timeoutMs = 180_000, extraOrigins = [] } = {}) {
+export async function startStack({ timeoutMs = 180_000, extraOrigins = [], turnAddresses = null, env = {} } = {}) {
   const why = stackMissing();
   if (why) throw new Error(`cannot start the CoView stack: ${why}`);
   const [room, signaling, annotation] = [await freePort(), await freePort(), await freePort()];
@@ -50,6 +52,7 @@ export async function startStack({ timeoutMs = 180_000, extraOrigins = [] } = {}
     'dev.coview.local.CoviewUp', '--root', REPO_ROOT,
     // Its own keys and logs (not the developer's .coview/), and it stops when this process goes, even if killed.
     '--state', fileURLToPath(new URL('../target/coview-state', import.meta.url)), '--watch-stdin', 'true',
+    ...(turnAddresses ? ['--turn', '--turn-addresses', turnAddresses.join(',')] : []),
   ], {
     env: {
       ...process.env,
@@ -60,6 +63,7 @@ export async function startStack({ timeoutMs = 180_000, extraOrigins = [] } = {}
       // The sockets' Origin allowlist defaults to port 8080; here the pages come from a free port.
       COVIEW_ROOM_AGENT_API_KEY: AGENT_KEY,
       COVIEW_WS_ALLOWED_ORIGINS: [`http://localhost:${room}`, `http://127.0.0.1:${room}`, ...extraOrigins].join(','),
+      ...env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -83,6 +87,7 @@ export async function startStack({ timeoutMs = 180_000, extraOrigins = [] } = {}
   });
   return {
     roomUrl: `http://localhost:${room}`,
+    ports: { room, signaling, annotation },
     signalingUrl: `ws://localhost:${signaling}/ws/signal`,
     annotationUrl: `ws://localhost:${annotation}/ws/annotations`,
     output: () => out,

@@ -16,9 +16,10 @@ const TYPES = {
 /**
  * @param roots URL prefix → folder
  * @param apiTarget when given (room-service's base URL), /api/… is proxied there, like `npm run dev` does
+ * @param host the address to listen on (the relay test adds its namespaces' gateways with 0.0.0.0)
  * @returns {Promise<{url: string, proxyApiTo: (url: string) => void, close: () => Promise<void>}>}
  */
-export async function startStaticServer(roots, apiTarget = null) {
+export async function startStaticServer(roots, apiTarget = null, { host = '127.0.0.1' } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (apiTarget && path.startsWith('/api/')) {
@@ -51,10 +52,11 @@ export async function startStaticServer(roots, apiTarget = null) {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, host, resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     proxyApiTo: (url) => {
       apiTarget = url;
     },

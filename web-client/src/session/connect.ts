@@ -16,10 +16,20 @@ export function browserSocketDeps(): SocketDeps {
   };
 }
 
+/**
+ * The room's `iceTransportPolicy` comes with the ICE servers (fetched before every peer connection) and is added to
+ * the RTCConfiguration here. Once a room has said `relay` it stays so for this page, even if a later fetch fails:
+ * a relay-only room must never fall back to host candidates, which carry the device's IP address.
+ */
 export function browserPeerDeps(api: RoomApi, token: string): PeerDeps {
+  let policy: RTCIceTransportPolicy = 'all';
   return {
-    createPeerConnection: (config) => new RTCPeerConnection(config),
-    iceServers: () => api.iceServers(token),
+    createPeerConnection: (config) => new RTCPeerConnection({ ...config, iceTransportPolicy: policy }),
+    iceServers: async () => {
+      const ice = await api.iceConfig(token);
+      if (ice.iceTransportPolicy === 'relay') policy = 'relay';
+      return ice.iceServers;
+    },
   };
 }
 

@@ -32,6 +32,14 @@ export interface ClientConfig {
   annotationUrl: string;
 }
 
+/** `GET /api/ice-servers` (IceServers): the RTCConfiguration parts room-service decides. */
+export interface IceConfig {
+  iceServers: RTCIceServer[];
+  /** `relay` in a relay-only room: media only through TURN, so neither browser learns the other's IP address. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
+  expiresAt?: string | null;
+}
+
 /** How a customer proves they were invited: the 6-digit code, or the invite token from the link. */
 export type JoinCredential = { code: string } | { invite: string };
 
@@ -53,9 +61,12 @@ export class RoomApi {
 
   /** Room-service answers `{iceServers, expiresAt}` (TURN credentials expire; fetched per connection). */
   async iceServers(token: string): Promise<RTCIceServer[]> {
-    const body = await this.json<{ iceServers: RTCIceServer[] }>('/api/ice-servers',
-      { headers: { Authorization: `Bearer ${token}` } });
-    return body.iceServers;
+    return (await this.iceConfig(token)).iceServers;
+  }
+
+  /** The ICE servers with the room's transport policy (`relay` in a relay-only room). */
+  iceConfig(token: string): Promise<IceConfig> {
+    return this.json<IceConfig>('/api/ice-servers', { headers: { Authorization: `Bearer ${token}` } });
   }
 
   joinRoom(credential: JoinCredential): Promise<JoinedRoom> {

@@ -6,7 +6,7 @@ package dev.coview.contracts.redis;
  */
 public final class RedisKeys {
     /** Hash: the room's record (createdBy, agentId, state, createdAt, expiresAt, joinCode, invite, customerId,
-     *  endedAt; instants as epoch millis). Expires an hour after the room's idle expiry, pushed forward on
+     *  endedAt, relayOnly — "true"/"false" when the room was created with that setting; instants as epoch millis). Expires an hour after the room's idle expiry, pushed forward on
      *  activity. Key: {@code room:{roomId}}. */
     public static final String ROOM = "room:";
     /** String: room id for a 6-digit join code. Expires with the code (20 min by default); deleted when a customer

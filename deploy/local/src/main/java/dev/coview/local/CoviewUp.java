@@ -1,5 +1,6 @@
 package dev.coview.local;
 
+import dev.coview.local.turn.TurnServer;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,10 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --watch-stdin true}: stop everything when standard input closes (for programs that start it)</li>
  *   <li>{@code --redis URL} / {@code COVIEW_REDIS_URL}: use this Redis ({@code redis://host:port})</li>
  *   <li>{@code --kafka HOST:PORT} / {@code COVIEW_KAFKA_BOOTSTRAP}: use this Kafka</li>
+ *   <li>{@code --turn} / {@code COVIEW_TURN=true}: also start coturn (Debian's {@code coturn} package) and give
+ *       room-service its URLs and secret, so browsers get TURN credentials that work</li>
+ *   <li>{@code --turn-addresses A,B} / {@code COVIEW_TURN_ADDRESSES}: where coturn listens (default 127.0.0.1;
+ *       the relay test adds the gateway addresses of its own network namespaces)</li>
  *   <li>{@code COVIEW_ROOM_PORT} (8080), {@code COVIEW_SIGNALING_PORT} (8081), {@code COVIEW_ANNOTATION_PORT}
  *       (8082)</li>
  * </ul>
@@ -82,6 +87,7 @@ public final class CoviewUp {
                 + " and " + (kafka == null ? "a Kafka broker (KRaft)" : "nothing for Kafka (given " + kafka + ")"));
         Path stackDir = Files.createDirectories(state.resolve("stack-" + ProcessHandle.current().pid()));
         LocalStack stack = LocalStack.start(stackDir, redisUrl, kafka);
+        TurnServer turn = startTurn(opts, stackDir, out, t0);
         JwtDevKeys keys = JwtDevKeys.inDirectory(state.resolve("keys"));
         ok(out, "Redis " + stack.redisUrl() + ", Kafka " + stack.bootstrapServers(), t0);
         // ./coview events (and a person) find the running stack here; removed on stop.
@@ -98,6 +104,9 @@ public final class CoviewUp {
             follower.close();
             // Services first, so they do not log a storm of connection errors while Kafka and Redis go.
             running.parallelStream().forEach(ServiceInstance::close);
+            if (turn != null) {
+                turn.close();
+            }
             stack.close();
             LocalStack.deleteTree(stackDir);
             try {
@@ -123,6 +132,11 @@ public final class CoviewUp {
                     + room.port() + ",http://localhost:5173");
         }
 
+        if (turn != null) {
+            // SmallRye reads COVIEW_ROOM_ICE_TURN_* too, but the values of this run win: they are its coturn's.
+            common.put("coview.room.ice.turn-urls", String.join(",", turn.urls()));
+            common.put("coview.room.ice.turn-secret", turn.secret());
+        }
         for (Service s : services) {
             step(out, "starting " + s.name() + " on port " + s.port());
             Map<String, String> config = new LinkedHashMap<>(common);
@@ -164,6 +178,21 @@ public final class CoviewUp {
         }
     }
 
+    /** coturn when asked for ({@code --turn}), else {@code null}. */
+    private static TurnServer startTurn(Map<String, String> opts, Path stackDir, PrintStream out, long t0)
+            throws java.io.IOException {
+        if (!Boolean.parseBoolean(opts.getOrDefault("turn", System.getenv("COVIEW_TURN")))) {
+            return null;
+        }
+        String listed = opts.getOrDefault("turn-addresses", System.getenv("COVIEW_TURN_ADDRESSES"));
+        List<String> addresses = listed == null || listed.isBlank() ? List.of("127.0.0.1")
+                : List.of(listed.trim().split("\\s*,\\s*"));
+        step(out, "starting coturn on " + String.join(", ", addresses));
+        TurnServer turn = TurnServer.start(stackDir.resolve("coturn"), addresses, Duration.ofSeconds(20));
+        ok(out, "coturn (pid " + turn.process().pid() + ") " + String.join(" ", turn.urls()), t0);
+        return turn;
+    }
+
     private static int port(String env, int dflt) {
         String v = System.getenv(env);
         return v == null || v.isBlank() ? dflt : Integer.parseInt(v.trim());
@@ -173,10 +202,13 @@ public final class CoviewUp {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (!a.startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: coview up [--redis redis://host:port] [--kafka host:port]");
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException(
+                        "usage: coview up [--redis redis://host:port] [--kafka host:port] [--turn]");
             }
-            opts.put(a.substring(2), args[++i]);
+            // A flag without a value (--turn) means true.
+            boolean valued = i + 1 < args.length && !args[i + 1].startsWith("--");
+            opts.put(a.substring(2), valued ? args[++i] : "true");
         }
         return opts;
     }

@@ -10,7 +10,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Decides whether a bearer token may act on a room: smallrye-jwt verifies it (signature, issuer, expiry: 401
@@ -38,7 +40,17 @@ public class RoomAccess {
      * @param grant  the grant the call needs; {@code null} when any participant of the room may call
      */
     public Uni<Participant> require(String authorization, String roomId, Grant grant) {
-        return verify(authorization).chain(p -> {
+        return requireToken(authorization, roomId, grant).map(Verified::participant);
+    }
+
+    /** A token that {@link #requireToken} accepted: its participant and when the token expires. */
+    public record Verified(Participant participant, Instant expiresAt) {
+    }
+
+    /** As {@link #require}, also answering the token's expiry (what the TURN credential must not outlive). */
+    public Uni<Verified> requireToken(String authorization, String roomId, Grant grant) {
+        return verify(authorization).chain(v -> {
+            Participant p = v.participant();
             if (roomId != null && !roomId.equals(p.roomId())) {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.WRONG_ROOM,
                         "this token is for another room"));
@@ -51,12 +63,12 @@ public class RoomAccess {
                 if (ended) {
                     throw new ProblemException(ProblemType.ROOM_ENDED, "room " + p.roomId() + " has ended");
                 }
-                return p;
+                return v;
             });
         });
     }
 
-    private Uni<Participant> verify(String authorization) {
+    private Uni<Verified> verify(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
                     "send the room token as 'Authorization: Bearer <token>'", CHALLENGE));
@@ -65,7 +77,8 @@ public class RoomAccess {
         // Signature checks are CPU work and the first one may read the key file: keep them off the event loop.
         return Uni.createFrom().item(() -> {
             try {
-                return Participant.of(parser.parse(token));
+                JsonWebToken jwt = parser.parse(token);
+                return new Verified(Participant.of(jwt), Instant.ofEpochSecond(jwt.getExpirationTime()));
             } catch (ParseException | IllegalArgumentException e) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "the token is invalid or has expired",
                         CHALLENGE);

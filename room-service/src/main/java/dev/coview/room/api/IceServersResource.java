@@ -3,6 +3,7 @@ package dev.coview.room.api;
 import dev.coview.contracts.rooms.IceServers;
 import dev.coview.room.access.RoomAccess;
 import dev.coview.room.ice.IceServersProvider;
+import dev.coview.room.rooms.RoomMediaSettings;
 import dev.coview.room.rooms.RoomService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -25,19 +26,27 @@ public class IceServersResource {
     private final RoomAccess access;
     private final IceServersProvider provider;
     private final RoomService rooms;
+    private final RoomMediaSettings settings;
 
-    public IceServersResource(RoomAccess access, IceServersProvider provider, RoomService rooms) {
+    public IceServersResource(RoomAccess access, IceServersProvider provider, RoomService rooms,
+                              RoomMediaSettings settings) {
         this.access = access;
         this.provider = provider;
         this.rooms = rooms;
+        this.settings = settings;
     }
 
     @GET
     @Operation(summary = "ICE servers for this participant",
-            description = "For any participant of an open room; the TURN credential names the participant and expires.")
+            description = "For any participant of an open room; the TURN credential names the participant and expires "
+                    + "with the token or after coview.room.ice.turn-credential-ttl, whichever is first. "
+                    + "iceTransportPolicy is 'relay' in a relay-only room.")
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     public Uni<IceServers> iceServers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return access.require(authorization, null, null)
-                .chain(p -> rooms.touch(p.roomId()).replaceWith(provider.forParticipant(p.id(), Instant.now())));
+        return access.requireToken(authorization, null, null).chain(v -> {
+            String roomId = v.participant().roomId();
+            return rooms.touch(roomId).chain(() -> settings.relayOnly(roomId)).map(relayOnly ->
+                    provider.forParticipant(v.participant().id(), Instant.now(), v.expiresAt(), relayOnly));
+        });
     }
 }

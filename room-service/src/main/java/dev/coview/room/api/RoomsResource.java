@@ -7,7 +7,11 @@ import dev.coview.contracts.rooms.Problem;
 import dev.coview.contracts.rooms.RoomView;
 import dev.coview.room.access.AgentCheck;
 import dev.coview.room.access.RoomAccess;
+import dev.coview.room.ice.IceServersProvider;
+import dev.coview.room.problems.ProblemException;
+import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.JoinService;
+import dev.coview.room.rooms.RoomMediaSettings;
 import dev.coview.room.rooms.RoomService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -55,7 +59,13 @@ public class RoomsResource {
     private final AgentCheck agents;
     private final RoomAccess access;
 
-    public RoomsResource(RoomService rooms, JoinService joins, AgentCheck agents, RoomAccess access) {
+    private final RoomMediaSettings mediaSettings;
+    private final IceServersProvider ice;
+
+    public RoomsResource(RoomService rooms, JoinService joins, AgentCheck agents, RoomAccess access,
+                         RoomMediaSettings mediaSettings, IceServersProvider ice) {
+        this.mediaSettings = mediaSettings;
+        this.ice = ice;
         this.rooms = rooms;
         this.joins = joins;
         this.agents = agents;
@@ -72,8 +82,17 @@ public class RoomsResource {
     @APIResponse(responseCode = "401", description = "no or wrong agent API key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CreatedRoom>> create(@Context HttpHeaders headers, @Valid CreateRoomRequest body) {
+        Boolean relayOnly = body == null ? null : body.relayOnly();
         return agents.authorize(headers)
-                .chain(createdBy -> rooms.create(createdBy, body == null ? null : body.name()))
+                .chain(createdBy -> {
+                    if (Boolean.TRUE.equals(relayOnly) && !ice.relays()) {
+                        throw new ProblemException(ProblemType.INVALID_REQUEST,
+                                "relayOnly needs a TURN relay, and none is configured (coview.room.ice.turn-urls)");
+                    }
+                    return rooms.create(createdBy, body == null ? null : body.name());
+                })
+                .call(room -> relayOnly == null ? Uni.createFrom().voidItem()
+                        : mediaSettings.setRelayOnly(room.roomId(), relayOnly))
                 .map(room -> RestResponse.ResponseBuilder.<CreatedRoom>created(
                         URI.create("/api/rooms/" + room.roomId())).entity(room).build());
     }

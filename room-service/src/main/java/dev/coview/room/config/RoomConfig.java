@@ -63,9 +63,22 @@ public interface RoomConfig {
         /** The coturn {@code static-auth-secret} shared with the TURN server; required when TURN URLs are set. */
         Optional<String> turnSecret();
 
-        /** How long a TURN credential is valid; default 1 h. */
-        @WithDefault("1h")
+        /**
+         * How long a TURN credential is valid at most; default 20 min. Never longer than the participant's token;
+         * the client fetches a fresh one for every peer connection (joins, rejoins, reconnects), so a short value
+         * only bounds how long a credential is worth anything after the room ends. coturn checks it when an
+         * allocation is made or refreshed.
+         */
+        @WithDefault("20m")
         Duration turnCredentialTtl();
+
+        /**
+         * Relay-only by default: every room's browsers use TURN relay candidates only
+         * ({@code iceTransportPolicy: relay}), so neither side's IP address reaches the other's browser; a room
+         * created with {@code relayOnly} overrides it. Needs TURN URLs. Default false.
+         */
+        @WithDefault("false")
+        boolean relayOnly();
     }
 
     /** Where snapshots and recordings are kept, how big they may be and how long they live. */

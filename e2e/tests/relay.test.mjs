@@ -1,0 +1,260 @@
+// Media through a real TURN relay: the agent's and the customer's Chromium each run in a network namespace made
+// by this test (harness/netns.mjs), joined to this machine by their own veth pair, with no route to each other.
+// The stack (deploy/local's launcher with --turn) runs coturn on both gateway addresses; its services and the
+// fixtures reach the browsers at localhost through a forwarder inside each namespace. The only way the two
+// browsers can meet is the relay: the test asserts the selected candidate pair is `relay` on both sides
+// (getStats), that the customer's crop arrives at the agent with its size and colours, and prints Share → the
+// agent's first frame through the relay and coturn's CPU per Mbit/s relayed. Then a relay-only room (the
+// `relayOnly` setting of POST /api/rooms): no host or server-reflexive candidate is in any signaling frame either
+// browser sends, and the customer's address is in none the agent's browser receives.
+// Every namespace and link is removed after the test, also when it fails, and leftovers of earlier runs (whose
+// process is gone) before it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { CHROMIUM, launchChromium, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { chromiumIn, forwardLocalhost, makeHosts, netnsMissing, routesOf } from '../harness/netns.mjs';
+import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
+import { AGENT_KEY, stackMissing, startStack } from '../harness/stack.mjs';
+import { servesThisBuild } from '../harness/stackPages.mjs';
+import { startStaticServer } from '../harness/staticServer.mjs';
+
+const missing = stackMissing() ?? netnsMissing()
+  ?? (existsSync('/usr/bin/turnserver') ? null : 'coturn is not installed (apt-get install coturn; .ci/run does)');
+
+/** Records every RTCPeerConnection a page makes (and its configuration), for getStats and the policy check. */
+function recordPeerConnections() {
+  const Native = window.RTCPeerConnection;
+  window.__coviewPcs = [];
+  window.RTCPeerConnection = class extends Native {
+    constructor(config, ...rest) {
+      super(config, ...rest);
+      window.__coviewPcs.push({ pc: this, config });
+    }
+  };
+}
+
+/** The selected candidate pair of the page's live peer connection: types and addresses of both ends, bytes. */
+async function selectedPair(page) {
+  return page.evaluate(async () => {
+    for (const { pc } of window.__coviewPcs.filter(({ pc }) => pc.connectionState === 'connected')) {
+      const stats = await pc.getStats();
+      const transport = [...stats.values()].find((s) => s.type === 'transport' && s.selectedCandidatePairId);
+      const pair = transport && stats.get(transport.selectedCandidatePairId);
+      if (!pair) continue;
+      const local = stats.get(pair.localCandidateId);
+      const remote = stats.get(pair.remoteCandidateId);
+      const inbound = [...stats.values()].find((s) => s.type === 'inbound-rtp' && s.kind === 'video');
+      return {
+        local: { type: local.candidateType, address: `${local.address}:${local.port}`, relayProtocol: local.relayProtocol },
+        remote: { type: remote.candidateType, address: `${remote.address}:${remote.port}` },
+        bytesReceived: inbound?.bytesReceived ?? 0,
+      };
+    }
+    return null;
+  });
+}
+
+/** CPU time (user + system) of a process in seconds, from /proc (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+describe('media through the TURN relay only, browsers in separate network namespaces',
+  { skip: missing ? `relay test not available: ${missing}` : false }, () => {
+    let network;
+    let server;
+    let stack;
+    let agentHost;
+    let customerHost;
+    const browsers = {};
+    let base;
+
+    before(async () => {
+      network = makeHosts(['agent', 'customer']);
+      [agentHost, customerHost] = network.hosts;
+      try {
+        // The fixtures (the tab the customer shares) and this build's pages, reachable from the namespaces too.
+        server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT }, null, { host: '0.0.0.0' });
+        stack = await startStack({ extraOrigins: [server.url], turnAddresses: network.hosts.map((h) => h.gateway) });
+        server.proxyApiTo(stack.roomUrl);
+        base = await servesThisBuild(stack.roomUrl) ? stack.roomUrl : server.url;
+        const { room, signaling, annotation } = stack.ports;
+        for (const host of network.hosts) {
+          await forwardLocalhost(host, [room, signaling, annotation, server.port]);
+          browsers[host.name] = await launchChromium({ captureTitle: TITLE, executablePath: chromiumIn(host, CHROMIUM) });
+        }
+      } catch (e) {
+        await Promise.all(Object.values(browsers).map((b) => b.close()));
+        await stack?.stop();
+        await server?.close();
+        network.cleanup();
+        throw e;
+      }
+    });
+
+    after(async () => {
+      await Promise.all(Object.values(browsers).map((b) => b.close().catch(() => undefined)));
+      await stack?.stop();
+      await server?.close();
+      network?.cleanup();
+      const left = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+      assert.doesNotMatch(left, new RegExp(`cvrelay-${process.pid}-`), 'every namespace of this run is removed');
+    });
+
+    it('the two namespaces have no route to each other, only to their own gateway', () => {
+      for (const [host, other] of [[agentHost, customerHost], [customerHost, agentHost]]) {
+        assert.doesNotMatch(routesOf(host), /default/, `${host.name}: ${routesOf(host)}`);
+        assert.throws(() => execFileSync('ip', ['-n', host.ns, 'route', 'get', other.address], { stdio: 'pipe' }),
+          /unreachable/i, `${host.name} has no route to ${other.name}`);
+      }
+    });
+
+    /**
+     * Agent and customer in their namespaces: the agent creates a room (with `createBody` added to the console's
+     * request, as a CRM would set it), the customer joins by code and shares; resolves once the agent's video has a
+     * frame. Collects every signaling frame each side sends and receives.
+     */
+    async function startSession(createBody = null) {
+      const agentContext = await browsers.agent.newContext({ viewport: VIEWPORT });
+      const customerContext = await browsers.customer.newContext({ viewport: VIEWPORT });
+      const frames = { agent: { sent: [], received: [] }, customer: { sent: [], received: [] } };
+      const lines = [];
+      for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
+        await ctx.addInitScript(recordPeerConnections);
+        ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
+        ctx.on('page', (page) => page.on('websocket', (ws) => {
+          if (!ws.url().includes('/ws/signal')) return;
+          ws.on('framesent', (f) => frames[name].sent.push(String(f.payload)));
+          ws.on('framereceived', (f) => frames[name].received.push(String(f.payload)));
+        }));
+      }
+      if (createBody) {
+        await agentContext.route('**/api/rooms', (route) => (route.request().method() === 'POST'
+          ? route.continue({ postData: JSON.stringify(createBody),
+            headers: { ...route.request().headers(), 'content-type': 'application/json' } })
+          : route.continue()));
+      }
+      const close = async () => {
+        await agentContext.close();
+        await customerContext.close();
+      };
+      const dump = () => {
+        for (const [name, f] of Object.entries(frames)) {
+          f.sent.forEach((x) => lines.push(`${name} → ${x.slice(0, 300)}`));
+          f.received.forEach((x) => lines.push(`${name} ← ${x.slice(0, 300)}`));
+        }
+        console.log(lines.join('\n'));
+        console.log(stack.output().split('\n').filter((l) => /coturn|error/i.test(l)).join('\n'));
+      };
+      try {
+        const agent = await agentContext.newPage();
+        await agent.goto(`${base}/agent/`);
+        await agent.getByLabel('Agent key').fill(AGENT_KEY);
+        await agent.getByRole('button', { name: 'New session' }).click();
+        const code = (await agent.getByTestId('join-code').textContent()).trim();
+        await agent.getByTestId('connection').getByText('Connected').waitFor();
+
+        await openQuadrants(customerContext, server.url);
+        const customer = await customerContext.newPage();
+        await customer.goto(`${base}/join/`);
+        await customer.getByLabel('Session code').fill(code);
+        await customer.getByRole('button', { name: 'Join' }).click();
+        await customer.getByTestId('share').waitFor();
+        await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
+        const clicked = Date.now();
+        await customer.getByTestId('share').click();
+        await agent.waitForFunction(() => {
+          const v = document.querySelector('[data-testid=remote-video]');
+          return v && v.videoWidth > 0 && v.readyState >= 2;
+        }, null, { polling: 'raf', timeout: 60_000 });
+        return { agent, customer, frames, firstFrameMs: Date.now() - clicked, close, dump };
+      } catch (e) {
+        dump();
+        await close();
+        throw e;
+      }
+    }
+
+    /** The candidate types (host, srflx, prflx, relay) in signaling frames. */
+    const candidateTypes = (payloads) => new Set(payloads.flatMap((p) => [...p.matchAll(/ typ (host|srflx|prflx|relay)\b/g)]
+      .map((m) => m[1])));
+
+    it('the agent sees the customer\'s crop through the relay; the selected pair is relay on both sides', async () => {
+      const session = await startSession();
+      const { agent, customer } = session;
+      try {
+        console.log(`Share → first frame on the agent's video, through the relay: ${session.firstFrameMs} ms`);
+        const source = await cropOf(customer);
+        await cropToCentre(customer);
+        const crop = await cropOf(customer);
+        const points = quadrantPoints(crop, source);
+        const seen = await eventually(async () => {
+          const s = await sampleVideo(agent, '[data-testid=remote-video]', points);
+          assert.equal(s.w, crop.w, 'the agent\'s video is as wide as the crop');
+          assert.equal(s.h, crop.h, 'the agent\'s video is as high as the crop');
+          s.colours.forEach((c, i) => assert.ok(near(c, QUADRANT_COLOURS[i], 70), `colours ${JSON.stringify(s.colours)}`));
+          return s;
+        }, { timeoutMs: 30_000 });
+        console.log(`agent receives ${seen.w}×${seen.h} through the relay, colours ${JSON.stringify(seen.colours)}`);
+
+        const agentPair = await selectedPair(agent);
+        const customerPair = await selectedPair(customer);
+        console.log(`selected pairs: agent ${JSON.stringify(agentPair)}, customer ${JSON.stringify(customerPair)}`);
+        assert.equal(agentPair?.local.type, 'relay', 'the agent sends and receives through its relay allocation');
+        assert.equal(customerPair?.local.type, 'relay', 'the customer sends through its relay allocation');
+        assert.match(agentPair.local.address, /^127\.0\.0\.1:/, 'coturn relays from loopback');
+        // Without relay-only, host candidates do travel (they only lead nowhere here): what the next test forbids.
+        const sentTypes = candidateTypes(session.frames.customer.sent);
+        console.log(`candidate types the customer sent: ${[...sentTypes].join(', ')}`);
+        assert.ok(sentTypes.has('host'), 'a room that is not relay-only sends host candidates');
+
+        // coturn's CPU while it relays: over a window of at least 5 s and 2 MB the agent received.
+        const pid = Number(/coturn \(pid (\d+)\)/.exec(stack.output())[1]);
+        const [cpu0, bytes0, t0] = [cpuSeconds(pid), agentPair.bytesReceived, Date.now()];
+        const end = await eventually(async () => {
+          const now = await selectedPair(agent);
+          assert.ok(Date.now() - t0 >= 5000 && now.bytesReceived - bytes0 >= 2_000_000, 'window not over yet');
+          return { bytes: now.bytesReceived, t: Date.now(), cpu: cpuSeconds(pid) };
+        }, { timeoutMs: 60_000, intervalMs: 500 });
+        const seconds = (end.t - t0) / 1000;
+        const mbps = ((end.bytes - bytes0) * 8) / seconds / 1e6;
+        const corePct = ((end.cpu - cpu0) / seconds) * 100;
+        console.log(`coturn relayed ${mbps.toFixed(2)} Mbit/s of video for ${seconds.toFixed(1)} s using `
+          + `${corePct.toFixed(1)} % of one core: ${(corePct / mbps).toFixed(2)} % of a core per Mbit/s `
+          + '(each packet crosses coturn twice: customer allocation → agent allocation)');
+        await agent.screenshot({ path: `${SCREENSHOTS}relay-agent.png` });
+      } catch (e) {
+        session.dump();
+        throw e;
+      } finally {
+        await session.close();
+      }
+    });
+
+    it('in a relay-only room no host or server-reflexive candidate leaves either browser', async () => {
+      const session = await startSession({ relayOnly: true });
+      try {
+        console.log(`relay-only: Share → first frame on the agent's video: ${session.firstFrameMs} ms`);
+        for (const name of ['agent', 'customer']) {
+          const page = session[name];
+          const policies = await page.evaluate(() => window.__coviewPcs.map(({ config }) => config?.iceTransportPolicy));
+          assert.ok(policies.length > 0 && policies.every((p) => p === 'relay'), `${name}'s peer connections: ${policies}`);
+          const types = candidateTypes(session.frames[name].sent);
+          assert.deepEqual([...types], ['relay'], `${name} sent only relay candidates (${[...types]})`);
+          assert.equal((await selectedPair(page))?.local.type, 'relay');
+        }
+        const received = session.frames.agent.received.join('\n');
+        assert.ok(!received.includes(customerHost.address), 'the customer\'s address never reaches the agent\'s browser');
+      } catch (e) {
+        session.dump();
+        throw e;
+      } finally {
+        await session.close();
+      }
+    });
+  });
