@@ -23,7 +23,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --redis URL} / {@code COVIEW_REDIS_URL}: use this Redis ({@code redis://host:port})</li>
  *   <li>{@code --kafka HOST:PORT} / {@code COVIEW_KAFKA_BOOTSTRAP}: use this Kafka</li>
  *   <li>{@code COVIEW_ROOM_PORT} (8080), {@code COVIEW_SIGNALING_PORT} (8081), {@code COVIEW_ANNOTATION_PORT}
- *       (8082)</li>
+ *       (8082), {@code COVIEW_ISSUER_PORT} (8088, the local OpenID Connect issuer agents sign in with)</li>
+ *   <li>{@code COVIEW_ROOM_AUTH_OIDC_ISSUER}: sign agents in with this identity provider instead of the local
+ *       issuer; {@code COVIEW_ISSUER_PASSWORD}: the local user's password (generated and printed when unset)</li>
  * </ul>
  */
 public final class CoviewUp {
@@ -89,6 +91,11 @@ public final class CoviewUp {
         Files.writeString(upEnv, "COVIEW_REDIS_URL=" + stack.redisUrl() + "\nCOVIEW_KAFKA_BOOTSTRAP="
                 + stack.bootstrapServers() + "\n");
 
+        LocalSignIn signIn = LocalSignIn.start(state, services.get(0).port());
+        if (signIn.issuer() != null) {
+            ok(out, "OpenID Connect issuer " + signIn.issuer().issuer(), t0);
+        }
+
         List<ServiceInstance> running = new ArrayList<>();
         LogFollower follower = new LogFollower(out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -98,6 +105,7 @@ public final class CoviewUp {
             follower.close();
             // Services first, so they do not log a storm of connection errors while Kafka and Redis go.
             running.parallelStream().forEach(ServiceInstance::close);
+            signIn.close();
             stack.close();
             LocalStack.deleteTree(stackDir);
             try {
@@ -127,6 +135,9 @@ public final class CoviewUp {
             step(out, "starting " + s.name() + " on port " + s.port());
             Map<String, String> config = new LinkedHashMap<>(common);
             config.put("quarkus.http.host", "0.0.0.0");
+            if (s == room && signIn.issuer() != null) {
+                config.put("coview.room.auth.oidc.issuer", signIn.issuer().issuer());
+            }
             Path log = logs.resolve(s.name() + ".log");
             ServiceInstance instance = ServiceInstance.start(s.name(), s.jar(root), s.port(), config, log);
             running.add(instance);
@@ -141,6 +152,7 @@ public final class CoviewUp {
         out.println("  CoView is up (" + (System.nanoTime() - t0) / 1_000_000 + " ms).");
         out.println("  Agent console:   http://" + host + ":" + room.port() + "/agent");
         out.println("  Customer join:   http://" + host + ":" + room.port() + "/join");
+        out.println("  Agent sign-in:   " + signIn.describe());
         out.println("  Agent API key:   " + agentKey(logs.resolve(room.name() + ".log")));
         out.println("  Logs:            " + logs + "  (Ctrl-C stops everything)");
         out.println();
