@@ -30,7 +30,10 @@ async function freePort() {
 }
 
 /** The agent API key the stack's room-service is started with (COVIEW_ROOM_AGENT_API_KEY). */
-export const AGENT_KEY = 'e2e-agent-key';
+export const AGENT_KEY = 'e2e-agent-key-0123456789abcdef';
+/** The local OpenID Connect issuer's user (CoviewUp's LocalSignIn) and the password the stack gives it. */
+export const AGENT_USER = 'agent';
+export const AGENT_PASSWORD = 'e2e-agent-password';
 
 /**
  * Starts the stack and resolves once every service reports ready.
@@ -38,13 +41,15 @@ export const AGENT_KEY = 'e2e-agent-key';
  *        server in front of the stack)
  * @param turnAddresses when given, the stack also runs coturn (`--turn`) listening on these addresses
  * @param env more environment for the launcher and the services (e.g. room-service settings)
- * @returns {Promise<{roomUrl: string, signalingUrl: string, annotationUrl: string, output: () => string,
+ * @returns {Promise<{roomUrl: string, signalingUrl: string, annotationUrl: string, issuerUrl: string,
+ *   output: () => string,
  *   stop: () => Promise<void>}>}
  */
 export async function startStack({ timeoutMs = 180_000, extraOrigins = [], turnAddresses = null, env = {} } = {}) {
   const why = stackMissing();
   if (why) throw new Error(`cannot start the CoView stack: ${why}`);
-  const [room, signaling, annotation] = [await freePort(), await freePort(), await freePort()];
+  const [room, signaling, annotation, issuer] = [await freePort(), await freePort(), await freePort(),
+    await freePort()];
   const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
   const child = spawn(java, [
     '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
@@ -59,6 +64,8 @@ export async function startStack({ timeoutMs = 180_000, extraOrigins = [], turnA
       COVIEW_ROOM_PORT: String(room),
       COVIEW_SIGNALING_PORT: String(signaling),
       COVIEW_ANNOTATION_PORT: String(annotation),
+      COVIEW_ISSUER_PORT: String(issuer),
+      COVIEW_ISSUER_PASSWORD: AGENT_PASSWORD,
       // The services inherit these (SmallRye maps them to coview.room.agent-api-key, coview.ws.allowed-origins).
       // The sockets' Origin allowlist defaults to port 8080; here the pages come from a free port.
       COVIEW_ROOM_AGENT_API_KEY: AGENT_KEY,
@@ -90,6 +97,7 @@ export async function startStack({ timeoutMs = 180_000, extraOrigins = [], turnA
     ports: { room, signaling, annotation },
     signalingUrl: `ws://localhost:${signaling}/ws/signal`,
     annotationUrl: `ws://localhost:${annotation}/ws/annotations`,
+    issuerUrl: `http://127.0.0.1:${issuer}`,
     output: () => out,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { AGENT_KEY, AGENT_PASSWORD, AGENT_USER, stackMissing } from '../harness/stack.mjs';
 import { closeStackPages, openStackPages, servesThisBuild } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
@@ -303,6 +303,51 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
       await agentContext.close();
       await customerContext.close();
       await observerContext.close();
+    }
+  });
+  it('an agent signs in at the identity provider and creates a session under their name', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const consoleLines = [];
+    context.on('console', (m) => consoleLines.push(`agent ${m.type()}: ${m.text()}`));
+    try {
+      const page = await context.newPage();
+      const creates = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/rooms') creates.push(r.headers());
+      });
+      await page.goto(`${base}/agent/`);
+      await page.getByTestId('sign-in-button').click();
+      // The local issuer's login page (deploy/local), another origin: the real authorization code + PKCE flow.
+      await page.waitForURL((url) => url.origin === stack.issuerUrl);
+      await page.getByLabel('User name').fill(AGENT_USER);
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The user name or password is wrong.' }).waitFor();
+      await page.getByLabel('Password').fill(AGENT_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.origin === new URL(base).origin && url.pathname === '/agent/');
+      await page.getByTestId('signed-in-as').filter({ hasText: 'Signed in as Local Agent' }).waitFor();
+      assert.equal(new URL(page.url()).search, '', 'the code left the address bar');
+      assert.ok(await page.getByLabel('Agent key').isHidden(), 'no key field once signed in');
+      await page.screenshot({ path: `${SCREENSHOTS}agent-signed-in.png` });
+
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST'
+        && new URL(r.url()).pathname === '/api/rooms');
+      await page.getByTestId('new-session').click();
+      const created = await (await answer).json();
+      await page.getByTestId('join-code').waitFor();
+      assert.match(creates[0].authorization ?? '', /^Bearer ey/);
+      assert.equal(creates[0]['x-coview-agent-key'], undefined);
+      // room-service took the identity from the provider's token: it is in the agent's CoView token.
+      const claims = JSON.parse(Buffer.from(created.token.split('.')[1], 'base64url').toString());
+      assert.equal(claims.identity, 'oidc:local-agent');
+      assert.equal(claims.name, 'Local Agent');
+      console.log(`signed in and created room ${created.roomId} as ${claims.identity}`);
+    } catch (e) {
+      console.log(consoleLines.join('\n'));
+      throw e;
+    } finally {
+      await context.close();
     }
   });
 });

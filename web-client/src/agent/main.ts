@@ -4,11 +4,12 @@ import { createMediaHud } from '../ui/agent/mediaHud';
 import '../ui/theme.css';
 import { drawableToWire } from '../annotations/wire';
 import { type AgentLink, joinAsAgent } from '../session/agentLink';
+import { AgentSignIn, SignInError } from '../auth/agentSignIn';
 import { RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
 import { createOverlay } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
-import { createSessionPanel } from '../ui/agent/sessionPanel';
+import { AGENT_KEY_STORAGE, createSessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
 import { createSupportTools } from '../ui/agent/supportTools';
 import { notifyHost, startBridge } from '../embed/bridge';
@@ -23,9 +24,13 @@ import type { CreatedRoom } from '../session/roomApi';
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
 const bridge = startBridge('agent');
+const storage = sessionStorageOrMemory();
 bridge.onCommand('agent-key', ({ apiKey }) => {
+  if (typeof apiKey !== 'string') return;
+  // Kept where the session panel reads its key from, in case the panel is not on the page yet.
+  storage.setItem(AGENT_KEY_STORAGE, apiKey);
   const field = document.getElementById('agent-key') as HTMLInputElement | null;
-  if (field && typeof apiKey === 'string') field.value = apiKey;
+  if (field) field.value = apiKey;
 });
 let link: AgentLink | null = null;
 let idCounter = 0;
@@ -101,7 +106,7 @@ const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 
       link?.leave();
     }, () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
   } }, 'End session');
-const sessionPanel = createSessionPanel(api, sessionStorageOrMemory(), (room) => {
+const onRoom = (room: CreatedRoom) => {
   endCurrent('replaced');
   link?.leave();
   presence.setParticipants([]);
@@ -164,7 +169,27 @@ const sessionPanel = createSessionPanel(api, sessionStorageOrMemory(), (room) =>
         url: `/api/rooms/${room.roomId}/snapshots/${e.snapshotId}/flattened` });
     });
   }, () => presence.setState('offline'));
-});
+};
+
+// The session panel: with the identity provider's sign-in when room-service names one (finishing a sign-in
+// when the provider just sent the browser back here), else with the agent key alone.
+const sessionSlot = h('div', {});
+void (async () => {
+  let signIn: AgentSignIn | null = null;
+  let signInError = '';
+  try {
+    const config = await api.config();
+    if (config.signIn) {
+      signIn = new AgentSignIn(config.signIn, { fetch: fetch.bind(globalThis), storage,
+        navigate: (url) => window.location.assign(url),
+        replaceUrl: (url) => window.history.replaceState(null, '', url) });
+      await signIn.complete(window.location.href);
+    }
+  } catch (e) {
+    signInError = e instanceof SignInError ? e.message : '';
+  }
+  sessionSlot.replaceWith(createSessionPanel(api, storage, onRoom, signIn, signInError));
+})();
 
 document.addEventListener('keydown', (e) => {
   if (toolbar.shortcut(e)) e.preventDefault();
@@ -178,5 +203,5 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
       toolbar.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, freeze.badge, tools.badge,
         mediaHud.element)),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionPanel, presence.list, snapshots.element, ...tools.cards,
+    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
       h('div', { class: 'row' }, endButton)))));

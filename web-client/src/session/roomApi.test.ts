@@ -12,6 +12,12 @@ describe('RoomApi', () => {
     expect(f).toHaveBeenCalledWith('/api/rooms', { method: 'POST', headers: { 'X-CoView-Agent-Key': 'k' } });
   });
 
+  it("sends a signed-in agent's access token as a bearer token", async () => {
+    const f = respond(201, { roomId: 'r1', joinCode: '123456', inviteUrl: 'u', expiresAt: 'e', token: 't' });
+    await new RoomApi(f as unknown as typeof fetch).createRoomSignedIn('at');
+    expect(f).toHaveBeenCalledWith('/api/rooms', { method: 'POST', headers: { Authorization: 'Bearer at' } });
+  });
+
   it('turns a problem document into an error with its detail', async () => {
     const f = respond(404, { type: 'about:blank', title: 'Not found', detail: 'This code is wrong or has expired.' });
     const err = await new RoomApi(f as unknown as typeof fetch).joinRoom({ code: '000000' }).catch((e) => e);

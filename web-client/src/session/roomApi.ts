@@ -26,10 +26,11 @@ export interface JoinedRoom {
   tokenExpiresAt?: string;
 }
 
-/** `GET /api/config`: where the WebSocket services are. */
+/** `GET /api/config`: where the WebSocket services are, and where agents sign in (absent: API keys only). */
 export interface ClientConfig {
   signalingUrl: string;
   annotationUrl: string;
+  signIn?: { issuer: string; clientId: string; scopes: string[] };
 }
 
 /** `GET /api/ice-servers` (IceServers): the RTCConfiguration parts room-service decides. */
@@ -57,6 +58,11 @@ export class RoomApi {
 
   createRoom(agentKey: string): Promise<CreatedRoom> {
     return this.json('/api/rooms', { method: 'POST', headers: { [AGENT_KEY_HEADER]: agentKey } });
+  }
+
+  /** `POST /api/rooms` as an agent signed in with the identity provider (its access token). */
+  createRoomSignedIn(accessToken: string): Promise<CreatedRoom> {
+    return this.json('/api/rooms', { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } });
   }
 
   /** Room-service answers `{iceServers, expiresAt}` (TURN credentials expire; fetched per connection). */

@@ -1,32 +1,70 @@
 /**
- * New session: the agent key (kept for this browser tab only), the *New session* button, then the invite
- * link and the 6-digit code, each with a copy button.
+ * New session: how the agent proves who they are (signed in with the company's identity provider, or an agent
+ * key kept for this browser tab only), the *New session* button, then the invite link and the 6-digit code, each
+ * with a copy button.
  */
+import type { AgentSignIn } from '../../auth/agentSignIn';
 import { ApiError, type CreatedRoom, type RoomApi } from '../../session/roomApi';
 import { copyText, h, replaceChildren } from '../dom';
 
 /** sessionStorage key for the agent key: gone when the tab closes, never in localStorage. */
-const AGENT_KEY_STORAGE = 'coview.agentKey';
+export const AGENT_KEY_STORAGE = 'coview.agentKey';
 
-export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room: CreatedRoom) => void): HTMLElement {
+/**
+ * @param signIn the identity provider's sign-in when room-service has one (else only the key field)
+ * @param signInError what went wrong coming back from the provider, shown once
+ */
+export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room: CreatedRoom) => void,
+  signIn: AgentSignIn | null = null, signInError = ''): HTMLElement {
   // A form, so Enter in the key field starts a session and password managers know the field.
   const box = h('form', { class: 'card stack session-box', 'aria-labelledby': 'session-title' });
   const key = h('input', { type: 'password', id: 'agent-key', autocomplete: 'off',
     value: storage.getItem(AGENT_KEY_STORAGE) ?? '' });
-  const error = h('p', { class: 'error', role: 'alert' });
+  const error = h('p', { class: 'error', role: 'alert' }, signInError);
   const create = h('button', { type: 'submit', class: 'primary', 'data-testid': 'new-session' }, 'New session');
+  const account = h('div', { class: 'row', 'data-testid': 'sign-in' });
+  const keyRow = h('div', {}, h('label', { for: 'agent-key' }, 'Agent key'), key);
+
+  const showAccount = () => {
+    const session = signIn?.session() ?? null;
+    // Signed in: the key is not needed (and not sent: room-service refuses a request with both).
+    keyRow.hidden = session !== null;
+    if (!signIn) return;
+    replaceChildren(account, ...(session
+      ? [h('span', { 'data-testid': 'signed-in-as' }, `Signed in as ${session.name}`),
+        h('button', { type: 'button', onclick: () => { signIn.signOut(); showAccount(); } }, 'Sign out')]
+      : [h('button', { type: 'button', 'data-testid': 'sign-in-button', onclick: () => {
+        error.textContent = '';
+        signIn.start(window.location.href).catch((e: unknown) => {
+          error.textContent = e instanceof Error ? e.message : 'Signing in failed. Try again.';
+        });
+      } }, 'Sign in'), h('span', { class: 'muted' }, 'or use an agent key')]));
+  };
 
   box.addEventListener('submit', async (e) => {
     e.preventDefault();
     error.textContent = '';
     create.disabled = true;
     try {
-      storage.setItem(AGENT_KEY_STORAGE, key.value);
-      const room = await api.createRoom(key.value);
+      const session = signIn?.session() ?? null;
+      let room: CreatedRoom;
+      if (session) {
+        room = await api.createRoomSignedIn(session.accessToken);
+      } else {
+        storage.setItem(AGENT_KEY_STORAGE, key.value);
+        room = await api.createRoom(key.value);
+      }
       showRoom(room);
       onRoom(room);
     } catch (e) {
-      error.textContent = e instanceof ApiError ? e.message : 'The session could not be created.';
+      if (e instanceof ApiError && e.status === 401 && signIn?.session()) {
+        // The provider's token was refused (revoked, or the clocks disagree): ask for a new sign-in.
+        signIn.signOut();
+        showAccount();
+        error.textContent = 'Your sign-in is no longer valid. Sign in again.';
+      } else {
+        error.textContent = e instanceof ApiError ? e.message : 'The session could not be created.';
+      }
     } finally {
       create.disabled = false;
     }
@@ -55,9 +93,11 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
     create.textContent = 'Start another session';
   }
 
+  showAccount();
   replaceChildren(box,
     h('h2', { id: 'session-title' }, 'Start a session'),
-    h('div', {}, h('label', { for: 'agent-key' }, 'Agent key'), key),
+    ...(signIn ? [account] : []),
+    keyRow,
     error,
     h('div', { class: 'row' }, create));
   return box;

@@ -138,6 +138,8 @@ class RoomApiFuzzIT {
                 case 0 -> {
                     method = "POST";
                     path = "/api/rooms";
+                    // Wrong keys count against their address's budget: the fuzzer's own, not the other tests'.
+                    headers.put("X-Forwarded-For", "198.51.100.7");
                     if (random.nextBoolean()) {
                         headers.put("X-CoView-Agent-Key", random.nextInt(3) == 0 ? c.text().replaceAll("[^ -~]", "")
                                 : agentKey);

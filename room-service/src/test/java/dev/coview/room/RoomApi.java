@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RoomApi {
 
     /** The agent API key of the test profile. */
-    public static final String AGENT_KEY = "test-agent-key";
+    public static final String AGENT_KEY = "test-agent-key-0123456789abcdef";
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private static final AtomicInteger CLIENTS = new AtomicInteger(1);

@@ -121,7 +121,9 @@ class RoomLifecycleTest {
             JsonNode roomCreated = JSON.readTree(published.get(0).value());
             assertThat(roomCreated.get("roomId").asText()).isEqualTo(roomId);
             assertThat(roomCreated.get("agentId").asText()).isEqualTo(agentId);
-            assertThat(roomCreated.get("createdBy").asText()).isEqualTo("api-key");
+            assertThat(roomCreated.get("createdBy").asText()).isEqualTo("api-key:default");
+            assertThat(roomCreated.get("agent").get("method").asText()).isEqualTo("api-key");
+            assertThat(roomCreated.get("agent").get("subject").asText()).isEqualTo("default");
             JsonNode customerJoined = JSON.readTree(published.get(2).value());
             assertThat(customerJoined.get("participantId").asText()).isEqualTo(customerId);
             assertThat(customerJoined.get("role").asText()).isEqualTo("customer");
@@ -142,7 +144,7 @@ class RoomLifecycleTest {
         given().header("X-CoView-Agent-Key", "not-the-key").contentType(ContentType.JSON).body("{}")
                 .post("/api/rooms").then()
                 .statusCode(401).contentType(PROBLEM_JSON)
-                .body("detail", startsWith("the agent API key is wrong"));
+                .body("detail", startsWith("the API key is wrong"));
         // A body is optional.
         given().header("X-CoView-Agent-Key", RoomApi.AGENT_KEY).post("/api/rooms").then()
                 .statusCode(201)

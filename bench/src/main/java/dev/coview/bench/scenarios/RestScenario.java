@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RestScenario {
 
     /** The agent key the bench starts room-service with. */
-    public static final String AGENT_KEY = "bench-agent-key";
+    public static final String AGENT_KEY = "bench-agent-key-0123456789abcdef";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

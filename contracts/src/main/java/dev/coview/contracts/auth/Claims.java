@@ -17,6 +17,9 @@ public final class Claims {
     public static final String GRANTS = "grants";
     /** Display name shown to the other participants (optional). */
     public static final String NAME = "name";
+    /** On agent tokens: the creator identity of the person or machine behind the agent
+     *  ({@link AgentIdentity#creator()}, e.g. {@code oidc:<sub>}); absent on customer and observer tokens. */
+    public static final String IDENTITY = "identity";
     /** Unique token id; lets a service refuse one token without refusing the room. */
     public static final String TOKEN_ID = "jti";
 

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import dev.coview.contracts.auth.AgentIdentity;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,13 @@ import java.time.Instant;
  *
  * @param roomId    the new room (base64url, 128 bits)
  * @param agentId   participant id of the agent who holds the room's first token
- * @param createdBy who was allowed to create it, as the room-creation check names it (e.g. {@code api-key})
+ * @param createdBy who was allowed to create it: {@link AgentIdentity#creator()} ({@code oidc:<sub>} or
+ *                  {@code api-key:<key name>})
  * @param createdAt when the room was created
  * @param expiresAt when the room expires unless there is activity before
+ * @param agent     the identity behind {@code createdBy}: sign-in method, subject, and the name and e-mail the
+ *                  identity provider gave
  */
-public record RoomCreated(String roomId, String agentId, String createdBy, Instant createdAt, Instant expiresAt) {
+public record RoomCreated(String roomId, String agentId, String createdBy, Instant createdAt, Instant expiresAt,
+                          AgentIdentity agent) {
 }

@@ -31,6 +31,10 @@ public final class RedisKeys {
     /** String counter: wrong join codes from one client in the current window; expires with the window (1 min by
      *  default). Key: {@code join-attempts:{client address}}. */
     public static final String JOIN_ATTEMPTS = "join-attempts:";
+    /** String counter: API-key attempts from one client address in the current window, counted before the key is
+     *  compared (a right key gives its count back); expires with the window (15 min by default). Key:
+     *  {@code api-key-attempts:{client address}}. */
+    public static final String API_KEY_ATTEMPTS = "api-key-attempts:";
 
     /** Pub/sub channel of one room's signaling between signaling-service instances: relayed messages and
      *  peer-joined / peer-left notices (internal to signaling-service: JSON, and relayed signals in a compact
@@ -72,6 +76,11 @@ public final class RedisKeys {
     /** {@code join-attempts:{client}}. */
     public static String joinAttempts(String client) {
         return JOIN_ATTEMPTS + client;
+    }
+
+    /** {@code api-key-attempts:{client}}. */
+    public static String apiKeyAttempts(String client) {
+        return API_KEY_ATTEMPTS + client;
     }
 
     /** {@code signal:{roomId}} (a channel). */

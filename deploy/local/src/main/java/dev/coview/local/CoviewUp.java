@@ -28,7 +28,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --turn-addresses A,B} / {@code COVIEW_TURN_ADDRESSES}: where coturn listens (default 127.0.0.1;
  *       the relay test adds the gateway addresses of its own network namespaces)</li>
  *   <li>{@code COVIEW_ROOM_PORT} (8080), {@code COVIEW_SIGNALING_PORT} (8081), {@code COVIEW_ANNOTATION_PORT}
- *       (8082)</li>
+ *       (8082), {@code COVIEW_ISSUER_PORT} (8088, the local OpenID Connect issuer agents sign in with)</li>
+ *   <li>{@code COVIEW_ROOM_AUTH_OIDC_ISSUER}: sign agents in with this identity provider instead of the local
+ *       issuer; {@code COVIEW_ISSUER_PASSWORD}: the local user's password (generated and printed when unset)</li>
  * </ul>
  */
 public final class CoviewUp {
@@ -95,6 +97,11 @@ public final class CoviewUp {
         Files.writeString(upEnv, "COVIEW_REDIS_URL=" + stack.redisUrl() + "\nCOVIEW_KAFKA_BOOTSTRAP="
                 + stack.bootstrapServers() + "\n");
 
+        LocalSignIn signIn = LocalSignIn.start(state, services.get(0).port());
+        if (signIn.issuer() != null) {
+            ok(out, "OpenID Connect issuer " + signIn.issuer().issuer(), t0);
+        }
+
         List<ServiceInstance> running = new ArrayList<>();
         LogFollower follower = new LogFollower(out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -107,6 +114,7 @@ public final class CoviewUp {
             if (turn != null) {
                 turn.close();
             }
+            signIn.close();
             stack.close();
             LocalStack.deleteTree(stackDir);
             try {
@@ -141,6 +149,9 @@ public final class CoviewUp {
             step(out, "starting " + s.name() + " on port " + s.port());
             Map<String, String> config = new LinkedHashMap<>(common);
             config.put("quarkus.http.host", "0.0.0.0");
+            if (s == room && signIn.issuer() != null) {
+                config.put("coview.room.auth.oidc.issuer", signIn.issuer().issuer());
+            }
             Path log = logs.resolve(s.name() + ".log");
             ServiceInstance instance = ServiceInstance.start(s.name(), s.jar(root), s.port(), config, log);
             running.add(instance);
@@ -155,6 +166,7 @@ public final class CoviewUp {
         out.println("  CoView is up (" + (System.nanoTime() - t0) / 1_000_000 + " ms).");
         out.println("  Agent console:   http://" + host + ":" + room.port() + "/agent");
         out.println("  Customer join:   http://" + host + ":" + room.port() + "/join");
+        out.println("  Agent sign-in:   " + signIn.describe());
         out.println("  Agent API key:   " + agentKey(logs.resolve(room.name() + ".log")));
         out.println("  Logs:            " + logs + "  (Ctrl-C stops everything)");
         out.println();

@@ -56,6 +56,9 @@ public final class Stack {
         roomConfig.put("coview.room.ice.turn-secret", turnSecret);
         // Every test client sends from 127.0.0.1: the join-code guessing limit is exercised, not a nuisance.
         roomConfig.put("coview.room.join-attempts", "5");
+        // Tests that need another client address (API-key guessing, the fuzzer's wrong keys) send X-Forwarded-For.
+        roomConfig.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        roomConfig.put("quarkus.http.proxy.allow-x-forwarded", "true");
         rooms = ServiceInstance.start("room-service", jar("room"), FreePort.pick(), roomConfig,
                 logs.resolve("room-service.log"));
         signalingA = ServiceInstance.start("signaling-a", jar("signaling"), FreePort.pick(), common(),

@@ -1,18 +1,22 @@
 package dev.coview.room.access;
 
+import dev.coview.contracts.auth.AgentIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Who may create rooms. Pluggable: the default is {@link ApiKeyAgentCheck}; a deployment that signs agents in with
- * OIDC provides its own {@code @ApplicationScoped} implementation, which replaces the default.
+ * Who may create rooms, and who they are. The default ({@link AgentChecks}) takes an OpenID Connect access token
+ * ({@link OidcAgentCheck}) or an API key ({@link ApiKeyAgentCheck}); a deployment may provide its own
+ * {@code @ApplicationScoped} implementation, which replaces the default.
  */
 public interface AgentCheck {
 
     /**
-     * Lets the request create a room, or fails with a {@link dev.coview.room.problems.ProblemException} (401).
+     * The identity behind the request, or a failure with a {@link dev.coview.room.problems.ProblemException}
+     * (401 unknown, 429 too many wrong keys from this client).
      *
-     * @return who was let in, for the {@code room.created} event (e.g. {@code api-key}, or an OIDC subject)
+     * @param client the client's address (after trusted proxies), for throttling wrong keys
+     * @return who was let in; rooms record {@link AgentIdentity#creator()} as their creator
      */
-    Uni<String> authorize(HttpHeaders headers);
+    Uni<AgentIdentity> identify(HttpHeaders headers, String client);
 }

@@ -1,61 +1,84 @@
 package dev.coview.room.access;
 
+import dev.coview.contracts.auth.AgentIdentity;
+import dev.coview.room.config.AgentAuthConfig;
 import dev.coview.room.config.RoomConfig;
-import dev.coview.room.problems.ProblemException;
-import dev.coview.room.problems.ProblemType;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The default {@link AgentCheck}: the agent's client sends a shared key in {@value #HEADER}, compared in constant
- * time with {@code coview.room.agent-api-key}. When no key is configured (a local run), one is generated at
- * startup and logged once as {@code agent API key: …}, so that {@code ./coview up} users can find it.
+ * Machine clients' API keys: each configured key ({@code coview.room.auth.api-keys.<name>}, and the legacy
+ * {@code coview.room.agent-api-key} as {@code default}) has its own identity, which rooms record as their creator
+ * ({@code api-key:<name>}). Keys shorter than {@code api-key-min-length} stop the service at startup. Every attempt is
+ * counted per client address before the key is compared ({@link ApiKeyAttemptLimiter}), so guessing is throttled
+ * even in parallel. When no key and no sign-in is configured (a local run), one key is generated and logged once as
+ * {@code agent API key: …}.
  */
-@DefaultBean
-@Startup // created at startup, not at the first request, so the generated key is in the log from the start
+@Startup // created at startup, not at the first request: a too-short key fails the start, a generated one is logged
 @ApplicationScoped
-public class ApiKeyAgentCheck implements AgentCheck {
+public class ApiKeyAgentCheck {
 
     /** The request header carrying the key. */
     public static final String HEADER = "X-CoView-Agent-Key";
-    /** What {@code room.created} names as the creator. */
-    static final String CREATOR = "api-key";
+    /** Identity name of the legacy single key {@code coview.room.agent-api-key}, and of a generated one. */
+    static final String DEFAULT_NAME = "default";
 
     private static final Logger LOG = Logger.getLogger(ApiKeyAgentCheck.class);
 
-    private final byte[] key;
+    /** Identity name → key bytes. */
+    private final Map<String, byte[]> keys = new LinkedHashMap<>();
+    private final ApiKeyAttemptLimiter attempts;
 
-    public ApiKeyAgentCheck(RoomConfig config) {
-        String configured = config.agentApiKey().filter(k -> !k.isBlank()).orElse(null);
-        if (configured == null) {
+    public ApiKeyAgentCheck(RoomConfig room, AgentAuthConfig auth, ApiKeyAttemptLimiter attempts) {
+        this.attempts = attempts;
+        room.agentApiKey().filter(k -> !k.isBlank()).ifPresent(k -> add(DEFAULT_NAME, k, auth.apiKeyMinLength()));
+        auth.apiKeys().forEach((name, key) -> add(name, key, auth.apiKeyMinLength()));
+        if (keys.isEmpty()) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            configured = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            keys.put(DEFAULT_NAME, generated.getBytes(StandardCharsets.UTF_8));
             // Deliberately logged: without a configured key this is a local run, and the person needs it.
-            LOG.infof("agent API key: %s (generated; set coview.room.agent-api-key to choose one)", configured);
+            LOG.infof("agent API key: %s (generated; set coview.room.agent-api-key to choose one)", generated);
         }
-        this.key = configured.getBytes(StandardCharsets.UTF_8);
     }
 
-    @Override
-    public Uni<String> authorize(HttpHeaders headers) {
-        String given = headers.getHeaderString(HEADER);
-        if (given == null || given.isEmpty()) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
-                    "creating a room needs the agent API key in the " + HEADER + " header"));
+    /** The identity of {@code given}, after counting the attempt for {@code client}; 401 or 429 otherwise. */
+    public Uni<AgentIdentity> identify(String given, String client) {
+        return attempts.attempt(client).chain(attempt -> {
+            String name = match(given.getBytes(StandardCharsets.UTF_8));
+            if (name == null) {
+                return attempt.refuse();
+            }
+            return attempt.giveBack().replaceWith(AgentIdentity.apiKey(name));
+        });
+    }
+
+    /** The name of the key equal to {@code given}; every key is compared in constant time, whichever matches. */
+    private String match(byte[] given) {
+        String found = null;
+        for (Map.Entry<String, byte[]> e : keys.entrySet()) {
+            if (MessageDigest.isEqual(e.getValue(), given) && found == null) {
+                found = e.getKey();
+            }
         }
-        if (!MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
-                    "the agent API key is wrong"));
+        return found;
+    }
+
+    private void add(String name, String key, int minLength) {
+        if (key.length() < minLength) {
+            // Refuse to start rather than serve a guessable key; the message names the key, never its value.
+            throw new IllegalStateException("the API key '" + name + "' has " + key.length()
+                    + " characters; at least " + minLength + " are required (coview.room.auth.api-key-min-length)");
         }
-        return Uni.createFrom().item(CREATOR);
+        keys.put(name, key.getBytes(StandardCharsets.UTF_8));
     }
 }

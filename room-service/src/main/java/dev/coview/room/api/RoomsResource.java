@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Rooms over REST: an agent creates (agent API key, or whatever {@link AgentCheck} is installed) and ends them; a
+ * Rooms over REST: an agent creates (signed in, or with an API key: {@link AgentCheck}) and ends them; a
  * customer joins with the code or invite; the agent asks for observer tokens; participants read the room. Every
  * failure is RFC 9457 problem+json ({@link dev.coview.room.problems.ProblemMappers}).
  */
@@ -74,16 +74,22 @@ public class RoomsResource {
 
     @POST
     @Operation(summary = "Create a room",
-            description = "For agents: needs the agent API key in X-CoView-Agent-Key (the default check). Answers the "
-                    + "agent's token, the 6-digit join code and the invite link.")
+            description = "For agents signed in with the identity provider (Authorization: Bearer <access token>) "
+                    + "and machine clients (an API key in X-CoView-Agent-Key). Answers the agent's token, the 6-digit "
+                    + "join code and the invite link. Wrong API keys are limited per client: past the limit, 429 "
+                    + "with Retry-After.")
+    @SecurityRequirement(name = OpenApiSecurity.AGENT_SIGN_IN)
     @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
     @APIResponse(responseCode = "201", description = "created",
             content = @Content(schema = @Schema(implementation = CreatedRoom.class)))
-    @APIResponse(responseCode = "401", description = "no or wrong agent API key",
+    @APIResponse(responseCode = "401", description = "no, invalid or expired sign-in token, or no or wrong API key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<CreatedRoom>> create(@Context HttpHeaders headers, @Valid CreateRoomRequest body) {
+    @APIResponse(responseCode = "429", description = "too many wrong API keys from this client",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CreatedRoom>> create(@Context HttpHeaders headers, @Valid CreateRoomRequest body,
+                                                 @Context HttpServerRequest request) {
         Boolean relayOnly = body == null ? null : body.relayOnly();
-        return agents.authorize(headers)
+        return agents.identify(headers, request.remoteAddress().hostAddress())
                 .chain(createdBy -> {
                     if (Boolean.TRUE.equals(relayOnly) && !ice.relays()) {
                         throw new ProblemException(ProblemType.INVALID_REQUEST,

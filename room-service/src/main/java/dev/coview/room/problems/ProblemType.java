@@ -10,6 +10,7 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", 400, "The request is invalid"),
     MALFORMED_JSON("malformed-json", 400, "The request body is not valid JSON of the expected shape"),
     UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
+    TOO_MANY_KEY_ATTEMPTS("too-many-key-attempts", 429, "Too many wrong API keys; wait before trying again"),
     FORBIDDEN("forbidden", 403, "The token does not allow this"),
     WRONG_ROOM("wrong-room", 403, "The token is for another room"),
     NOT_FOUND("not-found", 404, "Not found"),

@@ -8,7 +8,7 @@ import java.util.Map;
  * A room as stored in the Redis hash {@code room:{roomId}} (instants as epoch millis).
  *
  * @param id         the room id
- * @param createdBy  who the room-creation check allowed (e.g. {@code api-key})
+ * @param createdBy  who created it: {@code AgentIdentity#creator()} ({@code oidc:<sub>}, {@code api-key:<name>})
  * @param agentId    participant id of the agent who created it
  * @param createdAt  creation time
  * @param expiresAt  idle expiry, pushed forward on activity

@@ -1,5 +1,6 @@
 package dev.coview.room.rooms;
 
+import dev.coview.contracts.auth.AgentIdentity;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.ParticipantJoined;
@@ -53,11 +54,16 @@ public class RoomService {
         this.urls = urls;
     }
 
-    /** Opens a room for an agent whom {@code createdBy} names; returns the agent's token and the join code. */
-    public Uni<CreatedRoom> create(String createdBy, String agentName) {
+    /**
+     * Opens a room for {@code creator}; returns the agent's token and the join code. The agent's display name is
+     * {@code agentName}, else the name the identity provider gave.
+     */
+    public Uni<CreatedRoom> create(AgentIdentity creator, String agentName) {
+        String createdBy = creator.creator();
         String roomId = Ids.newId();
         String agentId = Ids.newId();
-        String name = agentName == null ? "" : agentName.strip();
+        String name = agentName != null && !agentName.isBlank() ? agentName.strip()
+                : creator.name() == null ? "" : displayName(creator.name());
         Instant now = Instant.now();
         Instant expiresAt = now.plus(config.idleTtl());
         // Independent writes, so at the same time: each waits for a Redis round trip.
@@ -69,12 +75,13 @@ public class RoomService {
                     RoomRecord room = new RoomRecord(roomId, createdBy, agentId, now, expiresAt, code, invite,
                             null, null);
                     ParticipantRecord agent = new ParticipantRecord(agentId, Role.AGENT.claimValue(), name, now);
-                    IssuedToken token = tokens.issue(roomId, agentId, Role.AGENT, name);
+                    IssuedToken token = tokens.issue(roomId, agentId, Role.AGENT, name, createdBy);
                     return store.create(room, agent)
                             // Both events handed to the producer at once, in this order: one partition (the room's
                             // key) and an idempotent producer keep it; waiting for each ack in turn only added time.
                             .chain(() -> Uni.combine().all().unis(
-                                    events.created(new RoomCreated(roomId, agentId, createdBy, now, expiresAt)),
+                                    events.created(new RoomCreated(roomId, agentId, createdBy, now, expiresAt,
+                                            creator)),
                                     events.joined(new ParticipantJoined(roomId, agentId, Role.AGENT.claimValue(),
                                             name, "create", now))).discardItems())
                             .replaceWith(new CreatedRoom(roomId, agentId, code, inviteUrl(invite), expiresAt,
@@ -148,6 +155,12 @@ public class RoomService {
             }
             return room;
         });
+    }
+
+    /** A provider's name within the 80 characters a display name may have (participant.joined's schema). */
+    private static String displayName(String fromProvider) {
+        String name = fromProvider.strip();
+        return name.length() <= 80 ? name : name.substring(0, 80);
     }
 
     String inviteUrl(String invite) {

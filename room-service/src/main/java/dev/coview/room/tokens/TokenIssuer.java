@@ -27,9 +27,21 @@ public class TokenIssuer {
 
     /** A token for one participant of one room. */
     public IssuedToken issue(String roomId, String participantId, Role role, String name) {
+        return issue(roomId, participantId, role, name, null);
+    }
+
+    /**
+     * A token for one participant of one room; {@code identity} ({@link Claims#IDENTITY}, the agent's creator
+     * identity) is left out when {@code null}.
+     */
+    public IssuedToken issue(String roomId, String participantId, Role role, String name, String identity) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(config.tokenTtl());
-        String jwt = Jwt.issuer(Claims.ISSUER)
+        var claims = Jwt.issuer(Claims.ISSUER);
+        if (identity != null) {
+            claims.claim(Claims.IDENTITY, identity);
+        }
+        String jwt = claims
                 .subject(participantId)
                 .claim(Claims.ROOM, roomId)
                 .claim(Claims.ROLE, role.claimValue())
