@@ -25,6 +25,7 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
   let server;
   let browser;
   let base;
+  const phases = [];
 
   before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
 
@@ -35,8 +36,12 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     const log = [];
+    const iceConnectedAt = {};
     for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => log.push(`${name} ${m.type()}: ${m.text()}`));
+      ctx.on('console', (m) => {
+        log.push(`${name} ${m.type()}: ${m.text()}`);
+        if (/ICE connected/.test(m.text()) && iceConnectedAt[name] === undefined) iceConnectedAt[name] = Date.now();
+      });
       ctx.on('weberror', (e) => log.push(`${name} error: ${e.error().message}`));
     }
     try {
@@ -60,7 +65,14 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
         const v = document.querySelector('[data-testid=remote-video]');
         return v && v.videoWidth > 0 && v.readyState >= 2;
       }, null, { polling: 'raf', timeout: NEVER_MS });
-      return Date.now() - clicked;
+      const shown = Date.now();
+      // Where the time went, on one clock (epoch ms): the customer page's marks from the click on.
+      const marks = await customer.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('coview:')).map((m) => [m.name, performance.timeOrigin + m.startTime])));
+      const iceBefore = iceConnectedAt.customer !== undefined && iceConnectedAt.customer <= clicked;
+      phases.push({ total: shown - clicked, pipeline: (marks['coview:first-frame'] ?? NaN) - clicked,
+        toAgent: shown - (marks['coview:first-frame'] ?? NaN), iceBefore });
+      return shown - clicked;
     } catch (e) {
       return new Error(`session ${n}: ${e.message.split('\n')[0]}\n${log.filter((l) => /error|ICE|warn/i.test(l)).join('\n')}`);
     } finally {
@@ -80,6 +92,14 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
     if (times.length > 0) {
       console.log(`Share → first frame over ${times.length} sessions: p50 ${percentile(times, 50)} ms, `
         + `p95 ${percentile(times, 95)} ms, max ${times.at(-1)} ms`);
+    }
+    // The breakdown: Share click → the crop pipeline's first frame (picker, capture, pipeline start), then → the
+    // agent's first shown frame (encoder, network, decoder); and how often ICE was already up at the click.
+    const med = (xs) => percentile([...xs].filter(Number.isFinite).sort((a, b) => a - b), 50);
+    if (phases.length > 0) {
+      console.log(`breakdown (medians): click → pipeline first frame ${med(phases.map((p) => p.pipeline))} ms, `
+        + `→ agent's first frame ${med(phases.map((p) => p.toAgent))} ms; ICE connected before the click in `
+        + `${phases.filter((p) => p.iceBefore).length} of ${phases.length} sessions`);
     }
     const failed = results.filter((r) => r instanceof Error);
     assert.deepEqual(failed.map((e) => e.message), [], `${failed.length} of ${SESSIONS} shares never reached the agent`);
