@@ -7,6 +7,8 @@
 // agent's first frame through the relay and coturn's CPU per Mbit/s relayed. Then a relay-only room (the
 // `relayOnly` setting of POST /api/rooms): no host or server-reflexive candidate is in any signaling frame either
 // browser sends, and the customer's address is in none the agent's browser receives.
+// Known race (not the relay's): while a peer can be announced twice (signaling-service's duplicate peer-joined,
+// fixed on the media branch), the customer may open two connections to the agent and the first frame never comes.
 // Every namespace and link is removed after the test, also when it fails, and leftovers of earlier runs (whose
 // process is gone) before it.
 import { after, before, describe, it } from 'node:test';
@@ -80,7 +82,8 @@ describe('media through the TURN relay only, browsers in separate network namesp
       try {
         // The fixtures (the tab the customer shares) and this build's pages, reachable from the namespaces too.
         server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT }, null, { host: '0.0.0.0' });
-        stack = await startStack({ extraOrigins: [server.url], turnAddresses: network.hosts.map((h) => h.gateway) });
+        stack = await startStack({ extraOrigins: [server.url], turnAddresses: network.hosts.map((h) => h.gateway),
+          timeoutMs: Number(process.env.COVIEW_E2E_STACK_TIMEOUT_MS ?? 180_000) });
         server.proxyApiTo(stack.roomUrl);
         base = await servesThisBuild(stack.roomUrl) ? stack.roomUrl : server.url;
         const { room, signaling, annotation } = stack.ports;
@@ -159,7 +162,7 @@ describe('media through the TURN relay only, browsers in separate network namesp
         const code = (await agent.getByTestId('join-code').textContent()).trim();
         await agent.getByTestId('connection').getByText('Connected').waitFor();
 
-        await openQuadrants(customerContext, server.url);
+        const shared = await openQuadrants(customerContext, server.url);
         const customer = await customerContext.newPage();
         await customer.goto(`${base}/join/`);
         await customer.getByLabel('Session code').fill(code);
@@ -172,7 +175,7 @@ describe('media through the TURN relay only, browsers in separate network namesp
           const v = document.querySelector('[data-testid=remote-video]');
           return v && v.videoWidth > 0 && v.readyState >= 2;
         }, null, { polling: 'raf', timeout: 60_000 });
-        return { agent, customer, frames, firstFrameMs: Date.now() - clicked, close, dump };
+        return { agent, customer, shared, frames, firstFrameMs: Date.now() - clicked, close, dump };
       } catch (e) {
         dump();
         await close();
@@ -208,25 +211,42 @@ describe('media through the TURN relay only, browsers in separate network namesp
         assert.equal(agentPair?.local.type, 'relay', 'the agent sends and receives through its relay allocation');
         assert.equal(customerPair?.local.type, 'relay', 'the customer sends through its relay allocation');
         assert.match(agentPair.local.address, /^127\.0\.0\.1:/, 'coturn relays from loopback');
-        // Without relay-only, host candidates do travel (they only lead nowhere here): what the next test forbids.
+        // Without relay-only, the customer's own address travels in its candidates (host, or server-reflexive when
+        // Chromium hides host addresses) and reaches the agent's browser: what a relay-only room prevents.
         const sentTypes = candidateTypes(session.frames.customer.sent);
         console.log(`candidate types the customer sent: ${[...sentTypes].join(', ')}`);
-        assert.ok(sentTypes.has('host'), 'a room that is not relay-only sends host candidates');
+        assert.ok(sentTypes.has('host') || sentTypes.has('srflx'), 'a room that is not relay-only sends host/srflx candidates');
+        assert.ok(session.frames.agent.received.join('\n').includes(customerHost.address),
+          'the customer\'s address reaches the agent\'s browser in a room that is not relay-only');
 
-        // coturn's CPU while it relays: over a window of at least 5 s and 2 MB the agent received.
+        // coturn's CPU while it relays a busy share: the shared tab turns to noise (every frame new, so the encoder
+        // sends what the sender's cap allows), measured over 10 s.
+        await session.shared.evaluate(() => {
+          const c = Object.assign(document.createElement('canvas'), { width: 640, height: 360 });
+          c.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;z-index:9';
+          document.body.append(c);
+          const ctx = c.getContext('2d');
+          const img = ctx.createImageData(640, 360);
+          const draw = () => {
+            crypto.getRandomValues(new Uint8Array(img.data.buffer, 0, 65536));
+            for (let i = 65536; i < img.data.length; i += 65536) img.data.copyWithin(i, 0, 65536);
+            ctx.putImageData(img, 0, 0);
+          };
+          setInterval(draw, 33);
+        });
         const pid = Number(/coturn \(pid (\d+)\)/.exec(stack.output())[1]);
-        const [cpu0, bytes0, t0] = [cpuSeconds(pid), agentPair.bytesReceived, Date.now()];
+        const [cpu0, bytes0, t0] = [cpuSeconds(pid), (await selectedPair(agent)).bytesReceived, Date.now()];
         const end = await eventually(async () => {
           const now = await selectedPair(agent);
-          assert.ok(Date.now() - t0 >= 5000 && now.bytesReceived - bytes0 >= 2_000_000, 'window not over yet');
+          assert.ok(Date.now() - t0 >= 10_000, 'the measuring window is 10 s');
           return { bytes: now.bytesReceived, t: Date.now(), cpu: cpuSeconds(pid) };
-        }, { timeoutMs: 60_000, intervalMs: 500 });
+        }, { timeoutMs: 30_000, intervalMs: 500 });
         const seconds = (end.t - t0) / 1000;
         const mbps = ((end.bytes - bytes0) * 8) / seconds / 1e6;
         const corePct = ((end.cpu - cpu0) / seconds) * 100;
         console.log(`coturn relayed ${mbps.toFixed(2)} Mbit/s of video for ${seconds.toFixed(1)} s using `
-          + `${corePct.toFixed(1)} % of one core: ${(corePct / mbps).toFixed(2)} % of a core per Mbit/s `
-          + '(each packet crosses coturn twice: customer allocation → agent allocation)');
+          + `${corePct.toFixed(1)} % of one core: ${(corePct / Math.max(mbps, 0.001)).toFixed(2)} % of a core per Mbit/s `
+          + '(each packet crosses coturn twice: customer allocation → agent allocation; shared machine)');
         await agent.screenshot({ path: `${SCREENSHOTS}relay-agent.png` });
       } catch (e) {
         session.dump();

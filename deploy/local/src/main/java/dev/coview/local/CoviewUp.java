@@ -158,7 +158,8 @@ public final class CoviewUp {
             follower.follow(s.colour() + String.format("%-19s|", s.name()) + RESET + " ", log);
         }
         for (ServiceInstance instance : running) {
-            instance.awaitReady(Duration.ofSeconds(90));
+            // COVIEW_READY_TIMEOUT (seconds): more than 90 on a machine busy with other builds.
+            instance.awaitReady(Duration.ofSeconds(port("COVIEW_READY_TIMEOUT", 90)));
             ok(out, instance.name() + " ready at http://" + host + ":" + instance.port() + "/q/health/ready", t0);
         }
 
