@@ -42,8 +42,8 @@ export const AGENT_PASSWORD = 'e2e-agent-password';
  * @param turnAddresses when given, the stack also runs coturn (`--turn`) listening on these addresses
  * @param env more environment for the launcher and the services (e.g. room-service settings)
  * @returns {Promise<{roomUrl: string, signalingUrl: string, annotationUrl: string, issuerUrl: string,
- *   output: () => string,
- *   stop: () => Promise<void>}>}
+ *   managementUrls: {room: string, signaling: string, annotation: string}, output: () => string,
+ *   stop: () => Promise<void>}>} (`managementUrls`: health at `…/q/health/ready`, metrics at `…/q/metrics`)
  */
 export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STACK_TIMEOUT_MS ?? 180_000),
   extraOrigins = [], turnAddresses = null, env = {} } = {}) {
@@ -51,6 +51,8 @@ export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STA
   if (why) throw new Error(`cannot start the CoView stack: ${why}`);
   const [room, signaling, annotation, issuer] = [await freePort(), await freePort(), await freePort(),
     await freePort()];
+  // Health and metrics are on each service's management port, which must not collide with a stack beside this one.
+  const management = { room: await freePort(), signaling: await freePort(), annotation: await freePort() };
   const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
   const child = spawn(java, [
     '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
@@ -67,6 +69,9 @@ export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STA
       COVIEW_ANNOTATION_PORT: String(annotation),
       COVIEW_ISSUER_PORT: String(issuer),
       COVIEW_ISSUER_PASSWORD: AGENT_PASSWORD,
+      COVIEW_ROOM_MANAGEMENT_PORT: String(management.room),
+      COVIEW_SIGNALING_MANAGEMENT_PORT: String(management.signaling),
+      COVIEW_ANNOTATION_MANAGEMENT_PORT: String(management.annotation),
       // The services inherit these (SmallRye maps them to coview.room.agent-api-key, coview.ws.allowed-origins).
       // The sockets' Origin allowlist defaults to port 8080; here the pages come from a free port.
       COVIEW_ROOM_AGENT_API_KEY: AGENT_KEY,
@@ -99,6 +104,7 @@ export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STA
     signalingUrl: `ws://localhost:${signaling}/ws/signal`,
     annotationUrl: `ws://localhost:${annotation}/ws/annotations`,
     issuerUrl: `http://127.0.0.1:${issuer}`,
+    managementUrls: Object.fromEntries(Object.entries(management).map(([k, p]) => [k, `http://127.0.0.1:${p}`])),
     output: () => out,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -49,8 +49,8 @@ class AnnotationAttackIT {
                 healthy.probes());
         healthy.close();
         Stack stack = Stack.get();
-        assertThat(Http.status(stack.annotationA(), "/q/health/ready", WAIT)).isEqualTo(200);
-        assertThat(Http.status(stack.annotationB(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.annotationA(), WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.annotationB(), WAIT)).isEqualTo(200);
     }
 
     @Test

@@ -145,8 +145,8 @@ class AnnotationDeadLetterIT {
                 assertThat(header(r, "dead-letter-exception-class-name")).isNotBlank();
             }
         }
-        assertThat(Http.status(stack.annotationA(), "/q/health/ready", WAIT)).isEqualTo(200);
-        assertThat(Http.status(stack.annotationB(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.annotationA(), WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.annotationB(), WAIT)).isEqualTo(200);
     }
 
     private static byte[] utf8(String s) {

@@ -110,8 +110,8 @@ class AnnotationFuzzIT {
         unanswered.forEach(t -> System.out.println("annotation fuzz: broken JSON without an answer: " + t));
         assertThat(problems).as("seed %d (rerun: -Dreliability.fuzz.seed=%d)", runSeed, runSeed).isEmpty();
         assertThat(tally.get("cases").get()).isEqualTo(cases);
-        assertThat(Http.status(stack.annotationA(), "/q/health/ready", WAIT)).isEqualTo(200);
-        assertThat(Http.status(stack.annotationB(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.annotationA(), WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.annotationB(), WAIT)).isEqualTo(200);
     }
 
     private void fuzz(int port, String token, FuzzCases generator, int cases) {

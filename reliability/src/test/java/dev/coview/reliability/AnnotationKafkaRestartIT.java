@@ -188,7 +188,7 @@ class AnnotationKafkaRestartIT {
             p.close();
         }
         for (ServiceInstance s : List.of(stack.annotationA(), stack.annotationB(), fresh)) {
-            assertThat(Http.status(s, "/q/health/ready", WAIT)).as("%s ready", s.name()).isEqualTo(200);
+            assertThat(Http.ready(s, WAIT)).as("%s ready", s.name()).isEqualTo(200);
         }
     }
 

@@ -172,7 +172,7 @@ class RoomApiAttackIT {
         assertThat(problems).isEmpty();
         assertThat(observed).containsExactlyEntriesOf(expected);
         readable(healthy);
-        assertThat(Http.status(stack.rooms(), "/q/health/ready", Duration.ofSeconds(10))).isEqualTo(200);
+        assertThat(Http.ready(stack.rooms(), Duration.ofSeconds(10))).isEqualTo(200);
     }
 
     @Test

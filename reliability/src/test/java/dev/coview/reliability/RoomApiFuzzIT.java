@@ -112,7 +112,7 @@ class RoomApiFuzzIT {
                 + healthy.get("roomId").asText(), null, Map.of("Authorization", "Bearer "
                 + healthy.get("token").asText()));
         assertThat(r.statusCode()).as("a room the fuzzer did not touch is readable").isEqualTo(200);
-        assertThat(Http.status(stack.rooms(), "/q/health/ready", Duration.ofSeconds(10))).isEqualTo(200);
+        assertThat(Http.ready(stack.rooms(), Duration.ofSeconds(10))).isEqualTo(200);
     }
 
     private void fuzz(String base, FuzzCases generator, int cases, List<JsonNode> rooms, List<String> credentials,

@@ -48,8 +48,8 @@ class SignalAttackIT {
                 healthy.probes());
         healthy.close();
         Stack stack = Stack.get();
-        assertThat(Http.status(stack.signalingA(), "/q/health/ready", WAIT)).isEqualTo(200);
-        assertThat(Http.status(stack.signalingB(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.signalingA(), WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.signalingB(), WAIT)).isEqualTo(200);
     }
 
     @Test

@@ -119,8 +119,8 @@ class SignalFuzzIT {
         unanswered.forEach(t -> System.out.println("signaling fuzz: broken JSON without an answer: " + t));
         assertThat(problems).as("seed %d (rerun: -Dreliability.fuzz.seed=%d)", runSeed, runSeed).isEmpty();
         assertThat(tally.get("cases").get()).isEqualTo(cases);
-        assertThat(Http.status(stack.signalingA(), "/q/health/ready", WAIT)).isEqualTo(200);
-        assertThat(Http.status(stack.signalingB(), "/q/health/ready", WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.signalingA(), WAIT)).isEqualTo(200);
+        assertThat(Http.ready(stack.signalingB(), WAIT)).isEqualTo(200);
     }
 
     private void fuzz(int port, String token, FuzzCases generator, int cases) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The packaged room-service as {@code ./coview up} runs it: its own JVM (the jar of {@code coview.service.jar}) on a
  * free port against the real Redis and Kafka of deploy/local, with no agent key configured and the public URL given
  * as a system property. It must log a generated agent key once, accept it, build invite links from the public URL
- * and redirect the web client's pages.
+ * and redirect the web client's pages, and keep health, metrics and OpenAPI off its public port.
  */
 class PackagedRoomServiceIT {
 
@@ -76,5 +76,14 @@ class PackagedRoomServiceIT {
         given().baseUri(service.baseUrl()).get("/api/rooms/AAAAAAAAAAAAAAAAAAAAAA").then()
                 .statusCode(401).contentType("application/problem+json")
                 .body("status", equalTo(401));
+    }
+
+    /** As packaged, health, metrics and OpenAPI answer on the management port only, never on the public one. */
+    @Test
+    void healthMetricsAndOpenApiAreOnTheManagementPortOnly() {
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/q/openapi"}) {
+            given().baseUri(service.managementUrl()).get(path).then().statusCode(200);
+            given().baseUri(service.baseUrl()).get(path).then().statusCode(404);
+        }
     }
 }

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class WebClientTest {
+
+    /** The OpenAPI document is on the management interface ({@code /q/openapi}), with health and metrics. */
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
 
     private static final RestAssuredConfig NO_REDIRECTS =
             RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
@@ -41,7 +47,7 @@ class WebClientTest {
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        given().accept("application/json").get(openApi + "?format=json").then().statusCode(200)
                 .body("paths", hasKey("/api/rooms"))
                 .body("paths", hasKey("/api/rooms/join"))
                 .body("paths", hasKey("/api/ice-servers"))

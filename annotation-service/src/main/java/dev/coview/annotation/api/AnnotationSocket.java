@@ -26,7 +26,9 @@ import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.support.auth.Participant;
 import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundDecoder;
+import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.ws.SocketFailures;
+import dev.coview.support.ws.SocketMetrics;
 import dev.coview.support.ws.UpgradeGuard;
 import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.logging.Log;
@@ -70,11 +72,13 @@ public class AnnotationSocket {
     private final SessionEvents sessionEvents;
     private final WebSocketConfig limits;
     private final InboundDecoder<AnnotationClientMessage> decoder;
+    private final SocketMetrics sockets;
 
     @Inject
     public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, PointerPublisher pointers, EventIds eventIds,
                             MessageValidator validator, SessionEvents sessionEvents, WebSocketConfig limits,
-                            ObjectMapper mapper) {
+                            ObjectMapper mapper, SocketMetrics sockets) {
+        this.sockets = sockets;
         this.rooms = rooms;
         this.catchUp = catchUp;
         this.log = log;
@@ -90,6 +94,9 @@ public class AnnotationSocket {
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
         connection.userData().put(FLOOD, new FloodGuard(limits));
+        Participant who = participant(connection);
+        sockets.opened(who.role());
+        RoomLogContext.enter(who);
         if (catchUp.isReady()) {
             join(connection);
             return Uni.createFrom().voidItem();
@@ -115,6 +122,7 @@ public class AnnotationSocket {
 
     @OnTextMessage
     public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        RoomLogContext.enter(participant(connection));
         switch (connection.userData().get(FLOOD).check(System.nanoTime())) {
             case DROP:
                 return error(connection, ErrorCodes.RATE_LIMITED, "too many messages; this one was dropped");
@@ -194,6 +202,10 @@ public class AnnotationSocket {
     @OnClose
     public void onClose(WebSocketConnection connection) {
         Participant who = connection.userData().get(UpgradeGuard.PARTICIPANT);
+        if (who != null) {
+            sockets.closed(who.role());
+            RoomLogContext.enter(who);
+        }
         Room room = who == null ? null : rooms.existing(who.roomId());
         if (room != null) {
             room.leave(connection);

@@ -3,8 +3,10 @@ package dev.coview.annotation.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.support.logging.RoomLogContext;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ public class AnnotationLogConsumer {
     private final Rooms rooms;
     private final CatchUp catchUp;
     private final ObjectReader reader;
+    private final AnnotationMetrics metrics;
     /**
      * Per partition, the offset of the last record handled. The group commits nothing, so any reassignment of a
      * partition (a broker restart, a rebalance) starts it again from the beginning ({@code auto.offset.reset});
@@ -39,9 +42,10 @@ public class AnnotationLogConsumer {
     private final Map<Integer, Long> handled = new ConcurrentHashMap<>();
 
     @Inject
-    public AnnotationLogConsumer(Rooms rooms, CatchUp catchUp, ObjectMapper mapper) {
+    public AnnotationLogConsumer(Rooms rooms, CatchUp catchUp, ObjectMapper mapper, AnnotationMetrics metrics) {
         this.rooms = rooms;
         this.catchUp = catchUp;
+        this.metrics = metrics;
         this.reader = mapper.readerFor(Event.class);
     }
 
@@ -62,7 +66,12 @@ public class AnnotationLogConsumer {
             return; // read again after the partition was reassigned
         }
         try {
-            rooms.apply(decode(record));
+            Event event = decode(record);
+            RoomLogContext.enter(event.roomId(), event.authorId());
+            if (rooms.apply(event) && catchUp.isReady()) {
+                // Only live records: the replay at start would record the log's age, not a lag.
+                metrics.applied(event.ts());
+            }
         } finally {
             handled.put(record.partition(), record.offset());
             catchUp.consumed(record.partition(), record.offset());

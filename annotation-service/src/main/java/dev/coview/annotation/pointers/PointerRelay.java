@@ -1,5 +1,6 @@
 package dev.coview.annotation.pointers;
 
+import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.kafka.Topics;
 import io.quarkus.logging.Log;
@@ -37,6 +38,7 @@ public class PointerRelay {
 
     private final Rooms rooms;
     private final PointerConfig config;
+    private final AnnotationMetrics metrics;
     private final KafkaConsumer<String, String> consumer;
     private final PointerFrames frames = new PointerFrames();
     private volatile boolean running = true;
@@ -46,10 +48,11 @@ public class PointerRelay {
     private volatile long superseded;
 
     @Inject
-    public PointerRelay(Rooms rooms, PointerConfig config,
+    public PointerRelay(Rooms rooms, PointerConfig config, AnnotationMetrics metrics,
                         @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.rooms = rooms;
         this.config = config;
+        this.metrics = metrics;
         Map<String, Object> props = KafkaSettings.of(kafka, ConsumerConfig.configNames());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "annotation-pointers-" + Long.toString(System.nanoTime(), 36));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -115,13 +118,18 @@ public class PointerRelay {
 
     private void relay(ConsumerRecords<String, String> batch) {
         frames.clear();
+        long oldest = Long.MAX_VALUE;
         for (ConsumerRecord<String, String> record : batch) {
             if (record.key() != null && record.value() != null) {
                 frames.add(record.key(), record.value());
+                oldest = Math.min(oldest, record.timestamp());
             }
         }
         for (int i = 0; i < frames.size(); i++) {
             rooms.relay(frames.room(i), frames.author(i), frames.frame(i));
+        }
+        if (oldest != Long.MAX_VALUE) {
+            metrics.fannedOut(oldest);
         }
         relayed += frames.size();
         superseded += frames.superseded();

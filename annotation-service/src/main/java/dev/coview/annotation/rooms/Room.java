@@ -56,6 +56,11 @@ public final class Room {
         return true;
     }
 
+    /** Whether a socket of this room is connected here (the active-rooms gauge). */
+    public synchronized boolean hasSockets() {
+        return !sockets.isEmpty();
+    }
+
     public synchronized void leave(WebSocketConnection socket) {
         int at = sockets.indexOf(socket);
         if (at >= 0) {

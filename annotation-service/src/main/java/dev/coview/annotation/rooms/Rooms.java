@@ -71,6 +71,22 @@ public class Rooms {
         return room == null ? List.of() : room.end();
     }
 
+    /** Rooms with a socket on this instance; walks every room, so for scrapes, not for hot paths. */
+    public int active() {
+        int n = 0;
+        for (Room room : rooms.values()) {
+            if (room.hasSockets()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Rooms whose state this instance holds (every live room of the log). */
+    public int materialized() {
+        return rooms.size();
+    }
+
     /** Serializes a server message (one string per event, shared by every socket). */
     public String render(AnnotationServerMessage message) {
         try {

@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 
-/** One packaged annotation-service ({@code java -jar coview.service.jar}) on a free port, against the JVM's stack. */
+/**
+ * One packaged annotation-service ({@code java -jar coview.service.jar}) on a free port (health on a free management
+ * port), against the JVM's stack.
+ */
 final class Instance implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private Instance(int port, ChildProcess process) {
+    private Instance(int port, int managementPort, ChildProcess process) {
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -34,6 +39,8 @@ final class Instance implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         Map<String, String> props = new java.util.HashMap<>(LocalStackResource.quarkusProperties());
         props.put("quarkus.http.port", String.valueOf(port));
+        int managementPort = FreePort.pick();
+        props.put("quarkus.management.port", String.valueOf(managementPort));
         props.put("quarkus.http.host", "127.0.0.1");
         // 10,000 pointer moves in one go is a test's burst, not a browser's (one per animation frame).
         props.put("coview.ws.messages-per-second", "100000");
@@ -43,7 +50,7 @@ final class Instance implements AutoCloseable {
         cmd.add(System.getProperty("coview.service.jar"));
         Path log = Path.of("target", "it-logs", name + "-" + port + ".log").toAbsolutePath();
         ChildProcess p = ChildProcess.start(name, cmd, null, log, Map.of());
-        Instance instance = new Instance(port, p);
+        Instance instance = new Instance(port, managementPort, p);
         Awaitility.await(name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(instance::ready);
         return instance;
@@ -53,7 +60,7 @@ final class Instance implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("instance exited; see " + process.log());
         }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                 + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200;
     }

@@ -53,12 +53,12 @@ class ContainerSecurityTest {
     }
 
     @EveryOverlay
-    void coviewServicesProbeQuarkusHealthOnTheirHttpPort(String overlay) {
+    void coviewServicesProbeQuarkusHealthOnTheirManagementPort(String overlay) {
         Rendered r = Kustomize.overlay(overlay);
         for (String service : Rendered.SERVICES) {
             Container c = service(r, service);
             assertThat(c.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-                    .containsExactly(tuple("http", 8080));
+                    .containsExactly(tuple("http", 8080), tuple("management", 9000));
             assertHttpProbe(c.getStartupProbe(), "/q/health/started");
             assertHttpProbe(c.getLivenessProbe(), "/q/health/live");
             assertHttpProbe(c.getReadinessProbe(), "/q/health/ready");
@@ -92,7 +92,7 @@ class ContainerSecurityTest {
     private static void assertHttpProbe(Probe probe, String path) {
         assertThat(probe.getHttpGet()).as("httpGet probe on %s", path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
     }
 
     private static List<Container> containers(PodSpec pod) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,10 +44,34 @@ class NetworkPolicyTest {
                     .map(NetworkPolicyPort::getPort)
                     .map(port -> port.getIntVal())
                     .collect(Collectors.toSet());
+            // The management port serves only the kubelet's probes (not subject to NetworkPolicy) and Prometheus.
             Set<Integer> listening = w.template().getSpec().getContainers().stream()
-                    .flatMap(c -> c.getPorts().stream()).map(ContainerPort::getContainerPort)
+                    .flatMap(c -> c.getPorts().stream()).filter(p -> !"management".equals(p.getName()))
+                    .map(ContainerPort::getContainerPort)
                     .collect(Collectors.toSet());
             assertThat(open).as("ports opened to %s", w).containsAll(listening);
+        }
+    }
+
+    /** Health and metrics (the management port, 9000) are opened to the monitoring namespace and nobody else. */
+    @EveryOverlay
+    void theManagementPortIsOpenOnlyToMonitoring(String overlay) {
+        Rendered r = Kustomize.overlay(overlay);
+        List<NetworkPolicyIngressRule> rules = r.all(NetworkPolicy.class).stream()
+                .flatMap(p -> p.getSpec().getIngress().stream())
+                .filter(rule -> rule.getPorts().stream().anyMatch(port -> Integer.valueOf(9000)
+                        .equals(port.getPort().getIntVal()) || "management".equals(port.getPort().getStrVal())))
+                .toList();
+        for (NetworkPolicyIngressRule rule : rules) {
+            assertThat(rule.getFrom()).as("who may reach the management port").isNotEmpty().allSatisfy(peer -> {
+                assertThat(peer.getPodSelector()).isNull();
+                assertThat(peer.getIpBlock()).isNull();
+                assertThat(peer.getNamespaceSelector().getMatchLabels())
+                        .containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
+            });
+        }
+        if (overlay.equals("prod")) {
+            assertThat(rules).as("prod scrapes metrics (observability component)").isNotEmpty();
         }
     }
 }

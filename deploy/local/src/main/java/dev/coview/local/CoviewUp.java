@@ -31,12 +31,17 @@ import java.util.concurrent.CountDownLatch;
  *       (8082), {@code COVIEW_ISSUER_PORT} (8088, the local OpenID Connect issuer agents sign in with)</li>
  *   <li>{@code COVIEW_ROOM_AUTH_OIDC_ISSUER}: sign agents in with this identity provider instead of the local
  *       issuer; {@code COVIEW_ISSUER_PASSWORD}: the local user's password (generated and printed when unset)</li>
+ *   <li>{@code COVIEW_ROOM_MANAGEMENT_PORT} (9080), {@code COVIEW_SIGNALING_MANAGEMENT_PORT} (9081),
+ *       {@code COVIEW_ANNOTATION_MANAGEMENT_PORT} (9082): health and metrics, on 127.0.0.1 only</li>
  * </ul>
  */
 public final class CoviewUp {
 
-    /** A service of the run: its folder, the port it listens on, and its colour in the log. */
-    record Service(String name, String module, int port, String colour) {
+    /**
+     * A service of the run: its folder, the port it listens on, its management port (health, metrics) and its
+     * colour in the log.
+     */
+    record Service(String name, String module, int port, int managementPort, String colour) {
         Path jar(Path root) {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -55,11 +60,12 @@ public final class CoviewUp {
         Path logs = Files.createDirectories(state.resolve("logs"));
         PrintStream out = System.out;
         List<Service> services = List.of(
-                new Service("room-service", "room-service", port("COVIEW_ROOM_PORT", 8080), "\u001b[36m"),
+                new Service("room-service", "room-service", port("COVIEW_ROOM_PORT", 8080),
+                        port("COVIEW_ROOM_MANAGEMENT_PORT", 9080), "\u001b[36m"),
                 new Service("signaling-service", "signaling-service", port("COVIEW_SIGNALING_PORT", 8081),
-                        "\u001b[35m"),
+                        port("COVIEW_SIGNALING_MANAGEMENT_PORT", 9081), "\u001b[35m"),
                 new Service("annotation-service", "annotation-service", port("COVIEW_ANNOTATION_PORT", 8082),
-                        "\u001b[33m"));
+                        port("COVIEW_ANNOTATION_MANAGEMENT_PORT", 9082), "\u001b[33m"));
         for (Service s : services) {
             if (!Files.exists(s.jar(root))) {
                 throw new IllegalStateException(s.jar(root) + " is missing: run ./coview build (./coview up does)");
@@ -152,6 +158,9 @@ public final class CoviewUp {
             if (s == room && signIn.issuer() != null) {
                 config.put("coview.room.auth.oidc.issuer", signIn.issuer().issuer());
             }
+            // Health and metrics only on loopback: nothing outside this machine needs them.
+            config.put("quarkus.management.port", String.valueOf(s.managementPort()));
+            config.put("quarkus.management.host", "127.0.0.1");
             Path log = logs.resolve(s.name() + ".log");
             ServiceInstance instance = ServiceInstance.start(s.name(), s.jar(root), s.port(), config, log);
             running.add(instance);
@@ -160,7 +169,7 @@ public final class CoviewUp {
         for (ServiceInstance instance : running) {
             // COVIEW_READY_TIMEOUT (seconds): more than 90 on a machine busy with other builds.
             instance.awaitReady(Duration.ofSeconds(port("COVIEW_READY_TIMEOUT", 90)));
-            ok(out, instance.name() + " ready at http://" + host + ":" + instance.port() + "/q/health/ready", t0);
+            ok(out, instance.name() + " on port " + instance.port() + ", ready at " + instance.readinessUrl(), t0);
         }
 
         out.println();
@@ -169,6 +178,8 @@ public final class CoviewUp {
         out.println("  Customer join:   http://" + host + ":" + room.port() + "/join");
         out.println("  Agent sign-in:   " + signIn.describe());
         out.println("  Agent API key:   " + agentKey(logs.resolve(room.name() + ".log")));
+        out.println("  Health, metrics: " + running.stream().map(i -> i.managementUrl() + "/q/")
+                .reduce((a, b) -> a + "  " + b).orElse(""));
         out.println("  Logs:            " + logs + "  (Ctrl-C stops everything)");
         out.println();
         stopped.await();

@@ -16,16 +16,29 @@ import java.util.Map;
  * One packaged CoView service ({@code target/quarkus-app/quarkus-run.jar}) running as a child process under the
  * watchdog, on a given port, with the given configuration as system properties. Used by {@code ./coview up},
  * the two-instance {@code *IT}s and bench/.
+ *
+ * <p>Health and metrics are on the service's management interface, a port of its own ({@link #managementUrl()}:
+ * {@code /q/health/ready}, {@code /q/metrics}); the main port does not serve them. The management port is
+ * {@code quarkus.management.port} when the configuration names one, else a free port.
  */
 public final class ServiceInstance implements AutoCloseable {
 
+    /** Readiness on the management interface (Kubernetes' readiness probe asks the same). */
+    public static final String READINESS_PATH = "/q/health/ready";
+    /** Liveness on the management interface. */
+    public static final String LIVENESS_PATH = "/q/health/live";
+    /** Prometheus metrics on the management interface. */
+    public static final String METRICS_PATH = "/q/metrics";
+
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceInstance(String name, int port, ChildProcess process) {
+    private ServiceInstance(String name, int port, int managementPort, ChildProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -55,10 +68,15 @@ public final class ServiceInstance implements AutoCloseable {
         cmd.add(KafkaBroker.javaBinary());
         cmd.addAll(jvmOptions);
         cmd.add("-Dquarkus.http.port=" + port);
+        String given = config.get("quarkus.management.port");
+        int managementPort = given == null ? FreePort.pick() : Integer.parseInt(given);
+        if (given == null) {
+            cmd.add("-Dquarkus.management.port=" + managementPort);
+        }
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", jar.toString()));
         Files.deleteIfExists(log);
-        return new ServiceInstance(name, port, ChildProcess.start(name, cmd, null, log, env));
+        return new ServiceInstance(name, port, managementPort, ChildProcess.start(name, cmd, null, log, env));
     }
 
     /** Starts with the given JVM options and the services' environment ({@link ServiceJvm#ENVIRONMENT}). */
@@ -73,10 +91,10 @@ public final class ServiceInstance implements AutoCloseable {
         return start(name, jar, port, config, log, ServiceJvm.options(jar, name), ServiceJvm.ENVIRONMENT);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails early if the process exits. */
+    /** Waits until {@link #readinessUrl()} answers 200; fails early if the process exits. */
     public ServiceInstance awaitReady(Duration timeout) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(readinessUrl()))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -106,8 +124,27 @@ public final class ServiceInstance implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** {@code http://127.0.0.1:<management port>}: health and metrics, never the public API. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The readiness endpoint on the management interface. */
+    public String readinessUrl() {
+        return managementUrl() + READINESS_PATH;
+    }
+
+    /** The Prometheus endpoint on the management interface. */
+    public String metricsUrl() {
+        return managementUrl() + METRICS_PATH;
+    }
+
     public int port() {
         return port;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public String name() {

@@ -27,8 +27,8 @@ public final class HealthWatch implements AutoCloseable {
 
     private void poll() {
         long at = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        int live = Http.status(service, "/q/health/live", Duration.ofSeconds(2));
-        int ready = Http.status(service, "/q/health/ready", Duration.ofSeconds(2));
+        int live = Http.live(service, Duration.ofSeconds(2));
+        int ready = Http.ready(service, Duration.ofSeconds(2));
         samples.add(new Sample(at, live, ready));
     }
 

@@ -43,10 +43,20 @@ public final class Http {
         }
     }
 
-    /** The status of {@code GET path}, or -1 when nothing answered within {@code timeout}. */
-    public static int status(ServiceInstance service, String path, Duration timeout) {
+    /** The status of the instance's readiness ({@link ServiceInstance#readinessUrl()}), or -1 (no answer). */
+    public static int ready(ServiceInstance service, Duration timeout) {
+        return status(service.readinessUrl(), timeout);
+    }
+
+    /** The status of the instance's liveness (on its management port), or -1 when nothing answered in time. */
+    public static int live(ServiceInstance service, Duration timeout) {
+        return status(service.managementUrl() + ServiceInstance.LIVENESS_PATH, timeout);
+    }
+
+    /** The status of {@code GET url}, or -1 when nothing answered within {@code timeout}. */
+    public static int status(String url, Duration timeout) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(timeout).build(),
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

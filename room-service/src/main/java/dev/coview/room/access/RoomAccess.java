@@ -5,6 +5,7 @@ import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
 import dev.coview.support.auth.Participant;
 import dev.coview.support.auth.RoomRevocations;
+import dev.coview.support.logging.RoomLogContext;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -63,6 +64,7 @@ public class RoomAccess {
                 if (ended) {
                     throw new ProblemException(ProblemType.ROOM_ENDED, "room " + p.roomId() + " has ended");
                 }
+                RoomLogContext.enter(p);
                 return v;
             });
         });

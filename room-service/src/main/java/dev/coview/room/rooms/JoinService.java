@@ -34,9 +34,10 @@ public class JoinService {
     private final TokenIssuer tokens;
     private final RoomEvents events;
     private final RoomConfig config;
+    private final JoinMetrics metrics;
 
     public JoinService(RoomService rooms, RoomStore store, JoinCredentials credentials, JoinAttemptLimiter limiter,
-                       TokenIssuer tokens, RoomEvents events, RoomConfig config) {
+                       TokenIssuer tokens, RoomEvents events, RoomConfig config, JoinMetrics metrics) {
         this.rooms = rooms;
         this.store = store;
         this.credentials = credentials;
@@ -44,6 +45,7 @@ public class JoinService {
         this.tokens = tokens;
         this.events = events;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -52,7 +54,7 @@ public class JoinService {
      * @param client the caller's address, for the guessing limit
      */
     public Uni<ParticipantToken> joinAsCustomer(Via via, String credential, String name, String client) {
-        return limiter.checkAllowed(client)
+        return metrics.counted(limiter.checkAllowed(client)
                 .chain(() -> via == Via.CODE ? credentials.redeemCode(credential) : credentials.redeemInvite(credential))
                 .chain(roomId -> {
                     if (roomId == null) {
@@ -62,7 +64,7 @@ public class JoinService {
                                         : "this invite is wrong, has expired or was already used")));
                     }
                     return rooms.openRoom(roomId).chain(room -> admitCustomer(room, via, name));
-                });
+                }));
     }
 
     /** A view-only token for the room of {@code agent}. */

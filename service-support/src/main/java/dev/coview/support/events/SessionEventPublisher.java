@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.events.SessionEventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -34,11 +36,16 @@ public class SessionEventPublisher {
 
     private final MutinyEmitter<String> emitter;
     private final ObjectMapper mapper;
+    /** {@code coview_session_events_publish_failures_total}: events Kafka did not acknowledge (lost to consumers). */
+    private final Counter failures;
 
     @Inject
-    public SessionEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper) {
+    public SessionEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper,
+                                 MeterRegistry registry) {
         this.emitter = emitter;
         this.mapper = mapper;
+        this.failures = Counter.builder("coview.session.events.publish.failures")
+                .description("session events that could not be written to coview.session-events").register(registry);
     }
 
     /**
@@ -64,6 +71,7 @@ public class SessionEventPublisher {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(roomId)
                 .build();
-        return emitter.sendMessage(Message.of(json, Metadata.of(ce, kafka)));
+        return emitter.sendMessage(Message.of(json, Metadata.of(ce, kafka)))
+                .onFailure().invoke(e -> failures.increment());
     }
 }

@@ -14,4 +14,13 @@ public interface HealthConfig {
      */
     @WithDefault("1s")
     Duration redisTimeout();
+
+    /**
+     * How long Redis may go without answering before readiness reports DOWN. Redis is shared by every pod: a hiccup
+     * that fails the check on one pod fails it on all of them at once, and turning every pod away for a 2 s pause
+     * would do more harm than the pause itself. While within the grace the check answers UP with
+     * {@code degraded-for-ms}. Default 5s; room-service sets 60s (docs/operations.md, "Readiness").
+     */
+    @WithDefault("5s")
+    Duration redisGrace();
 }

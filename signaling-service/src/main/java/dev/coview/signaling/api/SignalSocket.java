@@ -12,13 +12,16 @@ import dev.coview.contracts.signal.SignalError;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.signaling.events.SignalEvents;
+import dev.coview.signaling.metrics.SignalMetrics;
 import dev.coview.signaling.routing.Departure;
 import dev.coview.signaling.routing.Member;
 import dev.coview.signaling.routing.SignalRouter;
 import dev.coview.support.auth.Participant;
+import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundDecoder;
 import dev.coview.support.ws.SocketFailures;
+import dev.coview.support.ws.SocketMetrics;
 import dev.coview.support.ws.UpgradeGuard;
 import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.logging.Log;
@@ -35,7 +38,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
-import org.jboss.logging.MDC;
 
 /**
  * {@code /ws/signal}: WebRTC signaling. The upgrade has been checked by socket-support's {@link UpgradeGuard}
@@ -54,12 +56,17 @@ public class SignalSocket {
     private final WebSocketConfig limits;
     private final InboundDecoder<ClientSignal> decoder;
     private final ObjectWriter writer;
+    private final SocketMetrics sockets;
+    private final SignalMetrics metrics;
 
     @Inject
-    public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, ObjectMapper mapper) {
+    public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, ObjectMapper mapper,
+                        SocketMetrics sockets, SignalMetrics metrics) {
         this.router = router;
         this.events = events;
         this.limits = limits;
+        this.sockets = sockets;
+        this.metrics = metrics;
         this.decoder = new InboundDecoder<>(mapper, ClientSignal.class);
         this.writer = mapper.writerFor(ServerSignal.class);
     }
@@ -75,6 +82,7 @@ public class SignalSocket {
         Member member = new Member(participant, socket);
         SignalSession session = new SignalSession(member, socket, new FloodGuard(limits));
         connection.userData().put(SESSION, session);
+        sockets.opened(participant.role());
         putMdc(member);
         return router.join(member)
                 .invoke(resumed -> {
@@ -110,7 +118,7 @@ public class SignalSocket {
         }
         InboundDecoder.Result<ClientSignal> decoded = decoder.decode(text);
         if (decoded instanceof InboundDecoder.Result.Ok<ClientSignal> ok) {
-            return handle(session, ok.message())
+            return handle(session, ok.message(), now)
                     .onFailure().recoverWithUni(e -> {
                         Log.warnf("message failed: %s", e.getMessage());
                         return error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
@@ -127,7 +135,7 @@ public class SignalSocket {
         return done();
     }
 
-    private Uni<Void> handle(SignalSession session, ClientSignal message) {
+    private Uni<Void> handle(SignalSession session, ClientSignal message, long received) {
         Member member = session.member();
         var grant = MessagePolicy.requiredGrant(message);
         if (grant.isPresent() && !member.participant().can(grant.get())) {
@@ -140,7 +148,9 @@ public class SignalSocket {
             // on one pipelined connection. The outcome is reported to the socket when it is known.
             router.relay(member, relayed).subscribe().with(
                     delivered -> {
-                        if (!delivered) {
+                        if (delivered) {
+                            metrics.relayed(received);
+                        } else {
                             error(session, ErrorCodes.UNKNOWN_PEER, "no participant " + relayed.to() + " in this room");
                         }
                     },
@@ -199,6 +209,7 @@ public class SignalSocket {
         }
         Member member = session.member();
         Departure why = session.departure();
+        sockets.closed(member.participant().role());
         putMdc(member);
         Log.debugf("socket closed: %s", why);
         events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
@@ -225,12 +236,10 @@ public class SignalSocket {
     }
 
     private static void putMdc(Member member) {
-        MDC.put("roomId", member.roomId());
-        MDC.put("participantId", member.id());
+        RoomLogContext.enter(member.roomId(), member.id());
     }
 
     private static void clearMdc() {
-        MDC.remove("roomId");
-        MDC.remove("participantId");
+        RoomLogContext.leave();
     }
 }

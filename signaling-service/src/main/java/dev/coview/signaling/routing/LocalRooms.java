@@ -118,6 +118,11 @@ public class LocalRooms {
         return rooms.containsKey(roomId);
     }
 
+    /** How many rooms have a member on this instance (the active-rooms gauge; no copy). */
+    public int roomCount() {
+        return rooms.size();
+    }
+
     /** Rooms with a member on this instance (a snapshot). */
     public Set<String> roomIds() {
         return Set.copyOf(rooms.keySet());

@@ -29,13 +29,15 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     private final Set<String> allowedOrigins;
     private final boolean anyOrigin;
     private final RoomRevocations revocations;
+    private final SocketMetrics metrics;
 
     @Inject
-    public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations) {
+    public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations, SocketMetrics metrics) {
         List<String> origins = config.allowedOrigins();
         this.anyOrigin = origins.contains("*");
         this.allowedOrigins = Set.copyOf(origins);
         this.revocations = revocations;
+        this.metrics = metrics;
     }
 
     @Override
@@ -43,6 +45,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
         String origin = context.httpRequest().getHeader("Origin");
         if (origin != null && !anyOrigin && !allowedOrigins.contains(origin)) {
             Log.debugf("refused WebSocket upgrade from origin %s", origin);
+            metrics.refused(SocketMetrics.Refusal.ORIGIN);
             return CheckResult.rejectUpgrade(403);
         }
         return context.securityIdentity()
@@ -50,11 +53,13 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                 .flatMap(identity -> {
                     Participant participant = participantOf(identity);
                     if (participant == null) {
+                        metrics.refused(SocketMetrics.Refusal.TOKEN);
                         return CheckResult.rejectUpgrade(401);
                     }
                     return revocations.isEnded(participant.roomId())
                             .flatMap(ended -> {
                                 if (ended) {
+                                    metrics.refused(SocketMetrics.Refusal.ROOM_ENDED);
                                     return CheckResult.rejectUpgrade(403);
                                 }
                                 context.userData().put(PARTICIPANT, participant);
@@ -63,6 +68,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                             .onFailure().recoverWithUni(e -> {
                                 Log.warnf("cannot check whether room %s has ended: %s", participant.roomId(),
                                         e.getMessage());
+                                metrics.refused(SocketMetrics.Refusal.UNAVAILABLE);
                                 return CheckResult.rejectUpgrade(503);
                             });
                 });

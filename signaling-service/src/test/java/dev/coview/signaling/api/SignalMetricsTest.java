@@ -1,0 +1,83 @@
+package dev.coview.signaling.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coview.contracts.auth.Role;
+import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.PrometheusText;
+import dev.coview.local.testing.TestTokens;
+import dev.coview.signaling.testing.SignalClient;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * signaling-service's meters, read from {@code /q/metrics} on the management port of the test instance (real Redis
+ * and Kafka of deploy/local): open sockets by role, active rooms, the relay histogram, refused upgrades by reason,
+ * and websockets-next's own counters.
+ */
+@QuarkusTest
+@WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
+class SignalMetricsTest {
+
+    private static final Duration WAIT = SignalClient.WAIT;
+    private static final String AGENTS = "coview_sockets_open{role=\"agent\"";
+    private static final String CUSTOMERS = "coview_sockets_open{role=\"customer\"";
+    private static final String RELAYED = "coview_signal_relay_seconds_count";
+    private static final String ROOMS = "coview_rooms_active";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @Test
+    void socketsRoomsAndRelaysAreMeasured() {
+        String before = scrape();
+        String room = TestTokens.randomId();
+        String agentId = TestTokens.randomId();
+        String customerId = TestTokens.randomId();
+        try (SignalClient agent = SignalClient.connect(base, TestTokens.token(room, agentId, Role.AGENT));
+             SignalClient customer = SignalClient.connect(base, TestTokens.token(room, customerId, Role.CUSTOMER))) {
+            agent.received().next("welcome", WAIT);
+            customer.received().next("welcome", WAIT);
+            customer.send("{\"type\":\"offer\",\"to\":\"" + agentId + "\",\"sdp\":\"v=0 offer\"}");
+            agent.received().next("offer", WAIT);
+
+            String during = scrape();
+            assertThat(delta(before, during, AGENTS)).isEqualTo(1.0);
+            assertThat(delta(before, during, CUSTOMERS)).isEqualTo(1.0);
+            assertThat(delta(before, during, ROOMS)).isEqualTo(1.0);
+            assertThat(delta(before, during, RELAYED)).isEqualTo(1.0);
+            assertThat(PrometheusText.value(during, "coview_signal_relay_seconds_bucket{le=\"+Inf\"")).isPresent();
+            assertThat(PrometheusText.value(during, "quarkus_websockets_server_connections_opened_total")).isPresent();
+        }
+        Awaitility.await("sockets counted as closed").atMost(WAIT)
+                .until(() -> delta(before, scrape(), AGENTS) == 0 && delta(before, scrape(), CUSTOMERS) == 0);
+    }
+
+    @Test
+    void refusedUpgradesAreCountedByReason() {
+        String series = "coview_socket_upgrades_refused_total{reason=\"token\"";
+        String before = scrape();
+        assertThatThrownBy(() -> SignalClient.connect(base, "not-a-token")).as("refused upgrade").isNotNull();
+        assertThat(delta(before, scrape(), series)).isEqualTo(1.0);
+    }
+
+    private double delta(String before, String after, String series) {
+        return PrometheusText.valueOrZero(after, series) - PrometheusText.valueOrZero(before, series);
+    }
+
+    private String scrape() {
+        return given().get(metrics.toString()).then().statusCode(200).extract().asString();
+    }
+}
