@@ -17,13 +17,28 @@ export interface CreatedRoom {
   tokenExpiresAt?: string;
 }
 
-/** `POST /api/rooms/join` answer (ParticipantToken): the customer's (or observer's) place in a room. */
+/**
+ * `POST /api/rooms/join`, `/rejoin` and `/{id}/agent-token` answer (ParticipantToken): one participant's place in a
+ * room, with the rejoin credential that brings this device back as the same participant after a reload.
+ */
 export interface JoinedRoom {
   roomId: string;
   participantId?: string;
   role?: string;
   token: string;
   tokenExpiresAt?: string;
+  rejoinCredential?: string;
+}
+
+/** One entry of `GET /api/rooms` (ActiveRoom): a live room the calling agent created. */
+export interface ActiveRoom {
+  roomId: string;
+  agentId: string;
+  createdAt: string;
+  expiresAt: string;
+  customerJoined: boolean;
+  joinCode?: string | null;
+  inviteUrl?: string | null;
 }
 
 /** `GET /api/config`: where the WebSocket services are, and where agents sign in (absent: API keys only). */
@@ -81,6 +96,26 @@ export class RoomApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(credential),
     });
+  }
+
+  /** Back as the same participant: the stored credential is spent, the answer carries the next one. */
+  rejoin(credential: string): Promise<JoinedRoom> {
+    return this.json('/api/rooms/rejoin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ credential }),
+    });
+  }
+
+  /** The agent's live rooms, newest first (the console restores its session after a reload). */
+  activeRooms(agentKey: string): Promise<ActiveRoom[]> {
+    return this.json('/api/rooms', { headers: { [AGENT_KEY_HEADER]: agentKey } });
+  }
+
+  /** A new agent token for a live room this agent created (same participant id). */
+  agentToken(agentKey: string, roomId: string): Promise<JoinedRoom> {
+    return this.json(`/api/rooms/${encodeURIComponent(roomId)}/agent-token`,
+      { method: 'POST', headers: { [AGENT_KEY_HEADER]: agentKey } });
   }
 
   /** `DELETE /api/rooms/{id}` with the agent's token: ends the room for everybody (204, no body). */
