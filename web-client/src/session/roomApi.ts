@@ -59,6 +59,13 @@ export interface IceConfig {
 /** How a customer proves they were invited: the 6-digit code, or the invite token from the link. */
 export type JoinCredential = { code: string } | { invite: string };
 
+/** How an agent proves who they are: signed in (OIDC access token) or with an API key. */
+export type AgentAuth = { accessToken: string } | { agentKey: string };
+
+function agentHeaders(auth: AgentAuth): Record<string, string> {
+  return 'accessToken' in auth ? { Authorization: `Bearer ${auth.accessToken}` } : { [AGENT_KEY_HEADER]: auth.agentKey };
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly problemType?: string) {
     super(message);
@@ -108,14 +115,14 @@ export class RoomApi {
   }
 
   /** The agent's live rooms, newest first (the console restores its session after a reload). */
-  activeRooms(agentKey: string): Promise<ActiveRoom[]> {
-    return this.json('/api/rooms', { headers: { [AGENT_KEY_HEADER]: agentKey } });
+  activeRooms(auth: AgentAuth): Promise<ActiveRoom[]> {
+    return this.json('/api/rooms', { headers: agentHeaders(auth) });
   }
 
   /** A new agent token for a live room this agent created (same participant id). */
-  agentToken(agentKey: string, roomId: string): Promise<JoinedRoom> {
+  agentToken(auth: AgentAuth, roomId: string): Promise<JoinedRoom> {
     return this.json(`/api/rooms/${encodeURIComponent(roomId)}/agent-token`,
-      { method: 'POST', headers: { [AGENT_KEY_HEADER]: agentKey } });
+      { method: 'POST', headers: agentHeaders(auth) });
   }
 
   /** `DELETE /api/rooms/{id}` with the agent's token: ends the room for everybody (204, no body). */
