@@ -75,6 +75,7 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   const session: Session = { room, link, freeze, view: null, ended: false };
   void link.then((l) => l.onStatus((s) => {
     // The signaling socket closed for good: the room ended, expired, or this participant was removed.
+    viewers.status(s.text);
     if (s.ended) end(session, l);
   }), () => undefined);
   showConsent(session, rejoined);

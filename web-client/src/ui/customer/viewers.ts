@@ -7,14 +7,23 @@ import { h, replaceChildren } from '../dom';
 
 const ROLE: Record<string, string> = { agent: 'Your agent', observer: 'Observer', customer: 'Customer' };
 
-export function createViewerList(): { element: HTMLElement; show(people: readonly Peer[], joined: Peer | null): void } {
+export interface ViewerList {
+  readonly element: HTMLElement;
+  show(people: readonly Peer[], joined: Peer | null): void;
+  /** The agent's state in words (here, reconnecting, left), shown whether or not the customer shares. */
+  status(text: string): void;
+}
+
+export function createViewerList(): ViewerList {
   const list = h('ul', { class: 'participants', 'aria-label': 'Who can see your screen', 'data-testid': 'viewers' });
   const notice = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', 'data-testid': 'viewer-joined' });
+  const agentState = h('p', { class: 'muted', role: 'status', 'data-testid': 'agent-state' });
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'viewers-title' },
-    h('h2', { id: 'viewers-title' }, 'Who can see your screen'), list, notice);
+    h('h2', { id: 'viewers-title' }, 'Who can see your screen'), agentState, list, notice);
   const label = (p: Peer) => (p.name ? `${p.name} (${(ROLE[p.role] ?? p.role).toLowerCase()})` : ROLE[p.role] ?? p.role);
   return {
     element,
+    status: (text) => (agentState.textContent = text),
     show: (people, joined) => {
       if (people.length === 0) replaceChildren(list, h('li', { class: 'muted' }, 'Nobody yet.'));
       else replaceChildren(list, ...people.map((p) => h('li', { 'data-role': p.role }, label(p))));
