@@ -45,7 +45,10 @@ export const AGENT_PASSWORD = 'e2e-agent-password';
  *   output: () => string,
  *   stop: () => Promise<void>}>}
  */
-export async function startStack({ timeoutMs = 180_000, extraOrigins = [], turnAddresses = null, env = {} } = {}) {
+export async function startStack({
+  timeoutMs = Number(process.env.COVIEW_E2E_STACK_TIMEOUT_MS ?? 180_000), extraOrigins = [], turnAddresses = null,
+  env = {},
+} = {}) {
   const why = stackMissing();
   if (why) throw new Error(`cannot start the CoView stack: ${why}`);
   const [room, signaling, annotation, issuer] = [await freePort(), await freePort(), await freePort(),
