@@ -8,8 +8,6 @@
 // `relayOnly` setting of POST /api/rooms): no host or server-reflexive candidate is in any signaling frame either
 // browser sends, and the customer's address is in none the agent's browser receives. Last, the same session
 // between two browsers outside the namespaces, for the direct first-frame time to compare with.
-// Known race (not the relay's): while a peer can be announced twice (signaling-service's duplicate peer-joined,
-// fixed on the media branch), the customer may open two connections to the agent and the first frame never comes.
 // Every namespace and link is removed after the test, also when it fails, and leftovers of earlier runs (whose
 // process is gone) before it.
 import { after, before, describe, it } from 'node:test';
