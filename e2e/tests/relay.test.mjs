@@ -6,9 +6,8 @@
 // (getStats), that the customer's crop arrives at the agent with its size and colours, and prints Share → the
 // agent's first frame through the relay and coturn's CPU per Mbit/s relayed. Then a relay-only room (the
 // `relayOnly` setting of POST /api/rooms): no host or server-reflexive candidate is in any signaling frame either
-// browser sends, and the customer's address is in none the agent's browser receives.
-// Known race (not the relay's): while a peer can be announced twice (signaling-service's duplicate peer-joined,
-// fixed on the media branch), the customer may open two connections to the agent and the first frame never comes.
+// browser sends, and the customer's address is in none the agent's browser receives. Last, the same session
+// between two browsers outside the namespaces, for the direct first-frame time to compare with.
 // Every namespace and link is removed after the test, also when it fails, and leftovers of earlier runs (whose
 // process is gone) before it.
 import { after, before, describe, it } from 'node:test';
@@ -118,13 +117,13 @@ describe('media through the TURN relay only, browsers in separate network namesp
     });
 
     /**
-     * Agent and customer in their namespaces: the agent creates a room (with `createBody` added to the console's
+     * Agent and customer (in their namespaces unless other browsers are given): the agent creates a room (with `createBody` added to the console's
      * request, as a CRM would set it), the customer joins by code and shares; resolves once the agent's video has a
      * frame. Collects every signaling frame each side sends and receives.
      */
-    async function startSession(createBody = null) {
-      const agentContext = await browsers.agent.newContext({ viewport: VIEWPORT });
-      const customerContext = await browsers.customer.newContext({ viewport: VIEWPORT });
+    async function startSession(createBody = null, { agentBrowser = browsers.agent, customerBrowser = browsers.customer } = {}) {
+      const agentContext = await agentBrowser.newContext({ viewport: VIEWPORT });
+      const customerContext = await customerBrowser.newContext({ viewport: VIEWPORT });
       const frames = { agent: { sent: [], received: [] }, customer: { sent: [], received: [] } };
       const lines = [];
       for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
@@ -275,6 +274,23 @@ describe('media through the TURN relay only, browsers in separate network namesp
         throw e;
       } finally {
         await session.close();
+      }
+    });
+
+    it('baseline for the figures: the same session direct, both browsers on this machine\'s own network', async () => {
+      const local = await launchChromium({ captureTitle: TITLE });
+      try {
+        const session = await startSession(null, { agentBrowser: local, customerBrowser: local });
+        try {
+          const pair = await selectedPair(session.agent);
+          console.log(`direct: Share → first frame on the agent's video: ${session.firstFrameMs} ms `
+            + `(selected pair ${pair?.local.type} → ${pair?.remote.type})`);
+          assert.notEqual(pair?.local.type, 'relay', 'browsers that can reach each other connect directly');
+        } finally {
+          await session.close();
+        }
+      } finally {
+        await local.close();
       }
     });
   });

@@ -9,7 +9,7 @@ import { RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
 import { createOverlay } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
-import { AGENT_KEY_STORAGE, createSessionPanel } from '../ui/agent/sessionPanel';
+import { AGENT_KEY_STORAGE, createSessionPanel, type SessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
 import { createSupportTools } from '../ui/agent/supportTools';
 import { notifyHost, startBridge } from '../embed/bridge';
@@ -20,6 +20,7 @@ import { SnapshotApi } from '../media/snapshotApi';
 import { createFreezeControl } from '../ui/agent/freezeControl';
 import { createSnapshotList } from '../ui/agent/snapshotList';
 import type { CreatedRoom } from '../session/roomApi';
+import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from '../session/customerView';
 
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
@@ -86,12 +87,49 @@ const snapshots = createSnapshotList(freeze.controls);
 const tools = createSupportTools(video, overlay.canvas, () => liveGeometry, newId);
 
 const presence = createPresence();
+// The customer as the protocol says they are, in words over the video.
+let customerView: CustomerView = NO_CUSTOMER;
+const customerState = h('p', { class: 'customer-state', role: 'status', 'aria-live': 'polite',
+  'data-testid': 'customer-state' });
+const tellCustomer = (signal: CustomerSignal) => {
+  customerView = reduceCustomer(customerView, signal);
+  customerState.dataset.phase = customerView.phase;
+  customerState.textContent = customerLabel(customerView);
+  customerState.hidden = customerState.textContent === '';
+  if (signal.type === 'media-muted') watchFrames();
+};
+tellCustomer({ type: 'reset' });
+// "Sharing" only once a frame has really arrived (not when the stream object or ICE says so).
+const watchFrames = () => video.requestVideoFrameCallback(() => tellCustomer({ type: 'frames' }));
+freeze.setAvailable(false);
+video.addEventListener('loadeddata', () => freeze.setAvailable(true));
+video.addEventListener('emptied', () => freeze.setAvailable(false));
+
+/** sessionStorage key: the room this tab's console runs, so a reload goes back to it. */
+const CURRENT_ROOM_STORAGE = 'coview.agentRoom';
 // The session this console runs: ended once (by the button, by the service, or by starting another one).
 let current: { room: CreatedRoom; ended: boolean; endRequested: boolean } | null = null;
 const endCurrent = (reason: string) => {
   if (!current || current.ended) return;
   current.ended = true;
   endButton.hidden = true;
+  storage.removeItem(CURRENT_ROOM_STORAGE);
+  // Nothing of the dead session stays: no video, no drawings, no participants, no tools that need a session.
+  link?.leave();
+  link = null;
+  video.srcObject = null;
+  empty.hidden = false;
+  liveGeometry = null;
+  overlay.setGeometry(null);
+  overlay.repaint();
+  freeze.reset();
+  tools.endRoom();
+  presence.setParticipants([]);
+  presence.setState('offline');
+  tellCustomer({ type: 'reset' });
+  customerState.hidden = true;
+  sessionPanel?.ended(reason === 'ended' ? 'You ended the session. The customer was told, and their screen is no '
+    + 'longer shared.' : 'The session has ended (it expired or was ended elsewhere).');
   notifyHost('session.ended', { roomId: current.room.roomId, reason });
 };
 const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'end-session', hidden: true,
@@ -101,32 +139,35 @@ const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 
     endButton.disabled = true;
     // The service closes the sockets (room ended) possibly before its answer arrives: still ended by the agent.
     ending.endRequested = true;
-    api.endRoom(ending.room.roomId, ending.room.token).then(() => {
-      endCurrent('ended');
-      link?.leave();
-    }, () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
+    api.endRoom(ending.room.roomId, ending.room.token).then(() => endCurrent('ended'),
+      () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
   } }, 'End session');
-const onRoom = (room: CreatedRoom) => {
+
+function startSession(room: CreatedRoom): void {
   endCurrent('replaced');
   link?.leave();
   presence.setParticipants([]);
   const session = { room, ended: false, endRequested: false };
   current = session;
+  storage.setItem(CURRENT_ROOM_STORAGE, room.roomId);
   endButton.hidden = false;
   notifyHost('session.started', { roomId: room.roomId, joinCode: room.joinCode });
   const seen = new Set<string>();
   liveGeometry = null;
+  tellCustomer({ type: 'reset' });
   snapshotApi = new SnapshotApi(room.roomId, () => room.token);
   freeze.reset();
   snapshots.setApi(snapshotApi, room.participantId);
   tools.startRoom(room);
   joinAsAgent(api, room, {
     state: (s) => {
+      if (current !== session) return;
       presence.setState(s === 'closed' ? 'offline' : s);
       // Closed for good by the service (room ended or expired) while still this console's session.
-      if (s === 'closed' && current === session) endCurrent(session.endRequested ? 'ended' : 'closed');
+      if (s === 'closed') endCurrent(session.endRequested ? 'ended' : 'closed');
     },
     participants: (list, selfId) => {
+      if (current !== session) return;
       presence.setParticipants(list, selfId);
       for (const p of list) {
         if (p.id === selfId || seen.has(p.id)) continue;
@@ -139,10 +180,19 @@ const onRoom = (room: CreatedRoom) => {
       if (!frozenGeometry) overlay.setGeometry(geometry);
     },
     video: (stream) => {
+      if (current !== session) return;
       video.srcObject = stream;
       empty.hidden = stream !== null;
+      if (stream) watchFrames();
+    },
+    customer: (signal) => {
+      if (current === session) tellCustomer(signal);
     },
   }).then((l) => {
+    if (current !== session) {
+      l.leave();
+      return;
+    }
     link = l;
     tools.attach(l);
     l.mediaHealth.subscribe(mediaHud.show);
@@ -169,11 +219,12 @@ const onRoom = (room: CreatedRoom) => {
         url: `/api/rooms/${room.roomId}/snapshots/${e.snapshotId}/flattened` });
     });
   }, () => presence.setState('offline'));
-};
+}
 
 // The session panel: with the identity provider's sign-in when room-service names one (finishing a sign-in
 // when the provider just sent the browser back here), else with the agent key alone.
 const sessionSlot = h('div', {});
+let sessionPanel: SessionPanel | null = null;
 void (async () => {
   let signIn: AgentSignIn | null = null;
   let signInError = '';
@@ -188,8 +239,31 @@ void (async () => {
   } catch (e) {
     signInError = e instanceof SignInError ? e.message : '';
   }
-  sessionSlot.replaceWith(createSessionPanel(api, storage, onRoom, signIn, signInError));
+  const panel = createSessionPanel(api, storage, startSession, signIn, signInError);
+  sessionPanel = panel;
+  sessionSlot.replaceWith(panel.element);
+  await restore(panel).catch((e: Error) => console.warn(`the earlier session could not be restored: ${e.message}`));
 })();
+
+/**
+ * After a reload: the room this tab ran, if it is still live, as the same agent (a new token from room-service,
+ * with the sign-in or agent key this tab keeps). The customer's video comes back when their side offers again.
+ */
+async function restore(panel: SessionPanel): Promise<void> {
+  const roomId = storage.getItem(CURRENT_ROOM_STORAGE);
+  const auth = panel.agentAuth();
+  if (!roomId || !auth) return;
+  const live = (await api.activeRooms(auth)).find((r) => r.roomId === roomId);
+  if (!live) {
+    storage.removeItem(CURRENT_ROOM_STORAGE);
+    return;
+  }
+  const token = await api.agentToken(auth, roomId);
+  const room: CreatedRoom = { roomId, participantId: live.agentId, joinCode: live.joinCode ?? '',
+    inviteUrl: live.inviteUrl ?? '', expiresAt: live.expiresAt, token: token.token };
+  panel.showRoom(room, true);
+  startSession(room);
+}
 
 document.addEventListener('keydown', (e) => {
   if (toolbar.shortcut(e)) e.preventDefault();
@@ -201,7 +275,7 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
   h('main', { class: 'console' },
     h('section', { class: 'stage', 'aria-label': 'Shared screen and drawing tools' },
       toolbar.element,
-      h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, freeze.badge, tools.badge,
-        mediaHud.element)),
+      h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
+        tools.badge, mediaHud.element)),
     h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
       h('div', { class: 'row' }, endButton)))));

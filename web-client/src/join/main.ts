@@ -1,14 +1,16 @@
-// Entry point of the customer's page: join (code or invite link) → consent → live share. Each step lives in
-// ui/customer/; this file only sequences them.
+// Entry point of the customer's page: join (code or invite link) or rejoin (this device's credential) → consent →
+// live share → ended. Each step lives in ui/customer/; this file only sequences them.
 import '../ui/theme.css';
 import { CaptureFailed, startCapture } from '../capture/capture';
 import type { PipelinePreference } from '../crop/choosePipeline';
 import { type CustomerLink, joinRoomLink } from '../session/customerLink';
+import { localStorageOrNull, RejoinStore } from '../session/rejoinStore';
 import { credentialFromUrl, type JoinCredential, type JoinedRoom, RoomApi } from '../session/roomApi';
 import { h, replaceChildren } from '../ui/dom';
 import { consentPanel } from '../ui/customer/consent';
 import { joinForm } from '../ui/customer/joinForm';
 import { createShareView, type ShareView } from '../ui/customer/shareView';
+import { createViewerList } from '../ui/customer/viewers';
 import { notifyHost, startBridge } from '../embed/bridge';
 import { FreezeTracker } from '../media/freezeSync';
 import { SnapshotApi } from '../media/snapshotApi';
@@ -21,6 +23,7 @@ import { attachReferencePrompt } from '../ui/customer/referencePrompt';
 startBridge('customer');
 const app = document.getElementById('app')!;
 const api = new RoomApi();
+const rejoins = new RejoinStore(localStorageOrNull());
 const url = new URL(location.href);
 // Diagnostics (and the browser tests): ?pipeline=canvas forces the fallback crop pipeline.
 const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreference;
@@ -28,12 +31,32 @@ const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreferenc
 const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'),
   h('span', { class: 'muted' }, 'Live support'));
 const main = h('main', { class: 'page', id: 'main' });
-app.replaceWith(h('div', { id: 'app' }, topbar, main));
+const viewers = createViewerList();
+viewers.element.hidden = true;
+app.replaceWith(h('div', { id: 'app' }, topbar, main, viewers.element));
+
+/** The session this page is in: what must stop at once when it ends. */
+interface Session {
+  room: JoinedRoom;
+  link: Promise<CustomerLink>;
+  freeze: Promise<FreezeTracker>;
+  view: ShareView | null;
+  ended: boolean;
+}
 
 async function join(credential: JoinCredential): Promise<void> {
   const room = await api.joinRoom(credential);
   // The credential is spent: keep it out of the address bar and history.
   history.replaceState(null, '', location.pathname + (prefer !== 'auto' ? `?pipeline=${prefer}` : ''));
+  enter(room, false);
+}
+
+async function rejoin(credential: string): Promise<void> {
+  enter(await api.rejoin(credential), true);
+}
+
+function enter(room: JoinedRoom, rejoined: boolean): void {
+  rejoins.save(room);
   // Signaling from joining on, so the agent sees the customer arrive; media only once they share.
   const link = joinRoomLink(api, room);
   link.catch(() => undefined);
@@ -42,42 +65,68 @@ async function join(credential: JoinCredential): Promise<void> {
     topbar.append(attachRecordingConsent(l.room).indicator);
     attachReferencePrompt(l.room);
     attachCropRequestPrompt(l.room);
+    viewers.element.hidden = false;
+    l.onPeople(viewers.show);
   }, () => undefined);
   // Followed from joining on: the room's state (a freeze already on) arrives long before the customer shares.
   const freeze = link.then((l) => new FreezeTracker(l.room));
   freeze.catch(() => undefined);
   notifyHost('session.started', { roomId: room.roomId });
-  let ended = false;
+  const session: Session = { room, link, freeze, view: null, ended: false };
   void link.then((l) => l.onStatus((s) => {
-    // 'offline' is the signaling socket closed for good: the room ended or expired.
-    if (s.state !== 'offline' || ended) return;
-    ended = true;
-    notifyHost('session.ended', { roomId: room.roomId, reason: 'closed' });
+    // The signaling socket closed for good: the room ended, expired, or this participant was removed.
+    viewers.status(s.text);
+    if (s.ended) end(session, l);
   }), () => undefined);
-  showConsent(room, link, freeze);
+  showConsent(session, rejoined);
 }
 
-function showConsent(room: JoinedRoom, link: Promise<CustomerLink>, freeze: Promise<FreezeTracker>): void {
-  replaceChildren(main, consentPanel(async (button, error) => {
+/** An end stops every capture track at once, forgets the way back in, and says so. */
+function end(session: Session, link: CustomerLink): void {
+  if (session.ended) return;
+  session.ended = true;
+  session.view?.dispose();
+  session.view = null;
+  link.close();
+  rejoins.clear();
+  viewers.element.hidden = true;
+  notifyHost('session.ended', { roomId: session.room.roomId, reason: 'closed' });
+  replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended' },
+    h('h1', {}, 'The session has ended'),
+    h('p', {}, 'Your agent ended the session, or it expired. Your screen is no longer shared: nothing leaves your '
+      + 'computer any more.'),
+    h('p', { class: 'muted' }, 'If you still need help, ask your agent for a new code.')));
+}
+
+function showConsent(session: Session, rejoined: boolean): void {
+  if (session.ended) return;
+  const { room, link, freeze } = session;
+  const panel = consentPanel(async (button, error) => {
     button.disabled = true;
     error.textContent = '';
     performance.mark('coview:share');
-    let view: ShareView | null = null;
     let unsubscribe = () => {};
     let unfollowFreeze = () => {};
     const stop = () => {
       unsubscribe();
       unfollowFreeze();
       void link.then((l) => l.unshare(), () => undefined);
-      view?.dispose();
-      showConsent(room, link, freeze);
+      session.view?.dispose();
+      session.view = null;
+      showConsent(session, false);
     };
     try {
       const capture = await startCapture(navigator.mediaDevices, stop);
+      // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
+      const remembered = await link.then((l) => l.remembered(), () => null);
+      if (session.ended) {
+        capture.stop();
+        return;
+      }
       const shown = createShareView(capture, prefer, stop, (shared) => {
         void link.then((l) => l.publish(shared), () => undefined);
-      });
-      view = shown;
+      }, remembered);
+      session.view = shown;
       replaceChildren(main, shown.element);
       void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
       link.then((l) => {
@@ -99,15 +148,35 @@ function showConsent(room: JoinedRoom, link: Promise<CustomerLink>, freeze: Prom
       error.textContent = e instanceof CaptureFailed ? e.message : 'Your screen could not be shared. Please try again.';
       button.disabled = false;
     }
-  }));
+  }, rejoined);
+  replaceChildren(main, panel);
 }
 
+function showForm(problem?: string): void {
+  replaceChildren(main, joinForm(join));
+  if (problem) main.prepend(h('p', { class: 'error', role: 'alert' }, problem));
+}
+
+// A link or typed code joins; without one, this device's rejoin credential brings the same participant back.
 const fromLink = credentialFromUrl(url);
+const stored = rejoins.load();
 if (fromLink) {
   join(fromLink).catch((e: Error) => {
-    replaceChildren(main, joinForm(join));
-    main.prepend(h('p', { class: 'error', role: 'alert' }, `${e.message} You can type the code instead.`));
+    // Reopening a spent invite on the device that used it: back in as the same participant.
+    if (stored) {
+      rejoin(stored.credential).catch(() => {
+        rejoins.clear();
+        showForm(`${e.message} You can type the code instead.`);
+      });
+    } else {
+      showForm(`${e.message} You can type the code instead.`);
+    }
+  });
+} else if (stored) {
+  rejoin(stored.credential).catch((e: Error) => {
+    rejoins.clear();
+    showForm(`Your earlier session could not be resumed: ${e.message}`);
   });
 } else {
-  replaceChildren(main, joinForm(join));
+  showForm();
 }

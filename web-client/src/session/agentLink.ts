@@ -12,6 +12,7 @@ import { ViewerPeers } from '../signaling/peers';
 import type { SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { CreatedRoom, RoomApi } from './roomApi';
+import type { CustomerSignal } from './customerView';
 import { tokenSubject } from './tokenSubject';
 
 export interface AgentLinkEvents {
@@ -21,6 +22,8 @@ export interface AgentLinkEvents {
   video(stream: MediaStream | null): void;
   /** What the customer's video shows of their screen: drawings map through it (null: not known yet). */
   crop(geometry: CropGeometry | null): void;
+  /** What the protocol says about the customer (presence, pause, their media), for {@link reduceCustomer}. */
+  customer(signal: CustomerSignal): void;
 }
 
 export interface AgentLink {
@@ -35,7 +38,7 @@ export interface AgentLink {
   leave(): void;
 }
 
-export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLinkEvents): Promise<AgentLink> {
+export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>, on: AgentLinkEvents): Promise<AgentLink> {
   const config = await api.config();
   const client = connectSignaling(config, room.token, on.state);
   const people = new Map<string, Peer>();
@@ -46,12 +49,15 @@ export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLink
     people.clear();
     [m.you, ...m.peers].forEach((p) => people.set(p.id, p));
     publish();
+    if (m.peers.some((p) => p.role === 'customer')) on.customer({ type: 'present', resumed: false });
   });
   client.on('peer-joined', (m) => {
     people.set(m.peer.id, m.peer);
     publish();
+    if (m.peer.role === 'customer') on.customer({ type: 'present', resumed: m.resumed });
   });
   client.on('peer-left', (m) => {
+    if (people.get(m.id)?.role === 'customer') on.customer({ type: 'left', reason: m.reason ?? 'lost' });
     people.delete(m.id);
     publish();
   });
@@ -59,14 +65,27 @@ export async function joinAsAgent(api: RoomApi, room: CreatedRoom, on: AgentLink
   const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
   annotations.onRoomState((st) => {
     on.crop(st.crop ? cropFromWire(st.crop) : null);
+    on.customer({ type: 'paused', on: st.paused ?? false });
     drawings.applyState(st);
   });
+  annotations.on('pause', (p) => on.customer({ type: 'paused', on: p.on }));
   for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
     annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
   }
   annotations.on('crop', (c) => on.crop(cropFromWire(c)));
+  // The customer's media as it really is: ICE of the connection, and the video track muting (their share stopped
+  // or their page went).
+  const base = browserPeerDeps(api, room.token);
+  const deps = { ...base, createPeerConnection: (c: RTCConfiguration) => {
+    const pc = base.createPeerConnection(c);
+    pc.addEventListener('iceconnectionstatechange', () => on.customer({ type: 'ice', state: pc.iceConnectionState }));
+    pc.addEventListener('track', (e) => {
+      e.track.addEventListener('mute', () => on.customer({ type: 'media-muted' }));
+    });
+    return pc;
+  } };
   let health: MediaHealthWatch | null = null;
-  const peers = new ViewerPeers(client, browserPeerDeps(api, room.token), (_from, stream) => {
+  const peers = new ViewerPeers(client, deps, (_from, stream) => {
     // A stream is reported once its media flows: from then on a missing picture is worth telling the agent.
     health?.setSharing(stream !== null);
     on.video(stream);

@@ -7,20 +7,17 @@ import type { AnnotationClient } from '../annotations/annotationClient';
 import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropToWire, masksToWire } from '../annotations/wire';
 import type { Rect, Size } from '../crop/geometry';
+import type { RestoredShare } from '../ui/customer/shareState';
+import type { Peer } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
-import type { SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
+import { AGENT_UNKNOWN, type AgentSignal, agentStatus, type AgentView, reduceAgent } from './agentView';
 import { tokenSubject } from './tokenSubject';
 
-export type LinkStatus = { state: 'connected' | 'connecting' | 'reconnecting' | 'offline'; text: string };
-
-const TEXT: Record<SocketState, LinkStatus> = {
-  connecting: { state: 'connecting', text: 'Connecting to your agent…' },
-  connected: { state: 'connected', text: 'Connected to your agent' },
-  reconnecting: { state: 'reconnecting', text: 'Connection lost, reconnecting…' },
-  closed: { state: 'offline', text: 'The session has ended' },
-};
+export type LinkStatus = { state: 'connected' | 'connecting' | 'reconnecting' | 'offline'; text: string;
+  /** The signaling socket closed for good: the room ended, expired, or this participant was removed. */
+  ended: boolean };
 
 export interface CustomerLink {
   /** The agent's drawings and pointer, as annotation-service states them (shown over the preview). */
@@ -38,18 +35,30 @@ export interface CustomerLink {
   readonly room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>;
   /** The latest status, and every change from now on, until the returned function is called. */
   onStatus(listener: (s: LinkStatus) => void): () => void;
+  /** The share the room remembers (crop, masks, pause), once its state has arrived; null before. */
+  remembered(): Promise<RestoredShare>;
+  /** Everybody else in the room (agent, observers), now and after every change, until the returned function is called. */
+  onPeople(listener: (people: readonly Peer[], joined: Peer | null) => void): () => void;
+  /** Closes every connection (the session ended). */
+  close(): void;
 }
 
 export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<CustomerLink> {
   const config = await api.config();
-  let status: LinkStatus = TEXT.connecting;
+  let view: AgentView = AGENT_UNKNOWN;
+  let status: LinkStatus = { ...agentStatus(view), ended: false };
   const listeners: ((s: LinkStatus) => void)[] = [];
-  const client = connectSignaling(config, room.token, (s) => {
-    status = TEXT[s];
+  const tell = (e: AgentSignal) => {
+    view = reduceAgent(view, e);
+    const next = { ...agentStatus(view), ended: view.phase === 'ended' };
+    if (next.text === status.text && next.ended === status.ended) return;
+    status = next;
     listeners.forEach((l) => l(status));
-  });
+  };
+  const client = connectSignaling(config, room.token, (s) => tell({ type: 'socket', state: s }));
   const annotations = connectAnnotations(config, room.token);
-  // What was last published, so that only changes are sent (a drag produces a crop per animation frame).
+  // What the room last said (state) or was last told, so that only changes are sent (a drag produces a crop per
+  // animation frame) and a reconnect does not announce a pause twice (share.paused is a session event).
   let published = { crop: '', masks: '', paused: false };
   let latest: Parameters<CustomerLink['publish']>[0] | null = null;
   const publish = (shared: Parameters<CustomerLink['publish']>[0], force = false) => {
@@ -57,27 +66,73 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     peers.setCropSize({ w: shared.crop.w, h: shared.crop.h });
     const crop = cropToWire(shared.crop, shared.source);
     const masks = masksToWire(shared.masks, shared.source);
+    roomShare = { crop: { x: crop.x, y: crop.y, w: crop.w, h: crop.h }, masks, paused: shared.paused };
     const next = { crop: JSON.stringify(crop), masks: JSON.stringify(masks), paused: shared.paused };
     if (force || next.crop !== published.crop) annotations.send(crop);
     if (force || next.masks !== published.masks) annotations.send({ type: 'masks', rects: masks });
-    if (force || next.paused !== published.paused) annotations.send({ type: 'pause', on: shared.paused });
+    if (next.paused !== published.paused) annotations.send({ type: 'pause', on: shared.paused });
     published = next;
   };
+  // The share as the room knows it (its state on every connect, then what this page sent): a re-share or a
+  // reload starts from it, so crop and masks are in place before the first new frame.
+  let roomShare: RestoredShare = { crop: null, masks: [], paused: false };
+  let stateArrived: () => void = () => undefined;
+  const firstState = new Promise<void>((resolve) => (stateArrived = resolve));
   // A (re)connected socket gets the room's state first; then the current share is stated again.
   const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
   annotations.onRoomState((st) => {
     drawings.applyState(st);
+    published = { ...published, paused: st.paused ?? false };
+    roomShare = { crop: st.crop ? { x: st.crop.x, y: st.crop.y, w: st.crop.w, h: st.crop.h } : null,
+      masks: st.masks ?? [], paused: st.paused ?? false };
+    stateArrived();
     if (latest && sharing) publish(latest, true);
   });
   for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
     annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
   }
+  const present = new Map<string, Peer>();
+  const people: ((list: readonly Peer[], joined: Peer | null) => void)[] = [];
+  const announce = (joined: Peer | null) => people.forEach((l) => l([...present.values()], joined));
+  // ICE of the connections to the viewers: "connected" is said only once the media path to the agent is up.
+  const ice = new Map<RTCPeerConnection, RTCIceConnectionState>();
+  const reportIce = () => {
+    const states = [...ice.values()];
+    const best = states.find((st) => st === 'connected' || st === 'completed') ?? states[states.length - 1];
+    if (best) tell({ type: 'ice', state: best });
+  };
+  const baseDeps = browserPeerDeps(api, room.token);
+  const peerDeps = { ...baseDeps, createPeerConnection: (c: RTCConfiguration) => {
+    const pc = baseDeps.createPeerConnection(c);
+    ice.set(pc, pc.iceConnectionState);
+    pc.addEventListener('iceconnectionstatechange', () => {
+      if (pc.iceConnectionState === 'closed') ice.delete(pc);
+      else ice.set(pc, pc.iceConnectionState);
+      reportIce();
+    });
+    return pc;
+  } };
   // The connections to the viewers are made from joining on (pre-warmed), so that a share only puts its track
   // on them: the agent's first frame does not wait for ICE and DTLS.
-  const peers = new SharerPeers(client, null, browserPeerDeps(api, room.token));
+  const peers = new SharerPeers(client, null, peerDeps);
   let sharing = false;
-  client.on('welcome', () => {
+  client.on('welcome', (m) => {
+    present.clear();
+    m.peers.forEach((p) => present.set(p.id, p));
+    tell({ type: 'peers', peers: m.peers });
+    announce(null);
     if (sharing) client.send({ type: 'share', active: true });
+  });
+  client.on('peer-joined', (m) => {
+    const isNew = !present.has(m.peer.id) && !m.resumed;
+    present.set(m.peer.id, m.peer);
+    tell({ type: 'joined', peer: m.peer });
+    announce(isNew ? m.peer : null);
+  });
+  client.on('peer-left', (m) => {
+    present.delete(m.id);
+    tell({ type: 'left', id: m.id, reason: m.reason ?? 'lost' });
+    announce(null);
   });
   client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
   return {
@@ -87,13 +142,27 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
       sharing = true;
       void peers.setTrack(track);
       client.send({ type: 'share', active: true });
+      tell({ type: 'sharing', on: true });
     },
     unshare: () => {
       sharing = false;
       void peers.setTrack(null);
       latest = null;
-      published = { crop: '', masks: '', paused: false };
+      published = { crop: '', masks: '', paused: published.paused };
       client.send({ type: 'share', active: false });
+      tell({ type: 'sharing', on: false });
+    },
+    remembered: () => firstState.then(() => roomShare),
+    onPeople: (l) => {
+      people.push(l);
+      l([...present.values()], null);
+      return () => people.splice(people.indexOf(l) >>> 0, 1);
+    },
+    close: () => {
+      sharing = false;
+      peers.close();
+      annotations.close();
+      client.leave();
     },
     publish: (shared) => publish(shared),
     onStatus: (l) => {

@@ -17,13 +17,28 @@ export interface CreatedRoom {
   tokenExpiresAt?: string;
 }
 
-/** `POST /api/rooms/join` answer (ParticipantToken): the customer's (or observer's) place in a room. */
+/**
+ * `POST /api/rooms/join`, `/rejoin` and `/{id}/agent-token` answer (ParticipantToken): one participant's place in a
+ * room, with the rejoin credential that brings this device back as the same participant after a reload.
+ */
 export interface JoinedRoom {
   roomId: string;
   participantId?: string;
   role?: string;
   token: string;
   tokenExpiresAt?: string;
+  rejoinCredential?: string;
+}
+
+/** One entry of `GET /api/rooms` (ActiveRoom): a live room the calling agent created. */
+export interface ActiveRoom {
+  roomId: string;
+  agentId: string;
+  createdAt: string;
+  expiresAt: string;
+  customerJoined: boolean;
+  joinCode?: string | null;
+  inviteUrl?: string | null;
 }
 
 /** `GET /api/config`: where the WebSocket services are, and where agents sign in (absent: API keys only). */
@@ -43,6 +58,13 @@ export interface IceConfig {
 
 /** How a customer proves they were invited: the 6-digit code, or the invite token from the link. */
 export type JoinCredential = { code: string } | { invite: string };
+
+/** How an agent proves who they are: signed in (OIDC access token) or with an API key. */
+export type AgentAuth = { accessToken: string } | { agentKey: string };
+
+function agentHeaders(auth: AgentAuth): Record<string, string> {
+  return 'accessToken' in auth ? { Authorization: `Bearer ${auth.accessToken}` } : { [AGENT_KEY_HEADER]: auth.agentKey };
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly problemType?: string) {
@@ -81,6 +103,26 @@ export class RoomApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(credential),
     });
+  }
+
+  /** Back as the same participant: the stored credential is spent, the answer carries the next one. */
+  rejoin(credential: string): Promise<JoinedRoom> {
+    return this.json('/api/rooms/rejoin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ credential }),
+    });
+  }
+
+  /** The agent's live rooms, newest first (the console restores its session after a reload). */
+  activeRooms(auth: AgentAuth): Promise<ActiveRoom[]> {
+    return this.json('/api/rooms', { headers: agentHeaders(auth) });
+  }
+
+  /** A new agent token for a live room this agent created (same participant id). */
+  agentToken(auth: AgentAuth, roomId: string): Promise<JoinedRoom> {
+    return this.json(`/api/rooms/${encodeURIComponent(roomId)}/agent-token`,
+      { method: 'POST', headers: agentHeaders(auth) });
   }
 
   /** `DELETE /api/rooms/{id}` with the agent's token: ends the room for everybody (204, no body). */

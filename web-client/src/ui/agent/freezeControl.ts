@@ -46,6 +46,8 @@ export interface FreezeControl {
   follow(signal: FreezeSignal): void;
   /** A new session: back to live, nothing pending. */
   reset(): void;
+  /** Freeze and Snapshot need the customer's video: disabled (with a hint) while there is none. */
+  setAvailable(on: boolean): void;
 }
 
 interface Frozen {
@@ -68,14 +70,15 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
   const loads = new LatestOnly();
   let frozen: Frozen | null = null;
   let busy = false;
+  let available = false;
   /** Between the click on Freeze and the room knowing the snapshot: a room state from before must not undo it. */
   let freezing = false;
 
   const render = (): void => {
     freeze.setAttribute('aria-pressed', String(frozen !== null));
     freeze.textContent = frozen ? 'Unfreeze' : 'Freeze';
-    freeze.disabled = busy;
-    snapshot.disabled = busy;
+    freeze.disabled = busy || !available;
+    snapshot.disabled = busy || !available;
     badge.hidden = frozen === null;
   };
   const say = (text: string): void => {
@@ -222,6 +225,13 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
     reset: () => {
       goLive();
       say('');
+    },
+    setAvailable: (on) => {
+      if (available === on) return;
+      available = on;
+      render();
+      if (!on && !busy) say('Freeze and Snapshot work once the customer shares their screen.');
+      else if (on && status.textContent?.startsWith('Freeze and Snapshot work once')) say('');
     },
   };
 }

@@ -4,18 +4,28 @@
  * with a copy button.
  */
 import type { AgentSignIn } from '../../auth/agentSignIn';
-import { ApiError, type CreatedRoom, type RoomApi } from '../../session/roomApi';
+import { type AgentAuth, ApiError, type CreatedRoom, type RoomApi } from '../../session/roomApi';
 import { copyText, h, replaceChildren } from '../dom';
 
 /** sessionStorage key for the agent key: gone when the tab closes, never in localStorage. */
 export const AGENT_KEY_STORAGE = 'coview.agentKey';
+
+export interface SessionPanel {
+  readonly element: HTMLElement;
+  /** Shows a room this console went back to after a reload (its code and link while nobody has joined). */
+  showRoom(room: CreatedRoom, restored: boolean): void;
+  /** The session ended: its code is dead; the panel offers a new session and says why. */
+  ended(why: string): void;
+  /** How this tab proves the agent: the sign-in's access token, else the agent key it keeps ('' for none). */
+  agentAuth(): AgentAuth | null;
+}
 
 /**
  * @param signIn the identity provider's sign-in when room-service has one (else only the key field)
  * @param signInError what went wrong coming back from the provider, shown once
  */
 export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room: CreatedRoom) => void,
-  signIn: AgentSignIn | null = null, signInError = ''): HTMLElement {
+  signIn: AgentSignIn | null = null, signInError = ''): SessionPanel {
   // A form, so Enter in the key field starts a session and password managers know the field.
   const box = h('form', { class: 'card stack session-box', 'aria-labelledby': 'session-title' });
   const key = h('input', { type: 'password', id: 'agent-key', autocomplete: 'off',
@@ -54,7 +64,7 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
         storage.setItem(AGENT_KEY_STORAGE, key.value);
         room = await api.createRoom(key.value);
       }
-      showRoom(room);
+      showRoom(room, false);
       onRoom(room);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401 && signIn?.session()) {
@@ -81,16 +91,30 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
     ];
   };
 
-  function showRoom(room: CreatedRoom): void {
+  function showRoom(room: CreatedRoom, restored: boolean): void {
     const expires = new Date(room.expiresAt);
-    replaceChildren(box,
-      h('h2', { id: 'session-title' }, 'Session ready'),
-      h('dl', {}, ...copyRow('Code', room.joinCode, 'join-code', 'join-code'),
+    const invite = room.joinCode
+      ? [h('dl', {}, ...copyRow('Code', room.joinCode, 'join-code', 'join-code'),
         ...copyRow('Link', room.inviteUrl, 'invite-url', 'invite-url')),
       h('p', { class: 'muted' }, Number.isNaN(expires.getTime()) ? 'Give the customer the code or the link.'
-        : `Give the customer the code or the link. It works once, until ${expires.toLocaleTimeString()}.`),
+        : `Give the customer the code or the link. It works once, until ${expires.toLocaleTimeString()}.`)]
+      : [h('p', { class: 'muted' }, 'The customer has joined; the code is used up.')];
+    replaceChildren(box,
+      h('h2', { id: 'session-title' }, restored ? 'Session restored' : 'Session ready'),
+      ...invite,
       h('div', { class: 'row' }, create));
     create.textContent = 'Start another session';
+  }
+
+  function ended(why: string): void {
+    replaceChildren(box,
+      h('h2', { id: 'session-title' }, 'Session ended'),
+      h('p', { 'data-testid': 'session-ended' }, why),
+      ...(signIn ? [account] : []),
+      keyRow,
+      error,
+      h('div', { class: 'row' }, create));
+    create.textContent = 'New session';
   }
 
   showAccount();
@@ -100,5 +124,11 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
     keyRow,
     error,
     h('div', { class: 'row' }, create));
-  return box;
+  const agentAuth = (): AgentAuth | null => {
+    const session = signIn?.session() ?? null;
+    if (session) return { accessToken: session.accessToken };
+    const agentKey = key.value || (storage.getItem(AGENT_KEY_STORAGE) ?? '');
+    return agentKey ? { agentKey } : null;
+  };
+  return { element: box, showRoom, ended, agentAuth };
 }

@@ -23,6 +23,8 @@ export interface SupportTools {
   readonly badge: HTMLElement;
   startRoom(room: CreatedRoom): void;
   attach(link: AgentLink): void;
+  /** The session ended: nothing that needs one stays enabled. */
+  endRoom(): void;
 }
 
 export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasElement,
@@ -117,6 +119,13 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
       setConnected(true);
       updateCanRecord();
       void refreshRecordings();
+    },
+    endRoom: () => {
+      void recording?.stop();
+      recording = null;
+      link = null;
+      setConnected(false);
+      updateCanRecord();
     },
   };
 }

@@ -84,7 +84,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
 
   function frozen(snapshotId: string | null): void {
     element.hidden = false;
-    banner.textContent = 'The agent paused on this frame';
+    banner.textContent = 'Your agent froze this frame to show you something. You are still sharing.';
     if (!snapshotId) return; // the agent's upload names it next
     if (still.dataset.snapshotId === snapshotId) return;
     void loads.run(async () => {

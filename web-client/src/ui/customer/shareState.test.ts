@@ -31,3 +31,25 @@ describe('reduceShare', () => {
     expect(reduceShare(s, { type: 'whole' }).crop).toEqual({ x: 0, y: 0, w: 1280, h: 720 });
   });
 });
+
+describe('restoring the share the room remembers', () => {
+  const remembered = { crop: { x: 0.25, y: 0.25, w: 0.5, h: 0.5 }, masks: [{ x: 0.5, y: 0.5, w: 0.1, h: 0.1 }], paused: true };
+
+  it('applies crop and masks at the first frame, in that source\'s pixels, and the pause at once', () => {
+    const waiting = reduceShare(INITIAL_SHARE, { type: 'restore', share: remembered });
+    expect(waiting.paused).toBe(true);
+    const s = reduceShare(waiting, { type: 'source', size: { w: 1280, h: 720 } });
+    expect(s.crop).toEqual({ x: 320, y: 180, w: 640, h: 360 });
+    expect(s.masks).toEqual([{ id: 'mask-1', x: 640, y: 360, w: 128, h: 72 }]);
+    expect(s.restore).toBeNull();
+    // Later size changes behave as usual (the restore is spent).
+    expect(reduceShare(s, { type: 'source', size: { w: 1280, h: 720 } }).crop).toEqual(s.crop);
+  });
+
+  it('applies at once when the source is already known, and falls back to the whole source without a crop', () => {
+    const s = reduceShare(started, { type: 'restore', share: { crop: null, masks: [], paused: false } });
+    expect(s.crop).toEqual({ x: 0, y: 0, w: 1280, h: 720 });
+    const r = reduceShare(started, { type: 'restore', share: remembered });
+    expect(r.crop).toEqual({ x: 320, y: 180, w: 640, h: 360 });
+  });
+});

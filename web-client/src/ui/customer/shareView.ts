@@ -11,7 +11,7 @@ import { createCropEditor } from '../cropEditor';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { createAnnotationLayer } from './annotationLayer';
 import { createSharePanel } from './sharePanel';
-import { INITIAL_SHARE, reduceShare, type ShareAction, type ShareState } from './shareState';
+import { INITIAL_SHARE, reduceShare, type RestoredShare, type ShareAction, type ShareState } from './shareState';
 
 export interface ShareView {
   readonly element: HTMLElement;
@@ -27,9 +27,13 @@ export interface ShareView {
 /** The share as the room should know it; called after every change once the source size is known. */
 export type ShareListener = (shared: { source: Size; crop: Rect; masks: readonly Rect[]; paused: boolean }) => void;
 
+/**
+ * @param restore the share the room remembers (after a reload or a re-share): crop and masks are applied before
+ *        the first frame leaves, the pause at once
+ */
 export function createShareView(capture: Capture, prefer: PipelinePreference, onStop: () => void,
-                                onShared: ShareListener = () => undefined): ShareView {
-  let state: ShareState = INITIAL_SHARE;
+                                onShared: ShareListener = () => undefined, restore: RestoredShare | null = null): ShareView {
+  let state: ShareState = restore ? reduceShare(INITIAL_SHARE, { type: 'restore', share: restore }) : INITIAL_SHARE;
   const pipeline = createCropPipeline(capture.track, prefer);
   const preview = h('video', { autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
   preview.muted = true;

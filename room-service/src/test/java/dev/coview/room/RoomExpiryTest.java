@@ -39,14 +39,18 @@ class RoomExpiryTest {
             redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
             redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
 
-            List<SessionEvents.Event> published = events.awaitRoom(roomId, 3);
+            List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
             assertThat(published).extracting(SessionEvents.Event::type).containsExactly(
-                    "dev.coview.room.created", "dev.coview.participant.joined", "dev.coview.room.expired");
+                    "dev.coview.room.created", "dev.coview.participant.joined", "dev.coview.room.expired",
+                    "dev.coview.room.ended");
             published.forEach(SessionEvents.Event::assertMatchesSchema);
             assertThat(published.get(2).headers()).containsEntry("ce_source", "/rooms/" + roomId);
             JsonNode expired = JSON.readTree(published.get(2).value());
             assertThat(expired.get("roomId").asText()).isEqualTo(roomId);
             assertThat(Instant.parse(expired.get("expiresAt").asText()).toEpochMilli()).isEqualTo(past);
+            JsonNode ended = JSON.readTree(published.get(3).value());
+            assertThat(ended.get("reason").asText()).isEqualTo("expired");
+            assertThat(ended.has("endedBy")).as("nobody ended it").isFalse();
 
             assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isTrue();
             assertThat(redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId)).isEmpty();

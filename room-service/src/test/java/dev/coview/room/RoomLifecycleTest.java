@@ -132,6 +132,7 @@ class RoomLifecycleTest {
             assertThat(JSON.readTree(published.get(3).value()).get("role").asText()).isEqualTo("observer");
             JsonNode ended = JSON.readTree(published.get(4).value());
             assertThat(ended.get("endedBy").asText()).isEqualTo(agentId);
+            assertThat(ended.get("reason").asText()).isEqualTo("agent");
             assertThat(Instant.parse(ended.get("endedAt").asText())).isBefore(Instant.now().plusSeconds(1));
         }
     }

@@ -4,6 +4,7 @@ import dev.coview.contracts.annotation.AnnotationClientMessage;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Crop;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Freeze;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Masks;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Pause;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferencePush;
 import dev.coview.contracts.events.CropChanged;
@@ -14,10 +15,13 @@ import dev.coview.contracts.events.ReferenceOpened;
 import dev.coview.contracts.events.ReferenceDeclined;
 import dev.coview.contracts.events.ReferencePushed;
 import dev.coview.contracts.events.SessionEventType;
+import dev.coview.contracts.events.SharePaused;
+import dev.coview.contracts.events.ShareResumed;
 import dev.coview.support.events.SessionEventPublisher;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /**
  * The session events (CloudEvents for other systems) that annotation messages stand for. Published once, by the
@@ -39,6 +43,11 @@ public class SessionEvents {
                     c.h(), c.sourceW(), c.sourceH()));
         } else if (m instanceof Masks x) {
             publish(SessionEventType.MASKS_CHANGED, roomId, new MasksChanged(roomId, participantId, x.rects().size()));
+        } else if (m instanceof Pause p && p.on()) {
+            // The customer's client sends pause only when it changes (not again after a reconnect).
+            publish(SessionEventType.SHARE_PAUSED, roomId, new SharePaused(roomId, participantId, Instant.now()));
+        } else if (m instanceof Pause) {
+            publish(SessionEventType.SHARE_RESUMED, roomId, new ShareResumed(roomId, participantId, Instant.now()));
         } else if (m instanceof Freeze f && f.on()) {
             publish(SessionEventType.FREEZE_STARTED, roomId, new FreezeStarted(roomId, participantId, f.snapshotId()));
         } else if (m instanceof Freeze) {

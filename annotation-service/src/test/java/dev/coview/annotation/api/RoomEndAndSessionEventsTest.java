@@ -57,7 +57,7 @@ class RoomEndAndSessionEventsTest {
     }
 
     @Test
-    void cropAndReferenceAnswersArePublishedAsSessionEvents() throws Exception {
+    void cropReferenceAnswersAndPausesArePublishedAsSessionEvents() throws Exception {
         String room = TestTokens.randomId();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.SESSION_EVENTS));
@@ -75,6 +75,10 @@ class RoomEndAndSessionEventsTest {
                 customer.event("reference.push");
                 customer.send("{\"type\":\"reference.answer\",\"accepted\":true}");
                 customer.event("reference.answer");
+                customer.send("{\"type\":\"pause\",\"on\":true}");
+                customer.event("pause");
+                customer.send("{\"type\":\"pause\",\"on\":false}");
+                customer.event("pause");
             }
             List<ConsumerRecord<String, String>> mine = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -83,7 +87,7 @@ class RoomEndAndSessionEventsTest {
                         mine.add(r);
                     }
                 });
-                return mine.size() >= 3;
+                return mine.size() >= 5;
             });
             List<String> types = mine.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList();
             for (ConsumerRecord<String, String> r : mine) {
@@ -91,7 +95,8 @@ class RoomEndAndSessionEventsTest {
                 SchemaCatalog.assertValid("events/" + shortName + ".json", r.value());
             }
             assertThat(types).containsExactlyInAnyOrder("dev.coview.crop.changed", "dev.coview.reference.pushed",
-                    "dev.coview.reference.opened");
+                    "dev.coview.reference.opened", "dev.coview.share.paused", "dev.coview.share.resumed");
+            assertThat(types.indexOf("dev.coview.share.paused")).isLessThan(types.indexOf("dev.coview.share.resumed"));
             ConsumerRecord<String, String> crop = mine.stream()
                     .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.crop.changed")).findFirst()
                     .orElseThrow();

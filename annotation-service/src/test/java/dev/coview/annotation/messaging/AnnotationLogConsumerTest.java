@@ -10,6 +10,8 @@ import dev.coview.contracts.kafka.Topics;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.coview.annotation.metrics.AnnotationMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +26,8 @@ class AnnotationLogConsumerTest {
 
     private final Rooms rooms = new Rooms(config(1), new ObjectMapper());
     private final CatchUp catchUp = new CatchUp();
-    private final AnnotationLogConsumer consumer = new AnnotationLogConsumer(rooms, catchUp, new ObjectMapper());
+    private final AnnotationLogConsumer consumer = new AnnotationLogConsumer(rooms, catchUp, new ObjectMapper(),
+            new AnnotationMetrics(new SimpleMeterRegistry(), rooms));
 
     @Test
     void recordsReadAgainAfterARewindAreNotAppliedTwice() {

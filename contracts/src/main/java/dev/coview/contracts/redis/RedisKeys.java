@@ -50,6 +50,23 @@ public final class RedisKeys {
      *  presence TTL (15 s) without one. Key: {@code signal-instance:{instanceId}}. */
     public static final String SIGNAL_INSTANCE = "signal-instance:";
 
+    /** String JSON {roomId, participantId}: a rejoin credential, keyed by the SHA-256 (base64url) of the secret the
+     *  participant's browser keeps (Redis never holds a usable credential). Written by room-service when it issues a
+     *  token; spent (GETDEL) and replaced by a new one at each rejoin. Lives as long as a token
+     *  ({@code coview.room.token-ttl}); useless sooner once the room ends or the participant is removed (both are
+     *  checked at the exchange). Key: {@code rejoin:{sha256(secret)}}. */
+    public static final String REJOIN = "rejoin:";
+    /** String marker "1": the participant was removed from the room by its agent; their tokens (by {@code jti},
+     *  the harden-sockets work) and their rejoin credential are refused while it exists. Lives as long as a token.
+     *  Written by whoever removes a participant, read by room-service's rejoin exchange. Key:
+     *  {@code participant-removed:{roomId}:{participantId}}. */
+    public static final String PARTICIPANT_REMOVED = "participant-removed:";
+    /** Sorted set of room ids an agent identity created, scored by creation time (epoch millis): the agent console's
+     *  "your live sessions" after a reload. Keyed by what {@code AgentCheck} answers (today {@code api-key}, one per
+     *  key; an OIDC subject later). Ended rooms are removed when they end, stale ones when listed; the set expires
+     *  a token TTL after the last room was added. Key: {@code agent-rooms:{creator}}. */
+    public static final String AGENT_ROOMS = "agent-rooms:";
+
     private RedisKeys() {
     }
 
@@ -101,5 +118,20 @@ public final class RedisKeys {
     /** {@code room-ended:{roomId}}. */
     public static String roomEnded(String roomId) {
         return ROOM_ENDED + roomId;
+    }
+
+    /** {@code rejoin:{sha256(secret)}}. */
+    public static String rejoin(String secretHash) {
+        return REJOIN + secretHash;
+    }
+
+    /** {@code participant-removed:{roomId}:{participantId}}. */
+    public static String participantRemoved(String roomId, String participantId) {
+        return PARTICIPANT_REMOVED + roomId + ":" + participantId;
+    }
+
+    /** {@code agent-rooms:{creator}}. */
+    public static String agentRooms(String creator) {
+        return AGENT_ROOMS + creator;
     }
 }

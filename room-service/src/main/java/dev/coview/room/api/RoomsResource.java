@@ -1,6 +1,7 @@
 package dev.coview.room.api;
 
 import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.rooms.ActiveRoom;
 import dev.coview.contracts.rooms.CreatedRoom;
 import dev.coview.contracts.rooms.ParticipantToken;
 import dev.coview.contracts.rooms.Problem;
@@ -10,7 +11,9 @@ import dev.coview.room.access.RoomAccess;
 import dev.coview.room.ice.IceServersProvider;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
+import dev.coview.room.rooms.AgentSessions;
 import dev.coview.room.rooms.JoinService;
+import dev.coview.room.rooms.RejoinService;
 import dev.coview.room.rooms.RoomMediaSettings;
 import dev.coview.room.rooms.RoomService;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,18 +62,68 @@ public class RoomsResource {
     private final JoinService joins;
     private final AgentCheck agents;
     private final RoomAccess access;
+    private final RejoinService rejoins;
+    private final AgentSessions sessions;
 
     private final RoomMediaSettings mediaSettings;
     private final IceServersProvider ice;
 
     public RoomsResource(RoomService rooms, JoinService joins, AgentCheck agents, RoomAccess access,
-                         RoomMediaSettings mediaSettings, IceServersProvider ice) {
+                         RoomMediaSettings mediaSettings, IceServersProvider ice, RejoinService rejoins,
+                         AgentSessions sessions) {
         this.mediaSettings = mediaSettings;
         this.ice = ice;
         this.rooms = rooms;
         this.joins = joins;
         this.agents = agents;
         this.access = access;
+        this.rejoins = rejoins;
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Operation(summary = "List the calling agent's live rooms",
+            description = "Newest first, for the agent console after a reload. Keyed by the identity the agent check "
+                    + "answers (today one list per agent API key).")
+    @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
+    @APIResponse(responseCode = "200", description = "the open rooms this agent created",
+            content = @Content(schema = @Schema(implementation = ActiveRoom.class)))
+    public Uni<List<ActiveRoom>> active(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return agents.identify(headers, request.remoteAddress().hostAddress())
+                .chain(agent -> sessions.active(agent.creator()));
+    }
+
+    @POST
+    @Path("/{id}/agent-token")
+    @Operation(summary = "A new token for the room's agent",
+            description = "For the agent who created the room (the same agent check as creating one): the console "
+                    + "reconnects to a live room after a reload, as the same participant.")
+    @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
+    @APIResponse(responseCode = "200", description = "the agent's token",
+            content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
+    @APIResponse(responseCode = "403", description = "another agent created the room",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ParticipantToken> agentToken(@PathParam("id") @Pattern(regexp = ROOM_ID) String roomId,
+                                            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return agents.identify(headers, request.remoteAddress().hostAddress())
+                .chain(agent -> sessions.agentToken(agent.creator(), roomId));
+    }
+
+    @POST
+    @Path("/rejoin")
+    @Operation(summary = "Come back as the same participant",
+            description = "Exchanges the rejoin credential from an earlier join or rejoin (spent by this call) for a "
+                    + "new token with the same participant id and the next credential. Never spends a join code.")
+    @APIResponse(responseCode = "200", description = "rejoined",
+            content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
+    @APIResponse(responseCode = "403", description = "the participant was removed from the room",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "wrong, expired or already used credential",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "the room has ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ParticipantToken> rejoin(@Valid @NotNull RejoinRequest body) {
+        return rejoins.rejoin(body.credential());
     }
 
     @POST

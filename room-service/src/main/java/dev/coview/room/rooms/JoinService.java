@@ -7,8 +7,6 @@ import dev.coview.room.config.RoomConfig;
 import dev.coview.room.events.RoomEvents;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
-import dev.coview.room.tokens.IssuedToken;
-import dev.coview.room.tokens.TokenIssuer;
 import dev.coview.support.auth.Participant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,8 @@ import java.time.Instant;
 /**
  * How participants other than the agent get into a room: the customer with the join code or the invite (one
  * customer per room; both credentials are spent when they join; wrong ones count against the client's guessing
- * limit), and observers, whose view-only tokens the agent asks for.
+ * limit), and observers, whose view-only tokens the agent asks for. Every token comes with a rejoin credential
+ * ({@link RejoinService}).
  */
 @ApplicationScoped
 public class JoinService {
@@ -31,18 +30,18 @@ public class JoinService {
     private final RoomStore store;
     private final JoinCredentials credentials;
     private final JoinAttemptLimiter limiter;
-    private final TokenIssuer tokens;
+    private final RejoinService rejoins;
     private final RoomEvents events;
     private final RoomConfig config;
     private final JoinMetrics metrics;
 
     public JoinService(RoomService rooms, RoomStore store, JoinCredentials credentials, JoinAttemptLimiter limiter,
-                       TokenIssuer tokens, RoomEvents events, RoomConfig config, JoinMetrics metrics) {
+                       RejoinService rejoins, RoomEvents events, RoomConfig config, JoinMetrics metrics) {
         this.rooms = rooms;
         this.store = store;
         this.credentials = credentials;
         this.limiter = limiter;
-        this.tokens = tokens;
+        this.rejoins = rejoins;
         this.events = events;
         this.config = config;
         this.metrics = metrics;
@@ -89,13 +88,11 @@ public class JoinService {
 
     private Uni<ParticipantToken> admit(String roomId, String participantId, Role role, String name, String via) {
         Instant now = Instant.now();
-        IssuedToken token = tokens.issue(roomId, participantId, role, name);
-        return store.admit(roomId, new ParticipantRecord(participantId, role.claimValue(), name, now),
-                        now.plus(config.idleTtl()))
+        ParticipantRecord participant = new ParticipantRecord(participantId, role.claimValue(), name, now);
+        return store.admit(roomId, participant, now.plus(config.idleTtl()))
                 .chain(() -> events.joined(new ParticipantJoined(roomId, participantId, role.claimValue(), name, via,
                         now)))
-                .replaceWith(new ParticipantToken(roomId, participantId, role.claimValue(), token.jwt(),
-                        token.expiresAt()));
+                .chain(() -> rejoins.tokenFor(roomId, participant));
     }
 
     private static String clean(String name) {

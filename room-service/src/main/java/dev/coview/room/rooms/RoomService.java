@@ -28,7 +28,8 @@ import java.time.Instant;
 
 /**
  * A room's life: creation by an agent, what its participants see, activity that keeps it alive, and its end, by
- * the agent ({@code room.ended}) or by idle expiry ({@code room.expired}). Ending writes the {@code room-ended}
+ * the agent ({@code room.ended}, reason {@code agent}) or by idle expiry ({@code room.expired}, and
+ * {@code room.ended} with reason {@code expired}). Ending writes the {@code room-ended}
  * marker through {@link RoomRevocations}, after which every service refuses the room's tokens.
  * Joining is {@link JoinService}'s.
  */
@@ -40,16 +41,18 @@ public class RoomService {
     private final TokenIssuer tokens;
     private final RoomEvents events;
     private final RoomRevocations revocations;
+    private final AgentRooms agentRooms;
     private final RoomConfig config;
     private final UrlsConfig urls;
 
     public RoomService(RoomStore store, JoinCredentials credentials, TokenIssuer tokens, RoomEvents events,
-                       RoomRevocations revocations, RoomConfig config, UrlsConfig urls) {
+                       RoomRevocations revocations, AgentRooms agentRooms, RoomConfig config, UrlsConfig urls) {
         this.store = store;
         this.credentials = credentials;
         this.tokens = tokens;
         this.events = events;
         this.revocations = revocations;
+        this.agentRooms = agentRooms;
         this.config = config;
         this.urls = urls;
     }
@@ -77,6 +80,7 @@ public class RoomService {
                     ParticipantRecord agent = new ParticipantRecord(agentId, Role.AGENT.claimValue(), name, now);
                     IssuedToken token = tokens.issue(roomId, agentId, Role.AGENT, name, createdBy);
                     return store.create(room, agent)
+                            .chain(() -> agentRooms.add(createdBy, roomId, now, config.tokenTtl()))
                             // Both events handed to the producer at once, in this order: one partition (the room's
                             // key) and an idempotent producer keep it; waiting for each ack in turn only added time.
                             .chain(() -> Uni.combine().all().unis(
@@ -115,7 +119,8 @@ public class RoomService {
     public Uni<Void> end(Participant agent) {
         String roomId = agent.roomId();
         Instant now = Instant.now();
-        return finish(roomId, now).chain(() -> events.ended(new RoomEnded(roomId, agent.id(), now)));
+        return finish(roomId, now)
+                .chain(() -> events.ended(new RoomEnded(roomId, agent.id(), RoomEnded.AGENT, now)));
     }
 
     /**
@@ -140,6 +145,7 @@ public class RoomService {
                     ? store.reschedule(roomId, now.plus(config.idleTtl())).replaceWith(false)
                     : finish(roomId, now)
                     .chain(() -> events.expired(new RoomExpired(roomId, deadline, now)))
+                    .chain(() -> events.ended(new RoomEnded(roomId, null, RoomEnded.EXPIRED, now)))
                     .replaceWith(true));
         });
     }
@@ -173,6 +179,7 @@ public class RoomService {
         return revocations.markEnded(roomId, config.tokenTtl())
                 .chain(() -> store.find(roomId))
                 .chain(room -> room == null ? Uni.createFrom().voidItem()
-                        : store.end(roomId, now).chain(() -> credentials.revoke(room.joinCode(), room.invite())));
+                        : store.end(roomId, now).chain(() -> credentials.revoke(room.joinCode(), room.invite()))
+                        .chain(() -> agentRooms.remove(room.createdBy(), roomId)));
     }
 }

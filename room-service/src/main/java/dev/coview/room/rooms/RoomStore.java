@@ -89,6 +89,11 @@ public class RoomStore {
                         .toList());
     }
 
+    /** One participant of the room, or {@code null} when the room never issued them a token. */
+    public Uni<ParticipantRecord> participant(String roomId, String participantId) {
+        return hashes.hget(RedisKeys.participants(roomId), participantId).map(json -> json == null ? null : read(json));
+    }
+
     /** Records a participant (the hash keeps the room's lifetime, set by {@link #keepUntil}). */
     public Uni<Void> addParticipant(String roomId, ParticipantRecord participant) {
         return hashes.hset(RedisKeys.participants(roomId), participant.id(), write(participant)).replaceWithVoid();

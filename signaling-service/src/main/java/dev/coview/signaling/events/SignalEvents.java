@@ -2,6 +2,7 @@ package dev.coview.signaling.events;
 
 import dev.coview.contracts.events.ParticipantConnected;
 import dev.coview.contracts.events.ParticipantDisconnected;
+import dev.coview.contracts.events.ParticipantLeft;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.contracts.events.ShareStarted;
 import dev.coview.contracts.events.ShareStopped;
@@ -35,6 +36,15 @@ public class SignalEvents {
     public void disconnected(String roomId, String participantId, String role, String reason) {
         publish(SessionEventType.PARTICIPANT_DISCONNECTED, roomId,
                 new ParticipantDisconnected(roomId, participantId, role, reason, Instant.now()));
+    }
+
+    /**
+     * The participant is gone for good ({@code participant.left}); {@code reason} from {@link ParticipantLeft}. Called
+     * only by the instance whose removal of the presence entry succeeded, so it is published once.
+     */
+    public void left(String roomId, String participantId, String role, String reason) {
+        publish(SessionEventType.PARTICIPANT_LEFT, roomId,
+                new ParticipantLeft(roomId, participantId, role, reason, Instant.now()));
     }
 
     /** The participant's client reported its share running ({@code share.started}). */

@@ -1,5 +1,6 @@
 package dev.coview.signaling.routing;
 
+import dev.coview.contracts.events.ParticipantLeft;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerLeft;
@@ -118,6 +119,10 @@ public class LocalSignalRouter implements SignalRouter {
             }
             stopShare(member.roomId(), member.id(), gone,
                     why == Departure.ROOM_ENDED ? ShareStopped.ROOM_ENDED : ShareStopped.LEFT);
+            if (gone != null) {
+                events.left(member.roomId(), member.id(), member.participant().role().claimValue(),
+                        why == Departure.ROOM_ENDED ? ParticipantLeft.ROOM_ENDED : ParticipantLeft.BYE);
+            }
             return Uni.createFrom().voidItem();
         }
         Map<String, Presence> room = presence.get(member.roomId());
@@ -134,6 +139,8 @@ public class LocalSignalRouter implements SignalRouter {
             if (gone != null) {
                 local.announceLeft(member.roomId(), new PeerLeft(member.id(), PeerLeft.LOST));
                 stopShare(member.roomId(), member.id(), gone, ShareStopped.LEFT);
+                events.left(member.roomId(), member.id(), member.participant().role().claimValue(),
+                        ParticipantLeft.LOST);
             }
         });
         return Uni.createFrom().voidItem();

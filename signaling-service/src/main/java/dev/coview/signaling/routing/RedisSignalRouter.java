@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.events.ParticipantDisconnected;
+import dev.coview.contracts.events.ParticipantLeft;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerLeft;
@@ -32,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Redis ({@link RedisPresence}) so that {@code welcome} lists the whole room, a reconnect to any instance resumes,
  * and a dead instance's members are removed by the survivors (the instance's liveness key expires after the
  * presence TTL; each survivor checks its rooms every {@code presence-check} and the one that removes an entry tells
- * the room {@code peer-left}).
+ * the room {@code peer-left}). {@code participant.left} is published by whichever instance's {@code HDEL} of the
+ * presence entry succeeded (bye, grace expiry, dead instance, room end): once per departure, never guessed twice.
  */
 public class RedisSignalRouter implements SignalRouter {
 
@@ -187,6 +189,8 @@ public class RedisSignalRouter implements SignalRouter {
                 }
                 stopShare(roomId, member.id(), gone,
                         why == Departure.ROOM_ENDED ? ShareStopped.ROOM_ENDED : ShareStopped.LEFT);
+                events.left(roomId, member.id(), gone.role(),
+                        why == Departure.ROOM_ENDED ? ParticipantLeft.ROOM_ENDED : ParticipantLeft.BYE);
                 return why == Departure.BYE
                         ? channels.publish(roomId, new RoomBus.Left(member.id(), PeerLeft.LEFT))
                         : Uni.createFrom().voidItem();
@@ -216,6 +220,7 @@ public class RedisSignalRouter implements SignalRouter {
                         return Uni.createFrom().voidItem();
                     }
                     stopShare(roomId, member.id(), gone, ShareStopped.LEFT);
+                    events.left(roomId, member.id(), gone.role(), ParticipantLeft.LOST);
                     return channels.publish(roomId, new RoomBus.Left(member.id(), PeerLeft.LOST));
                 })
                 .subscribe().with(ok -> { }, e -> Log.warnf("grace period of %s in room %s: %s", member.id(),
@@ -308,6 +313,7 @@ public class RedisSignalRouter implements SignalRouter {
                 events.disconnected(roomId, participantId, entry.role(), ParticipantDisconnected.INSTANCE_LOST);
             }
             stopShare(roomId, participantId, entry, ShareStopped.LEFT);
+            events.left(roomId, participantId, entry.role(), ParticipantLeft.LOST);
             return channels.publish(roomId, new RoomBus.Left(participantId, PeerLeft.LOST));
         });
     }

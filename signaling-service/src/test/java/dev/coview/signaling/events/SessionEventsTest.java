@@ -56,7 +56,7 @@ class SessionEventsTest {
         }
         List<String> expected = List.of("dev.coview.participant.connected", "dev.coview.share.started",
                 "dev.coview.share.stopped", "dev.coview.share.started", "dev.coview.participant.disconnected",
-                "dev.coview.share.stopped");
+                "dev.coview.share.stopped", "dev.coview.participant.left");
         List<ConsumerRecord<String, String>> events = readRoom(room, expected.size());
         assertThat(events).extracting(r -> header(r, CloudEventHeaders.TYPE))
                 .as("one partition per room keeps them in order").containsExactlyElementsOf(expected);
@@ -69,7 +69,8 @@ class SessionEventsTest {
         // The state changes keep their order; the bye's share.stopped says why.
         assertThat(events.get(1).value()).doesNotContain("reason");
         assertThat(events.get(2).value()).contains("\"reason\":\"stopped\"");
-        assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"bye\"")).count()).isEqualTo(1);
+        // disconnected (bye) and left (bye): the participant is gone for good, said once.
+        assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"bye\"")).count()).isEqualTo(2);
         assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"left\"")).count()).isEqualTo(1);
     }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class LocalSignalRouterTest {
 
     private final Vertx vertx = Vertx.vertx();
-    private final LocalSignalRouter router = new LocalSignalRouter(new LocalRooms(), new QuietEvents(), vertx,
+    private final QuietEvents events = new QuietEvents();
+    private final LocalSignalRouter router = new LocalSignalRouter(new LocalRooms(), events, vertx,
             Duration.ofMillis(300));
 
     @AfterEach
@@ -57,6 +58,7 @@ class LocalSignalRouterTest {
 
         router.leave(customer.member, Departure.BYE).await().indefinitely();
         assertThat(agent.sent).last().isEqualTo(new PeerLeft("customer", PeerLeft.LEFT));
+        assertThat(events.left).containsExactly("room-1/customer/customer/bye");
     }
 
     @Test
@@ -75,6 +77,9 @@ class LocalSignalRouterTest {
         Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> agent.sent.get(agent.sent.size() - 1) instanceof PeerLeft);
         assertThat(agent.sent).last().isEqualTo(new PeerLeft("customer", PeerLeft.LOST));
+        // The first socket's grace timer ran out earlier, while the participant was back: no departure then.
+        assertThat(events.left).as("participant.left once, when the last grace ran out").containsExactly(
+                "room/customer/customer/lost");
     }
 
     @Test
@@ -103,8 +108,16 @@ class LocalSignalRouterTest {
             super(null);
         }
 
+        /** participant.left as it would be published: room/participant/role/reason. */
+        final java.util.List<String> left = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
         public void shareStopped(String roomId, String participantId, String reason) {
+        }
+
+        @Override
+        public void left(String roomId, String participantId, String role, String reason) {
+            left.add(roomId + "/" + participantId + "/" + role + "/" + reason);
         }
     }
 

@@ -1,0 +1,22 @@
+package dev.coview.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code dev.coview.participant.left}: a participant is gone from the room for good (unlike
+ * {@code participant.disconnected}, which a reload or a network drop also causes). Published once, by the
+ * signaling-service instance that removed the participant's presence entry (an atomic {@code HDEL}: of several
+ * instances racing, exactly one wins). Schema: {@code schemas/events/participant.left.json}.
+ *
+ * @param roomId        the room
+ * @param participantId the participant
+ * @param role          {@code agent}, {@code customer} or {@code observer}
+ * @param reason        {@link #BYE} (the client hung up), {@link #LOST} (its connection did not come back within
+ *                      the resume grace period, or its instance stopped answering) or {@link #ROOM_ENDED}
+ * @param leftAt        when the service decided it
+ */
+public record ParticipantLeft(String roomId, String participantId, String role, String reason, Instant leftAt) {
+    public static final String BYE = "bye";
+    public static final String LOST = "lost";
+    public static final String ROOM_ENDED = "room-ended";
+}

@@ -1,0 +1,224 @@
+// Sessions that survive real use, through the real stack (deploy/local's Redis, Kafka and the three packaged
+// services) in real Chromium, one stack for every scenario: the customer pauses (the agent's words over the video:
+// prints the time), stops and re-shares (crop and masks kept), reloads (same participant id through the rejoin
+// credential, no code; drawings, crop and masks restored; the agent sees video again: prints the time); the agent
+// reloads (same room, video back: prints the time); the agent ends (every capture track of the customer 'ended':
+// prints the time; both pages reset, session controls disabled); an agent who vanishes is reported to the customer
+// when the resume grace period ends (prints the time). Pages come from room-service when it serves this build.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
+import { eventually } from '../harness/eventually.mjs';
+import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
+
+const missing = stackMissing();
+
+/** Keeps every stream getDisplayMedia hands the page, so the test can read the capture tracks' readyState. */
+function recordCaptures() {
+  const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
+  window.__captures = [];
+  navigator.mediaDevices.getDisplayMedia = async (options) => {
+    const stream = await original(options);
+    window.__captures.push(stream);
+    return stream;
+  };
+}
+
+const customerPhase = (agent) => agent.getByTestId('customer-state').getAttribute('data-phase');
+
+async function waitPhase(agent, phase, timeout = 20_000) {
+  await agent.waitForFunction((p) => document.querySelector('[data-testid=customer-state]')?.dataset.phase === p,
+    phase, { polling: 'raf', timeout });
+}
+
+/** The agent's video carries the customer's crop (size) and new frames. */
+async function agentSeesCrop(agent, crop, timeoutMs = 60_000) {
+  await eventually(async () => {
+    const size = await agent.evaluate(() => {
+      const v = document.querySelector('[data-testid=remote-video]');
+      return [v.videoWidth, v.videoHeight];
+    });
+    assert.deepEqual(size, [crop.w, crop.h]);
+    assert.equal(await customerPhase(agent), 'sharing');
+  }, { timeoutMs });
+}
+
+async function newSession(agent, base) {
+  await agent.goto(`${base}/agent/`);
+  await agent.getByLabel('Agent key').fill(AGENT_KEY);
+  const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
+  await agent.getByRole('button', { name: 'New session' }).click();
+  const room = await (await created).json();
+  await agent.getByTestId('connection').getByText('Connected').waitFor();
+  return room;
+}
+
+async function joinByCode(customer, base, code) {
+  await customer.goto(`${base}/join/`);
+  await customer.getByLabel('Session code').fill(code);
+  const joined = customer.waitForResponse((r) => r.url().endsWith('/api/rooms/join'));
+  await customer.getByRole('button', { name: 'Join' }).click();
+  const body = await (await joined).json();
+  await customer.getByTestId('share').waitFor();
+  return body;
+}
+
+async function paintMask(customer) {
+  const layer = await customer.getByTestId('crop-layer').boundingBox();
+  await customer.getByTestId('paint-mask').click();
+  await customer.mouse.move(layer.x + layer.width * 0.3, layer.y + layer.height * 0.35);
+  await customer.mouse.down();
+  await customer.mouse.move(layer.x + layer.width * 0.4, layer.y + layer.height * 0.45, { steps: 3 });
+  await customer.mouse.up();
+  await customer.getByTestId('paint-mask').click();
+}
+
+const masksOf = (customer) => customer.locator('.mask-box[data-rect]').evaluateAll(
+  (els) => els.map((e) => e.getAttribute('data-rect')));
+
+describe('CoView stack: sessions survive reloads, pauses and ends', { skip: missing ? `stack not available: ${missing}` : false }, () => {
+  let stack;
+  let server;
+  let browser;
+  let base;
+
+  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
+
+  after(() => closeStackPages({ browser, stack, server }));
+
+  it('pause, stop and re-share, customer reload, agent reload, end', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    await customerContext.addInitScript(recordCaptures);
+    const lines = [];
+    const received = [];
+    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
+      ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
+      ctx.on('weberror', (e) => lines.push(`${name} error: ${e.error().message}`));
+      ctx.on('page', (page) => page.on('websocket', (ws) => ws.on('framereceived', (f) => {
+        lines.push(`${name} ← ${String(f.payload).slice(0, 160)}`);
+        if (name === 'customer' && ws.url().includes('/ws/annotations')) received.push(JSON.parse(String(f.payload)));
+      })));
+    }
+    try {
+      const agent = await agentContext.newPage();
+      const room = await newSession(agent, base);
+      await openQuadrants(customerContext, server.url);
+      const customer = await customerContext.newPage();
+      const joined = await joinByCode(customer, base, room.joinCode);
+      assert.match(joined.rejoinCredential, /^[A-Za-z0-9_-]{43}$/);
+      await waitPhase(agent, 'joining');
+      // The customer's page lists who can see their screen: the agent, before anything is shared.
+      await customer.getByTestId('viewers').getByText('Your agent').waitFor();
+
+      await customer.getByTestId('share').click();
+      await eventually(async () => assert.ok((await cropOf(customer)).w > 0), { timeoutMs: 60_000 });
+      await cropToCentre(customer);
+      await paintMask(customer);
+      const crop = await cropOf(customer);
+      const masks = await masksOf(customer);
+      assert.equal(masks.length, 1);
+      await agentSeesCrop(agent, crop);
+      await customer.getByText('Connected: your agent sees what you share').waitFor();
+
+      // A pen stroke by the agent, which the customer must find again after a reload.
+      const box = await agent.getByTestId('remote-video').boundingBox();
+      await agent.locator('body').press('p');
+      await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+      await agent.mouse.down();
+      await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
+      await agent.mouse.up();
+      const stroke = await eventually(() => {
+        const s = received.find((m) => m.type === 'event' && m.event?.type === 'stroke');
+        assert.ok(s, 'the customer got the stroke');
+        return s;
+      });
+      const strokeId = stroke.event.id;
+
+      // Pause → the agent's words, from the room's pause event.
+      let t = Date.now();
+      await customer.getByTestId('pause').click();
+      await waitPhase(agent, 'paused');
+      console.log(`pause click → agent reads "${await agent.getByTestId('customer-state').textContent()}": ${Date.now() - t} ms`);
+      await customer.getByTestId('pause').click();
+      await waitPhase(agent, 'sharing');
+
+      // Stop and share again: the crop and the masks are kept.
+      await customer.getByTestId('stop').click();
+      await customer.getByTestId('share').click();
+      await eventually(async () => assert.deepEqual(await cropOf(customer), crop), { timeoutMs: 30_000 });
+      assert.deepEqual(await masksOf(customer), masks);
+      await agentSeesCrop(agent, crop);
+
+      // Customer reload: same participant through the rejoin credential, one click to share again.
+      const customerId = joined.participantId;
+      t = Date.now();
+      received.length = 0;
+      const rejoined = customer.waitForResponse((r) => r.url().endsWith('/api/rooms/rejoin'));
+      await customer.reload();
+      const back = await (await rejoined).json();
+      assert.equal(back.participantId, customerId, 'the same participant id after a reload');
+      assert.notEqual(back.rejoinCredential, joined.rejoinCredential, 'the credential rotates');
+      await customer.getByTestId('rejoined').getByText('needs a click').waitFor();
+      await waitPhase(agent, 'back');
+      await customer.getByTestId('share').click();
+      await eventually(async () => assert.deepEqual(await cropOf(customer), crop), { timeoutMs: 30_000 });
+      assert.deepEqual(await masksOf(customer), masks);
+      await agentSeesCrop(agent, crop);
+      console.log(`customer reload → agent sees the cropped video again: ${Date.now() - t} ms (one click included)`);
+      const state = received.find((m) => m.type === 'state');
+      assert.ok(state?.elements?.some((e) => e.id === strokeId), 'the stroke is in the room state after the reload');
+
+      // Agent reload: the same room, the video back.
+      t = Date.now();
+      const restored = agent.waitForResponse((r) => r.url().endsWith(`/api/rooms/${room.roomId}/agent-token`));
+      await agent.reload();
+      assert.equal((await (await restored).json()).participantId, room.participantId);
+      await agent.getByText('Session restored').waitFor();
+      await agentSeesCrop(agent, crop);
+      console.log(`agent reload → same room, video back: ${Date.now() - t} ms`);
+
+      // End: every capture track of the customer stops at once; both pages reset.
+      t = Date.now();
+      await agent.getByTestId('end-session').click();
+      await customer.waitForFunction(() => window.__captures.length > 0
+        && window.__captures.every((s) => s.getTracks().every((track) => track.readyState === 'ended')),
+      null, { polling: 'raf', timeout: 10_000 });
+      console.log(`End click → every customer capture track ended: ${Date.now() - t} ms`);
+      await customer.getByTestId('session-ended').waitFor();
+      assert.equal(await customer.getByTestId('stop').count(), 0, 'no share controls after the end');
+      assert.equal(await customer.evaluate(() => localStorage.getItem('coview.rejoin')), null);
+      await agent.getByTestId('session-ended').waitFor();
+      assert.equal(await agent.getByTestId('join-code').count(), 0, 'the dead code is gone');
+      assert.ok(await agent.getByTestId('freeze').isDisabled());
+      assert.ok(await agent.getByTestId('record').isDisabled());
+      assert.equal(await agent.evaluate(() => document.querySelector('[data-testid=remote-video]').srcObject), null);
+    } catch (e) {
+      console.log(lines.slice(-80).join('\n'));
+      throw e;
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+    }
+  });
+
+  it('an agent who vanishes is reported to the customer when the grace period ends', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const agent = await agentContext.newPage();
+      const room = await newSession(agent, base);
+      const customer = await customerContext.newPage();
+      await joinByCode(customer, base, room.joinCode);
+      await customer.getByTestId('viewers').getByText('Your agent').waitFor();
+      const t = Date.now();
+      await agentContext.close();
+      await customer.getByText('Your agent\'s connection was lost').waitFor({ timeout: 60_000 });
+      console.log(`agent's tab closed → customer told: ${Date.now() - t} ms (resume grace 20 s)`);
+    } finally {
+      await customerContext.close();
+    }
+  });
+});
