@@ -40,10 +40,9 @@ class MetricsTest {
     @Test
     void theMediaVolumesSpaceIsReported() {
         String text = scrape();
-        assertThat(PrometheusText.value(text, "coview_media_volume_free_bytes")).hasValueSatisfying(
-                free -> assertThat(free).isPositive());
-        assertThat(PrometheusText.value(text, "coview_media_volume_size_bytes")).hasValueSatisfying(
-                size -> assertThat(size).isPositive());
+        // OptionalDoubleAssert has no hasValueSatisfying: the value itself is asserted (a missing one throws).
+        assertThat(PrometheusText.value(text, "coview_media_volume_free_bytes").orElseThrow()).isPositive();
+        assertThat(PrometheusText.value(text, "coview_media_volume_size_bytes").orElseThrow()).isPositive();
     }
 
     private String scrape() {
