@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * {@code coview.room.agent-api-key} as {@code default}) has its own identity, which rooms record as their creator
  * ({@code api-key:<name>}). Keys shorter than {@code api-key-min-length} stop the service at startup. Every attempt is
  * counted per client address before the key is compared ({@link ApiKeyAttemptLimiter}), so guessing is throttled
- * even in parallel. When no key and no sign-in is configured (a local run), one key is generated and logged once as
+ * even in parallel. When no key is configured (a local run), one is generated and logged once as
  * {@code agent API key: …}.
  */
 @Startup // created at startup, not at the first request: a too-short key fails the start, a generated one is logged
