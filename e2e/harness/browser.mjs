@@ -38,7 +38,59 @@ export async function launchChromium({ captureTitle, executablePath = CHROMIUM }
   else args.push('--use-fake-ui-for-media-stream');
   // Extra flags for a run (space-separated), e.g. while investigating a failure.
   if (process.env.COVIEW_CHROMIUM_ARGS) args.push(...process.env.COVIEW_CHROMIUM_ARGS.split(' ').filter(Boolean));
-  return chromium.launch({ executablePath, headless: false, args });
+  return watchContentSecurityPolicy(await chromium.launch({ executablePath, headless: false, args }));
+}
+
+/** Takes the violations matching {@code pattern} off the browser's list (a test that provokes one on purpose). */
+export function expectCspViolations(browser, pattern) {
+  const kept = browser.cspViolations.filter((v) => !pattern.test(v));
+  const expected = browser.cspViolations.length - kept.length;
+  browser.cspViolations.splice(0, browser.cspViolations.length, ...kept);
+  return expected;
+}
+
+/**
+ * Every page of every test runs under the pages' Content-Security-Policy, and a violation fails the test file: each
+ * page reports `securitypolicyviolation` events (and Chromium's own CSP console errors) to the harness, and
+ * `browser.close()` — which every test file calls in its `after` hook — throws when any were seen.
+ */
+function watchContentSecurityPolicy(browser) {
+  const violations = [];
+  const watchPage = (page) => page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|CSP violation/.test(msg.text())) {
+      violations.push(`${page.url()}: ${msg.text()}`);
+    }
+  });
+  const report = () => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} `
+        + `(${e.sourceFile}:${e.lineNumber})`);
+    });
+  };
+  const watchContext = async (context) => {
+    await context.addInitScript(report);
+    context.on('page', watchPage);
+    context.pages().forEach(watchPage);
+    return context;
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...options) => watchContext(await newContext(...options));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...options) => {
+    const page = await newPage(...options);
+    await page.addInitScript(report);
+    watchPage(page);
+    return page;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (...a) => {
+    await close(...a);
+    if (violations.length > 0) {
+      throw new Error(`Content-Security-Policy violations:\n  ${violations.join('\n  ')}`);
+    }
+  };
+  browser.cspViolations = violations;
+  return browser;
 }
 
 /**

@@ -4,9 +4,10 @@
 // errors. Screenshots go to target/screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { expectCspViolations, launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { startStaticServer } from '../harness/staticServer.mjs';
 import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
+import { eventually } from '../harness/eventually.mjs';
 
 /**
  * A minimal annotation-service for one agent: the room's state on connect, then every stroke or shape back as
@@ -49,6 +50,24 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+describe('the harness', () => {
+  it('fails a test file whose pages violate their Content-Security-Policy', async () => {
+    const watched = await launchChromium();
+    const page = await watched.newPage();
+    await page.setContent(`<meta http-equiv="Content-Security-Policy" content="script-src 'none'">
+      <script>document.title = 'ran';</script>`);
+    await eventually(() => assert.ok(watched.cspViolations.length > 0, 'no violation seen'));
+    await assert.rejects(watched.close(), /Content-Security-Policy violations/);
+    // And one that a test expects is not held against it.
+    const again = await launchChromium();
+    await (await again.newPage()).setContent(`<meta http-equiv="Content-Security-Policy" content="script-src 'none'">
+      <script>document.title = 'ran';</script>`);
+    await eventually(() => assert.ok(again.cspViolations.length > 0, 'no violation seen'));
+    assert.ok(expectCspViolations(again, /script-src/) > 0);
+    await again.close();
+  });
 });
 
 describe('agent console', () => {

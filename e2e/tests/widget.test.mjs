@@ -7,7 +7,7 @@
 // The iframes are on room-service's origin, so the sockets' Origin allowlist stays as it is.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { expectCspViolations, launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { AGENT_KEY, REPO_ROOT, startStack, stackMissing } from '../harness/stack.mjs';
 import { startStaticServer } from '../harness/staticServer.mjs';
@@ -65,7 +65,9 @@ describe('CoView widget embedded in another origin', { skip: missing ? `stack no
     assert.match(await script.text(), /var CoView=/);
     assert.equal((await fetch(`${stack.roomUrl}/widget/coview-widget.js`)).status, 200);
     const page = await fetch(`${stack.roomUrl}/agent/`);
-    assert.equal(page.headers.get('content-security-policy'), `frame-ancestors 'self' ${host.url}`);
+    const policy = page.headers.get('content-security-policy');
+    assert.ok(policy.endsWith(`; frame-ancestors 'self' ${host.url}`), policy);
+    assert.match(policy, /default-src 'self'; script-src 'self';/);
 
     // A page on an origin that is not listed: the browser refuses to render CoView in its frame.
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -79,6 +81,8 @@ describe('CoView widget embedded in another origin', { skip: missing ? `stack no
       assert.equal(await other.getByRole('status').textContent(), 'Loading CoView…');
     } finally {
       await context.close();
+      // That refusal was the point: the harness's CSP watch must not count it against the suite.
+      expectCspViolations(browser, /frame-ancestors/);
     }
   });
 

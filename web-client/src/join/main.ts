@@ -161,6 +161,8 @@ function showForm(problem?: string): void {
 const fromLink = credentialFromUrl(url);
 const stored = rejoins.load();
 if (fromLink) {
+  // The credential leaves the address bar (history, a copied URL, a screen share) once it has been read.
+  history.replaceState(null, '', url.pathname);
   join(fromLink).catch((e: Error) => {
     // Reopening a spent invite on the device that used it: back in as the same participant.
     if (stored) {

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.coview.room.api.FrameAncestors;
@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FramingTest {
 
-    private static final String POLICY =
+    private static final String FRAME_ANCESTORS =
             "frame-ancestors 'self' https://crm.example.test https://*.lightning.force.com";
 
     @Test
     void thePagesMayBeFramedOnlyByTheConfiguredOrigins() {
         for (String path : List.of("/agent/", "/join/", "/agent/index.html", "/")) {
             given().get(path).then().statusCode(200)
-                    .header("Content-Security-Policy", equalTo(POLICY))
+                    .header("Content-Security-Policy", endsWith("; " + FRAME_ANCESTORS))
                     // X-Frame-Options cannot list origins: it would forbid every embedding.
                     .header("X-Frame-Options", nullValue());
         }

@@ -62,7 +62,7 @@ class PackagedRoomServiceIT {
         given().baseUri(service.baseUrl()).header("X-CoView-Agent-Key", key).contentType(ContentType.JSON)
                 .body("{}").post("/api/rooms").then()
                 .statusCode(201)
-                .body("inviteUrl", startsWith("https://support.example.test/join/?invite="));
+                .body("inviteUrl", startsWith("https://support.example.test/join/#invite="));
         given().baseUri(service.baseUrl()).header("X-CoView-Agent-Key", key + "x").post("/api/rooms").then()
                 .statusCode(401).contentType("application/problem+json");
     }

@@ -51,7 +51,7 @@ class RoomLifecycleTest {
             String code = created.getString("joinCode");
             assertThat(roomId).matches("[A-Za-z0-9_-]{22}");
             assertThat(code).matches("\\d{6}");
-            assertThat(created.getString("inviteUrl")).matches("http://localhost:8080/join/\\?invite=[A-Za-z0-9_-]{22}");
+            assertThat(created.getString("inviteUrl")).matches("http://localhost:8080/join/#invite=[A-Za-z0-9_-]{22}");
             assertThat(Instant.parse(created.getString("expiresAt"))).isAfter(Instant.now().plusSeconds(3600));
             assertThat(redis.value(String.class).get(RedisKeys.joinCode(code))).isEqualTo(roomId);
 

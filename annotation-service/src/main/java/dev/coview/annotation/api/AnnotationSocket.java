@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.annotation.messaging.CatchUp;
 import dev.coview.annotation.messaging.EventIds;
 import dev.coview.annotation.messaging.EventLog;
+import dev.coview.annotation.messaging.RecordingConsents;
 import dev.coview.annotation.messaging.SessionEvents;
 import dev.coview.annotation.pointers.PointerMoveReader;
 import dev.coview.annotation.pointers.PointerPublisher;
@@ -73,6 +74,9 @@ public class AnnotationSocket {
     private final WebSocketConfig limits;
     private final InboundDecoder<AnnotationClientMessage> decoder;
     private final SocketMetrics sockets;
+    /** The customer's answer to a recording request, for room-service (before the log, see RecordingConsents). */
+    @Inject
+    RecordingConsents consents;
 
     @Inject
     public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, PointerPublisher pointers, EventIds eventIds,
@@ -186,8 +190,9 @@ public class AnnotationSocket {
             pointers.publish(event);
             return DONE;
         }
-        // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends.
-        log.append(event).subscribe().with(
+        // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends
+        // (remember() completes at once for every message but a recording request or answer).
+        consents.remember(who.roomId(), message).chain(() -> log.append(event)).subscribe().with(
                 ok -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl),
                 e -> {
                     Log.warnf("could not append %s of room %s: %s", message.type(), who.roomId(), e.getMessage());

@@ -5,12 +5,14 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.Crop;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Freeze;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Masks;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Pause;
+import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
 import dev.coview.contracts.annotation.AnnotationClientMessage.ReferencePush;
 import dev.coview.contracts.events.CropChanged;
 import dev.coview.contracts.events.FreezeEnded;
 import dev.coview.contracts.events.FreezeStarted;
 import dev.coview.contracts.events.MasksChanged;
+import dev.coview.contracts.events.RecordingDeclined;
 import dev.coview.contracts.events.ReferenceOpened;
 import dev.coview.contracts.events.ReferenceDeclined;
 import dev.coview.contracts.events.ReferencePushed;
@@ -60,6 +62,9 @@ public class SessionEvents {
         } else if (m instanceof ReferenceAnswer) {
             publish(SessionEventType.REFERENCE_DECLINED, roomId,
                     new ReferenceDeclined(roomId, participantId, referenceUrl));
+        } else if (m instanceof RecordingConsent c && !c.granted()) {
+            publish(SessionEventType.RECORDING_DECLINED, roomId,
+                    new RecordingDeclined(roomId, participantId, c.requestId()));
         }
         // snapshot.saved is not published here: room-service, which stores the snapshot and knows its sha256,
         // publishes it when the upload succeeds. The room's snapshot.saved message only tells the participants.

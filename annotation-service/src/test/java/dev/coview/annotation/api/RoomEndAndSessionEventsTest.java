@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.kafka.Topics;
+import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.contracts.schema.SchemaCatalog;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.local.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.support.auth.RoomRevocations;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,6 +47,9 @@ class RoomEndAndSessionEventsTest {
 
     @Inject
     RoomRevocations revocations;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void endingTheRoomClosesItsSocketsWith4000() {
@@ -108,6 +113,50 @@ class RoomEndAndSessionEventsTest {
                     .filter(r -> header(r, CloudEventHeaders.TYPE).equals("dev.coview.reference.opened"))
                     .findFirst().orElseThrow().value());
             assertThat(accepted.get("url").asText()).isEqualTo("https://example.com/kb/1");
+        }
+    }
+
+    @Test
+    void aConsentIsHandedToRoomServiceThroughRedisAndARefusalIsPublishedAsRecordingDeclined() throws Exception {
+        String room = TestTokens.randomId();
+        String key = RedisKeys.recordingConsent(room);
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100));
+                return !consumer.assignment().isEmpty();
+            });
+            try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
+                 TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
+                agent.expect("state");
+                customer.expect("state");
+                agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
+                customer.event("recording.request");
+                customer.send("{\"type\":\"recording.consent\",\"requestId\":\"ask-1\",\"granted\":true}");
+                agent.event("recording.consent");
+                // By the time the agent's client hears the answer, room-service can find the grant.
+                assertThat(redis.value(String.class).get(key)).isEqualTo("ask-1");
+
+                agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-2\"}");
+                customer.event("recording.request");
+                customer.send("{\"type\":\"recording.consent\",\"requestId\":\"ask-2\",\"granted\":false}");
+                agent.event("recording.consent");
+                assertThat(redis.key().exists(key)).as("a new question withdraws the old grant").isFalse();
+            }
+            List<ConsumerRecord<String, String>> declined = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (room.equals(r.key())
+                            && header(r, CloudEventHeaders.TYPE).equals("dev.coview.recording.declined")) {
+                        declined.add(r);
+                    }
+                });
+                return !declined.isEmpty();
+            });
+            SchemaCatalog.assertValid("events/recording.declined.json", declined.get(0).value());
+            JsonNode data = new ObjectMapper().readTree(declined.get(0).value());
+            assertThat(data.get("requestId").asText()).isEqualTo("ask-2");
+            assertThat(data.get("roomId").asText()).isEqualTo(room);
         }
     }
 

@@ -22,6 +22,7 @@ public enum SessionEventType {
     FREEZE_STARTED("freeze.started"),
     FREEZE_ENDED("freeze.ended"),
     SNAPSHOT_SAVED("snapshot.saved"),
+    RECORDING_DECLINED("recording.declined"),
     RECORDING_STARTED("recording.started"),
     RECORDING_STOPPED("recording.stopped"),
     RECORDING_READY("recording.ready"),

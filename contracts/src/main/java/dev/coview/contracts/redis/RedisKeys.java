@@ -28,13 +28,39 @@ public final class RedisKeys {
      *  room-service sweeps it and ends (and announces) the rooms whose score has passed. Key:
      *  {@code rooms-by-expiry}. */
     public static final String ROOMS_BY_EXPIRY = "rooms-by-expiry";
-    /** String counter: wrong join codes from one client in the current window; expires with the window (1 min by
-     *  default). Key: {@code join-attempts:{client address}}. */
+    /** String counter: join attempts (code or invite) from one client in the current window, counted before the
+     *  credential is looked at (a successful join gives its attempt back); expires with the window (1 min by
+     *  default). Key: {@code join-attempts:{client}}, the client being {@code 4:<IPv4>} or {@code 6:<first 64 bits
+     *  of the IPv6 address>::/64}. */
     public static final String JOIN_ATTEMPTS = "join-attempts:";
     /** String counter: API-key attempts from one client address in the current window, counted before the key is
      *  compared (a right key gives its count back); expires with the window (15 min by default). Key:
      *  {@code api-key-attempts:{client address}}. */
     public static final String API_KEY_ATTEMPTS = "api-key-attempts:";
+    /** String counter: wrong join codes from every client together in the current window; past the global budget
+     *  joining by code pauses for everyone until the window ends (invites still work). Expires with the window.
+     *  Key: {@code join-failures:window}. */
+    public static final String JOIN_FAILURES_WINDOW = "join-failures:window";
+    /** String counter: every wrong join code ever tried, never expires; a room's code is retired once this has
+     *  grown by the per-room budget since the code was issued. Key: {@code join-failures:total}. */
+    public static final String JOIN_FAILURES_TOTAL = "join-failures:total";
+    /** String: the requestId of the recording the room's customer consented to and that has not started yet.
+     *  Written by annotation-service when it accepts a granted {@code recording.consent} (before the log has it),
+     *  deleted by it on a new {@code recording.request} or a refusal; room-service takes it ({@code GETDEL}) when
+     *  the agent creates the recording: one consent, one recording. Expires after 10 min.
+     *  Key: {@code recording-consent:{roomId}}. */
+    public static final String RECORDING_CONSENT = "recording-consent:";
+    /** String counter: bytes of snapshots and recordings stored for one room (room-service's quota); expires
+     *  {@code coview.room.storage.retention} after the last upload, deleted with the room's media.
+     *  Key: {@code media-bytes:room:{roomId}}. */
+    public static final String MEDIA_BYTES_ROOM = "media-bytes:room:";
+    /** String counter: bytes of snapshots and recordings stored for the rooms of one agent (the room's
+     *  {@code createdBy}); expires {@code coview.room.storage.retention} after the agent's last upload.
+     *  Key: {@code media-bytes:agent:{createdBy}}. */
+    public static final String MEDIA_BYTES_AGENT = "media-bytes:agent:";
+    /** String: the value of {@link #JOIN_FAILURES_TOTAL} when the join code was issued; same TTL as the code,
+     *  deleted with it. Key: {@code code-guard:{code}}. */
+    public static final String CODE_GUARD = "code-guard:";
 
     /** Pub/sub channel of one room's signaling between signaling-service instances: relayed messages and
      *  peer-joined / peer-left notices (internal to signaling-service: JSON, and relayed signals in a compact
@@ -91,6 +117,22 @@ public final class RedisKeys {
     }
 
     /** {@code join-attempts:{client}}. */
+    public static String recordingConsent(String roomId) {
+        return RECORDING_CONSENT + roomId;
+    }
+
+    public static String mediaBytesOfRoom(String roomId) {
+        return MEDIA_BYTES_ROOM + roomId;
+    }
+
+    public static String mediaBytesOfAgent(String createdBy) {
+        return MEDIA_BYTES_AGENT + createdBy;
+    }
+
+    public static String codeGuard(String code) {
+        return CODE_GUARD + code;
+    }
+
     public static String joinAttempts(String client) {
         return JOIN_ATTEMPTS + client;
     }

@@ -106,6 +106,11 @@ public final class Http {
         return token;
     }
 
+    /** Headers of {@code room}'s agent for starting a recording. */
+    public static Map<String, String> agentWithConsent(JsonNode room) {
+        return Map.of("Authorization", "Bearer " + room.get("token").asText());
+    }
+
     /** Ends {@code room} with its agent token. */
     public static void endRoom(JsonNode room) {
         HttpResponse<String> r = send("DELETE", rooms() + "/api/rooms/" + room.get("roomId").asText(), null,

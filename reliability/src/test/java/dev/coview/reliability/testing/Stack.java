@@ -19,13 +19,15 @@ import java.util.Map;
  * What every reliability test runs against, started once per failsafe JVM (the suite's classes share it, in the
  * order of their {@code @Order}): a Redis and a Kafka of deploy/local's {@link LocalStack}, a throwaway ES256 key
  * pair, the packaged room-service, two packaged signaling-service and two packaged annotation-service instances on
- * free ports, each logging to a
+ * free ports (those four on first use), each logging to a
  * file of its own under {@code target/reliability-logs} (scanned for secrets last). Secrets are configured on
  * purpose (agent API key, TURN secret) so that the log scan has something to look for.
  */
 public final class Stack {
 
     private static final Duration READY = Duration.ofSeconds(120);
+    /** Wrong join codes from all clients per minute before joining by code pauses (room-service's global budget). */
+    public static final int JOIN_FAILURES_GLOBAL = 60;
     private static Stack instance;
 
     private final LocalStack local;
@@ -33,11 +35,14 @@ public final class Stack {
     private final Path logs;
     private final String agentKey = random();
     private final String turnSecret = random();
+    private final Path media;
+    private final Path uploads;
     private final ServiceInstance rooms;
-    private final ServiceInstance signalingA;
-    private final ServiceInstance signalingB;
-    private final ServiceInstance annotationA;
-    private final ServiceInstance annotationB;
+    // The others start on first use, so that a class about room-service alone does not wait for four more JVMs.
+    private ServiceInstance signalingA;
+    private ServiceInstance signalingB;
+    private ServiceInstance annotationA;
+    private ServiceInstance annotationB;
     private final List<ServiceInstance> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Stack() throws IOException {
@@ -56,23 +61,21 @@ public final class Stack {
         roomConfig.put("coview.room.ice.turn-secret", turnSecret);
         // Every test client sends from 127.0.0.1: the join-code guessing limit is exercised, not a nuisance.
         roomConfig.put("coview.room.join-attempts", "5");
-        // Tests that need another client address (API-key guessing, the fuzzer's wrong keys) send X-Forwarded-For.
+        // As behind an Ingress: the suite (127.0.0.1, trusted) names the client in X-Forwarded-For where a test needs
+        // many clients; requests without the header count as 127.0.0.1. A small global budget, reached on purpose.
         roomConfig.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         roomConfig.put("quarkus.http.proxy.allow-x-forwarded", "true");
+        roomConfig.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+        roomConfig.put("coview.room.join-failures-global", Integer.toString(JOIN_FAILURES_GLOBAL));
+        // Media and the multipart spool in directories of the suite's own, so that upload attacks can weigh them.
+        media = Files.createDirectories(target.resolve("reliability-stack").resolve("media")).toAbsolutePath();
+        uploads = Files.createDirectories(target.resolve("reliability-stack").resolve("uploads")).toAbsolutePath();
+        roomConfig.put("coview.room.storage.directory", media.toString());
+        roomConfig.put("quarkus.http.body.uploads-directory", uploads.toString());
         rooms = ServiceInstance.start("room-service", jar("room"), FreePort.pick(), roomConfig,
                 logs.resolve("room-service.log"));
-        signalingA = ServiceInstance.start("signaling-a", jar("signaling"), FreePort.pick(), common(),
-                logs.resolve("signaling-a.log"));
-        signalingB = ServiceInstance.start("signaling-b", jar("signaling"), FreePort.pick(), common(),
-                logs.resolve("signaling-b.log"));
-        annotationA = ServiceInstance.start("annotation-a", jar("annotation"), FreePort.pick(), common(),
-                logs.resolve("annotation-a.log"));
-        annotationB = ServiceInstance.start("annotation-b", jar("annotation"), FreePort.pick(), common(),
-                logs.resolve("annotation-b.log"));
-        all.addAll(List.of(rooms, signalingA, signalingB, annotationA, annotationB));
-        for (ServiceInstance s : all) {
-            s.awaitReady(READY);
-        }
+        all.add(rooms);
+        rooms.awaitReady(READY);
     }
 
     /** The suite's stack, started on first use and stopped when the test JVM exits. */
@@ -133,23 +136,45 @@ public final class Stack {
         return turnSecret;
     }
 
+    /** room-service's media directory (snapshots, recordings). */
+    public Path mediaDirectory() {
+        return media;
+    }
+
+    /** Where room-service spools multipart uploads while it reads them. */
+    public Path uploadDirectory() {
+        return uploads;
+    }
+
     public ServiceInstance rooms() {
         return rooms;
     }
 
-    public ServiceInstance signalingA() {
+    public synchronized ServiceInstance signalingA() {
+        if (signalingA == null) {
+            signalingA = startExtra("signaling-a", "signaling");
+        }
         return signalingA;
     }
 
-    public ServiceInstance signalingB() {
+    public synchronized ServiceInstance signalingB() {
+        if (signalingB == null) {
+            signalingB = startExtra("signaling-b", "signaling");
+        }
         return signalingB;
     }
 
-    public ServiceInstance annotationA() {
+    public synchronized ServiceInstance annotationA() {
+        if (annotationA == null) {
+            annotationA = startExtra("annotation-a", "annotation");
+        }
         return annotationA;
     }
 
-    public ServiceInstance annotationB() {
+    public synchronized ServiceInstance annotationB() {
+        if (annotationB == null) {
+            annotationB = startExtra("annotation-b", "annotation");
+        }
         return annotationB;
     }
 

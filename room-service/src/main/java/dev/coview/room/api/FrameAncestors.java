@@ -1,25 +1,17 @@
 package dev.coview.room.api;
 
-import dev.coview.room.config.RoomConfig;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Who may frame CoView's pages (the embeddable widget): every response carries
- * {@code Content-Security-Policy: frame-ancestors 'self' <coview.room.embed-origins>}, so a page on an origin
- * outside that list cannot embed the agent console or the customer page (clickjacking), and the pages' events
- * ({@code postMessage} to the {@code parentOrigin} they are given) can only reach a listed host. Without
- * configured origins only room-service's own origin may frame them. No {@code X-Frame-Options}: it cannot list
- * origins, and browsers that know {@code frame-ancestors} ignore it anyway.
+ * Who may frame CoView's pages (the embeddable widget): the {@code frame-ancestors} directive of the pages' CSP
+ * ({@link PageHeaders}) lists {@code 'self'} and {@code coview.room.embed-origins}, so a page on an origin outside
+ * that list cannot embed the agent console or the customer page (clickjacking), and the pages' events
+ * ({@code postMessage} to the {@code parentOrigin} they are given) can only reach a listed host. Without configured
+ * origins only room-service's own origin may frame them. No {@code X-Frame-Options}: it cannot list origins, and
+ * browsers that know {@code frame-ancestors} ignore it anyway.
  */
-@ApplicationScoped
-public class FrameAncestors {
-
-    /** The header, set on every response (it only has an effect on documents). */
-    static final String HEADER = "Content-Security-Policy";
+public final class FrameAncestors {
 
     /**
      * A CSP host-source limited to what an embedding origin needs: scheme, host (optionally {@code *.} for every
@@ -29,13 +21,10 @@ public class FrameAncestors {
     private static final Pattern ORIGIN =
             Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?");
 
-    private final String policy;
-
-    FrameAncestors(RoomConfig config) {
-        this.policy = policy(config.embedOrigins().orElse(List.of()));
+    private FrameAncestors() {
     }
 
-    /** The header's value for these origins; refuses (at startup) anything that is not a plain origin. */
+    /** The directive for these origins; refuses (at startup) anything that is not a plain origin. */
     public static String policy(List<String> origins) {
         StringBuilder value = new StringBuilder("frame-ancestors 'self'");
         for (String raw : origins) {
@@ -48,13 +37,5 @@ public class FrameAncestors {
             value.append(' ').append(origin);
         }
         return value.toString();
-    }
-
-    void register(@Observes Router router) {
-        // Before every other route (pages, assets, API), so that static resources get it too.
-        router.route().order(Integer.MIN_VALUE).handler(rc -> {
-            rc.response().putHeader(HEADER, policy);
-            rc.next();
-        });
     }
 }

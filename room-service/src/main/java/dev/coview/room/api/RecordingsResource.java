@@ -7,6 +7,7 @@ import dev.coview.contracts.rooms.Problem;
 import dev.coview.room.access.RoomAccess;
 import dev.coview.room.media.recordings.ChunkView;
 import dev.coview.room.media.recordings.CompleteRecordingRequest;
+import dev.coview.room.media.recordings.RecordingConsents;
 import dev.coview.room.media.recordings.RecordingService;
 import dev.coview.room.media.recordings.RecordingView;
 import dev.coview.room.problems.ProblemException;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,7 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "recordings")
 @SecurityRequirement(name = OpenApiSecurity.BEARER)
-@APIResponse(responseCode = "403", description = "a token of another room, or without the record grant",
+@APIResponse(responseCode = "403", description = "a token of another room, or without the record grant; for a new "
+        + "recording also: the customer has not consented (consent-required)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RecordingsResource {
 
@@ -58,21 +61,28 @@ public class RecordingsResource {
     private final RoomAccess access;
     private final RoomService rooms;
     private final RecordingService recordings;
+    private final RecordingConsents consents;
 
-    public RecordingsResource(RoomAccess access, RoomService rooms, RecordingService recordings) {
+    public RecordingsResource(RoomAccess access, RoomService rooms, RecordingService recordings,
+                              RecordingConsents consents) {
         this.access = access;
         this.rooms = rooms;
         this.recordings = recordings;
+        this.consents = consents;
     }
 
     @POST
     @Blocking
-    @Operation(summary = "Start a recording", description = "Publishes recording.started. No body.")
+    @Operation(summary = "Start a recording",
+            description = "Only with the customer's consent: the agent asks in the session (recording.request on the "
+                    + "annotation socket), the customer grants it (recording.consent); each consent allows one "
+                    + "recording, else 403 consent-required. Publishes recording.started. No body.")
     @APIResponse(responseCode = "201", description = "created",
             content = @Content(schema = @Schema(implementation = RecordingView.class)))
     public Response create(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
         Participant agent = requireWriting(authorization, roomId);
+        consents.take(agent.roomId()).await().atMost(ACCESS_WAIT);
         RecordingView created = recordings.create(agent);
         return Response.created(URI.create(created.url())).entity(created).build();
     }
@@ -107,10 +117,11 @@ public class RecordingsResource {
                              @PathParam("rid") @Pattern(regexp = RoomsResource.ROOM_ID) String recordingId,
                              @PathParam("n") int n,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             byte[] body) throws IOException {
+                             InputStream body) throws IOException {
+        // The token was checked before the body was read (UploadGate); this check names the participant.
         requireWriting(authorization, roomId);
         RecordingService.StoredChunk stored = recordings.putChunk(roomId, recordingId, n,
-                body == null ? new byte[0] : body);
+                body == null ? InputStream.nullInputStream() : body);
         return Response.status(stored.created() ? 201 : 200).entity(stored.chunk()).build();
     }
 

@@ -12,6 +12,7 @@ import dev.coview.room.ice.IceServersProvider;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.AgentSessions;
+import dev.coview.room.rooms.ClientKey;
 import dev.coview.room.rooms.JoinService;
 import dev.coview.room.rooms.RejoinService;
 import dev.coview.room.rooms.RoomMediaSettings;
@@ -173,7 +174,9 @@ public class RoomsResource {
     public Uni<ParticipantToken> join(@Valid @NotNull JoinRoomRequest body, @Context HttpServerRequest request) {
         JoinService.Via via = body.code() != null ? JoinService.Via.CODE : JoinService.Via.INVITE;
         String credential = via == JoinService.Via.CODE ? body.code() : body.invite();
-        return joins.joinAsCustomer(via, credential, body.name(), request.remoteAddress().hostAddress());
+        // remoteAddress() is the forwarded client where quarkus.http.proxy trusts the sender, else the peer.
+        String client = ClientKey.of(request.remoteAddress().host(), request.connection().remoteAddress().host());
+        return joins.joinAsCustomer(via, credential, body.name(), client);
     }
 
     @POST

@@ -37,13 +37,31 @@ public interface RoomConfig {
     @WithDefault("20m")
     Duration joinCodeTtl();
 
-    /** Wrong join codes (or invites) one client may send per {@link #joinAttemptWindow()}; default 5. */
+    /**
+     * Join attempts (code or invite) one client (an IPv4 address, an IPv6 /64) may make per
+     * {@link #joinAttemptWindow()}, counted before the credential is checked; a successful join gives its attempt
+     * back; default 5.
+     */
     @WithDefault("5")
     int joinAttempts();
 
-    /** The window of {@link #joinAttempts()}; the 429's {@code Retry-After} is what is left of it; default 1 min. */
+    /** The window of the join budgets; the 429's {@code Retry-After} is what is left of it; default 1 min. */
     @WithDefault("1m")
     Duration joinAttemptWindow();
+
+    /**
+     * Wrong join codes from all clients together per {@link #joinAttemptWindow()} before joining by code pauses for
+     * everyone until the window ends (invites keep working); default 300.
+     */
+    @WithDefault("300")
+    int joinFailuresGlobal();
+
+    /**
+     * Wrong join codes (CoView-wide) a room's code may live through before it is retired (the invite keeps
+     * working): bounds the chance of guessing one room's 6-digit code to this / 1,000,000; default 10,000 (1 %).
+     */
+    @WithDefault("10000")
+    int joinCodeGuessBudget();
 
     /** Lifetime of every token room-service issues (and so of a room's ended marker); default 8 h. */
     @WithDefault("8h")
@@ -112,6 +130,25 @@ public interface RoomConfig {
         /** Largest recording chunk ({@code PUT …/chunks/{n}}); default 8 MiB (a 2 s chunk is well under 1 MiB). */
         @WithDefault("8M")
         MemorySize chunkMaxSize();
+
+        /** Bytes of snapshots and recordings one room may store; default 4 GiB (about 3 h of recording). */
+        @WithDefault("4G")
+        MemorySize roomQuota();
+
+        /**
+         * Bytes of snapshots and recordings the rooms of one agent (the room's creator) may store within
+         * {@link #retention()}; default 100 GiB.
+         */
+        @WithDefault("100G")
+        MemorySize agentQuota();
+
+        /**
+         * A recording that received no chunk for this long is abandoned (the agent's tab closed before it
+         * completed): the sweep completes it with the chunks it has from 0 on, or removes it when it has none;
+         * default 1 h.
+         */
+        @WithDefault("1h")
+        Duration abandonedAfter();
 
         /** Most chunks one recording may have (chunk numbers 0..max-1); default 10 800 (6 h of 2 s chunks). */
         @WithDefault("10800")

@@ -17,7 +17,7 @@ public final class ContentChecks {
     /** PNG signature (RFC 2083 §3.1). */
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     /** EBML header ID, the first four bytes of every WebM file (and so of a recording's chunk 0). */
-    static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
+    public static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
 
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -29,9 +29,11 @@ public class RetentionSweeper {
 
     private final MediaStore store;
     private final Duration retention;
+    private final MediaQuota quota;
 
-    public RetentionSweeper(MediaStore store, RoomConfig config) {
+    public RetentionSweeper(MediaStore store, RoomConfig config, MediaQuota quota) {
         this.store = store;
+        this.quota = quota;
         this.retention = config.storage().retention();
     }
 
@@ -55,6 +57,7 @@ public class RetentionSweeper {
             // A room without files is left alone: a first upload may be creating its folders right now.
             if (newest.isPresent() && newest.get().isBefore(cutoff)) {
                 store.delete(MediaKey.room(roomId));
+                quota.forget(roomId);
                 deleted++;
                 LOG.infof("deleted the media of room %s (retention %s)", roomId, retention);
             }

@@ -13,6 +13,7 @@ public enum ProblemType {
     TOO_MANY_KEY_ATTEMPTS("too-many-key-attempts", 429, "Too many wrong API keys; wait before trying again"),
     FORBIDDEN("forbidden", 403, "The token does not allow this"),
     WRONG_ROOM("wrong-room", 403, "The token is for another room"),
+    CONSENT_REQUIRED("consent-required", 403, "The customer has not consented to this recording"),
     NOT_FOUND("not-found", 404, "Not found"),
     ROOM_NOT_FOUND("room-not-found", 404, "No such room"),
     JOIN_REFUSED("join-refused", 404, "Unknown, expired or already used join code or invite"),
@@ -26,8 +27,10 @@ public enum ProblemType {
     CHUNK_CONFLICT("chunk-conflict", 409, "This chunk was already uploaded with other content"),
     MISSING_CHUNKS("missing-chunks", 409, "Some chunks of the recording were never uploaded"),
     RECORDING_COMPLETED("recording-completed", 409, "The recording is already complete"),
+    STORAGE_FULL("storage-full", 507, "No storage left for this session's media"),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "The requested range is outside the file"),
-    TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many wrong join codes; wait before trying again"),
+    TOO_MANY_ATTEMPTS("too-many-attempts", 429, "Too many join attempts; wait before trying again"),
+    JOIN_PAUSED("join-paused", 429, "Joining by code is paused for a moment; use the invite link or wait"),
     HTTP("http", 0, "HTTP error"),
     INTERNAL("internal", 500, "Internal error");
 

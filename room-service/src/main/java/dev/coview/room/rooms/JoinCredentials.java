@@ -39,9 +39,16 @@ public class JoinCredentials {
         return values.set(RedisKeys.invite(invite), roomId, new SetArgs().px(ttl)).replaceWith(invite);
     }
 
+    /** What a redeemed code was: its room, and the wrong-code total when it was issued ({@code null}: unknown). */
+    public record Redeemed(String roomId, Long wrongCodesAtIssue) {
+    }
+
     /** The room of the code, which is spent by this call; {@code null} for a wrong, expired or spent code. */
-    public Uni<String> redeemCode(String code) {
-        return values.getdel(RedisKeys.joinCode(code));
+    public Uni<Redeemed> redeemCode(String code) {
+        return values.getdel(RedisKeys.joinCode(code)).chain(roomId -> roomId == null
+                ? Uni.createFrom().nullItem()
+                : values.getdel(RedisKeys.codeGuard(code)).map(guard -> new Redeemed(roomId,
+                        guard == null ? null : Long.valueOf(guard))));
     }
 
     /** The room of the invite, which is spent by this call; {@code null} for a wrong, expired or spent invite. */
@@ -51,7 +58,8 @@ public class JoinCredentials {
 
     /** Spends both credentials of a room (a customer has joined, or the room ended). */
     public Uni<Void> revoke(String code, String invite) {
-        return keys.del(RedisKeys.joinCode(code), RedisKeys.invite(invite)).replaceWithVoid();
+        return keys.del(RedisKeys.joinCode(code), RedisKeys.codeGuard(code), RedisKeys.invite(invite))
+                .replaceWithVoid();
     }
 
     private Uni<String> tryCode(String roomId, Duration ttl, int attemptsLeft) {
@@ -61,6 +69,14 @@ public class JoinCredentials {
         }
         String code = Ids.newJoinCode();
         return values.setAndChanged(RedisKeys.joinCode(code), roomId, new SetArgs().nx().px(ttl))
-                .chain(taken -> taken ? Uni.createFrom().item(code) : tryCode(roomId, ttl, attemptsLeft - 1));
+                .chain(taken -> taken ? guard(code, ttl) : tryCode(roomId, ttl, attemptsLeft - 1));
+    }
+
+    /** Notes how many wrong codes CoView had seen when {@code code} was issued (JoinAttemptLimiter's room budget). */
+    private Uni<String> guard(String code, Duration ttl) {
+        return values.get(RedisKeys.JOIN_FAILURES_TOTAL)
+                .chain(total -> values.set(RedisKeys.codeGuard(code), total == null ? "0" : total,
+                        new SetArgs().px(ttl)))
+                .replaceWith(code);
     }
 }

@@ -53,17 +53,26 @@ public class JoinService {
      * @param client the caller's address, for the guessing limit
      */
     public Uni<ParticipantToken> joinAsCustomer(Via via, String credential, String name, String client) {
-        return metrics.counted(limiter.checkAllowed(client)
-                .chain(() -> via == Via.CODE ? credentials.redeemCode(credential) : credentials.redeemInvite(credential))
+        return metrics.counted(limiter.admit(client, via == Via.CODE)
+                .chain(() -> via == Via.CODE ? redeemCode(credential) : credentials.redeemInvite(credential))
                 .chain(roomId -> {
                     if (roomId == null) {
-                        return limiter.recordFailure(client).chain(() -> Uni.createFrom().failure(
-                                new ProblemException(ProblemType.JOIN_REFUSED, via == Via.CODE
-                                        ? "this join code is wrong, has expired or was already used"
-                                        : "this invite is wrong, has expired or was already used")));
+                        return (via == Via.CODE ? limiter.wrongCode() : Uni.createFrom().voidItem())
+                                .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.JOIN_REFUSED,
+                                        via == Via.CODE
+                                                ? "this join code is wrong, has expired or was already used"
+                                                : "this invite is wrong, has expired or was already used")));
                     }
-                    return rooms.openRoom(roomId).chain(room -> admitCustomer(room, via, name));
+                    return limiter.succeeded(client).chain(() -> rooms.openRoom(roomId))
+                            .chain(room -> admitCustomer(room, via, name));
                 }));
+    }
+
+    /** The room of a right code, unless the code has been retired for too many guesses meanwhile (then null). */
+    private Uni<String> redeemCode(String code) {
+        return credentials.redeemCode(code).chain(redeemed -> redeemed == null
+                ? Uni.createFrom().nullItem()
+                : limiter.retired(redeemed.wrongCodesAtIssue()).map(retired -> retired ? null : redeemed.roomId()));
     }
 
     /** A view-only token for the room of {@code agent}. */

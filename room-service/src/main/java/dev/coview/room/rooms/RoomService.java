@@ -169,9 +169,13 @@ public class RoomService {
         return name.length() <= 80 ? name : name.substring(0, 80);
     }
 
+    /**
+     * The invite link. The token travels in the fragment, which a browser never sends: it stays out of access logs
+     * and proxies (links with {@code ?invite=} from before still work, the page reads both).
+     */
     String inviteUrl(String invite) {
         String base = urls.publicBase().replaceAll("/+$", "");
-        return base + "/join/?invite=" + URLEncoder.encode(invite, StandardCharsets.UTF_8);
+        return base + "/join/#invite=" + URLEncoder.encode(invite, StandardCharsets.UTF_8);
     }
 
     private Uni<Void> finish(String roomId, Instant now) {

@@ -2,6 +2,10 @@ package dev.coview.room.media;
 
 import static dev.coview.room.RoomApi.as;
 
+import dev.coview.contracts.redis.RedisKeys;
+import io.quarkus.arc.Arc;
+import io.quarkus.redis.datasource.RedisDataSource;
+
 import dev.coview.room.RoomApi;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -95,6 +99,12 @@ final class MediaFixtures {
 
         String path(String rest) {
             return "/api/rooms/" + roomId + rest;
+        }
+
+        /** The customer's consent to one recording, written as annotation-service writes it when they accept. */
+        void consent() {
+            Arc.container().instance(RedisDataSource.class).get().value(String.class)
+                    .set(RedisKeys.recordingConsent(roomId), "request-" + System.nanoTime());
         }
     }
 }

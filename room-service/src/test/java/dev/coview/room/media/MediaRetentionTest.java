@@ -40,6 +40,7 @@ class MediaRetentionTest {
             snapshot(room.agent(), image, utf8(ANNOTATIONS), image).post(room.path("/snapshots"))
                     .then().statusCode(201);
         }
+        old.consent();
         String recordingId = as(old.agent()).post(old.path("/recordings")).then().statusCode(201)
                 .extract().path("recordingId");
         as(old.agent()).contentType("video/webm").body(MediaFixtures.firstChunk(10))

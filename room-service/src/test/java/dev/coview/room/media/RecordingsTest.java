@@ -182,7 +182,37 @@ class RecordingsTest {
         as(other.agent()).get(other.path("/recordings/" + recordingId)).then().statusCode(404);
     }
 
+    @Test
+    void aRecordingStartsOnlyWithTheCustomersConsentAndEachConsentAllowsOne() {
+        MediaFixtures.Room room = MediaFixtures.Room.create();
+        as(room.agent()).post(room.path("/recordings")).then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "consent-required"))
+                .body("detail", containsString("has not agreed to be recorded"));
+        start(room);
+        // The consent was spent by that recording: another needs another question.
+        as(room.agent()).post(room.path("/recordings")).then().statusCode(403)
+                .body("type", equalTo(PROBLEMS + "consent-required"));
+    }
+
+    @Test
+    void aRoomsQuotaRefusesTheChunkThatWouldExceedIt() {
+        MediaFixtures.Room room = MediaFixtures.Room.create();
+        String recordingId = start(room);
+        // Test profile: 1 MiB per room, chunks of at most 256 KiB.
+        put(room, recordingId, 0, firstChunk(250 * 1024)).then().statusCode(201);
+        put(room, recordingId, 1, chunk(1, 250 * 1024)).then().statusCode(201);
+        put(room, recordingId, 2, chunk(2, 250 * 1024)).then().statusCode(201);
+        put(room, recordingId, 3, chunk(3, 250 * 1024)).then().statusCode(201);
+        put(room, recordingId, 4, chunk(4, 250 * 1024)).then().statusCode(507).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "storage-full"))
+                .body("detail", containsString("no storage left for this session"));
+        // Nothing of the refused chunk was kept; what fit can still be completed.
+        complete(room, recordingId, 5).then().statusCode(409).body("type", equalTo(PROBLEMS + "missing-chunks"));
+        complete(room, recordingId, 4).then().statusCode(200);
+    }
+
     private static String start(MediaFixtures.Room room) {
+        room.consent();
         return as(room.agent()).post(room.path("/recordings")).then().statusCode(201)
                 .body("state", equalTo("recording"))
                 .extract().path("recordingId");

@@ -6,9 +6,11 @@ import dev.coview.contracts.events.RecordingStarted;
 import dev.coview.contracts.events.RecordingStopped;
 import dev.coview.contracts.rooms.Problem;
 import dev.coview.room.config.RoomConfig;
+import dev.coview.room.media.BoundedBody;
 import dev.coview.room.media.ContentChecks;
 import dev.coview.room.media.MediaAuthor;
 import dev.coview.room.media.MediaEvents;
+import dev.coview.room.media.MediaQuota;
 import dev.coview.room.media.Sha256;
 import dev.coview.room.media.storage.MediaInfo;
 import dev.coview.room.media.storage.MediaKey;
@@ -18,9 +20,11 @@ import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.Ids;
 import dev.coview.support.auth.Participant;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
@@ -67,9 +71,12 @@ public class RecordingService {
     private final RoomConfig.Storage limits;
     private final ObjectMapper mapper;
     private final MediaEvents events;
+    private final MediaQuota quota;
 
-    public RecordingService(MediaStore store, RoomConfig config, ObjectMapper mapper, MediaEvents events) {
+    public RecordingService(MediaStore store, RoomConfig config, ObjectMapper mapper, MediaEvents events,
+                            MediaQuota quota) {
         this.store = store;
+        this.quota = quota;
         this.limits = config.storage();
         this.mapper = mapper;
         this.events = events;
@@ -88,24 +95,29 @@ public class RecordingService {
         return view;
     }
 
-    /** Stores chunk {@code n}; throws {@link ProblemException} when refused. */
-    public StoredChunk putChunk(String roomId, String recordingId, int n, byte[] body) throws IOException {
+    /**
+     * Stores chunk {@code n}, streamed from {@code body} into the store (never held whole: the read past
+     * {@link RoomConfig.Storage#chunkMaxSize()} fails with 413); throws {@link ProblemException} when refused.
+     */
+    public StoredChunk putChunk(String roomId, String recordingId, int n, InputStream body) throws IOException {
         if (n < 0 || n >= limits.maxChunks()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "chunk numbers go from 0 to " + (limits.maxChunks() - 1));
         }
-        long max = limits.chunkMaxSize().asLongValue();
-        if (body.length > max) {
-            throw new ProblemException(ProblemType.TOO_LARGE,
-                    "the chunk has " + body.length + " bytes; at most " + max + " are allowed");
-        }
-        if (body.length == 0) {
+        BoundedBody bounded = new BoundedBody(body, limits.chunkMaxSize().asLongValue(), "the chunk");
+        BufferedInputStream in = new BufferedInputStream(bounded);
+        in.mark(ContentChecks.EBML.length);
+        byte[] start = in.readNBytes(ContentChecks.EBML.length);
+        if (start.length == 0) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "the chunk is empty");
         }
-        if (n == 0 && !ContentChecks.isWebm(body)) {
+        if (n == 0 && !ContentChecks.isWebm(start)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA,
                     "chunk 0 must start a WebM stream (EBML header 1A 45 DF A3)");
         }
+        in.reset();
+        MessageDigest sha = Sha256.newDigest();
+        DigestInputStream content = new DigestInputStream(in, sha);
         synchronized (lock(recordingId)) {
             RecordingView recording = require(roomId, recordingId);
             if (recording.state() != RecordingView.State.RECORDING) {
@@ -113,12 +125,15 @@ public class RecordingService {
                         "recording " + recordingId + " is complete; it takes no more chunks");
             }
             MediaKey key = chunkKey(roomId, recordingId, n);
-            String sha256 = Sha256.of(body);
-            ChunkView chunk = new ChunkView(recordingId, n, body.length, sha256);
-            if (store.putIfAbsent(key, new ByteArrayInputStream(body))) {
+            boolean stored = store.putIfAbsent(key, content);
+            // A chunk already stored was not read: the retry's bytes are hashed to compare them with it.
+            content.transferTo(OutputStream.nullOutputStream());
+            ChunkView chunk = new ChunkView(recordingId, n, bounded.count(), Sha256.hex(sha));
+            if (stored) {
+                chargeOrRemove(roomId, key, chunk.size());
                 return new StoredChunk(chunk, true);
             }
-            if (sameBytes(key, body)) {
+            if (chunk.sha256().equals(storedSha256(key))) {
                 return new StoredChunk(chunk, false);
             }
             throw new ProblemException(ProblemType.CHUNK_CONFLICT,
@@ -131,12 +146,17 @@ public class RecordingService {
      * a ready recording again with the same count answers it unchanged (a retried request).
      */
     public RecordingView complete(Participant p, String recordingId, int chunkCount) throws IOException {
+        return complete(p.roomId(), p.id(), recordingId, chunkCount);
+    }
+
+    private RecordingView complete(String roomId, String participantId, String recordingId, int chunkCount)
+            throws IOException {
         if (chunkCount > limits.maxChunks()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "a recording has at most " + limits.maxChunks() + " chunks");
         }
         synchronized (lock(recordingId)) {
-            RecordingView recording = require(p.roomId(), recordingId);
+            RecordingView recording = require(roomId, recordingId);
             if (recording.state() == RecordingView.State.READY) {
                 if (recording.chunks() == chunkCount) {
                     return recording;
@@ -144,14 +164,14 @@ public class RecordingService {
                 throw new ProblemException(ProblemType.RECORDING_COMPLETED,
                         "recording " + recordingId + " was completed with " + recording.chunks() + " chunks");
             }
-            checkChunks(p.roomId(), recordingId, chunkCount);
-            events.recordingStopped(new RecordingStopped(p.roomId(), recordingId, p.id(), chunkCount,
+            checkChunks(roomId, recordingId, chunkCount);
+            events.recordingStopped(new RecordingStopped(roomId, recordingId, participantId, chunkCount,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
             MessageDigest sha = Sha256.newDigest();
             long size;
-            try (InputStream all = new DigestInputStream(withDuration(p.roomId(), recordingId, chunkCount), sha)) {
-                size = store.put(fileKey(p.roomId(), recordingId), all);
+            try (InputStream all = new DigestInputStream(withDuration(roomId, recordingId, chunkCount), sha)) {
+                size = store.put(fileKey(roomId, recordingId), all);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -159,11 +179,80 @@ public class RecordingService {
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             writeMeta(ready);
             // The chunks are in the file now; keeping them would double the room's storage.
-            store.delete(folder(p.roomId(), recordingId).child(CHUNKS));
-            events.recordingReady(new RecordingReady(p.roomId(), recordingId, VIDEO_WEBM, size, ready.sha256(),
+            store.delete(folder(roomId, recordingId).child(CHUNKS));
+            events.recordingReady(new RecordingReady(roomId, recordingId, VIDEO_WEBM, size, ready.sha256(),
                     ready.readyAt()));
             return ready;
         }
+    }
+
+    /**
+     * Finishes the recordings of {@code roomId} that received nothing since {@code cutoff} (the agent's tab closed
+     * before completing): one with chunks from 0 on is completed with those (publishing recording.stopped and
+     * recording.ready as if its author had completed it; chunks after a gap are dropped), one without chunk 0 is
+     * removed. One idle since before {@code expired} is left to the retention sweep, which deletes it anyway.
+     * Returns how many were finished.
+     */
+    public int finishAbandoned(String roomId, Instant cutoff, Instant expired) throws IOException {
+        int finished = 0;
+        for (RecordingView listed : list(roomId)) {
+            if (listed.state() != RecordingView.State.RECORDING || !idleBetween(listed, expired, cutoff)) {
+                continue;
+            }
+            synchronized (lock(listed.recordingId())) {
+                RecordingView r = find(roomId, listed.recordingId()).orElse(null);
+                if (r == null || r.state() != RecordingView.State.RECORDING || !idleBetween(r, expired, cutoff)) {
+                    continue;
+                }
+                int contiguous = dropChunksAfterGap(roomId, r.recordingId());
+                if (contiguous == 0) {
+                    store.delete(folder(roomId, r.recordingId()));
+                } else {
+                    complete(roomId, r.startedBy().participantId(), r.recordingId(), contiguous);
+                }
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    private boolean idleBetween(RecordingView r, Instant from, Instant to) throws IOException {
+        Instant last = lastWrite(r);
+        return last.isBefore(to) && !last.isBefore(from);
+    }
+
+    /** When the recording last received anything (its metadata or a chunk). */
+    private Instant lastWrite(RecordingView r) throws IOException {
+        Instant last = store.info(folder(r.roomId(), r.recordingId()).child(META)).map(MediaInfo::lastModified)
+                .orElse(r.startedAt());
+        MediaKey chunks = folder(r.roomId(), r.recordingId()).child(CHUNKS);
+        for (String name : store.list(chunks)) {
+            Optional<MediaInfo> info = store.info(chunks.child(name));
+            if (info.isPresent() && info.get().lastModified().isAfter(last)) {
+                last = info.get().lastModified();
+            }
+        }
+        return last;
+    }
+
+    /** Deletes (and gives back the quota of) the chunks after the first missing number; returns how many remain. */
+    private int dropChunksAfterGap(String roomId, String recordingId) throws IOException {
+        MediaKey chunks = folder(roomId, recordingId).child(CHUNKS);
+        int expected = 0;
+        for (String name : store.list(chunks)) {
+            if (!name.endsWith(CHUNK_SUFFIX)) {
+                continue;
+            }
+            int n = Integer.parseInt(name.substring(0, name.length() - CHUNK_SUFFIX.length()));
+            if (n == expected) {
+                expected++;
+            } else {
+                Optional<MediaInfo> info = store.info(chunks.child(name));
+                store.delete(chunks.child(name));
+                info.ifPresent(i -> quota.refund(roomId, i.size()));
+            }
+        }
+        return expected;
     }
 
     /** The room's recordings, oldest first. */
@@ -268,14 +357,23 @@ public class RecordingService {
         return new SequenceInputStream(chunks);
     }
 
-    private boolean sameBytes(MediaKey key, byte[] body) throws IOException {
-        Optional<MediaInfo> info = store.info(key);
-        if (info.isEmpty() || info.get().size() != body.length) {
-            return false;
+    /** Counts a stored chunk against the quotas; a chunk that does not fit is not kept (507). */
+    private void chargeOrRemove(String roomId, MediaKey key, long size) throws IOException {
+        try {
+            quota.charge(roomId, size);
+        } catch (ProblemException full) {
+            store.delete(key);
+            throw full;
         }
-        try (InputStream in = store.open(key, 0, body.length)) {
-            return Arrays.equals(in.readAllBytes(), body);
+    }
+
+    /** SHA-256 of the stored file at {@code key}. */
+    private String storedSha256(MediaKey key) throws IOException {
+        MessageDigest sha = Sha256.newDigest();
+        try (InputStream in = new DigestInputStream(store.open(key, 0, Long.MAX_VALUE), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
+        return Sha256.hex(sha);
     }
 
     private void writeMeta(RecordingView view) throws IOException {

@@ -7,6 +7,7 @@ import dev.coview.room.config.RoomConfig;
 import dev.coview.room.media.ContentChecks;
 import dev.coview.room.media.MediaAuthor;
 import dev.coview.room.media.MediaEvents;
+import dev.coview.room.media.MediaQuota;
 import dev.coview.room.media.Sha256;
 import dev.coview.room.media.storage.MediaInfo;
 import dev.coview.room.media.storage.MediaKey;
@@ -53,8 +54,11 @@ public class SnapshotService {
     private final RoomConfig.Storage limits;
     private final ObjectMapper mapper;
     private final MediaEvents events;
+    private final MediaQuota quota;
 
-    public SnapshotService(MediaStore store, RoomConfig config, ObjectMapper mapper, MediaEvents events) {
+    public SnapshotService(MediaStore store, RoomConfig config, ObjectMapper mapper, MediaEvents events,
+                           MediaQuota quota) {
+        this.quota = quota;
         this.store = store;
         this.limits = config.storage();
         this.mapper = mapper;
@@ -64,6 +68,17 @@ public class SnapshotService {
     /** Checks and stores a snapshot by {@code author}; throws {@link ProblemException} when the upload is refused. */
     public SnapshotView save(Participant author, Map<SnapshotPart, Upload> parts) throws IOException {
         check(parts);
+        long total = parts.values().stream().mapToLong(Upload::size).sum();
+        quota.charge(author.roomId(), total);
+        try {
+            return store(author, parts);
+        } catch (IOException | RuntimeException e) {
+            quota.refund(author.roomId(), total);
+            throw e;
+        }
+    }
+
+    private SnapshotView store(Participant author, Map<SnapshotPart, Upload> parts) throws IOException {
         String snapshotId = Ids.newId();
         MediaKey folder = MediaKey.room(author.roomId()).child(FOLDER).child(snapshotId);
         Map<SnapshotPart, String> hashes = new EnumMap<>(SnapshotPart.class);

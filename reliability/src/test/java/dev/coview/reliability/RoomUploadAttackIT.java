@@ -1,0 +1,134 @@
+package dev.coview.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.RawUpload;
+import dev.coview.reliability.testing.ServiceMemory;
+import dev.coview.reliability.testing.Stack;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Upload attacks on the packaged room-service (Redis + Kafka of the suite's stack): bodies of 40 MB (the old
+ * {@code max-body-size}) sent by hand on raw sockets, anonymously and with a real agent token. Each must be answered
+ * with problem+json before the body is read (the sender is still sending when the answer comes), leaving the media
+ * directory and the multipart spool directory as they were and the heap without the bodies. Heap, RSS and disk are
+ * printed before and after for docs/reliability.md.
+ */
+@Order(8)
+class RoomUploadAttackIT {
+
+    private static final long FORTY_MB = 40L << 20;
+    private static final int ATTACKERS = 10;
+
+    @Test
+    void tenConcurrentAnonymous40MbUploadsAreRefusedBeforeTheirBodiesAreRead() throws Exception {
+        Stack stack = Stack.get();
+        JsonNode room = Http.createRoom();
+        String roomId = room.get("roomId").asText();
+        String recordingId = startRecording(room);
+        long pid = stack.rooms().process().pid();
+        Figures before = Figures.of(stack, pid);
+
+        List<RawUpload.Result> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(ATTACKERS);
+        try {
+            List<Future<RawUpload.Result>> sent = new ArrayList<>();
+            for (int i = 0; i < ATTACKERS; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> n % 2 == 0
+                        ? RawUpload.send(stack.rooms().port(), "PUT", "/api/rooms/" + roomId + "/recordings/"
+                                + recordingId + "/chunks/" + n, Map.of("Content-Type", "video/webm"), FORTY_MB)
+                        : RawUpload.send(stack.rooms().port(), "POST", "/api/rooms/" + roomId + "/snapshots",
+                                Map.of("Content-Type", "multipart/form-data; boundary=attack"), FORTY_MB)));
+            }
+            for (Future<RawUpload.Result> f : sent) {
+                results.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Figures after = Figures.of(stack, pid);
+        report("10 concurrent anonymous 40 MB uploads", before, after, results);
+
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.status()).as(r.head()).isEqualTo(401);
+            assertThat(r.problemJson()).as(r.head()).isTrue();
+            assertThat(r.sentWhenAnswered()).as("body bytes sent before the answer").isLessThan(FORTY_MB);
+        });
+        assertThat(after.disk()).as("media + spool bytes").isEqualTo(before.disk());
+        assertHealthy(stack, room);
+    }
+
+    @Test
+    void anAgentsOversizedChunkIsRefusedByItsLengthOrWhileItStreams() throws Exception {
+        Stack stack = Stack.get();
+        JsonNode room = Http.createRoom();
+        String roomId = room.get("roomId").asText();
+        String recordingId = startRecording(room);
+        String path = "/api/rooms/" + roomId + "/recordings/" + recordingId + "/chunks/0";
+        Map<String, String> agent = Map.of("Content-Type", "video/webm",
+                "Authorization", "Bearer " + room.get("token").asText());
+        long pid = stack.rooms().process().pid();
+        Figures before = Figures.of(stack, pid);
+
+        RawUpload.Result declared = RawUpload.send(stack.rooms().port(), "PUT", path, agent, FORTY_MB);
+        RawUpload.Result streamed = RawUpload.send(stack.rooms().port(), "PUT", path, agent, -FORTY_MB);
+        Figures after = Figures.of(stack, pid);
+        report("agent token, 40 MB chunk (declared length, then chunked)", before, after,
+                List.of(declared, streamed));
+
+        for (RawUpload.Result r : List.of(declared, streamed)) {
+            assertThat(r.status()).as(r.head()).isEqualTo(413);
+            assertThat(r.problemJson()).as(r.head()).isTrue();
+            assertThat(r.sentWhenAnswered()).as("body bytes sent before the answer").isLessThan(FORTY_MB);
+        }
+        assertThat(after.disk()).as("media + spool bytes").isEqualTo(before.disk());
+        assertHealthy(stack, room);
+    }
+
+    /** Heap in use, RSS and its high-water mark (KiB), and the bytes under the media and spool directories. */
+    private record Figures(long heapKib, long rssKib, long peakRssKib, long disk) {
+        static Figures of(Stack stack, long pid) {
+            long[] rss = ServiceMemory.rssKib(pid);
+            return new Figures(ServiceMemory.heapUsedKib(pid), rss[0], rss[1],
+                    ServiceMemory.bytesUnder(stack.mediaDirectory()) + ServiceMemory.bytesUnder(stack.uploadDirectory()));
+        }
+    }
+
+    private static void report(String attack, Figures before, Figures after, List<RawUpload.Result> results) {
+        System.out.printf("%s: heap used %d → %d KiB, RSS %d → %d KiB (peak %d → %d), media+spool %d → %d bytes%n",
+                attack, before.heapKib(), after.heapKib(), before.rssKib(), after.rssKib(), before.peakRssKib(),
+                after.peakRssKib(), before.disk(), after.disk());
+        for (RawUpload.Result r : results) {
+            System.out.printf("  %d in %d ms; body bytes sent by then %d of %d (in all %d)%n", r.status(), r.millis(),
+                    r.sentWhenAnswered(), FORTY_MB, r.sentInAll());
+        }
+    }
+
+    private static String startRecording(JsonNode room) {
+        HttpResponse<String> r = Http.send("POST", Stack.get().rooms().baseUrl() + "/api/rooms/"
+                + room.get("roomId").asText() + "/recordings", null, Http.agentWithConsent(room));
+        assertThat(r.statusCode()).as("start recording: %s", r.body()).isEqualTo(201);
+        return Http.json(r).get("recordingId").asText();
+    }
+
+    private static void assertHealthy(Stack stack, JsonNode room) throws IOException {
+        HttpResponse<String> list = Http.send("GET", stack.rooms().baseUrl() + "/api/rooms/"
+                + room.get("roomId").asText() + "/recordings", null,
+                Map.of("Authorization", "Bearer " + room.get("token").asText()));
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(Files.readString(stack.rooms().process().log())).doesNotContain("OutOfMemoryError");
+    }
+}

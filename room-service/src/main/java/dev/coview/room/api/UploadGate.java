@@ -1,0 +1,148 @@
+package dev.coview.room.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.rooms.Problem;
+import dev.coview.room.access.RoomAccess;
+import dev.coview.room.config.RoomConfig;
+import dev.coview.room.problems.ProblemException;
+import dev.coview.room.problems.ProblemType;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks a media upload (snapshot, recording chunk, any POST or PUT under {@code /api/rooms/{id}/snapshots} or
+ * {@code …/recordings}) before a byte of its body is read: the request is paused while {@link RoomAccess} checks the
+ * bearer token, its room and the grant (freeze for snapshots, record for recordings), then a declared
+ * {@code Content-Length} over the route's limit is refused with 413. A refusal is problem+json and closes the
+ * connection, so an anonymous client cannot make the service buffer or spool 40 MB per request. The resources check
+ * the token again (they need the participant) and count the bytes of bodies that declare no length while streaming.
+ */
+@ApplicationScoped
+public class UploadGate {
+
+    private static final Logger LOG = Logger.getLogger(UploadGate.class);
+    private static final Pattern MEDIA = Pattern.compile("^/api/rooms/([^/]+)/(snapshots|recordings)(/.*)?$");
+    private static final Pattern CHUNK = Pattern.compile("^/[^/]+/chunks/[^/]+/?$");
+    /** Room for the multipart boundaries and part headers around a snapshot's three files. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** The small JSON bodies of the other media calls (complete a recording, start one). */
+    private static final long SMALL_BODY = 64 * 1024;
+
+    private final RoomAccess access;
+    private final RoomConfig.Storage limits;
+    private final ObjectMapper mapper;
+
+    UploadGate(RoomAccess access, RoomConfig config, ObjectMapper mapper) {
+        this.access = access;
+        this.limits = config.storage();
+        this.mapper = mapper;
+    }
+
+    /** An upload route: the room in its path, the grant it needs and the most bytes its body may have. */
+    record Upload(String roomId, Grant grant, long maxBytes) {
+    }
+
+    /** The upload that {@code method path} is, or {@code null} for any other request. */
+    Upload uploadOf(HttpMethod method, String path) {
+        if (method != HttpMethod.POST && method != HttpMethod.PUT || path == null) {
+            return null;
+        }
+        Matcher m = MEDIA.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        String rest = m.group(3) == null ? "" : m.group(3);
+        if (m.group(2).equals("snapshots")) {
+            long snapshot = 2 * limits.snapshotImageMaxSize().asLongValue()
+                    + limits.snapshotAnnotationsMaxSize().asLongValue() + MULTIPART_OVERHEAD;
+            return new Upload(m.group(1), Grant.FREEZE, rest.isEmpty() || rest.equals("/") ? snapshot : SMALL_BODY);
+        }
+        boolean chunk = CHUNK.matcher(rest).matches();
+        return new Upload(m.group(1), Grant.RECORD, chunk ? limits.chunkMaxSize().asLongValue() : SMALL_BODY);
+    }
+
+    void register(@Observes Router router) {
+        // Right after the headers of every response are set (FrameAncestors), before any body handler.
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::gate);
+    }
+
+    private void gate(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        Upload upload = uploadOf(request.method(), rc.normalizedPath());
+        if (upload == null) {
+            rc.next();
+            return;
+        }
+        request.pause();
+        Context context = Vertx.currentContext();
+        access.require(request.getHeader(HttpHeaders.AUTHORIZATION), upload.roomId(), upload.grant())
+                .subscribe().with(
+                        participant -> context.runOnContext(v -> admit(rc, upload)),
+                        failure -> context.runOnContext(v -> refuse(rc, failure)));
+    }
+
+    private void admit(RoutingContext rc, Upload upload) {
+        String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = Long.MAX_VALUE;
+        }
+        if (length > upload.maxBytes()) {
+            refuse(rc, new ProblemException(ProblemType.TOO_LARGE, "the body has " + declared + " bytes; this call "
+                    + "takes at most " + upload.maxBytes()));
+            return;
+        }
+        rc.request().resume();
+        rc.next();
+    }
+
+    private void refuse(RoutingContext rc, Throwable failure) {
+        ProblemException problem = failure instanceof ProblemException p ? p : internal(rc, failure);
+        Problem body = new Problem(problem.type().uri().toString(), problem.type().title(), problem.type().status(),
+                problem.getMessage(), rc.normalizedPath(), problem.errors());
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a Problem always serializes", e);
+        }
+        var response = rc.response().setStatusCode(problem.type().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        problem.headers().forEach(response::putHeader);
+        boolean http1 = rc.request().version() != HttpVersion.HTTP_2;
+        if (http1) {
+            // The unread body stays unread: the connection cannot carry another request after it.
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end(io.vertx.core.buffer.Buffer.buffer(json)).onComplete(done -> {
+            if (http1) {
+                rc.request().connection().close();
+            }
+        });
+    }
+
+    private static ProblemException internal(RoutingContext rc, Throwable failure) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "unexpected failure checking an upload to %s (error id %s)", rc.normalizedPath(),
+                errorId);
+        return new ProblemException(ProblemType.INTERNAL, "Something went wrong on our side (error id " + errorId
+                + ")", Map.of());
+    }
+}
