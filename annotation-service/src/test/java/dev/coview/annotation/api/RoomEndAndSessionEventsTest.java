@@ -64,12 +64,7 @@ class RoomEndAndSessionEventsTest {
     @Test
     void cropReferenceAnswersAndPausesArePublishedAsSessionEvents() throws Exception {
         String room = TestTokens.randomId();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100));
-                return !consumer.assignment().isEmpty();
-            });
+        try (KafkaConsumer<String, String> consumer = subscribedConsumer()) {
             try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
                  TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
                 agent.expect("state");
@@ -120,12 +115,7 @@ class RoomEndAndSessionEventsTest {
     void aConsentIsHandedToRoomServiceThroughRedisAndARefusalIsPublishedAsRecordingDeclined() throws Exception {
         String room = TestTokens.randomId();
         String key = RedisKeys.recordingConsent(room);
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100));
-                return !consumer.assignment().isEmpty();
-            });
+        try (KafkaConsumer<String, String> consumer = subscribedConsumer()) {
             try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
                  TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
                 agent.expect("state");
@@ -163,6 +153,17 @@ class RoomEndAndSessionEventsTest {
     private static String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A consumer of the session events from now on, once it has its partitions. */
+    private static KafkaConsumer<String, String> subscribedConsumer() {
+        KafkaConsumer<String, String> consumer = consumer();
+        consumer.subscribe(List.of(Topics.SESSION_EVENTS));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
     }
 
     private static KafkaConsumer<String, String> consumer() {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class RenderTest {
 
     /** Custom resource kinds the components use; anything else parsed as generic is a typo in apiVersion or kind. */
-    private static final Set<String> CUSTOM_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "ServiceMonitor");
+    private static final Set<String> CUSTOM_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser",
+            "ServiceMonitor");
 
     @Test
     void theOverlaysAreDevAndProd() {

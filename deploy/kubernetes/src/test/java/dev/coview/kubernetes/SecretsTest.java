@@ -40,7 +40,17 @@ class SecretsTest {
 
     @EveryOverlay
     void onlyDocumentedSecretsAreReferenced(String overlay) {
-        assertThat(references(Kustomize.overlay(overlay)).keySet()).isNotEmpty().isSubsetOf(DOCUMENTED);
+        Rendered r = Kustomize.overlay(overlay);
+        Set<String> byPeople = new TreeSet<>(references(r).keySet());
+        byPeople.removeAll(kafkaUsers(r));
+        assertThat(byPeople).isNotEmpty().isSubsetOf(DOCUMENTED);
+    }
+
+    /** Secrets Strimzi's User Operator writes for the rendered KafkaUsers (named after them): nobody creates them. */
+    private static Set<String> kafkaUsers(Rendered r) {
+        Set<String> names = new TreeSet<>();
+        r.custom("KafkaUser").forEach(u -> names.add(u.getMetadata().getName()));
+        return names;
     }
 
     @Test
@@ -49,8 +59,13 @@ class SecretsTest {
         String text = Files.readString(doc);
         Map<String, Set<String>> all = new TreeMap<>();
         for (String overlay : Kustomize.overlays()) {
-            references(Kustomize.overlay(overlay)).forEach((name, keys) ->
-                    all.computeIfAbsent(name, n -> new TreeSet<>()).addAll(keys));
+            Rendered r = Kustomize.overlay(overlay);
+            Set<String> operatorMade = kafkaUsers(r);
+            references(r).forEach((name, keys) -> {
+                if (!operatorMade.contains(name)) {
+                    all.computeIfAbsent(name, n -> new TreeSet<>()).addAll(keys);
+                }
+            });
         }
         for (Map.Entry<String, Set<String>> secret : all.entrySet()) {
             String name = Pattern.quote(secret.getKey());

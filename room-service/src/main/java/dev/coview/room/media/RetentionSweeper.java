@@ -1,6 +1,7 @@
 package dev.coview.room.media;
 
 import dev.coview.room.config.RoomConfig;
+import dev.coview.room.media.recordings.AbandonedRecordingSweeper;
 import dev.coview.room.media.storage.DirectoryMediaStore;
 import dev.coview.room.media.storage.MediaKey;
 import dev.coview.room.media.storage.MediaStore;
@@ -30,10 +31,13 @@ public class RetentionSweeper {
     private final MediaStore store;
     private final Duration retention;
     private final MediaQuota quota;
+    private final AbandonedRecordingSweeper abandoned;
 
-    public RetentionSweeper(MediaStore store, RoomConfig config, MediaQuota quota) {
+    public RetentionSweeper(MediaStore store, RoomConfig config, MediaQuota quota,
+                            AbandonedRecordingSweeper abandoned) {
         this.store = store;
         this.quota = quota;
+        this.abandoned = abandoned;
         this.retention = config.storage().retention();
     }
 
@@ -41,8 +45,11 @@ public class RetentionSweeper {
             delayed = "${coview.room.storage.retention-sweep-interval:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
+        Instant now = Instant.now();
         try {
-            sweep(Instant.now());
+            sweep(now);
+            // Then the recordings left unfinished by a closed tab, among the rooms that are kept.
+            abandoned.sweep(now);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "media retention sweep failed");
         }

@@ -2,7 +2,6 @@ package dev.coview.room.media.recordings;
 
 import dev.coview.room.config.RoomConfig;
 import dev.coview.room.media.storage.MediaStore;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,8 +9,8 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Every {@code coview.room.storage.retention-sweep-interval} (on a worker thread: it walks the file system) each
- * instance finishes the recordings that received no chunk for {@code coview.room.storage.abandoned-after}: completed
+ * Run by the media sweep ({@link dev.coview.room.media.RetentionSweeper}, on a worker thread: it walks the file
+ * system), each instance finishes the recordings that received no chunk for {@code coview.room.storage.abandoned-after}: completed
  * with what they have, so the CRM still gets {@code recording.ready}, or removed when nothing usable arrived — instead
  * of holding their chunks for the whole retention period. Instances sharing the volume serialise per recording only
  * within themselves; a second instance finishing the same recording finds it ready and skips it.
@@ -31,17 +30,6 @@ public class AbandonedRecordingSweeper {
         this.recordings = recordings;
         this.abandonedAfter = config.storage().abandonedAfter();
         this.retention = config.storage().retention();
-    }
-
-    @Scheduled(every = "${coview.room.storage.retention-sweep-interval:1h}",
-            delayed = "${coview.room.storage.retention-sweep-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledSweep() {
-        try {
-            sweep(Instant.now());
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "abandoned-recording sweep failed");
-        }
     }
 
     /** Finishes every recording idle since before {@code now - abandoned-after}; returns how many. */
