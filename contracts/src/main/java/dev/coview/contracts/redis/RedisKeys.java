@@ -37,8 +37,9 @@ public final class RedisKeys {
      *  compared (a right key gives its count back); expires with the window (15 min by default). Key:
      *  {@code api-key-attempts:{client address}}. */
     public static final String API_KEY_ATTEMPTS = "api-key-attempts:";
-    /** String counter: wrong join codes from every client together in the current window; past the global budget
-     *  joining by code pauses for everyone until the window ends (invites still work). Expires with the window.
+    /** String counter: join codes tried by every client together in the current window, counted before the code is
+     *  checked and given back by a successful join; past the global budget joining by code pauses for everyone
+     *  until the window ends (invites still work). Expires with the window.
      *  Key: {@code join-failures:window}. */
     public static final String JOIN_FAILURES_WINDOW = "join-failures:window";
     /** String counter: every wrong join code ever tried, never expires; a room's code is retired once this has

@@ -106,8 +106,13 @@ public final class Http {
         return token;
     }
 
-    /** Headers of {@code room}'s agent for starting a recording. */
+    /**
+     * Headers of {@code room}'s agent for starting a recording, after writing the customer's consent into Redis as
+     * annotation-service does when the customer accepts (room-service refuses a recording without it).
+     */
     public static Map<String, String> agentWithConsent(JsonNode room) {
+        RedisCli.command(Stack.get().local().redis().port(), "SET",
+                "recording-consent:" + room.get("roomId").asText(), "reliability-" + System.nanoTime(), "PX", "600000");
         return Map.of("Authorization", "Bearer " + room.get("token").asText());
     }
 

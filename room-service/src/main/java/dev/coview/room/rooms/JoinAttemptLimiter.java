@@ -26,18 +26,22 @@ import java.util.Map;
 @ApplicationScoped
 public class JoinAttemptLimiter {
 
-    /** KEYS[1] counter, ARGV[1] window in ms: count first, start the window with the first, answer count and TTL. */
-    private static final String COUNT = "local c = redis.call('INCR', KEYS[1]) "
-            + "if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
-            + "return {c, redis.call('PTTL', KEYS[1])}";
-    /** KEYS: the global window counter and the lifetime total: one wrong code more in both. */
-    private static final String FAILED = "local c = redis.call('INCR', KEYS[1]) "
-            + "if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
-            + "redis.call('INCR', KEYS[2]) return c";
-
-    /** KEYS[1] counter: one attempt back, only while its window lasts (a DECR would recreate it without a TTL). */
-    private static final String GIVE_BACK = "if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end "
-            + "return 0";
+    /**
+     * KEYS: the client's counter, then for a code the global window counter; ARGV: window in ms, client budget,
+     * global budget. Counts first, then compares, in one step: {0, ttl} admitted, {1, ttl} over the client's budget,
+     * {2, ttl} over the global one (whose count is then given back: only tried codes stay counted).
+     */
+    private static final String COUNT = "local function count(k, w) local c = redis.call('INCR', k) "
+            + "if c == 1 then redis.call('PEXPIRE', k, w) end return c end "
+            + "if count(KEYS[1], ARGV[1]) > tonumber(ARGV[2]) then return {1, redis.call('PTTL', KEYS[1])} end "
+            + "if #KEYS == 2 and count(KEYS[2], ARGV[1]) > tonumber(ARGV[3]) then "
+            + "redis.call('DECR', KEYS[2]) return {2, redis.call('PTTL', KEYS[2])} end "
+            + "return {0, 0}";
+    /** KEYS: the lifetime total of wrong codes: one more. */
+    private static final String FAILED = "return redis.call('INCR', KEYS[1])";
+    /** KEYS: counters; one attempt back in each, only while its window lasts (a DECR would recreate it, TTL-less). */
+    private static final String GIVE_BACK = "for _, k in ipairs(KEYS) do "
+            + "if redis.call('EXISTS', k) == 1 then redis.call('DECR', k) end end return 0";
 
     private final ReactiveRedisDataSource redis;
     private final RoomConfig config;
@@ -48,30 +52,46 @@ public class JoinAttemptLimiter {
     }
 
     /**
-     * Counts this attempt of {@code client} and fails with 429 when it is over a budget: the client's own, or for a
-     * join code the global one.
+     * Counts this attempt of {@code client} (and for a join code, of everyone) and fails with 429 when it is over the
+     * client's budget or, for a join code, the global one.
      */
     public Uni<Void> admit(String client, boolean byCode) {
-        String key = RedisKeys.joinAttempts(client);
-        return redis.execute("EVAL", COUNT, "1", key, Long.toString(config.joinAttemptWindow().toMillis()))
-                .chain(r -> {
-                    if (r.get(0).toLong() > config.joinAttempts()) {
-                        throw tooMany("too many join attempts from this network; try again in", r.get(1).toLong(),
-                                ProblemType.TOO_MANY_ATTEMPTS);
-                    }
-                    return byCode ? globalPause() : Uni.createFrom().voidItem();
-                });
+        String window = Long.toString(config.joinAttemptWindow().toMillis());
+        String clientBudget = Integer.toString(config.joinAttempts());
+        String globalBudget = Integer.toString(config.joinFailuresGlobal());
+        Uni<io.vertx.mutiny.redis.client.Response> counted = byCode
+                ? redis.execute("EVAL", COUNT, "2", RedisKeys.joinAttempts(client), RedisKeys.JOIN_FAILURES_WINDOW,
+                        window, clientBudget, globalBudget)
+                : redis.execute("EVAL", COUNT, "1", RedisKeys.joinAttempts(client), window, clientBudget,
+                        globalBudget);
+        return counted.map(r -> {
+            long verdict = r.get(0).toLong();
+            if (verdict == 1) {
+                throw tooMany("too many join attempts from this network; try again in", r.get(1).toLong(),
+                        ProblemType.TOO_MANY_ATTEMPTS);
+            }
+            if (verdict == 2) {
+                throw tooMany("joining by code is paused for a moment because of many wrong codes; use the invite "
+                        + "link, or try again in", r.get(1).toLong(), ProblemType.JOIN_PAUSED);
+            }
+            return null;
+        });
     }
 
-    /** A successful join gives its attempt back: a customer who typed one wrong digit is not left with fewer. */
-    public Uni<Void> succeeded(String client) {
-        return redis.execute("EVAL", GIVE_BACK, "1", RedisKeys.joinAttempts(client)).replaceWithVoid();
+    /**
+     * A successful join gives its attempts back (the client's, and for a code the global window's): a customer who
+     * typed one wrong digit is not left with fewer, and only wrong codes fill the global budget.
+     */
+    public Uni<Void> succeeded(String client, boolean byCode) {
+        return byCode
+                ? redis.execute("EVAL", GIVE_BACK, "2", RedisKeys.joinAttempts(client), RedisKeys.JOIN_FAILURES_WINDOW)
+                        .replaceWithVoid()
+                : redis.execute("EVAL", GIVE_BACK, "1", RedisKeys.joinAttempts(client)).replaceWithVoid();
     }
 
-    /** Counts a wrong code in the global window and in the lifetime total. */
+    /** Counts a wrong code in the lifetime total (per-room budget); the windows counted it on admission. */
     public Uni<Void> wrongCode() {
-        return redis.execute("EVAL", FAILED, "2", RedisKeys.JOIN_FAILURES_WINDOW, RedisKeys.JOIN_FAILURES_TOTAL,
-                Long.toString(config.joinAttemptWindow().toMillis())).replaceWithVoid();
+        return redis.execute("EVAL", FAILED, "1", RedisKeys.JOIN_FAILURES_TOTAL).replaceWithVoid();
     }
 
     /** Whether a code issued when the total was {@code atIssue} has seen more wrong guesses than a room may. */
@@ -81,18 +101,6 @@ public class JoinAttemptLimiter {
         }
         return redis.execute("GET", RedisKeys.JOIN_FAILURES_TOTAL)
                 .map(r -> (r == null ? 0L : r.toLong()) - atIssue > config.joinCodeGuessBudget());
-    }
-
-    private Uni<Void> globalPause() {
-        return redis.execute("GET", RedisKeys.JOIN_FAILURES_WINDOW).chain(count -> {
-            if (count == null || count.toLong() < config.joinFailuresGlobal()) {
-                return Uni.createFrom().voidItem();
-            }
-            return redis.execute("PTTL", RedisKeys.JOIN_FAILURES_WINDOW).map(ttl -> {
-                throw tooMany("joining by code is paused for a moment because of many wrong codes; use the invite "
-                        + "link, or try again in", ttl.toLong(), ProblemType.JOIN_PAUSED);
-            });
-        });
     }
 
     private static ProblemException tooMany(String detail, long pttl, ProblemType type) {

@@ -63,7 +63,7 @@ public class JoinService {
                                                 ? "this join code is wrong, has expired or was already used"
                                                 : "this invite is wrong, has expired or was already used")));
                     }
-                    return limiter.succeeded(client).chain(() -> rooms.openRoom(roomId))
+                    return limiter.succeeded(client, via == Via.CODE).chain(() -> rooms.openRoom(roomId))
                             .chain(room -> admitCustomer(room, via, name));
                 }));
     }
