@@ -93,6 +93,9 @@ public final class Stack {
         Map<String, String> config = new HashMap<>(keys.quarkusProperties());
         config.put("quarkus.redis.hosts", local.redisUrl());
         config.put("kafka.bootstrap.servers", local.bootstrapServers());
+        // The fuzzers reconnect a participant after each close by design (hundreds of times a minute); the upgrade
+        // throttle is tested on an instance of its own with the production budget (ReconnectLoopIT).
+        config.put("coview.ws.upgrades-per-window", "1000000");
         return config;
     }
 
@@ -155,17 +158,24 @@ public final class Stack {
 
     /** Starts one more signaling instance (its log is scanned too, it is stopped with the stack). */
     public synchronized ServiceInstance startSignaling(String name) {
-        return startExtra(name, "signaling");
+        return startExtra(name, "signaling", Map.of());
+    }
+
+    /** {@link #startSignaling(String)} with settings of its own on top of the suite's. */
+    public synchronized ServiceInstance startSignaling(String name, Map<String, String> settings) {
+        return startExtra(name, "signaling", settings);
     }
 
     /** Starts one more annotation-service instance (rebuilds its state from the log; stopped with the stack). */
     public synchronized ServiceInstance startAnnotation(String name) {
-        return startExtra(name, "annotation");
+        return startExtra(name, "annotation", Map.of());
     }
 
-    private ServiceInstance startExtra(String name, String service) {
+    private ServiceInstance startExtra(String name, String service, Map<String, String> settings) {
         try {
-            ServiceInstance extra = ServiceInstance.start(name, jar(service), FreePort.pick(), common(),
+            Map<String, String> config = new HashMap<>(common());
+            config.putAll(settings);
+            ServiceInstance extra = ServiceInstance.start(name, jar(service), FreePort.pick(), config,
                     logs.resolve(name + ".log"));
             all.add(extra);
             return extra.awaitReady(READY);
