@@ -12,15 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,7 +47,7 @@ class ReconnectLoopIT {
         System.out.println("reconnect loop: upgrade statuses " + statuses);
 
         Map<String, Integer> events = new TreeMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+        try (KafkaConsumer<String, byte[]> consumer = stack.kafkaConsumer("reliability-reconnect-")) {
             consumer.subscribe(List.of(Topics.SESSION_EVENTS));
             // Read until the merged disconnect arrives (it waits reconnect-merge, 5 s, after the last socket closed).
             Awaitility.await("participant.disconnected of the loop").atMost(Duration.ofSeconds(60))
@@ -74,15 +69,5 @@ class ReconnectLoopIT {
     private static String type(ConsumerRecord<String, byte[]> r) {
         Header h = r.headers().lastHeader("ce_type");
         return h == null ? "?" : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(Stack stack) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.local().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reliability-reconnect-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
     }
 }

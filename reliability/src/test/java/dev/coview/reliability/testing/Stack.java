@@ -14,6 +14,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What every reliability test runs against, started once per failsafe JVM (the suite's classes share it, in the
@@ -182,6 +188,16 @@ public final class Stack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A consumer of the stack's Kafka in a group of its own (named {@code groupPrefix} + a random id), from the
+     *  beginning of what it subscribes to. */
+    public KafkaConsumer<String, byte[]> kafkaConsumer(String groupPrefix) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Every service log the suite captured. */
