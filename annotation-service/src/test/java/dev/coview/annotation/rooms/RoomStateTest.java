@@ -79,13 +79,13 @@ class RoomStateTest {
                 new Stroke("s", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1, 0.2, 0.2}),
                 null);
         assertThat(small.apply(begin).changes()).hasSize(1);
-        // Three points in all: a third fits, a fourth does not, nor a new stroke.
+        // Three points in all: a third fits, a fourth does not (the append of two is refused), nor a new stroke of two.
         assertThat(small.fits(new Cost(0, 1, 16), Cost.NONE)).isTrue();
         assertThat(small.fits(new Cost(0, 1, 16), new Cost(0, 1, 16))).as("with a reservation").isFalse();
         small.apply(new Event("e2", "r", "a", null, 0,
                 new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.3, 0.3, 0.4, 0.4}), null));
         small.apply(new Event("e3", "r", "a", null, 0,
-                new Stroke("t", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.5, 0.5}), null));
+                new Stroke("t", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.5, 0.5, 0.6, 0.6}), null));
         State state = small.snapshot();
         assertThat(state.elements()).hasSize(1);
         assertThat(((Stroke) state.elements().get(0).drawable()).points()).hasSize(4);
