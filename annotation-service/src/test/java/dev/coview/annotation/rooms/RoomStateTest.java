@@ -91,7 +91,7 @@ class RoomStateTest {
         assertThat(((Stroke) state.elements().get(0).drawable()).points()).hasSize(4);
         assertThat(state.seq()).as("refused events still take their seq").isEqualTo(3);
 
-        RoomState tiny = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 1000, 600));
+        RoomState tiny = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 1000, 700));
         Shape text = new Shape("h", ShapeKind.TEXT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, "x".repeat(200));
         assertThat(tiny.apply(new Event("e4", "r", "a", null, 0, text, null)).changes()).hasSize(1);
         assertThat(tiny.apply(new Event("e5", "r", "a", null, 0,
