@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,9 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -104,7 +101,7 @@ class AnnotationDeadLetterIT {
         // Each instance dead-letters what it read: one record per poison per instance.
         int instances = 2;
         Map<Long, List<ConsumerRecord<String, byte[]>>> dead = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+        try (KafkaConsumer<String, byte[]> consumer = stack.kafkaConsumer("reliability-dead-letter-")) {
             consumer.subscribe(List.of(Topics.DEAD_LETTER));
             Awaitility.await("every poison record dead-lettered").atMost(WAIT).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -164,15 +161,5 @@ class AnnotationDeadLetterIT {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(p);
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(Stack stack) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.local().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reliability-dead-letter-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
     }
 }

@@ -172,6 +172,13 @@ class SignalAttackIT {
             q.close();
             healthy.probe();
         }
+        // A browser sends a message as one frame, however large (a library client may fragment it).
+        try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
+            byte[] mib = ("{\"type\":\"hello\",\"pad\":\"" + "p".repeat(1 << 20) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            observed.put("1 MiB in one frame (raw)", "close " + raw.sendUntilClosed(1, mib, WAIT));
+            expected.put("1 MiB in one frame (raw)", "close 1009");
+        }
         // Not UTF-8, and a binary frame: what no browser sends.
         try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
             raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});

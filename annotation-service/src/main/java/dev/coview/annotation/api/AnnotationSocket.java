@@ -6,6 +6,7 @@ import dev.coview.annotation.messaging.EventIds;
 import dev.coview.annotation.messaging.EventLog;
 import dev.coview.annotation.messaging.RecordingConsents;
 import dev.coview.annotation.messaging.SessionEvents;
+import dev.coview.annotation.messaging.SocketTakeovers;
 import dev.coview.annotation.pointers.PointerMoveReader;
 import dev.coview.annotation.pointers.PointerPublisher;
 import dev.coview.annotation.rooms.Room;
@@ -30,6 +31,7 @@ import dev.coview.support.ws.InboundDecoder;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.ws.SocketFailures;
 import dev.coview.support.ws.SocketMetrics;
+import dev.coview.support.ws.TokenExpiry;
 import dev.coview.support.ws.UpgradeGuard;
 import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.logging.Log;
@@ -74,6 +76,8 @@ public class AnnotationSocket {
     private final WebSocketConfig limits;
     private final InboundDecoder<AnnotationClientMessage> decoder;
     private final SocketMetrics sockets;
+    private final SocketTakeovers takeovers;
+    private final TokenExpiry expiry;
     /** The customer's answer to a recording request, for room-service (before the log, see RecordingConsents). */
     @Inject
     RecordingConsents consents;
@@ -81,7 +85,8 @@ public class AnnotationSocket {
     @Inject
     public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, PointerPublisher pointers, EventIds eventIds,
                             MessageValidator validator, SessionEvents sessionEvents, WebSocketConfig limits,
-                            ObjectMapper mapper, SocketMetrics sockets) {
+                            ObjectMapper mapper, SocketMetrics sockets, SocketTakeovers takeovers,
+                            TokenExpiry expiry) {
         this.sockets = sockets;
         this.rooms = rooms;
         this.catchUp = catchUp;
@@ -92,6 +97,8 @@ public class AnnotationSocket {
         this.sessionEvents = sessionEvents;
         this.limits = limits;
         this.decoder = new InboundDecoder<>(mapper, AnnotationClientMessage.class);
+        this.takeovers = takeovers;
+        this.expiry = expiry;
     }
 
     /** Sends the room's state first; waits (without blocking) until this instance's state is current. */
@@ -101,6 +108,9 @@ public class AnnotationSocket {
         Participant who = participant(connection);
         sockets.opened(who.role());
         RoomLogContext.enter(who);
+        expiry.watch(connection, () -> connection.close(new CloseReason(CloseCodes.UNAUTHORIZED, "token expired"))
+                .subscribe().with(ok -> {
+                }, e -> Log.debugf("closing a socket at token expiry: %s", e.getMessage())));
         if (catchUp.isReady()) {
             join(connection);
             return Uni.createFrom().voidItem();
@@ -117,8 +127,9 @@ public class AnnotationSocket {
             return; // closed while this instance was catching up: nothing to register
         }
         Participant who = participant(connection);
-        Room room = rooms.room(who.roomId());
-        if (room == null || !room.join(connection, who.id(), rooms::render)) {
+        if (rooms.join(connection, who.roomId(), who.id())) {
+            takeovers.announce(who.roomId(), who.id(), connection.id(), System.currentTimeMillis());
+        } else {
             connection.close(new CloseReason(CloseCodes.ROOM_ENDED, "room ended")).subscribe().with(ok -> {
             }, e -> Log.debugf("closing socket of an ended room: %s", e.getMessage()));
         }
@@ -127,7 +138,14 @@ public class AnnotationSocket {
     @OnTextMessage
     public Uni<Void> onMessage(WebSocketConnection connection, String text) {
         RoomLogContext.enter(participant(connection));
-        switch (connection.userData().get(FLOOD).check(System.nanoTime())) {
+        long now = System.nanoTime();
+        FloodGuard.Verdict verdict = connection.userData().get(FLOOD).check(now);
+        Room joined = verdict == FloodGuard.Verdict.ACCEPT ? rooms.existing(participant(connection).roomId()) : null;
+        if (joined != null) {
+            // The participant's and the room's budgets: more sockets or a reconnect bring no fresh one.
+            verdict = joined.budget(participant(connection).id(), now);
+        }
+        switch (verdict) {
             case DROP:
                 return error(connection, ErrorCodes.RATE_LIMITED, "too many messages; this one was dropped");
             case CLOSE:
@@ -190,11 +208,19 @@ public class AnnotationSocket {
             pointers.publish(event);
             return DONE;
         }
+        // The room's budget decides before the log: a refused drawing never reaches Kafka.
+        String full = room.admit(event.eventId(), message, rooms.overBudget());
+        if (full != null) {
+            return error(connection, full, ErrorCodes.ROOM_FULL.equals(full)
+                    ? "This room cannot hold more drawings."
+                    : "Drawing is paused: the service is at capacity. Try again in a few minutes.");
+        }
         // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends
         // (remember() completes at once for every message but a recording request or answer).
         consents.remember(who.roomId(), message).chain(() -> log.append(event)).subscribe().with(
                 ok -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl),
                 e -> {
+                    room.release(event.eventId());
                     Log.warnf("could not append %s of room %s: %s", message.type(), who.roomId(), e.getMessage());
                     error(connection, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry")
                             .subscribe().with(x -> {
@@ -206,6 +232,7 @@ public class AnnotationSocket {
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
+        expiry.forget(connection);
         Participant who = connection.userData().get(UpgradeGuard.PARTICIPANT);
         if (who != null) {
             sockets.closed(who.role());

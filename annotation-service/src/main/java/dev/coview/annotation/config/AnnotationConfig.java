@@ -46,7 +46,58 @@ public interface AnnotationConfig {
     @WithDefault("10000")
     int dedupeWindow();
 
-    /** Elements (strokes and shapes) a room may hold; new ones beyond are refused. Default 5000. */
+    /** Elements (strokes and shapes) a room may hold; new ones beyond are refused (room-full). Default 5000. */
     @WithDefault("5000")
     int maxElementsPerRoom();
+
+    /**
+     * Points a room's strokes may hold in all, erased ones included (an undo brings them back); strokes and appends
+     * beyond are refused (room-full). Default 200000 (ten strokes of the longest kind, 3.2 MB of coordinates).
+     */
+    @WithDefault("200000")
+    long maxPointsPerRoom();
+
+    /**
+     * Estimated bytes a room's state may take on the heap (16 per point, 256 per element, 2 per text character and
+     * per shape edit); growth beyond is refused (room-full). Default 6291456 (6 MiB).
+     */
+    @WithDefault("6291456")
+    long maxStateBytesPerRoom();
+
+    /**
+     * Estimated bytes all live rooms' state may take on one instance (the same estimate); new drawing is refused
+     * (service-full) while it is reached. Default 67108864 (64 MiB, of a 192 MiB heap).
+     */
+    @WithDefault("67108864")
+    long maxStateBytesPerInstance();
+
+    /**
+     * Characters of JSON per frame of the state a joining socket receives ({@code state.elements} parts, then the
+     * {@code state}); a single larger element is sent alone. Default 65536.
+     */
+    @WithDefault("65536")
+    int stateFrameChars();
+
+    /**
+     * Messages per second all sockets of a room may send together (each participant also has the per-socket
+     * budget of {@code coview.ws}, kept across their sockets); over it a message is refused with rate-limited.
+     * Default 1000 (ten participants at the per-socket rate).
+     */
+    @WithDefault("1000")
+    int roomMessagesPerSecond();
+
+    /** Messages a room's sockets may send together in a burst above {@code room-messages-per-second}. Default 2000. */
+    @WithDefault("2000")
+    int roomMessageBurst();
+
+    /**
+     * How long a socket's write queue may stay full (its client does not keep up with the room) before the socket is
+     * closed with 1013 (the client reconnects to a fresh state). Default 3s.
+     */
+    @WithDefault("3s")
+    java.time.Duration slowSocketGrace();
+
+    /** How often the instance checks for rooms that ended (the announcement may have been missed). Default 5s. */
+    @WithDefault("5s")
+    java.time.Duration endedRoomCheck();
 }

@@ -64,6 +64,13 @@ final class MutableElement {
         pointCount += more.length;
     }
 
+    /** A finished stroke gives back the room its array grew for (up to half of it). */
+    void trim() {
+        if (points != null && points.length > pointCount) {
+            points = Arrays.copyOf(points, pointCount);
+        }
+    }
+
     Element snapshot() {
         Drawable d = drawable;
         if (d instanceof Stroke s) {

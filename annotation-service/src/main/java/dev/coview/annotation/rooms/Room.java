@@ -1,35 +1,66 @@
 package dev.coview.annotation.rooms;
 
+import dev.coview.contracts.annotation.AnnotationClientMessage;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
-import dev.coview.contracts.annotation.AnnotationServerMessage.State;
-import dev.coview.support.ws.FrameWriter;
+import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.contracts.ws.ErrorCodes;
+import dev.coview.support.ws.FloodGuard;
+import dev.coview.support.ws.TokenBucket;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Handler;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * A room on this instance: its materialized state and the sockets connected here. One monitor guards both, so a
  * joining socket gets the state and then exactly the events after it: an event is either in the state it is sent
- * or sent to it afterwards, never both, never neither.
+ * or sent to it afterwards, never both, never neither. A participant has one socket: a newer one replaces the
+ * older ({@link CloseCodes#REPLACED}). Budgets a client could otherwise dodge by opening more sockets live here:
+ * messages per participant and per room, and what the state may grow by ({@link #admit}).
  */
 public final class Room {
 
     private final String id;
     private final RoomState state;
-    private final List<WebSocketConnection> sockets = new ArrayList<>();
-    /** The participant of each socket, by index in {@link #sockets}: who not to echo a pointer move to. */
-    private final List<String> participants = new ArrayList<>();
+    private final Budgets budgets;
+    private final List<RoomSocket> sockets = new ArrayList<>();
     private boolean ended;
     /** One handler for every write of the room: nothing is allocated per frame to report a rare failure. */
     private final Handler<Throwable> dropped;
+    /** Growth accepted on this instance and not yet read back from the log, by event id (see {@link #admit}). */
+    private final Map<String, Cost> reservations = new HashMap<>();
+    private Cost reserved = Cost.NONE;
+    /** Told how many bytes the state grew by: the instance's total ({@link Rooms#overBudget()}). */
+    private final LongConsumer grew;
+    /** Per participant, across their sockets and reconnects here: a new socket does not bring a fresh budget. */
+    private final Map<String, FloodGuard> participantBudgets = new ConcurrentHashMap<>();
+    private final TokenBucket roomBudget;
 
-    Room(String id, RoomState.Limits limits) {
+    /**
+     * Message budgets and the slow-consumer grace.
+     *
+     * @param messagesPerSecond one participant's sustained rate; {@code burst} and {@code floodLimit} as per socket
+     * @param roomPerSecond     everybody's in the room together, with {@code roomBurst}
+     * @param slowGraceNanos    how long a socket's write queue may stay full before it is closed
+     */
+    record Budgets(int messagesPerSecond, int burst, int floodLimit, int roomPerSecond, int roomBurst,
+                   long slowGraceNanos) {
+    }
+
+    Room(String id, RoomState.Limits limits, Budgets budgets, LongConsumer grew) {
         this.id = id;
         this.state = new RoomState(limits);
+        this.budgets = budgets;
+        this.grew = grew;
+        this.roomBudget = new TokenBucket(budgets.roomBurst(), budgets.roomPerSecond());
         this.dropped = failure -> Log.debugf("dropped a frame to a socket of room %s: %s", id, failure.getMessage());
     }
 
@@ -38,21 +69,26 @@ public final class Room {
     }
 
     /**
-     * Registers a socket and sends it the state, as one step under the room's monitor. Call on the socket's own
-     * event loop: its later events are written after the state that way.
+     * Registers a socket and sends it the state, as one step under the room's monitor; closes the participant's
+     * older socket here. Call on the socket's own event loop: its later events are written after the state that way.
      *
      * @param participantId the socket's participant (from its token)
-     * @param render        turns the state into the frame to send (serialized once, here)
+     * @param json          renders a value as JSON (the state, in frames of about {@code frameChars} each)
      * @return {@code false} when the room has ended
      */
-    public synchronized boolean join(WebSocketConnection socket, String participantId,
-                                     Function<State, String> render) {
+    public synchronized boolean join(WebSocketConnection socket, String participantId, int frameChars,
+                                     Function<Object, String> json) {
         if (ended) {
             return false;
         }
-        sockets.add(socket);
-        participants.add(participantId);
-        send(socket, render.apply(state.snapshot()));
+        long joinedAt = System.currentTimeMillis();
+        replace(participantId, socket.id(), joinedAt);
+        RoomSocket joined = new RoomSocket(socket, participantId, joinedAt, dropped);
+        sockets.add(joined);
+        long now = System.nanoTime();
+        for (String frame : StateFrames.of(state.snapshot(), frameChars, json)) {
+            joined.write(frame, now, Long.MAX_VALUE);
+        }
         return true;
     }
 
@@ -61,12 +97,71 @@ public final class Room {
         return !sockets.isEmpty();
     }
 
-    public synchronized void leave(WebSocketConnection socket) {
-        int at = sockets.indexOf(socket);
-        if (at >= 0) {
-            sockets.remove(at);
-            participants.remove(at);
+    /**
+     * Closes the participant's sockets here that joined no later than {@code keepSocketId} did (a newer socket, here
+     * or on another instance): an announcement that arrives late never closes a socket newer than its own.
+     */
+    public synchronized void replace(String participantId, String keepSocketId, long keptJoinedAt) {
+        sockets.removeIf(s -> {
+            if (s.participantId.equals(participantId) && !s.connection.id().equals(keepSocketId)
+                    && s.joinedAt <= keptJoinedAt) {
+                s.close(CloseCodes.REPLACED, "replaced by a newer connection");
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Judges one inbound message against the participant's budget (the same rate, burst and strikes as a socket's,
+     * kept across their sockets here) and the room's. Over the room's, the message is dropped but nobody is closed:
+     * the others' traffic is not this sender's flood.
+     */
+    public FloodGuard.Verdict budget(String participantId, long nowNanos) {
+        FloodGuard.Verdict verdict = participantBudgets.computeIfAbsent(participantId,
+                p -> new FloodGuard(budgets.messagesPerSecond(), budgets.burst(), budgets.floodLimit()))
+                .check(nowNanos);
+        if (verdict == FloodGuard.Verdict.ACCEPT && !roomBudget.tryTake(nowNanos)) {
+            return FloodGuard.Verdict.DROP;
         }
+        return verdict;
+    }
+
+    /**
+     * Decides, before an event goes to the log, whether the room can take what it adds, counting what this instance
+     * accepted and has not read back yet; if so, reserves it until {@link #apply} or {@link #release}. Nothing the
+     * room's budget would refuse is written to the log (an event accepted on another instance at the same moment
+     * can still be refused by the materializer, the same way on every instance).
+     *
+     * @param instanceFull whether this instance holds all the state it may
+     * @return {@code null} when accepted, else the error code ({@code room-full}, {@code service-full})
+     */
+    public synchronized String admit(String eventId, AnnotationClientMessage message, boolean instanceFull) {
+        Cost cost = Cost.of(message, message instanceof Shape s && !state.has(s.id()));
+        if (cost.isNone()) {
+            return null;
+        }
+        if (instanceFull) {
+            return ErrorCodes.SERVICE_FULL;
+        }
+        if (ended || !state.fits(cost, reserved)) {
+            return ErrorCodes.ROOM_FULL;
+        }
+        reservations.put(eventId, cost);
+        reserved = reserved.plus(cost);
+        return null;
+    }
+
+    /** Gives back what {@link #admit} reserved for an event that did not reach the log. */
+    public synchronized void release(String eventId) {
+        Cost cost = reservations.remove(eventId);
+        if (cost != null) {
+            reserved = reserved.minus(cost);
+        }
+    }
+
+    public synchronized void leave(WebSocketConnection socket) {
+        sockets.removeIf(s -> s.connection == socket);
     }
 
     /**
@@ -76,15 +171,18 @@ public final class Room {
      * @return whether the event was new (not a redelivery)
      */
     synchronized boolean apply(Event event, Function<Event, String> render) {
+        release(event.eventId());
+        long before = state.bytes();
         RoomState.Applied applied = state.apply(event);
         if (applied == null) {
             return false;
         }
+        if (state.bytes() != before) {
+            grew.accept(state.bytes() - before);
+        }
         if (!sockets.isEmpty()) {
             String frame = render.apply(event.sequenced(applied.seq(), applied.changes()));
-            for (int i = 0; i < sockets.size(); i++) {
-                send(sockets.get(i), frame);
-            }
+            writeAll(null, frame);
         }
         return true;
     }
@@ -97,9 +195,20 @@ public final class Room {
      * @param authorId the participant who moved the pointer ({@code null}: send to every socket)
      */
     synchronized void relay(String authorId, String frame) {
-        for (int i = 0; i < sockets.size(); i++) {
-            if (authorId == null || !authorId.equals(participants.get(i))) {
-                send(sockets.get(i), frame);
+        writeAll(authorId, frame);
+    }
+
+    /** Writes to every socket but {@code exceptParticipant}'s; forgets those closed as too slow. No allocation. */
+    private void writeAll(String exceptParticipant, String frame) {
+        long now = System.nanoTime();
+        int i = 0;
+        while (i < sockets.size()) {
+            RoomSocket s = sockets.get(i);
+            if (exceptParticipant != null && exceptParticipant.equals(s.participantId)
+                    || s.write(frame, now, budgets.slowGraceNanos())) {
+                i++;
+            } else {
+                sockets.remove(i);
             }
         }
     }
@@ -107,9 +216,9 @@ public final class Room {
     /** The room has ended: refuse new sockets and hand back the open ones to be closed. */
     synchronized List<WebSocketConnection> end() {
         ended = true;
-        List<WebSocketConnection> open = List.copyOf(sockets);
+        grew.accept(-state.bytes());
+        List<WebSocketConnection> open = sockets.stream().map(s -> s.connection).toList();
         sockets.clear();
-        participants.clear();
         return open;
     }
 
@@ -139,10 +248,5 @@ public final class Room {
 
     public synchronized int socketCount() {
         return sockets.size();
-    }
-
-    private void send(WebSocketConnection socket, String frame) {
-        // Written at once, under the monitor: the write order is the room's order.
-        FrameWriter.sendText(socket, frame).onFailure(dropped);
     }
 }

@@ -42,8 +42,14 @@ import java.util.TreeMap;
  */
 final class RoomState {
 
-    /** Limits that change the outcome of events: they must be the same on every instance. */
-    record Limits(int undoDepth, int dedupeWindow, int maxPointsPerStroke, int maxElements) {
+    /**
+     * Limits that change the outcome of events: they must be the same on every instance.
+     *
+     * @param maxPoints points the room's strokes may hold in all
+     * @param maxBytes  estimated bytes the room's elements may take ({@link Cost})
+     */
+    record Limits(int undoDepth, int dedupeWindow, int maxPointsPerStroke, int maxElements, long maxPoints,
+                  long maxBytes) {
     }
 
     /** An applied event: its {@code seq} and the elements it changed ({@code null}: the client applies it as is). */
@@ -66,6 +72,8 @@ final class RoomState {
     /** The request the customer consented to and no recording has used yet; one consent, one recording. */
     private String recordingConsented;
     private ActiveRecording recording;
+    /** What the elements hold: their count (the map's size), points and estimated bytes; never decreases. */
+    private Cost held = Cost.NONE;
 
     RoomState(Limits limits) {
         this.limits = limits;
@@ -145,11 +153,41 @@ final class RoomState {
         return recordingConsented != null;
     }
 
+    /**
+     * Whether the room can take {@code cost} on top of what it holds and of {@code reserved} (events accepted on
+     * this instance and not yet read back from the log). Erased elements count: an undo can bring them back.
+     */
+    boolean fits(Cost cost, Cost reserved) {
+        Cost after = held.plus(reserved).plus(cost);
+        return cost.isNone() || after.elements() <= limits.maxElements() && after.points() <= limits.maxPoints()
+                && after.bytes() <= limits.maxBytes();
+    }
+
+    /** Estimated bytes the elements take ({@link Cost}). */
+    long bytes() {
+        return held.bytes();
+    }
+
+    /** Whether {@code elementId} is an element of the room (erased or not). */
+    boolean has(String elementId) {
+        return elements.containsKey(elementId);
+    }
+
+    /** Takes {@code cost} if the room has room for it. */
+    private boolean take(Cost cost) {
+        if (!fits(cost, Cost.NONE)) {
+            return false;
+        }
+        held = held.plus(cost);
+        return true;
+    }
+
     private List<Element> stroke(String author, Stroke s) {
         MutableElement existing = elements.get(s.id());
         if (s.phase() == null || s.phase() == StrokePhase.BEGIN) {
-            if (existing != null || s.tool() == StrokeTool.VANISH || elements.size() >= limits.maxElements()) {
-                // Vanishing ink fades by itself on every client: relayed, never kept.
+            if (existing != null || s.tool() == StrokeTool.VANISH || !take(Cost.of(s, true))) {
+                // Vanishing ink fades by itself on every client: relayed, never kept. Over the budget: refused
+                // before the log by the instance that accepted it, unless two instances raced.
                 return List.of();
             }
             MutableElement created = MutableElement.stroke(author, s, s.phase() == StrokePhase.BEGIN);
@@ -158,12 +196,14 @@ final class RoomState {
             return List.of(created.snapshot());
         }
         if (existing == null || !existing.open || !existing.authorId.equals(author)
-                || existing.pointNumbers() + s.points().length > 2L * limits.maxPointsPerStroke()) {
+                || existing.pointNumbers() + s.points().length > 2L * limits.maxPointsPerStroke()
+                || !take(Cost.of(s, false))) {
             return List.of();
         }
         existing.append(s.points());
         if (s.phase() == StrokePhase.END) {
             existing.open = false;
+            existing.trim();
         }
         // Clients append the event's points themselves: no copy of a growing stroke per append.
         return null;
@@ -172,7 +212,7 @@ final class RoomState {
     private List<Element> shape(String author, Shape s) {
         MutableElement existing = elements.get(s.id());
         if (existing == null) {
-            if (elements.size() >= limits.maxElements()) {
+            if (!take(Cost.of(s, true))) {
                 return List.of();
             }
             MutableElement created = MutableElement.shape(author, s);
@@ -180,7 +220,7 @@ final class RoomState {
             history(author).record(new Action(List.of(new Change(s.id(), true, null, false, null))));
             return List.of(created.snapshot());
         }
-        if (!existing.authorId.equals(author) || existing.isStroke()) {
+        if (!existing.authorId.equals(author) || existing.isStroke() || !take(Cost.of(s, false))) {
             return List.of();
         }
         Change change = new Change(s.id(), existing.deleted, existing.drawable, false, s);

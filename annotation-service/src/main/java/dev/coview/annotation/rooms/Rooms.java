@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Every room this instance knows: all rooms in the annotation log (each instance materializes the whole log, so
- * any instance can serve any room's late joiner) with the sockets connected here.
+ * Every live room this instance knows: all rooms in the annotation log that have not ended (each instance
+ * materializes the whole log, so any instance can serve any room's late joiner) with the sockets connected here.
+ * Ended rooms are never materialized again, a restart's replay of the log included ({@link #forget}). What the rooms
+ * hold is counted against the instance's budget ({@link #overBudget()}).
  */
 @ApplicationScoped
 public class Rooms {
@@ -25,11 +30,21 @@ public class Rooms {
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
     private final RoomState.Limits limits;
     private final ObjectMapper mapper;
+    /** Estimated bytes of every room's state here ({@link Cost}). */
+    private final AtomicLong bytes = new AtomicLong();
+    private final long maxBytes;
+    private final int frameChars;
+
+    private final Room.Budgets budgets;
 
     @Inject
-    public Rooms(AnnotationConfig config, ObjectMapper mapper) {
+    public Rooms(AnnotationConfig config, WebSocketConfig sockets, ObjectMapper mapper) {
+        this.budgets = new Room.Budgets(sockets.messagesPerSecond(), sockets.burst(), sockets.floodLimit(),
+                config.roomMessagesPerSecond(), config.roomMessageBurst(), config.slowSocketGrace().toNanos());
         this.limits = new RoomState.Limits(config.undoDepth(), config.dedupeWindow(), config.maxPointsPerStroke(),
-                config.maxElementsPerRoom());
+                config.maxElementsPerRoom(), config.maxPointsPerRoom(), config.maxStateBytesPerRoom());
+        this.maxBytes = config.maxStateBytesPerInstance();
+        this.frameChars = config.stateFrameChars();
         this.mapper = mapper;
     }
 
@@ -38,7 +53,40 @@ public class Rooms {
         if (ended.contains(roomId)) {
             return null;
         }
-        return rooms.computeIfAbsent(roomId, id -> new Room(id, limits));
+        return rooms.computeIfAbsent(roomId, id -> new Room(id, limits, budgets, bytes::addAndGet));
+    }
+
+    /**
+     * Registers a socket in its room and sends it the room's state in bounded frames ({@link Room#join}).
+     *
+     * @return {@code false} when the room has ended
+     */
+    public boolean join(WebSocketConnection socket, String roomId, String participantId) {
+        Room room = room(roomId);
+        return room != null && room.join(socket, participantId, frameChars, this::json);
+    }
+
+    /** Whether the rooms here hold all the state this instance may: growth is refused until rooms end. */
+    public boolean overBudget() {
+        return bytes.get() >= maxBytes;
+    }
+
+    /** Estimated bytes of every live room's state here. */
+    public long stateBytes() {
+        return bytes.get();
+    }
+
+    /** Whether the room has ended (known here). */
+    public boolean hasEnded(String roomId) {
+        return ended.contains(roomId);
+    }
+
+    /**
+     * Remembers rooms that ended before this instance started, before the log is replayed: their events are
+     * skipped instead of materialized (a week of the log's rooms would otherwise come back after each restart).
+     */
+    public void forget(Collection<String> endedRooms) {
+        ended.addAll(endedRooms);
     }
 
     /** The room if this instance knows it, without creating it. */
@@ -89,8 +137,12 @@ public class Rooms {
 
     /** Serializes a server message (one string per event, shared by every socket). */
     public String render(AnnotationServerMessage message) {
+        return json(message);
+    }
+
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(message);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

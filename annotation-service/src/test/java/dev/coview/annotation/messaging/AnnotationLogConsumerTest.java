@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.annotation.config.AnnotationConfig;
+import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.kafka.Topics;
+import dev.coview.support.ws.WebSocketConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +27,7 @@ class AnnotationLogConsumerTest {
     private static final String ROOM = "AAAAAAAAAAAAAAAAAAAAAA";
     private static final String AUTHOR = "BBBBBBBBBBBBBBBBBBBBBB";
 
-    private final Rooms rooms = new Rooms(config(1), new ObjectMapper());
+    private final Rooms rooms = new Rooms(config(1), sockets(), new ObjectMapper());
     private final CatchUp catchUp = new CatchUp();
     private final AnnotationLogConsumer consumer = new AnnotationLogConsumer(rooms, catchUp, new ObjectMapper(),
             new AnnotationMetrics(new SimpleMeterRegistry(), rooms));
@@ -72,6 +75,23 @@ class AnnotationLogConsumerTest {
                     case "dedupeWindow" -> dedupeWindow;
                     case "maxPointsPerStroke" -> 20000;
                     case "maxElementsPerRoom" -> 5000;
+                    case "maxPointsPerRoom" -> 200_000L;
+                    case "maxStateBytesPerRoom" -> 6L << 20;
+                    case "maxStateBytesPerInstance" -> 64L << 20;
+                    case "stateFrameChars" -> 65536;
+                    case "roomMessagesPerSecond" -> 1000;
+                    case "roomMessageBurst" -> 2000;
+                    case "slowSocketGrace" -> java.time.Duration.ofSeconds(3);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static WebSocketConfig sockets() {
+        return (WebSocketConfig) Proxy.newProxyInstance(WebSocketConfig.class.getClassLoader(),
+                new Class<?>[] {WebSocketConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "messagesPerSecond" -> 100;
+                    case "burst" -> 200;
+                    case "floodLimit" -> 50;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

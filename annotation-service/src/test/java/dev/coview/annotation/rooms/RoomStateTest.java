@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The materializer's rules on their own (pure unit test; no infrastructure). */
 class RoomStateTest {
 
-    private final RoomState room = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000));
+    private final RoomState room = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 200_000, 6 << 20));
 
     private RoomState.Applied apply(String author, AnnotationClientMessage m) {
         return room.apply(new Event(UUID.randomUUID().toString(), "r", author, null, 0, m, null));
@@ -70,5 +70,32 @@ class RoomStateTest {
         assertThat(room.apply(e)).isNotNull();
         assertThat(room.apply(e)).isNull();
         assertThat(room.seq()).isEqualTo(1);
+    }
+
+    @Test
+    void theRoomsBudgetsRefuseGrowthTheSameWayOnEveryInstance() {
+        RoomState small = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 3, 1 << 20));
+        Event begin = new Event("e1", "r", "a", null, 0,
+                new Stroke("s", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1, 0.2, 0.2}),
+                null);
+        assertThat(small.apply(begin).changes()).hasSize(1);
+        // Three points in all: a third fits, a fourth does not (the append of two is refused), nor a new stroke of two.
+        assertThat(small.fits(new Cost(0, 1, 16), Cost.NONE)).isTrue();
+        assertThat(small.fits(new Cost(0, 1, 16), new Cost(0, 1, 16))).as("with a reservation").isFalse();
+        small.apply(new Event("e2", "r", "a", null, 0,
+                new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.3, 0.3, 0.4, 0.4}), null));
+        small.apply(new Event("e3", "r", "a", null, 0,
+                new Stroke("t", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.5, 0.5, 0.6, 0.6}), null));
+        State state = small.snapshot();
+        assertThat(state.elements()).hasSize(1);
+        assertThat(((Stroke) state.elements().get(0).drawable()).points()).hasSize(4);
+        assertThat(state.seq()).as("refused events still take their seq").isEqualTo(3);
+
+        RoomState tiny = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 1000, 700));
+        Shape text = new Shape("h", ShapeKind.TEXT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, "x".repeat(200));
+        assertThat(tiny.apply(new Event("e4", "r", "a", null, 0, text, null)).changes()).hasSize(1);
+        assertThat(tiny.apply(new Event("e5", "r", "a", null, 0,
+                new Shape("i", ShapeKind.RECT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, null), null)).changes())
+                .as("over the byte budget").isEmpty();
     }
 }

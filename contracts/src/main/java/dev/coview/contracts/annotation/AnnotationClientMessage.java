@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.coview.contracts.auth.Access;
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.auth.Role;
 import java.util.List;
 
 /**
@@ -44,6 +47,12 @@ public sealed interface AnnotationClientMessage {
     String type();
 
     /**
+     * Who may send it: each type declares its own (no default), so a new type cannot ship without one. Services check
+     * it for every message.
+     */
+    Access access();
+
+    /**
      * Whether the message is durable (goes to {@code coview.annotations} and into the room's state); pointer
      * traffic is not: it is relayed through {@code coview.pointers} and never becomes state.
      */
@@ -62,6 +71,11 @@ public sealed interface AnnotationClientMessage {
         }
 
         @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
+        }
+
+        @Override
         public boolean durable() {
             return false;
         }
@@ -74,6 +88,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
         }
 
         @Override
@@ -97,6 +116,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
+        }
     }
 
     /**
@@ -115,6 +139,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
+        }
     }
 
     /** Deletes one element: one's own, or anybody's with grant {@code admin}. */
@@ -124,6 +153,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
         }
     }
 
@@ -135,6 +169,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
+        }
     }
 
     /** Redoes the sender's last undone action. */
@@ -145,6 +184,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
+        }
     }
 
     /** Deletes the sender's elements ({@code own}) or everybody's ({@code all}, grant {@code admin}). */
@@ -154,6 +198,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(scope == ClearScope.ALL ? Grant.ADMIN : Grant.ANNOTATE);
         }
     }
 
@@ -171,6 +220,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.SHARE);
+        }
     }
 
     /** The agent asks the customer to crop to this rectangle; the customer's client applies it only if allowed. */
@@ -183,6 +237,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ADMIN);
+        }
     }
 
     /** The customer's privacy masks, blacked out before encoding; the whole list each time (empty: none). */
@@ -192,6 +251,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.SHARE);
         }
     }
 
@@ -203,6 +267,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.SHARE);
+        }
     }
 
     /** The agent froze the shared frame (with the snapshot both sides show, once uploaded) or unfroze it. */
@@ -212,6 +281,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.FREEZE);
         }
     }
 
@@ -223,6 +297,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.PUSH);
+        }
     }
 
     /** The customer opened ({@code accepted}) or declined the pending reference. */
@@ -233,6 +312,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.role(Role.CUSTOMER);
+        }
     }
 
     /** The agent saved an annotated snapshot (stored by room-service under {@code snapshotId}). */
@@ -242,6 +326,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.FREEZE);
         }
     }
 
@@ -256,6 +345,11 @@ public sealed interface AnnotationClientMessage {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.RECORD);
+        }
     }
 
     /** The customer's answer to the pending {@link RecordingRequest} {@code requestId}. */
@@ -266,6 +360,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.role(Role.CUSTOMER);
         }
     }
 
@@ -281,6 +380,11 @@ public sealed interface AnnotationClientMessage {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.RECORD);
         }
     }
 }

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * Messages the service sends on {@code /ws/annotations}. A client first receives one {@link State}, then every
+ * Messages the service sends on {@code /ws/annotations}. A client first receives one {@link State} (preceded by
+ * {@link StateElements} frames when the room holds more than one frame's worth of elements), then every
  * {@link Event} of the room after the state's {@code seq}, with no gap and no duplicate; {@link Error} when a
  * message is refused (the socket stays open). Schemas: {@code schemas/annotation/server/<type>.json}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = AnnotationServerMessage.State.class, name = AnnotationServerMessage.State.TYPE),
+        @JsonSubTypes.Type(value = AnnotationServerMessage.StateElements.class,
+                name = AnnotationServerMessage.StateElements.TYPE),
         @JsonSubTypes.Type(value = AnnotationServerMessage.Event.class, name = AnnotationServerMessage.Event.TYPE),
         @JsonSubTypes.Type(value = AnnotationServerMessage.Error.class, name = AnnotationServerMessage.Error.TYPE),
 })
@@ -38,6 +41,17 @@ public sealed interface AnnotationServerMessage {
                  ActiveRecording recording)
             implements AnnotationServerMessage {
         public static final String TYPE = "state";
+    }
+
+    /**
+     * Part of the state, sent ahead of the {@link State} it belongs to so that no frame carries a whole room: a
+     * client keeps the parts, in order, and puts their elements before the {@link State}'s own. Each part is at
+     * most about 64 KiB of JSON (an element larger than that comes alone).
+     *
+     * @param elements the next elements in the room's order
+     */
+    record StateElements(List<Element> elements) implements AnnotationServerMessage {
+        public static final String TYPE = "state.elements";
     }
 
     /**

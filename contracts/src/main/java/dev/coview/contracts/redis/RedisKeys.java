@@ -15,6 +15,15 @@ public final class RedisKeys {
     /** String marker "1": the room has ended; every service refuses its tokens while it exists. Lives as long as
      *  the longest token (so no token of the room can outlive it). Key: {@code room-ended:{roomId}}. */
     public static final String ROOM_ENDED = "room-ended:";
+    /** Pub/sub channel of annotation-service: a participant's newest socket, as {@code roomId participantId socketId
+     *  joinedAtMillis}; every instance closes that participant's sockets that joined earlier (one socket per
+     *  participant; 4002). Internal to annotation-service. Channel: {@code annotation-sockets}. */
+    public static final String ANNOTATION_SOCKETS_CHANNEL = "annotation-sockets";
+    /** Sorted set of ended room ids scored by when they ended (epoch millis), written with the
+     *  {@link #ROOM_ENDED} marker. Unlike the marker it outlives the rooms' tokens: members older than the annotation
+     *  log's retention (8 days) are trimmed at each write, so it tells annotation-service which rooms of
+     *  {@code coview.annotations} not to materialize again after a restart. Key: {@code rooms-ended}. */
+    public static final String ROOMS_ENDED = "rooms-ended";
     /** Hash participantId → JSON participant (role, name, joinedAt). Expires with the room.
      *  Key: {@code room:{roomId}:participants}. */
     public static final String PARTICIPANTS_SUFFIX = ":participants";
@@ -62,6 +71,11 @@ public final class RedisKeys {
     /** String: the value of {@link #JOIN_FAILURES_TOTAL} when the join code was issued; same TTL as the code,
      *  deleted with it. Key: {@code code-guard:{code}}. */
     public static final String CODE_GUARD = "code-guard:";
+
+    /** String counter: socket upgrades of one participant (both sockets, every instance) in the current window;
+     *  expires with the window ({@code coview.ws.upgrade-window}, 10 s). Over {@code coview.ws.upgrades-per-window}
+     *  an upgrade is refused with 429. Key: {@code socket-upgrades:{participantId}}. */
+    public static final String SOCKET_UPGRADES = "socket-upgrades:";
 
     /** Pub/sub channel of one room's signaling between signaling-service instances: relayed messages and
      *  peer-joined / peer-left notices (internal to signaling-service: JSON, and relayed signals in a compact
@@ -141,6 +155,11 @@ public final class RedisKeys {
     /** {@code api-key-attempts:{client}}. */
     public static String apiKeyAttempts(String client) {
         return API_KEY_ATTEMPTS + client;
+    }
+
+    /** {@code socket-upgrades:{participantId}}. */
+    public static String socketUpgrades(String participantId) {
+        return SOCKET_UPGRADES + participantId;
     }
 
     /** {@code signal:{roomId}} (a channel). */

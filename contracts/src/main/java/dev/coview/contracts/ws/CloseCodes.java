@@ -13,6 +13,11 @@ public final class CloseCodes {
     public static final int POLICY_VIOLATION = 1008;
     /** A frame larger than the 64 KiB limit. */
     public static final int MESSAGE_TOO_BIG = 1009;
+    /**
+     * The socket did not keep up: its write queue stayed full (annotation-service, {@code slow-socket-grace}); reconnect
+     * with backoff, to a fresh state.
+     */
+    public static final int TRY_AGAIN_LATER = 1013;
     /** Unexpected server error; reconnect with backoff. */
     public static final int INTERNAL_ERROR = 1011;
 

@@ -15,6 +15,10 @@ public final class ErrorCodes {
     public static final String UNKNOWN_PEER = "unknown-peer";
     /** Too many messages: this one was dropped (a sustained flood closes the socket with 1008). */
     public static final String RATE_LIMITED = "rate-limited";
+    /** The room holds as much as it may (elements, points or bytes of state): nothing more can be drawn in it. */
+    public static final String ROOM_FULL = "room-full";
+    /** This service instance holds as much room state as it may: drawing is refused until rooms end. */
+    public static final String SERVICE_FULL = "service-full";
     /** The service could not process the message right now; retry. */
     public static final String UNAVAILABLE = "unavailable";
 

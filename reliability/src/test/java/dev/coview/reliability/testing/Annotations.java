@@ -15,7 +15,7 @@ public final class Annotations {
 
     public static final String PATH = "/ws/annotations";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> SERVER_TYPES = Set.of("state", "event", "error");
+    private static final Set<String> SERVER_TYPES = Set.of("state", "state.elements", "event", "error");
 
     private Annotations() {
     }

@@ -90,6 +90,19 @@ public final class RawSocket implements AutoCloseable {
      * Reads frames until the server's close frame; returns its code, 1006 if the connection ended without one,
      * or 0 if the socket stayed open for {@code timeout} (texts received meanwhile go to {@code texts}).
      */
+    /**
+     * Sends one frame that the service may refuse before it has read all of it (the write then fails: the service
+     * closed), and answers the close code as {@link #awaitClose} does.
+     */
+    public int sendUntilClosed(int opcode, byte[] payload, Duration timeout) throws IOException {
+        try {
+            send(opcode, payload);
+        } catch (IOException closedMidFrame) {
+            // Whatever the service wrote before closing is still to be read below.
+        }
+        return awaitClose(timeout, new java.util.ArrayList<>());
+    }
+
     public int awaitClose(Duration timeout, java.util.List<String> texts) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         try {

@@ -14,6 +14,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What every reliability test runs against, started once per failsafe JVM (the suite's classes share it, in the
@@ -96,6 +102,9 @@ public final class Stack {
         Map<String, String> config = new HashMap<>(keys.quarkusProperties());
         config.put("quarkus.redis.hosts", local.redisUrl());
         config.put("kafka.bootstrap.servers", local.bootstrapServers());
+        // The fuzzers reconnect a participant after each close by design (hundreds of times a minute); the upgrade
+        // throttle is tested on an instance of its own with the production budget (ReconnectLoopIT).
+        config.put("coview.ws.upgrades-per-window", "1000000");
         return config;
     }
 
@@ -180,23 +189,40 @@ public final class Stack {
 
     /** Starts one more signaling instance (its log is scanned too, it is stopped with the stack). */
     public synchronized ServiceInstance startSignaling(String name) {
-        return startExtra(name, "signaling");
+        return startExtra(name, "signaling", Map.of());
+    }
+
+    /** {@link #startSignaling(String)} with settings of its own on top of the suite's. */
+    public synchronized ServiceInstance startSignaling(String name, Map<String, String> settings) {
+        return startExtra(name, "signaling", settings);
     }
 
     /** Starts one more annotation-service instance (rebuilds its state from the log; stopped with the stack). */
     public synchronized ServiceInstance startAnnotation(String name) {
-        return startExtra(name, "annotation");
+        return startExtra(name, "annotation", Map.of());
     }
 
-    private ServiceInstance startExtra(String name, String service) {
+    private ServiceInstance startExtra(String name, String service, Map<String, String> settings) {
         try {
-            ServiceInstance extra = ServiceInstance.start(name, jar(service), FreePort.pick(), common(),
+            Map<String, String> config = new HashMap<>(common());
+            config.putAll(settings);
+            ServiceInstance extra = ServiceInstance.start(name, jar(service), FreePort.pick(), config,
                     logs.resolve(name + ".log"));
             all.add(extra);
             return extra.awaitReady(READY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A consumer of the stack's Kafka in a group of its own (named {@code groupPrefix} + a random id), from the
+     *  beginning of what it subscribes to. */
+    public KafkaConsumer<String, byte[]> kafkaConsumer(String groupPrefix) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Every service log the suite captured. */

@@ -47,6 +47,11 @@ public final class Tokens {
         return signed(roomId, participantId, role, grants, Duration.ofHours(1), Claims.ISSUER, key());
     }
 
+    /** A token that expires {@code ttl} from now (within the verifier's clock-skew allowance: it opens a socket). */
+    public static String expiringIn(String roomId, String participantId, Role role, Duration ttl) {
+        return signed(roomId, participantId, role, role.defaultGrants(), ttl, Claims.ISSUER, key());
+    }
+
     /** Expired a minute ago (beyond any clock-skew allowance). */
     public static String expired(String roomId, String participantId, Role role) {
         return signed(roomId, participantId, role, role.defaultGrants(), Duration.ofMinutes(-1), Claims.ISSUER,

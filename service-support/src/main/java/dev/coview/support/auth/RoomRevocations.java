@@ -1,21 +1,20 @@
 package dev.coview.support.auth;
 
 import dev.coview.contracts.redis.RedisKeys;
-import io.quarkus.logging.Log;
+import dev.coview.support.redis.ChannelSubscriber;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Ended rooms. Ending a room writes the marker {@code room-ended:{roomId}} (which every service checks before it
@@ -27,18 +26,22 @@ import java.time.Duration;
 public class RoomRevocations {
 
     private static final String ENDED = "1";
+    /** How long {@link RedisKeys#ROOMS_ENDED} remembers an ended room: longer than the annotation log keeps it. */
+    static final Duration ENDED_ROOMS_MEMORY = Duration.ofDays(8);
 
     private final ReactiveKeyCommands<String> keys;
     private final ReactiveValueCommands<String, String> values;
     private final ReactivePubSubCommands<String> pubsub;
-    private final Redis client;
+    private final ReactiveSortedSetCommands<String, String> sortedSets;
+    private final ChannelSubscriber channels;
 
     @Inject
-    public RoomRevocations(ReactiveRedisDataSource redis) {
+    public RoomRevocations(ReactiveRedisDataSource redis, ChannelSubscriber channels) {
         this.keys = redis.key();
         this.values = redis.value(String.class);
         this.pubsub = redis.pubsub(String.class);
-        this.client = redis.getRedis();
+        this.sortedSets = redis.sortedSet(String.class);
+        this.channels = channels;
     }
 
     /** Whether the room has ended (its tokens must be refused). */
@@ -47,59 +50,34 @@ public class RoomRevocations {
     }
 
     /**
-     * Marks the room ended for {@code ttl} (at least as long as its longest token lives), then announces it.
+     * Marks the room ended for {@code ttl} (at least as long as its longest token lives), remembers it in
+     * {@link RedisKeys#ROOMS_ENDED}, then announces it.
      */
     public Uni<Void> markEnded(String roomId, Duration ttl) {
+        long now = System.currentTimeMillis();
         return values.setex(RedisKeys.roomEnded(roomId), Math.max(1, ttl.toSeconds()), ENDED)
+                .chain(() -> sortedSets.zadd(RedisKeys.ROOMS_ENDED, now, roomId))
+                .chain(() -> sortedSets.zremrangebyscore(RedisKeys.ROOMS_ENDED,
+                        new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) (now - ENDED_ROOMS_MEMORY.toMillis()))))
                 .chain(() -> pubsub.publish(RedisKeys.ROOM_EVENTS_CHANNEL, roomId))
                 .replaceWithVoid();
     }
 
     /**
-     * Room ids as they end, announced by any instance. Each call opens a dedicated subscriber connection:
-     * subscribe once per service (at startup) and fan out locally. The connection re-subscribes by itself after
-     * Redis comes back; announcements made while it was away are lost (pub/sub), which is why services also
-     * check {@link #isEnded} at every upgrade and periodically.
-     *
-     * <p>A raw connection rather than the Quarkus pub/sub commands, whose {@code subscribe} was seen to never
-     * complete now and then ("No handler waiting for message: [subscribe, …]").
+     * Rooms that ended at or after {@code sinceMillis} (epoch millis), with when they ended, oldest first; from 0:
+     * every ended room still remembered (8 days).
+     */
+    public Uni<List<ScoredValue<String>>> endedSince(long sinceMillis) {
+        return sortedSets.zrangebyscoreWithScores(RedisKeys.ROOMS_ENDED,
+                new ScoreRange<>((double) sinceMillis, Double.POSITIVE_INFINITY));
+    }
+
+    /**
+     * Room ids as they end, announced by any instance ({@link ChannelSubscriber}: one connection per call; subscribe
+     * once per service). Announcements made while Redis is away are lost, which is why services also check
+     * {@link #isEnded} at every upgrade and periodically.
      */
     public Multi<String> endedRooms() {
-        return Multi.createFrom().emitter(emitter -> connect(emitter, 0));
-    }
-
-    private void connect(MultiEmitter<? super String> emitter, int attempt) {
-        if (emitter.isCancelled()) {
-            return;
-        }
-        client.connect().subscribe().with(connection -> {
-            emitter.onTermination(connection::closeAndForget);
-            connection.handler(push -> receive(push, emitter))
-                    .exceptionHandler(e -> Log.debugf("room-events subscriber failed: %s", e.getMessage()))
-                    .endHandler(() -> retry(emitter, 0));
-            connection.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.ROOM_EVENTS_CHANNEL)).subscribe().with(
-                    ok -> { },
-                    e -> {
-                        connection.closeAndForget();
-                        retry(emitter, attempt + 1);
-                    });
-        }, e -> retry(emitter, attempt + 1));
-    }
-
-    private void retry(MultiEmitter<? super String> emitter, int attempt) {
-        if (emitter.isCancelled()) {
-            return;
-        }
-        // Back off up to 5 s while Redis is away; the marker check covers what is missed meanwhile.
-        long delayMs = Math.min(5_000, 250L << Math.min(attempt, 5));
-        Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delayMs))
-                .subscribe().with(ignored -> connect(emitter, attempt));
-    }
-
-    private static void receive(Response push, MultiEmitter<? super String> emitter) {
-        if (push != null && push.size() == 3 && "message".equalsIgnoreCase(push.get(0).toString())
-                && RedisKeys.ROOM_EVENTS_CHANNEL.equals(push.get(1).toString())) {
-            emitter.emit(push.get(2).toString());
-        }
+        return channels.messages(RedisKeys.ROOM_EVENTS_CHANNEL);
     }
 }

@@ -3,6 +3,7 @@ package dev.coview.support.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.local.LocalStackResource;
+import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,11 @@ class RoomRevocationsTest {
             });
             assertThat(revocations.isEnded(roomId).await().atMost(Duration.ofSeconds(5))).isTrue();
             assertThat(revocations.isEnded(other).await().atMost(Duration.ofSeconds(5))).isFalse();
+            // Remembered beyond the marker's lifetime, for annotation-service's replay of its log.
+            assertThat(revocations.endedSince(0).await().atMost(Duration.ofSeconds(5)))
+                    .extracting(ScoredValue::value).contains(roomId).doesNotContain(other);
+            assertThat(revocations.endedSince(System.currentTimeMillis() + 60_000)
+                    .await().atMost(Duration.ofSeconds(5))).isEmpty();
         } finally {
             subscription.cancel();
         }

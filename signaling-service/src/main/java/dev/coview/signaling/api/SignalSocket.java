@@ -22,6 +22,7 @@ import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundDecoder;
 import dev.coview.support.ws.SocketFailures;
 import dev.coview.support.ws.SocketMetrics;
+import dev.coview.support.ws.TokenExpiry;
 import dev.coview.support.ws.UpgradeGuard;
 import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.logging.Log;
@@ -58,10 +59,12 @@ public class SignalSocket {
     private final ObjectWriter writer;
     private final SocketMetrics sockets;
     private final SignalMetrics metrics;
+    private final TokenExpiry expiry;
 
     @Inject
     public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, ObjectMapper mapper,
-                        SocketMetrics sockets, SignalMetrics metrics) {
+                        SocketMetrics sockets, SignalMetrics metrics, TokenExpiry expiry) {
+        this.expiry = expiry;
         this.router = router;
         this.events = events;
         this.limits = limits;
@@ -83,6 +86,7 @@ public class SignalSocket {
         SignalSession session = new SignalSession(member, socket, new FloodGuard(limits));
         connection.userData().put(SESSION, session);
         sockets.opened(participant.role());
+        expiry.watch(connection, () -> socket.close(CloseCodes.UNAUTHORIZED, "token expired"));
         putMdc(member);
         return router.join(member)
                 .invoke(resumed -> {
@@ -203,6 +207,7 @@ public class SignalSocket {
 
     @OnClose
     public Uni<Void> closed(WebSocketConnection connection) {
+        expiry.forget(connection);
         SignalSession session = connection.userData().get(SESSION);
         if (session == null) {
             return done();
@@ -213,7 +218,7 @@ public class SignalSocket {
         putMdc(member);
         Log.debugf("socket closed: %s", why);
         events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
-                why.eventReason());
+                why.eventReason(), !why.isFinal());
         return router.leave(member, why)
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("leaving room %s failed: %s", member.roomId(), e.getMessage());

@@ -33,6 +33,12 @@ public interface SignalingConfig {
     @WithDefault("20s")
     Duration resumeGrace();
 
+    /** A socket that drops and comes back (to this instance) within this time publishes neither
+     *  {@code participant.disconnected} nor {@code participant.connected}: a reconnect loop does not flood the session
+     *  events. {@code participant.disconnected} is published this much later. Default 5 s. */
+    @WithDefault("5s")
+    Duration reconnectMerge();
+
     /** A socket from which nothing arrived (message or pong to the server's auto-ping) for this long is closed
      *  with 1001 so that the client reconnects. Must exceed the auto-ping interval. Default 60 s. */
     @WithDefault("60s")

@@ -310,7 +310,7 @@ public class RedisSignalRouter implements SignalRouter {
             Log.infof("participant %s of room %s was on instance %s, which stopped answering", participantId, roomId,
                     entry.instance());
             if (!entry.away()) {
-                events.disconnected(roomId, participantId, entry.role(), ParticipantDisconnected.INSTANCE_LOST);
+                events.disconnected(roomId, participantId, entry.role(), ParticipantDisconnected.INSTANCE_LOST, false);
             }
             stopShare(roomId, participantId, entry, ShareStopped.LEFT);
             events.left(roomId, participantId, entry.role(), ParticipantLeft.LOST);

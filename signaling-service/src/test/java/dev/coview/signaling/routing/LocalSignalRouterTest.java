@@ -105,7 +105,7 @@ class LocalSignalRouterTest {
     /** Session events are the endpoint's and the Redis router's business, tested with Kafka elsewhere. */
     private static final class QuietEvents extends SignalEvents {
         QuietEvents() {
-            super(null);
+            super(null, null, null);
         }
 
         /** participant.left as it would be published: room/participant/role/reason. */

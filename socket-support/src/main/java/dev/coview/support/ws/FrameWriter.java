@@ -54,6 +54,22 @@ public final class FrameWriter {
         return Future.fromCompletionStage(connection.sendText(text).subscribeAsCompletionStage());
     }
 
+    /**
+     * Whether the socket's write queue is over its high-water mark (its client or network does not keep up); false
+     * when the Vert.x socket cannot be reached.
+     */
+    public static boolean writeQueueFull(WebSocketConnection connection) {
+        if (WEB_SOCKET != null) {
+            try {
+                Object socket = (Object) WEB_SOCKET.invokeExact((Object) connection);
+                return ((WebSocketBase) socket).writeQueueFull();
+            } catch (Throwable notVertx) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static MethodHandle find() {
         try {
             Class<?> base = Class.forName(BASE, false, WebSocketConnection.class.getClassLoader());

@@ -27,6 +27,10 @@ public class SocketMetrics {
         ORIGIN,
         /** No valid CoView token: missing, bad signature, expired, wrong claims (401). */
         TOKEN,
+        /** {@code ?room=} names another room than the token's (403). */
+        OTHER_ROOM,
+        /** The participant upgraded too often (429, {@link UpgradeThrottle}). */
+        THROTTLED,
         /** The token's room has ended (403). */
         ROOM_ENDED,
         /** Redis could not say whether the room has ended (503). */

@@ -16,8 +16,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The handshake check of every CoView socket, before any frame is exchanged: a foreign {@code Origin} → 403
  * (no cross-site WebSocket hijacking); no valid CoView token → 401 (smallrye-jwt has verified signature, issuer
- * and expiry; the token arrives in the {@code Sec-WebSocket-Protocol} bearer carrier); the token's room has
- * ended → 403; Redis unreachable → 503. On success the {@link Participant} is stored in the connection's user
+ * and expiry; the token arrives in the {@code Sec-WebSocket-Protocol} bearer carrier); a {@code ?room=} that is not
+ * the token's room → 403 (a client holding a stale token finds out before it talks to the wrong people; without the
+ * parameter the token's room is used); the participant reconnecting too often → 429 ({@link UpgradeThrottle}); the
+ * token's room has ended → 403; Redis unreachable → 503. On success the {@link Participant} is stored in the connection's user
  * data under {@link #PARTICIPANT}, so endpoints never parse the token again.
  */
 @ApplicationScoped
@@ -25,14 +27,21 @@ public class UpgradeGuard implements HttpUpgradeCheck {
 
     /** Where the endpoint finds the participant of a connection: {@code connection.userData().get(PARTICIPANT)}. */
     public static final UserData.TypedKey<Participant> PARTICIPANT = new UserData.TypedKey<>("coview.participant");
+    /** When the connection's token expires (epoch seconds, its {@code exp}): see {@link TokenExpiry}. */
+    public static final UserData.TypedKey<Long> EXPIRES_AT = new UserData.TypedKey<>("coview.token-expires-at");
+    /** The query parameter by which a client may name the room it means to join. */
+    public static final String ROOM_PARAM = "room";
 
     private final Set<String> allowedOrigins;
     private final boolean anyOrigin;
     private final RoomRevocations revocations;
     private final SocketMetrics metrics;
+    private final UpgradeThrottle throttle;
 
     @Inject
-    public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations, SocketMetrics metrics) {
+    public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations, SocketMetrics metrics,
+                        UpgradeThrottle throttle) {
+        this.throttle = throttle;
         List<String> origins = config.allowedOrigins();
         this.anyOrigin = origins.contains("*");
         this.allowedOrigins = Set.copyOf(origins);
@@ -56,13 +65,29 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                         metrics.refused(SocketMetrics.Refusal.TOKEN);
                         return CheckResult.rejectUpgrade(401);
                     }
-                    return revocations.isEnded(participant.roomId())
+                    String wanted = context.httpRequest().getParam(ROOM_PARAM);
+                    if (wanted != null && !wanted.equals(participant.roomId())) {
+                        metrics.refused(SocketMetrics.Refusal.OTHER_ROOM);
+                        return CheckResult.rejectUpgrade(403);
+                    }
+                    return throttle.allow(participant.id())
+                            .flatMap(allowed -> allowed
+                                    ? revocations.isEnded(participant.roomId())
+                                    : Uni.createFrom().<Boolean>nullItem())
                             .flatMap(ended -> {
+                                if (ended == null) {
+                                    Log.debugf("refused an upgrade of participant %s: reconnecting too often",
+                                            participant.id());
+                                    metrics.refused(SocketMetrics.Refusal.THROTTLED);
+                                    return CheckResult.rejectUpgrade(429);
+                                }
                                 if (ended) {
                                     metrics.refused(SocketMetrics.Refusal.ROOM_ENDED);
                                     return CheckResult.rejectUpgrade(403);
                                 }
                                 context.userData().put(PARTICIPANT, participant);
+                                context.userData().put(EXPIRES_AT,
+                                        ((JsonWebToken) identity.getPrincipal()).getExpirationTime());
                                 return CheckResult.permitUpgrade();
                             })
                             .onFailure().recoverWithUni(e -> {

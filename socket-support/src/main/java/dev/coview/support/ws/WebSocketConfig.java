@@ -30,4 +30,15 @@ public interface WebSocketConfig {
      */
     @WithDefault("50")
     int floodLimit();
+
+    /**
+     * Socket upgrades one participant may make within {@link #upgradeWindow()}, both sockets and every instance
+     * together; beyond, the upgrade is refused with 429. Default 20 (a client's reconnect backoff stays far below).
+     */
+    @WithDefault("20")
+    int upgradesPerWindow();
+
+    /** The window of {@link #upgradesPerWindow()}. Default 10s. */
+    @WithDefault("10s")
+    java.time.Duration upgradeWindow();
 }
