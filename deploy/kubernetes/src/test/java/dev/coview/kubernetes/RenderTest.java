@@ -28,7 +28,7 @@ class RenderTest {
 
     /** Custom resource kinds the components use; anything else parsed as generic is a typo in apiVersion or kind. */
     private static final Set<String> CUSTOM_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser",
-            "ServiceMonitor");
+            "ServiceMonitor", "PrometheusRule");
 
     @Test
     void theOverlaysAreDevAndProd() {
