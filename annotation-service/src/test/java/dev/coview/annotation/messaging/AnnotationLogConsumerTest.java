@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import dev.coview.annotation.metrics.AnnotationMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
