@@ -7,6 +7,8 @@ import dev.coview.contracts.events.SessionEventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -71,7 +73,12 @@ public class SessionEventPublisher {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(roomId)
                 .build();
-        return emitter.sendMessage(Message.of(json, Metadata.of(ce, kafka)))
+        Uni<Void> sent = emitter.sendMessage(Message.of(json, Metadata.of(ce, kafka)))
                 .onFailure().invoke(e -> failures.increment());
+        // Kafka acknowledges on its producer thread. A caller that goes on with Redis from there would finish its
+        // request on an event loop outside the request's context (RESTEasy then finds no request scope: a 500), so
+        // the outcome is handed back to the caller's own Vert.x context.
+        Context caller = Vertx.currentContext();
+        return caller == null ? sent : sent.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 }
