@@ -20,6 +20,7 @@ import { SnapshotApi } from '../media/snapshotApi';
 import { createFreezeControl } from '../ui/agent/freezeControl';
 import { createSnapshotList } from '../ui/agent/snapshotList';
 import type { CreatedRoom } from '../session/roomApi';
+import type { RoomContext } from '../embed/protocol';
 
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
@@ -32,6 +33,9 @@ bridge.onCommand('agent-key', ({ apiKey }) => {
   const field = document.getElementById('agent-key') as HTMLInputElement | null;
   if (field) field.value = apiKey;
 });
+// The record the host page's next room belongs to (a Case id, say); room-service validates it.
+let roomContext: RoomContext | undefined;
+bridge.onCommand('room-context', (context) => (roomContext = context));
 let link: AgentLink | null = null;
 let idCounter = 0;
 const newId = () => `${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
@@ -188,7 +192,8 @@ void (async () => {
   } catch (e) {
     signInError = e instanceof SignInError ? e.message : '';
   }
-  sessionSlot.replaceWith(createSessionPanel(api, storage, onRoom, signIn, signInError));
+  sessionSlot.replaceWith(createSessionPanel(api, storage, onRoom, signIn, signInError,
+    () => roomContext));
 })();
 
 document.addEventListener('keydown', (e) => {

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param endedBy participant id of the agent who ended it
  * @param endedAt when it ended
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RoomEnded(String roomId, String endedBy, Instant endedAt) {
 }

@@ -35,6 +35,11 @@ public final class RedisKeys {
      *  compared (a right key gives its count back); expires with the window (15 min by default). Key:
      *  {@code api-key-attempts:{client address}}. */
     public static final String API_KEY_ATTEMPTS = "api-key-attempts:";
+    /** Hash {system, type, id, metadata (JSON object)}: the external reference and metadata a room was created
+     *  with, written by room-service for every service's session-event publisher (which puts them on each event);
+     *  absent when the room has neither. Written once, never changed; lives as long as {@code room:{roomId}}.
+     *  Key: {@code room-ref:{roomId}}. */
+    public static final String ROOM_REF = "room-ref:";
 
     /** Pub/sub channel of one room's signaling between signaling-service instances: relayed messages and
      *  peer-joined / peer-left notices (internal to signaling-service: JSON, and relayed signals in a compact
@@ -61,6 +66,11 @@ public final class RedisKeys {
     /** {@code room:{roomId}:participants}. */
     public static String participants(String roomId) {
         return ROOM + roomId + PARTICIPANTS_SUFFIX;
+    }
+
+    /** {@code room-ref:{roomId}}. */
+    public static String roomRef(String roomId) {
+        return ROOM_REF + roomId;
     }
 
     /** {@code code:{code}}. */
