@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
  *                is published too, with the deadline)
  * @param endedAt when it ended
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomEnded(String roomId, String endedBy, String reason, Instant endedAt) {
     public static final String AGENT = "agent";
