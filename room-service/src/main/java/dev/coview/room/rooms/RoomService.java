@@ -152,7 +152,10 @@ public class RoomService {
                     ? store.reschedule(roomId, now.plus(config.idleTtl())).replaceWith(false)
                     : finish(roomId, now)
                     .chain(() -> events.expired(new RoomExpired(roomId, deadline, now)))
-                    .chain(() -> events.ended(new RoomEnded(roomId, null, RoomEnded.EXPIRED, now)))
+                    // endedBy stays the room's agent on expiry (reason says nobody ended it): the previous
+                    // release's schema requires endedBy, and its consumers must keep accepting room.ended.
+                    .chain(() -> events.ended(new RoomEnded(roomId, room == null ? null : room.agentId(),
+                            RoomEnded.EXPIRED, now)))
                     .replaceWith(true));
         });
     }
