@@ -21,6 +21,7 @@ import { createFreezeControl } from '../ui/agent/freezeControl';
 import { createSnapshotList } from '../ui/agent/snapshotList';
 import type { CreatedRoom } from '../session/roomApi';
 import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from '../session/customerView';
+import type { RoomContext } from '../embed/protocol';
 
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
@@ -33,6 +34,9 @@ bridge.onCommand('agent-key', ({ apiKey }) => {
   const field = document.getElementById('agent-key') as HTMLInputElement | null;
   if (field) field.value = apiKey;
 });
+// The record the host page's next room belongs to (a Case id, say); room-service validates it.
+let roomContext: RoomContext | undefined;
+bridge.onCommand('room-context', (context) => (roomContext = context));
 let link: AgentLink | null = null;
 let idCounter = 0;
 const newId = () => `${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
@@ -239,7 +243,7 @@ void (async () => {
   } catch (e) {
     signInError = e instanceof SignInError ? e.message : '';
   }
-  const panel = createSessionPanel(api, storage, startSession, signIn, signInError);
+  const panel = createSessionPanel(api, storage, startSession, signIn, signInError, () => roomContext);
   sessionPanel = panel;
   sessionSlot.replaceWith(panel.element);
   await restore(panel).catch((e: Error) => console.warn(`the earlier session could not be restored: ${e.message}`));

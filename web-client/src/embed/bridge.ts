@@ -74,7 +74,7 @@ export function createBridge(win: BridgeWindow, mode: WidgetMode): Bridge {
   };
 }
 
-const COMMANDS: readonly HostCommandType[] = ['agent-key'];
+const COMMANDS: readonly HostCommandType[] = ['agent-key', 'room-context'];
 
 function notEmbedded(): Bridge {
   return { embedded: false, parentOrigin: null, notify: () => undefined, onCommand: () => undefined,

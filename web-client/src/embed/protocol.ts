@@ -40,6 +40,24 @@ export interface HostCommands {
   ping: Record<string, never>;
   /** Agent mode: fills in the agent key (the host's `apiKey` option). */
   'agent-key': { apiKey: string };
+  /** Agent mode: what the next room belongs to (the host's `externalRef` and `metadata` options). */
+  'room-context': RoomContext;
+}
+
+/**
+ * The record in another system a room belongs to, e.g. `{ system: 'salesforce', type: 'Case', id: caseId }`; every
+ * session event of the room carries it (room-service's `POST /api/rooms`, contracts' `ExternalRef`).
+ */
+export interface ExternalRef {
+  system: string;
+  type: string;
+  id: string;
+}
+
+/** What a new room is created with besides the agent's name: its external reference and a few strings. */
+export interface RoomContext {
+  externalRef?: ExternalRef;
+  metadata?: Record<string, string>;
 }
 
 export type HostCommandType = keyof HostCommands;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envelope } from './protocol';
+import { envelope, type ExternalRef } from './protocol';
 import { acceptFromFrame, frameUrl, HostChannel, type HostWindow } from './widget';
 
 const COVIEW = 'https://coview.example.com';
@@ -45,7 +45,7 @@ describe('acceptFromFrame', () => {
 });
 
 describe('HostChannel', () => {
-  function setup(options: { apiKey?: string } = {}) {
+  function setup(options: { apiKey?: string; externalRef?: ExternalRef; metadata?: Record<string, string> } = {}) {
     const frameWindow = { posted: [] as { message: unknown; origin: string }[],
       postMessage(message: unknown, origin: string) { this.posted.push({ message, origin }); } };
     let frameAlive = true;
@@ -98,6 +98,17 @@ describe('HostChannel', () => {
     deliver(COVIEW, frameWindow, envelope('ready', { mode: 'agent' }));
     await channel.ready;
     expect(frameWindow.posted).toEqual([{ message: envelope('agent-key', { apiKey: 'k1' }), origin: COVIEW }]);
+  });
+
+  it('sends the room context (the Case the session belongs to) once the frame says ready', async () => {
+    const externalRef = { system: 'salesforce', type: 'Case', id: '5003000000D8cuIAAR' };
+    const { channel, frameWindow, deliver } = setup({ apiKey: 'k1', externalRef, metadata: { queue: 'billing' } });
+    deliver(COVIEW, frameWindow, envelope('ready', { mode: 'agent' }));
+    await channel.ready;
+    expect(frameWindow.posted).toEqual([
+      { message: envelope('agent-key', { apiKey: 'k1' }), origin: COVIEW },
+      { message: envelope('room-context', { externalRef, metadata: { queue: 'billing' } }), origin: COVIEW },
+    ]);
   });
 
   it('keeps dispatching when one listener throws', () => {

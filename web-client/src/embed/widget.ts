@@ -3,7 +3,7 @@
 // (origin = the CoView origin the host named, source = this very iframe's window, a version-1 envelope) before
 // the host's code sees it; anything else is dropped silently.
 import {
-  EMBED_PARAM, type Envelope, envelope, isEnvelope, normaliseOrigin, PARENT_ORIGIN_PARAM, WIDGET_EVENT_TYPES,
+  EMBED_PARAM, type Envelope, envelope, type ExternalRef, isEnvelope, normaliseOrigin, PARENT_ORIGIN_PARAM, WIDGET_EVENT_TYPES,
   type WidgetEvent, type WidgetEvents, type WidgetEventType, type WidgetMode,
 } from './protocol';
 
@@ -21,6 +21,13 @@ export interface MountOptions {
    * CoView origin once the console is ready, never in the URL.
    */
   apiKey?: string;
+  /**
+   * Agent mode: the record the session belongs to, e.g. `{ system: 'salesforce', type: 'Case', id: caseId }`.
+   * Every session event of the room carries it (CloudEvents attributes `externalref*`); sent by postMessage.
+   */
+  externalRef?: ExternalRef;
+  /** Agent mode: up to 10 short strings every session event of the room carries (attribute `roommetadata`). */
+  metadata?: Record<string, string>;
   /** The iframe's accessible name; default "CoView agent console" / "CoView screen sharing". */
   title?: string;
   /** Called with every event (after the `on` listeners of its type). */
@@ -39,7 +46,8 @@ export interface WidgetHandle {
 }
 
 /** The option names of `mount`, for checks at run time (docs/salesforce.md is tested against them). */
-export const MOUNT_OPTION_NAMES = ['origin', 'mode', 'code', 'invite', 'apiKey', 'title', 'onEvent'] as const;
+export const MOUNT_OPTION_NAMES = ['origin', 'mode', 'code', 'invite', 'apiKey', 'externalRef', 'metadata', 'title',
+  'onEvent'] as const;
 
 /** What a handle offers (same purpose). */
 export const HANDLE_MEMBER_NAMES = ['iframe', 'ready', 'on', 'destroy'] as const;
@@ -113,7 +121,8 @@ export class HostChannel {
   private closed = false;
 
   constructor(private readonly host: HostWindow, private readonly frame: FramePort,
-              private readonly coviewOrigin: string, private readonly options: Pick<MountOptions, 'apiKey' | 'onEvent'>) {
+              private readonly coviewOrigin: string,
+              private readonly options: Pick<MountOptions, 'apiKey' | 'externalRef' | 'metadata' | 'onEvent'>) {
     host.addEventListener('message', this.onMessage);
   }
 
@@ -130,6 +139,8 @@ export class HostChannel {
     if (!message) return;
     if (message.type === 'ready') {
       if (this.options.apiKey) this.send(envelope('agent-key', { apiKey: this.options.apiKey }));
+      const { externalRef, metadata } = this.options;
+      if (externalRef || metadata) this.send(envelope('room-context', { externalRef, metadata }));
       this.resolveReady();
       return;
     }
@@ -189,4 +200,4 @@ export function mount(element: HTMLElement, options: MountOptions): WidgetHandle
 }
 
 export { PROTOCOL_VERSION, WIDGET_EVENT_TYPES } from './protocol';
-export type { WidgetEvent, WidgetEvents, WidgetEventType, WidgetMode } from './protocol';
+export type { ExternalRef, RoomContext, WidgetEvent, WidgetEvents, WidgetEventType, WidgetMode } from './protocol';

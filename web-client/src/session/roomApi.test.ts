@@ -18,6 +18,15 @@ describe('RoomApi', () => {
     expect(f).toHaveBeenCalledWith('/api/rooms', { method: 'POST', headers: { Authorization: 'Bearer at' } });
   });
 
+  it('creates a room for a CRM record: the external reference and metadata go in the JSON body', async () => {
+    const f = respond(201, { roomId: 'r', joinCode: '123456' });
+    const externalRef = { system: 'salesforce', type: 'Case', id: '5003000000D8cuIAAR' };
+    await new RoomApi(f as unknown as typeof fetch).createRoom('k', { externalRef, metadata: { queue: 'billing' } });
+    expect(f).toHaveBeenCalledWith('/api/rooms', { method: 'POST',
+      headers: { 'X-CoView-Agent-Key': 'k', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ externalRef, metadata: { queue: 'billing' } }) });
+  });
+
   it('turns a problem document into an error with its detail', async () => {
     const f = respond(404, { type: 'about:blank', title: 'Not found', detail: 'This code is wrong or has expired.' });
     const err = await new RoomApi(f as unknown as typeof fetch).joinRoom({ code: '000000' }).catch((e) => e);

@@ -6,6 +6,8 @@
 // REST bodies mirror contracts' dev.coview.contracts.rooms records (no JSON Schema exists for REST; the
 // OpenAPI document of room-service describes them).
 
+import type { RoomContext } from '../embed/protocol';
+
 /** `POST /api/rooms` answer (CreatedRoom): the agent's new room. */
 export interface CreatedRoom {
   roomId: string;
@@ -78,13 +80,24 @@ export const AGENT_KEY_HEADER = 'X-CoView-Agent-Key';
 export class RoomApi {
   constructor(private readonly fetchFn: typeof fetch = fetch.bind(globalThis), private readonly base = '') {}
 
-  createRoom(agentKey: string): Promise<CreatedRoom> {
-    return this.json('/api/rooms', { method: 'POST', headers: { [AGENT_KEY_HEADER]: agentKey } });
+  /** `POST /api/rooms`; `context` (from the widget's host page) ties the room to a CRM record. */
+  createRoom(agentKey: string, context?: RoomContext): Promise<CreatedRoom> {
+    return this.create({ [AGENT_KEY_HEADER]: agentKey }, context);
   }
 
   /** `POST /api/rooms` as an agent signed in with the identity provider (its access token). */
-  createRoomSignedIn(accessToken: string): Promise<CreatedRoom> {
-    return this.json('/api/rooms', { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } });
+  createRoomSignedIn(accessToken: string, context?: RoomContext): Promise<CreatedRoom> {
+    return this.create({ Authorization: `Bearer ${accessToken}` }, context);
+  }
+
+  /** With a context (from the widget's host page), its external reference and metadata go in a JSON body. */
+  private create(headers: Record<string, string>, context?: RoomContext): Promise<CreatedRoom> {
+    if (!context?.externalRef && !context?.metadata) return this.json('/api/rooms', { method: 'POST', headers });
+    return this.json('/api/rooms', {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ externalRef: context.externalRef, metadata: context.metadata }),
+    });
   }
 
   /** Room-service answers `{iceServers, expiresAt}` (TURN credentials expire; fetched per connection). */

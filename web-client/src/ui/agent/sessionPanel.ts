@@ -5,6 +5,7 @@
  */
 import type { AgentSignIn } from '../../auth/agentSignIn';
 import { type AgentAuth, ApiError, type CreatedRoom, type RoomApi } from '../../session/roomApi';
+import type { RoomContext } from '../../embed/protocol';
 import { copyText, h, replaceChildren } from '../dom';
 
 /** sessionStorage key for the agent key: gone when the tab closes, never in localStorage. */
@@ -23,9 +24,11 @@ export interface SessionPanel {
 /**
  * @param signIn the identity provider's sign-in when room-service has one (else only the key field)
  * @param signInError what went wrong coming back from the provider, shown once
+ * @param context what the host page's next room belongs to (the widget's `externalRef` and `metadata`)
  */
 export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room: CreatedRoom) => void,
-  signIn: AgentSignIn | null = null, signInError = ''): SessionPanel {
+  signIn: AgentSignIn | null = null, signInError = '',
+  context: () => RoomContext | undefined = () => undefined): SessionPanel {
   // A form, so Enter in the key field starts a session and password managers know the field.
   const box = h('form', { class: 'card stack session-box', 'aria-labelledby': 'session-title' });
   const key = h('input', { type: 'password', id: 'agent-key', autocomplete: 'off',
@@ -59,10 +62,10 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
       const session = signIn?.session() ?? null;
       let room: CreatedRoom;
       if (session) {
-        room = await api.createRoomSignedIn(session.accessToken);
+        room = await api.createRoomSignedIn(session.accessToken, context());
       } else {
         storage.setItem(AGENT_KEY_STORAGE, key.value);
-        room = await api.createRoom(key.value);
+        room = await api.createRoom(key.value, context());
       }
       showRoom(room, false);
       onRoom(room);

@@ -32,9 +32,24 @@ public final class SessionEvents implements AutoCloseable {
             return headers.get("ce_type");
         }
 
-        /** Fails unless the value matches the contracts schema of its type. */
+        /**
+         * Fails unless the value matches the contracts schema of its type, and the previous release's schema (a
+         * consumer that has not upgraded) where that release knew the type.
+         */
         public Event assertMatchesSchema() {
-            SchemaCatalog.assertValid("events/" + SessionEventType.fromType(type()).shortName() + ".json", value);
+            String path = "events/" + SessionEventType.fromType(type()).shortName() + ".json";
+            SchemaCatalog.assertValid(path, value);
+            if (SessionEvents.class.getResource("/compat/schemas/" + path) != null) {
+                try {
+                    List<String> errors = SchemaCatalog.previousReleaseErrors(path,
+                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(value));
+                    if (!errors.isEmpty()) {
+                        throw new AssertionError("the previous release refuses " + path + ": " + errors);
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new AssertionError("not JSON: " + value, e);
+                }
+            }
             return this;
         }
     }

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * Data of {@code dev.coview.crop.changed} (annotation-service).
  * The customer changed the crop: the rectangle of their screen that is shared, as fractions (0..1) of the
@@ -8,6 +9,7 @@ package dev.coview.contracts.events;
  * @param roomId        the room
  * @param participantId who did it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CropChanged(String roomId, String participantId, double x, double y, double w, double h, int sourceW,
                           int sourceH) {
 }

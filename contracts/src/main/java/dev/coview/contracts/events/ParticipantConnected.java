@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param resumed       whether this socket resumed an earlier session of the same participant
  * @param connectedAt   when the socket opened
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantConnected(String roomId, String participantId, String role, boolean resumed,
                                    Instant connectedAt) {
 }

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,7 @@ import java.time.Instant;
  *                       stopped answering; published by another instance)
  * @param disconnectedAt when the socket closed (for {@code instance-lost}: when the loss was noticed)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantDisconnected(String roomId, String participantId, String role, String reason,
                                       Instant disconnectedAt) {
     public static final String BYE = "bye";

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param via           how the participant got in: {@code create}, {@code code}, {@code invite} or {@code observer}
  * @param joinedAt      when the token was issued
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantJoined(String roomId, String participantId, String role, String name, String via,
                                 Instant joinedAt) {
 }

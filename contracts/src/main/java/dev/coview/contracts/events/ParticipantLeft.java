@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  *                      the resume grace period, or its instance stopped answering) or {@link #ROOM_ENDED}
  * @param leftAt        when the service decided it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantLeft(String roomId, String participantId, String role, String reason, Instant leftAt) {
     public static final String BYE = "bye";
     public static final String LOST = "lost";

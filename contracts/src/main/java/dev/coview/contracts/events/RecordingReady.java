@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param sha256      SHA-256 of the file, lower-case hex
  * @param readyAt     when the file was complete
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordingReady(String roomId, String recordingId, String contentType, long size, String sha256,
                              Instant readyAt) {
 }

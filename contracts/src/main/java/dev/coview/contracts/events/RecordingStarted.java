@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -11,5 +12,6 @@ import java.time.Instant;
  * @param participantId the agent who records
  * @param startedAt     when room-service created the recording
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordingStarted(String roomId, String recordingId, String participantId, Instant startedAt) {
 }

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param chunks        how many chunks the recording has
  * @param stoppedAt     when room-service accepted the completion
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordingStopped(String roomId, String recordingId, String participantId, int chunks,
                                Instant stoppedAt) {
 }

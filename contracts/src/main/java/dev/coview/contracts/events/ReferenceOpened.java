@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * Data of {@code dev.coview.reference.opened} (annotation-service).
  * The customer opened the link the agent pushed.
@@ -7,5 +8,6 @@ package dev.coview.contracts.events;
  * @param roomId        the room
  * @param participantId who did it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferenceOpened(String roomId, String participantId, String url) {
 }

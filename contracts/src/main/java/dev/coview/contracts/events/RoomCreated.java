@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.coview.contracts.auth.AgentIdentity;
 import java.time.Instant;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param agent     the identity behind {@code createdBy}: sign-in method, subject, and the name and e-mail the
  *                  identity provider gave
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RoomCreated(String roomId, String agentId, String createdBy, Instant createdAt, Instant expiresAt,
                           AgentIdentity agent) {
 }

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
@@ -8,11 +9,13 @@ import java.time.Instant;
  * its tokens. Schema: {@code schemas/events/room.ended.json}.
  *
  * @param roomId  the room
- * @param endedBy participant id of the agent who ended it; absent when nobody did ({@link #EXPIRED})
+ * @param endedBy participant id of the agent who ended it; on {@link #EXPIRED} nobody did and it is the room's agent
+ *                (kept, because the previous release's schema requires it)
  * @param reason  {@link #AGENT} (the room's agent ended it) or {@link #EXPIRED} (idle expiry; {@code room.expired}
  *                is published too, with the deadline)
  * @param endedAt when it ended
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomEnded(String roomId, String endedBy, String reason, Instant endedAt) {
     public static final String AGENT = "agent";

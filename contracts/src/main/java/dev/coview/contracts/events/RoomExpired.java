@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param expiresAt the idle deadline that passed
  * @param expiredAt when room-service noticed and ended the room (at most one sweep interval after)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RoomExpired(String roomId, Instant expiresAt, Instant expiredAt) {
 }

@@ -4,6 +4,10 @@ package dev.coview.contracts.events;
  * Every CloudEvents {@code type} CoView publishes on {@link dev.coview.contracts.kafka.Topics#SESSION_EVENTS}.
  * The wire value is {@code dev.coview.<noun>.<verb>}; the payload schema of each is
  * {@code schemas/events/<noun>.<verb>.json} in this module.
+ *
+ * <p>Contracts evolve by addition: later versions add properties, enum values and types. The payload records
+ * therefore ignore unknown properties ({@code @JsonIgnoreProperties(ignoreUnknown = true)}), the schemas allow
+ * them, and a consumer that meets a type it does not know skips it ({@link #find}).
  */
 public enum SessionEventType {
     ROOM_CREATED("room.created"),
@@ -30,6 +34,9 @@ public enum SessionEventType {
     REFERENCE_OPENED("reference.opened"),
     REFERENCE_DECLINED("reference.declined");
 
+    /** Where the payload schemas' {@code $id}s live (the contracts jar's {@code schemas/events/} folder). */
+    public static final String SCHEMA_PREFIX = "https://coview.dev/schemas/events/";
+
     private final String noun;
 
     SessionEventType(String nounVerb) {
@@ -44,6 +51,21 @@ public enum SessionEventType {
     /** The CloudEvents {@code type}, e.g. {@code dev.coview.room.created}. */
     public String type() {
         return CloudEventHeaders.TYPE_PREFIX + noun;
+    }
+
+    /** The {@code dataschema} of its events: the {@code $id} of {@code schemas/events/<noun>.<verb>.json}. */
+    public String dataSchema() {
+        return SCHEMA_PREFIX + noun + ".json";
+    }
+
+    /** Looks a type up by its CloudEvents {@code type}; empty for a type this version does not know. */
+    public static java.util.Optional<SessionEventType> find(String type) {
+        for (SessionEventType t : values()) {
+            if (t.type().equals(type)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Looks a type up by its CloudEvents {@code type}; throws {@link IllegalArgumentException} when unknown. */

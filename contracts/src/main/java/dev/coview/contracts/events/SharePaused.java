@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -11,5 +12,6 @@ import java.time.Instant;
  * @param participantId the sharer
  * @param pausedAt      when the service accepted it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SharePaused(String roomId, String participantId, Instant pausedAt) {
 }

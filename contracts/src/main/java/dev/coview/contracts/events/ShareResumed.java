@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param participantId the sharer
  * @param resumedAt     when the service accepted it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ShareResumed(String roomId, String participantId, Instant resumedAt) {
 }

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -11,5 +12,6 @@ import java.time.Instant;
  * @param participantId the sharer
  * @param startedAt     when the service learned of it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ShareStarted(String roomId, String participantId, Instant startedAt) {
 }

@@ -1,5 +1,6 @@
 package dev.coview.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,7 @@ import java.time.Instant;
  *                      {@link #ROOM_ENDED}
  * @param stoppedAt     when the service learned of it
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ShareStopped(String roomId, String participantId, String reason, Instant stoppedAt) {
     public static final String STOPPED = "stopped";
     public static final String LEFT = "left";

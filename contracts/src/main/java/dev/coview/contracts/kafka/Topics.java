@@ -13,6 +13,10 @@ public final class Topics {
     public static final String SESSION_EVENTS = "coview.session-events";
     /** Records that could not be processed, with the reason in headers. */
     public static final String DEAD_LETTER = "coview.dead-letter";
+    /** Session events webhook-service gave up delivering to an endpoint (after its retry period): the original
+     *  record (key, value, {@code ce_} headers) plus {@code coview-webhook-endpoint}, {@code coview-webhook-error}
+     *  and {@code coview-webhook-attempts}. Retained like {@link #SESSION_EVENTS}; an operator replays from it. */
+    public static final String WEBHOOK_DEAD_LETTERS = "coview.webhook-dead-letters";
 
     private Topics() {
     }

@@ -76,6 +76,11 @@ public final class RedisKeys {
      *  expires with the window ({@code coview.ws.upgrade-window}, 10 s). Over {@code coview.ws.upgrades-per-window}
      *  an upgrade is refused with 429. Key: {@code socket-upgrades:{participantId}}. */
     public static final String SOCKET_UPGRADES = "socket-upgrades:";
+    /** Hash {system, type, id, metadata (JSON object)}: the external reference and metadata a room was created
+     *  with, written by room-service for every service's session-event publisher (which puts them on each event);
+     *  absent when the room has neither. Written once, never changed; lives as long as {@code room:{roomId}}.
+     *  Key: {@code room-ref:{roomId}}. */
+    public static final String ROOM_REF = "room-ref:";
 
     /** Pub/sub channel of one room's signaling between signaling-service instances: relayed messages and
      *  peer-joined / peer-left notices (internal to signaling-service: JSON, and relayed signals in a compact
@@ -119,6 +124,11 @@ public final class RedisKeys {
     /** {@code room:{roomId}:participants}. */
     public static String participants(String roomId) {
         return ROOM + roomId + PARTICIPANTS_SUFFIX;
+    }
+
+    /** {@code room-ref:{roomId}}. */
+    public static String roomRef(String roomId) {
+        return ROOM_REF + roomId;
     }
 
     /** {@code code:{code}}. */

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 record Rendered(String dir, List<HasMetadata> objects) {
 
     /** CoView's own services: the Deployments of base/. */
-    static final List<String> SERVICES = List.of("room-service", "signaling-service", "annotation-service");
+    static final List<String> SERVICES = List.of("room-service", "signaling-service", "annotation-service",
+            "webhook-service");
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();

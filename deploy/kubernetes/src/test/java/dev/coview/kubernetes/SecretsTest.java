@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
 
     /** The Secrets the manifests may refer to, each created by hand or by cert-manager (docs/operations.md). */
-    private static final Set<String> DOCUMENTED = Set.of("coview-jwt", "coview-turn", "coview-agent-key", "coview-tls");
+    private static final Set<String> DOCUMENTED = Set.of("coview-jwt", "coview-turn", "coview-agent-key", "coview-tls",
+            "coview-webhooks");
 
     @EveryOverlay
     void noRenderedSecretCarriesData(String overlay) {

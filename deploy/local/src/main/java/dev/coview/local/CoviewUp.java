@@ -33,6 +33,8 @@ import java.util.concurrent.CountDownLatch;
  *       issuer; {@code COVIEW_ISSUER_PASSWORD}: the local user's password (generated and printed when unset)</li>
  *   <li>{@code COVIEW_ROOM_MANAGEMENT_PORT} (9080), {@code COVIEW_SIGNALING_MANAGEMENT_PORT} (9081),
  *       {@code COVIEW_ANNOTATION_MANAGEMENT_PORT} (9082): health and metrics, on 127.0.0.1 only</li>
+ *   <li>{@code COVIEW_WEBHOOK_PORT} (8083) and {@code COVIEW_WEBHOOK_MANAGEMENT_PORT} (9083): webhook-service,
+ *       started only when a {@code COVIEW_WEBHOOKS_ENDPOINTS_*} variable is set</li>
  * </ul>
  */
 public final class CoviewUp {
@@ -59,13 +61,19 @@ public final class CoviewUp {
         Path state = Path.of(opts.getOrDefault("state", root.resolve(".coview").toString())).toAbsolutePath();
         Path logs = Files.createDirectories(state.resolve("logs"));
         PrintStream out = System.out;
-        List<Service> services = List.of(
+        List<Service> services = new ArrayList<>(List.of(
                 new Service("room-service", "room-service", port("COVIEW_ROOM_PORT", 8080),
                         port("COVIEW_ROOM_MANAGEMENT_PORT", 9080), "\u001b[36m"),
                 new Service("signaling-service", "signaling-service", port("COVIEW_SIGNALING_PORT", 8081),
                         port("COVIEW_SIGNALING_MANAGEMENT_PORT", 9081), "\u001b[35m"),
                 new Service("annotation-service", "annotation-service", port("COVIEW_ANNOTATION_PORT", 8082),
-                        port("COVIEW_ANNOTATION_MANAGEMENT_PORT", 9082), "\u001b[33m"));
+                        port("COVIEW_ANNOTATION_MANAGEMENT_PORT", 9082), "\u001b[33m")));
+        // webhook-service only when an endpoint is configured (COVIEW_WEBHOOKS_ENDPOINTS_<NAME>_URL, …): without
+        // one it has nothing to do, and a fourth JVM costs every local run and every end-to-end test.
+        if (System.getenv().keySet().stream().anyMatch(k -> k.startsWith("COVIEW_WEBHOOKS_ENDPOINTS_"))) {
+            services.add(new Service("webhook-service", "webhook-service", port("COVIEW_WEBHOOK_PORT", 8083),
+                    port("COVIEW_WEBHOOK_MANAGEMENT_PORT", 9083), "\u001b[32m"));
+        }
         for (Service s : services) {
             if (!Files.exists(s.jar(root))) {
                 throw new IllegalStateException(s.jar(root) + " is missing: run ./coview build (./coview up does)");
@@ -140,6 +148,15 @@ public final class CoviewUp {
         common.put("coview.urls.public", "http://" + host + ":" + room.port());
         common.put("coview.urls.signaling", "ws://" + host + ":" + services.get(1).port() + "/ws/signal");
         common.put("coview.urls.annotation", "ws://" + host + ":" + services.get(2).port() + "/ws/annotations");
+        if (System.getenv("COVIEW_MEDIA_LINK_SECRET") == null) {
+            // Signed download links: room-service checks what webhook-service signs, so both get one secret.
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            String encoded = java.util.Base64.getEncoder().encodeToString(secret);
+            common.put("coview.room.media.link-secret", encoded);
+            common.put("coview.webhooks.media-link-secret", encoded);
+        }
+        common.put("coview.webhooks.media-base-url", "http://" + host + ":" + room.port());
         if (System.getenv("COVIEW_WS_ALLOWED_ORIGINS") == null) {
             // The pages come from room-service, wherever its port was moved (and from the Vite dev server).
             common.put("coview.ws.allowed-origins", "http://localhost:" + room.port() + ",http://127.0.0.1:"

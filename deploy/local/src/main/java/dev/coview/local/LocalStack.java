@@ -106,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
                             // Pointer moves are worth nothing after a few seconds.
                             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "60000")),
                     new NewTopic(Topics.SESSION_EVENTS, PARTITIONS, (short) 1),
-                    new NewTopic(Topics.DEAD_LETTER, 1, (short) 1));
+                    new NewTopic(Topics.DEAD_LETTER, 1, (short) 1),
+                    new NewTopic(Topics.WEBHOOK_DEAD_LETTERS, 1, (short) 1));
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);

@@ -161,28 +161,28 @@ public final class Stack {
 
     public synchronized ServiceInstance signalingA() {
         if (signalingA == null) {
-            signalingA = startExtra("signaling-a", "signaling");
+            signalingA = startExtra("signaling-a", "signaling", Map.of());
         }
         return signalingA;
     }
 
     public synchronized ServiceInstance signalingB() {
         if (signalingB == null) {
-            signalingB = startExtra("signaling-b", "signaling");
+            signalingB = startExtra("signaling-b", "signaling", Map.of());
         }
         return signalingB;
     }
 
     public synchronized ServiceInstance annotationA() {
         if (annotationA == null) {
-            annotationA = startExtra("annotation-a", "annotation");
+            annotationA = startExtra("annotation-a", "annotation", Map.of());
         }
         return annotationA;
     }
 
     public synchronized ServiceInstance annotationB() {
         if (annotationB == null) {
-            annotationB = startExtra("annotation-b", "annotation");
+            annotationB = startExtra("annotation-b", "annotation", Map.of());
         }
         return annotationB;
     }

@@ -4,6 +4,8 @@ import static dev.coview.room.api.SnapshotsResource.ACCESS_WAIT;
 
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.rooms.Problem;
+import dev.coview.contracts.media.MediaLinks;
+import dev.coview.room.access.MediaReadAccess;
 import dev.coview.room.access.RoomAccess;
 import dev.coview.room.media.recordings.ChunkView;
 import dev.coview.room.media.recordings.CompleteRecordingRequest;
@@ -15,6 +17,7 @@ import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.RoomService;
 import dev.coview.support.auth.Participant;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +63,9 @@ public class RecordingsResource {
     private static final String VIDEO_WEBM = "video/webm";
 
     private final RoomAccess access;
+    /** Downloads only: also signed links and servers' media keys (field-injected, so uploads stay untouched). */
+    @Inject
+    MediaReadAccess mediaReads;
     private final RoomService rooms;
     private final RecordingService recordings;
     private final RecordingConsents consents;
@@ -160,8 +167,13 @@ public class RecordingsResource {
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @HeaderParam("Range") String range,
                              @HeaderParam("If-Range") String ifRange,
-                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws IOException {
-        require(authorization, roomId);
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                             @HeaderParam(MediaReadAccess.MEDIA_KEY_HEADER) String mediaKey,
+                             @QueryParam(MediaLinks.EXPIRES) String expires,
+                             @QueryParam(MediaLinks.SIGNATURE) String sig) throws IOException {
+        // A room token with the record grant, a signed link for this recording, or a server's media key.
+        mediaReads.require(authorization, mediaKey, MediaLinks.recordingPath(roomId, recordingId), expires, sig,
+                roomId, Grant.RECORD).await().atMost(ACCESS_WAIT);
         RecordingView recording = recordings.find(roomId, recordingId)
                 .filter(r -> r.state() == RecordingView.State.READY)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,

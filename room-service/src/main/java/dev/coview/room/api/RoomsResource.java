@@ -17,6 +17,7 @@ import dev.coview.room.rooms.JoinService;
 import dev.coview.room.rooms.RejoinService;
 import dev.coview.room.rooms.RoomMediaSettings;
 import dev.coview.room.rooms.RoomService;
+import dev.coview.support.events.RoomLabels;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -132,7 +133,8 @@ public class RoomsResource {
             description = "For agents signed in with the identity provider (Authorization: Bearer <access token>) "
                     + "and machine clients (an API key in X-CoView-Agent-Key). Answers the agent's token, the 6-digit "
                     + "join code and the invite link. Wrong API keys are limited per client: past the limit, 429 "
-                    + "with Retry-After.")
+                    + "with Retry-After. An externalRef (the CRM record the session belongs to) and metadata are "
+                    + "carried by every session event of the room.")
     @SecurityRequirement(name = OpenApiSecurity.AGENT_SIGN_IN)
     @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
     @APIResponse(responseCode = "201", description = "created",
@@ -150,7 +152,8 @@ public class RoomsResource {
                         throw new ProblemException(ProblemType.INVALID_REQUEST,
                                 "relayOnly needs a TURN relay, and none is configured (coview.room.ice.turn-urls)");
                     }
-                    return rooms.create(createdBy, body == null ? null : body.name());
+                    return rooms.create(createdBy, body == null ? null : body.name(),
+                            body == null ? RoomLabels.NONE : body.labels());
                 })
                 .call(room -> relayOnly == null ? Uni.createFrom().voidItem()
                         : mediaSettings.setRelayOnly(room.roomId(), relayOnly))

@@ -2,6 +2,8 @@ package dev.coview.room.api;
 
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.rooms.Problem;
+import dev.coview.contracts.media.MediaLinks;
+import dev.coview.room.access.MediaReadAccess;
 import dev.coview.room.access.RoomAccess;
 import dev.coview.room.media.snapshots.SnapshotPart;
 import dev.coview.room.media.snapshots.SnapshotService;
@@ -11,6 +13,7 @@ import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.RoomService;
 import dev.coview.support.auth.Participant;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,6 +58,9 @@ public class SnapshotsResource {
     static final Duration ACCESS_WAIT = Duration.ofSeconds(10);
 
     private final RoomAccess access;
+    /** Downloads only: also signed links and servers' media keys (field-injected, so uploads stay untouched). */
+    @Inject
+    MediaReadAccess mediaReads;
     private final RoomService rooms;
     private final SnapshotService snapshots;
 
@@ -137,8 +144,13 @@ public class SnapshotsResource {
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @HeaderParam("Range") String range,
                              @HeaderParam("If-Range") String ifRange,
-                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws IOException {
-        access.require(authorization, roomId, null).await().atMost(ACCESS_WAIT);
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                             @HeaderParam(MediaReadAccess.MEDIA_KEY_HEADER) String mediaKey,
+                             @QueryParam(MediaLinks.EXPIRES) String expires,
+                             @QueryParam(MediaLinks.SIGNATURE) String sig) throws IOException {
+        // A room token, a signed link for this very part, or a server's media key (MediaReadAccess).
+        mediaReads.require(authorization, mediaKey, MediaLinks.snapshotPath(roomId, snapshotId, partName), expires,
+                sig, roomId, null).await().atMost(ACCESS_WAIT);
         SnapshotPart part = SnapshotPart.byField(partName).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "a snapshot has the parts original, flattened and annotations"));
         SnapshotView snapshot = find(roomId, snapshotId);

@@ -102,6 +102,30 @@ public interface RoomConfig {
     /** Where snapshots and recordings are kept, how big they may be and how long they live. */
     Storage storage();
 
+    /** Media for servers and browser tabs: machine credentials and signed download links. */
+    Media media();
+
+    /** {@code coview.room.media.*}. */
+    interface Media {
+        /**
+         * Machine credentials (env {@code COVIEW_ROOM_MEDIA_READ_KEYS}, comma-separated, 32+ characters each) a
+         * server sends in {@code X-CoView-Media-Key}: they read the snapshots and recordings of every room, ended
+         * ones included, and nothing else. None by default.
+         */
+        Optional<List<String>> readKeys();
+
+        /**
+         * The secret signed download links are made with, base64 of 32+ random bytes (env
+         * {@code COVIEW_MEDIA_LINK_SECRET}); webhook-service needs the same one. When unset, a random one is made
+         * at startup: links then work only on this instance until it restarts (local runs).
+         */
+        Optional<String> linkSecret();
+
+        /** How long a signed download link works; default 5 min. */
+        @WithDefault("5m")
+        Duration linkTtl();
+    }
+
     /** {@code coview.room.storage.*}. */
     interface Storage {
         /**

@@ -20,6 +20,8 @@ import dev.coview.room.tokens.IssuedToken;
 import dev.coview.room.tokens.TokenIssuer;
 import dev.coview.support.auth.Participant;
 import dev.coview.support.auth.RoomRevocations;
+import dev.coview.support.events.RoomLabelLookup;
+import dev.coview.support.events.RoomLabels;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -44,9 +46,12 @@ public class RoomService {
     private final AgentRooms agentRooms;
     private final RoomConfig config;
     private final UrlsConfig urls;
+    private final RoomLabelLookup labelLookup;
 
     public RoomService(RoomStore store, JoinCredentials credentials, TokenIssuer tokens, RoomEvents events,
-                       RoomRevocations revocations, AgentRooms agentRooms, RoomConfig config, UrlsConfig urls) {
+                       RoomRevocations revocations, AgentRooms agentRooms, RoomConfig config, UrlsConfig urls,
+                       RoomLabelLookup labelLookup) {
+        this.labelLookup = labelLookup;
         this.store = store;
         this.credentials = credentials;
         this.tokens = tokens;
@@ -59,9 +64,10 @@ public class RoomService {
 
     /**
      * Opens a room for {@code creator}; returns the agent's token and the join code. The agent's display name is
-     * {@code agentName}, else the name the identity provider gave.
+     * {@code agentName}, else the name the identity provider gave. The {@code labels} are stored for every service's
+     * event publisher before the first event goes out.
      */
-    public Uni<CreatedRoom> create(AgentIdentity creator, String agentName) {
+    public Uni<CreatedRoom> create(AgentIdentity creator, String agentName, RoomLabels labels) {
         String createdBy = creator.creator();
         String roomId = Ids.newId();
         String agentId = Ids.newId();
@@ -79,7 +85,8 @@ public class RoomService {
                             null, null);
                     ParticipantRecord agent = new ParticipantRecord(agentId, Role.AGENT.claimValue(), name, now);
                     IssuedToken token = tokens.issue(roomId, agentId, Role.AGENT, name, createdBy);
-                    return store.create(room, agent)
+                    return store.create(room, agent, labels)
+                            .invoke(() -> labelLookup.remember(roomId, labels))
                             .chain(() -> agentRooms.add(createdBy, roomId, now, config.tokenTtl()))
                             // Both events handed to the producer at once, in this order: one partition (the room's
                             // key) and an idempotent producer keep it; waiting for each ack in turn only added time.
@@ -145,7 +152,10 @@ public class RoomService {
                     ? store.reschedule(roomId, now.plus(config.idleTtl())).replaceWith(false)
                     : finish(roomId, now)
                     .chain(() -> events.expired(new RoomExpired(roomId, deadline, now)))
-                    .chain(() -> events.ended(new RoomEnded(roomId, null, RoomEnded.EXPIRED, now)))
+                    // endedBy stays the room's agent on expiry (reason says nobody ended it): the previous
+                    // release's schema requires endedBy, and its consumers must keep accepting room.ended.
+                    .chain(() -> events.ended(new RoomEnded(roomId, room == null ? null : room.agentId(),
+                            RoomEnded.EXPIRED, now)))
                     .replaceWith(true));
         });
     }

@@ -3,6 +3,7 @@ package dev.coview.room.rooms;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.redis.RedisKeys;
+import dev.coview.support.events.RoomLabels;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -24,8 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rooms in Redis: the hash {@code room:{id}}, the participants hash {@code room:{id}:participants} and the idle-expiry
- * index {@code rooms-by-expiry} (see {@link RedisKeys}). Both hashes outlive the room's idle expiry by
+ * Rooms in Redis: the hash {@code room:{id}}, the participants hash {@code room:{id}:participants}, the labels hash
+ * {@code room-ref:{id}} and the idle-expiry index {@code rooms-by-expiry} (see {@link RedisKeys}). The hashes
+ * outlive the room's idle expiry by
  * {@link #GRACE}, so that the expiry sweep and a late {@code GET} still find what expired.
  *
  * <p>Writes that go together (a new room, a join, a touch) go to Redis as one pipelined batch: one round trip and
@@ -53,12 +55,20 @@ public class RoomStore {
         this.mapper = mapper;
     }
 
-    /** Stores a new room with its agent and schedules its idle expiry. */
-    public Uni<Void> create(RoomRecord room, ParticipantRecord agent) {
+    /**
+     * Stores a new room with its agent and its labels (for every service's event publisher, {@code room-ref:{id}})
+     * and schedules its idle expiry.
+     */
+    public Uni<Void> create(RoomRecord room, ParticipantRecord agent, RoomLabels labels) {
         Request hset = Request.cmd(Command.HSET).arg(RedisKeys.room(room.id()));
         room.toHash().forEach((field, value) -> hset.arg(field).arg(value));
         List<Request> batch = new ArrayList<>();
         batch.add(hset);
+        if (!labels.isEmpty()) {
+            Request ref = Request.cmd(Command.HSET).arg(RedisKeys.roomRef(room.id()));
+            labels.toHash(mapper).forEach((field, value) -> ref.arg(field).arg(value));
+            batch.add(ref);
+        }
         batch.add(participant(room.id(), agent));
         batch.add(Request.cmd(Command.ZADD).arg(RedisKeys.ROOMS_BY_EXPIRY).arg(room.expiresAt().toEpochMilli())
                 .arg(room.id()));
@@ -176,7 +186,9 @@ public class RoomStore {
     private static List<Request> keepUntil(String roomId, Instant expiresAt) {
         long ttl = Duration.between(Instant.now(), expiresAt).plus(GRACE).toMillis();
         return List.of(Request.cmd(Command.PEXPIRE).arg(RedisKeys.room(roomId)).arg(ttl),
-                Request.cmd(Command.PEXPIRE).arg(RedisKeys.participants(roomId)).arg(ttl));
+                Request.cmd(Command.PEXPIRE).arg(RedisKeys.participants(roomId)).arg(ttl),
+                // A no-op for rooms without labels (no such key).
+                Request.cmd(Command.PEXPIRE).arg(RedisKeys.roomRef(roomId)).arg(ttl));
     }
 
     private Request participant(String roomId, ParticipantRecord p) {

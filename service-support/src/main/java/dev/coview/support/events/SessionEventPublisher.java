@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.events.SessionEventType;
+import dev.coview.contracts.rooms.ExternalRef;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,12 +23,18 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes CoView's session events for other systems: CloudEvents 1.0 in Kafka binary mode on
  * {@code coview.session-events}, keyed by room id so that each room's events stay ordered. The connector writes
  * the {@code ce_} headers from {@link OutgoingCloudEventMetadata}; the channel's producer is idempotent with
  * {@code acks=all} (see this module's {@code microprofile-config.properties}).
+ *
+ * <p>Besides the required attributes every event has {@code subject} (the room id) and {@code dataschema} (its
+ * payload schema), {@code traceparent} when the caller was being traced, and the room's external reference and
+ * metadata as extension attributes ({@link CloudEventHeaders.Extensions}) when the room was created with them. The
+ * payload itself never carries them: a consumer validating with an older, closed schema keeps working.
  */
 @ApplicationScoped
 public class SessionEventPublisher {
@@ -36,16 +44,20 @@ public class SessionEventPublisher {
 
     private static final String JSON = "application/json";
 
+    private static final Logger LOG = Logger.getLogger(SessionEventPublisher.class);
+
     private final MutinyEmitter<String> emitter;
     private final ObjectMapper mapper;
+    private final RoomLabelLookup labels;
     /** {@code coview_session_events_publish_failures_total}: events Kafka did not acknowledge (lost to consumers). */
     private final Counter failures;
 
     @Inject
     public SessionEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper,
-                                 MeterRegistry registry) {
+                                 RoomLabelLookup labels, MeterRegistry registry) {
         this.emitter = emitter;
         this.mapper = mapper;
+        this.labels = labels;
         this.failures = Counter.builder("coview.session.events.publish.failures")
                 .description("session events that could not be written to coview.session-events").register(registry);
     }
@@ -63,22 +75,50 @@ public class SessionEventPublisher {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event payload is not serializable", e));
         }
-        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
-                .withId(UUID.randomUUID().toString())
-                .withSource(URI.create(CloudEventHeaders.sourceOf(roomId)))
-                .withType(type.type())
-                .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
-                .withDataContentType(JSON)
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(roomId)
-                .build();
-        Uni<Void> sent = emitter.sendMessage(Message.of(json, Metadata.of(ce, kafka)))
-                .onFailure().invoke(e -> failures.increment());
+        // Read now, on the caller's thread: the trace context does not follow the Redis read below.
+        String traceparent = TraceParent.current();
+        ZonedDateTime time = ZonedDateTime.now(ZoneOffset.UTC);
         // Kafka acknowledges on its producer thread. A caller that goes on with Redis from there would finish its
         // request on an event loop outside the request's context (RESTEasy then finds no request scope: a 500), so
         // the outcome is handed back to the caller's own Vert.x context.
         Context caller = Vertx.currentContext();
+        Uni<Void> sent = labels.of(roomId)
+                .onFailure().recoverWithItem(e -> {
+                    // The event matters more than its labels: send it without them rather than not at all.
+                    LOG.warnf(e, "could not read the labels of room %s; %s goes out without them", roomId,
+                            type.type());
+                    return RoomLabels.NONE;
+                })
+                .chain(roomLabels -> send(type, roomId, json, time, traceparent, roomLabels));
         return caller == null ? sent : sent.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Void> send(SessionEventType type, String roomId, String json, ZonedDateTime time,
+                           String traceparent, RoomLabels roomLabels) {
+        OutgoingCloudEventMetadataBuilder<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create(CloudEventHeaders.sourceOf(roomId)))
+                .withType(type.type())
+                .withSubject(roomId)
+                .withDataSchema(URI.create(type.dataSchema()))
+                .withTimestamp(time)
+                .withDataContentType(JSON);
+        if (traceparent != null) {
+            ce.withExtension(CloudEventHeaders.Extensions.TRACEPARENT, traceparent);
+        }
+        ExternalRef ref = roomLabels.externalRef();
+        if (ref != null) {
+            ce.withExtension(CloudEventHeaders.Extensions.EXTERNAL_REF_SYSTEM, ref.system())
+                    .withExtension(CloudEventHeaders.Extensions.EXTERNAL_REF_TYPE, ref.type())
+                    .withExtension(CloudEventHeaders.Extensions.EXTERNAL_REF_ID, ref.id());
+        }
+        if (!roomLabels.metadata().isEmpty()) {
+            ce.withExtension(CloudEventHeaders.Extensions.ROOM_METADATA, roomLabels.metadataJson(mapper));
+        }
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(roomId)
+                .build();
+        return emitter.sendMessage(Message.of(json, Metadata.of(ce.build(), kafka)))
+                .onFailure().invoke(e -> failures.increment());
     }
 }

@@ -3,6 +3,14 @@ package dev.coview.support.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.events.SessionEventType;
+import dev.coview.contracts.redis.RedisKeys;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+import io.quarkus.redis.datasource.RedisDataSource;
+import java.util.Map;
 import dev.coview.contracts.kafka.Topics;
 import dev.coview.local.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -26,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Publishes a session event through the real Kafka broker of deploy/local and reads it back with a plain
- * consumer: CloudEvents 1.0 binary mode headers, JSON data, room id as the key.
+ * consumer: CloudEvents 1.0 binary mode headers (with subject, dataschema, trace context and the room's labels from
+ * the real Redis), JSON data, room id as the key.
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackResource.class, scope = TestResourceScope.GLOBAL)
@@ -37,6 +46,9 @@ class SessionEventPublisherTest {
 
     @Inject
     SessionEventPublisher publisher;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void publishesACloudEventInBinaryModeKeyedByRoom() {
@@ -52,6 +64,32 @@ class SessionEventPublisherTest {
         assertThat(header(record, "ce_id")).isNotBlank();
         assertThat(OffsetDateTime.parse(header(record, "ce_time"))).isNotNull();
         assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(header(record, "ce_subject")).isEqualTo(roomId);
+        assertThat(header(record, "ce_dataschema")).isEqualTo("https://coview.dev/schemas/events/room.created.json");
+        assertThat(header(record, "ce_traceparent")).isNull();
+        assertThat(header(record, "ce_externalrefid")).isNull();
+    }
+
+    @Test
+    void carriesTheLabelsRoomServiceStoredAndTheCallersTraceContext() {
+        String roomId = "room-" + UUID.randomUUID();
+        // What room-service writes when a room is created with an externalRef and metadata.
+        redis.hash(String.class).hset(RedisKeys.roomRef(roomId), Map.of("system", "zendesk", "type", "ticket",
+                "id", "4711", "metadata", "{\"queue\":\"billing\"}"));
+        SpanContext traced = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        try (Scope ignored = Span.wrap(traced).makeCurrent()) {
+            publisher.publish(SessionEventType.SHARE_STARTED, roomId, new Sample(roomId, "customer-1"))
+                    .await().atMost(Duration.ofSeconds(30));
+        }
+
+        ConsumerRecord<String, String> record = readBack(roomId);
+        assertThat(header(record, "ce_traceparent"))
+                .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(header(record, "ce_externalrefsystem")).isEqualTo("zendesk");
+        assertThat(header(record, "ce_externalreftype")).isEqualTo("ticket");
+        assertThat(header(record, "ce_externalrefid")).isEqualTo("4711");
+        assertThat(header(record, "ce_roommetadata")).isEqualTo("{\"queue\":\"billing\"}");
     }
 
     private static ConsumerRecord<String, String> readBack(String roomId) {
