@@ -45,6 +45,9 @@ final class Instance implements AutoCloseable {
         // 10,000 pointer moves in one go is a test's burst, not a browser's (one per animation frame).
         props.put("coview.ws.messages-per-second", "100000");
         props.put("coview.ws.burst", "20000");
+        // The room's own budget (shared by all its sockets) would refuse that burst too.
+        props.put("coview.annotation.room-messages-per-second", "100000");
+        props.put("coview.annotation.room-message-burst", "20000");
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(System.getProperty("coview.service.jar"));
