@@ -154,7 +154,7 @@ class AnnotationKafkaRestartIT {
             List<JsonNode> states = new ArrayList<>();
             for (ServiceInstance instance : List.of(stack.annotationA(), stack.annotationB(), fresh)) {
                 try (Peer late = Annotations.connect(instance, Tokens.valid(room, Tokens.randomId(), Role.OBSERVER))) {
-                    states.add(late.inbox().next("state", WAIT));
+                    states.add(late.inbox().nextState(WAIT));
                 }
             }
             JsonNode state = states.get(0);

@@ -73,6 +73,26 @@ public final class Inbox {
         return m;
     }
 
+    /**
+     * A late joiner's room state as the client assembles it: the {@code state.elements} parts that come first, then
+     * the {@code state} with the last elements; returned as one {@code state} holding every element in order.
+     */
+    public JsonNode nextState(Duration timeout) {
+        com.fasterxml.jackson.databind.node.ArrayNode elements = JSON.createArrayNode();
+        while (true) {
+            JsonNode m = poll(timeout);
+            assertThat(m).as("the room state within %s", timeout).isNotNull();
+            String type = m.path("type").asText();
+            assertThat(type).as("type of %s", m).isIn("state.elements", "state");
+            elements.addAll((com.fasterxml.jackson.databind.node.ArrayNode) m.get("elements"));
+            if (type.equals("state")) {
+                com.fasterxml.jackson.databind.node.ObjectNode whole = m.deepCopy();
+                whole.set("elements", elements);
+                return whole;
+            }
+        }
+    }
+
     /** The next message of the given type, skipping others. */
     public JsonNode nextOfType(String type, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
