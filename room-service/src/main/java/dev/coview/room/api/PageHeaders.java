@@ -43,7 +43,8 @@ public class PageHeaders {
 
     /** The whole policy for pages that connect to these WebSocket URLs and may be framed per {@code frameAncestors}. */
     static String policy(List<String> socketUrls, String frameAncestors) {
-        Set<String> connect = new LinkedHashSet<>(List.of("'self'"));
+        // blob: lets a page read back what it made itself (the freeze still, a recording before upload).
+        Set<String> connect = new LinkedHashSet<>(List.of("'self'", "blob:"));
         for (String url : socketUrls) {
             connect.add(origin(url));
         }
