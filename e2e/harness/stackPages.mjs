@@ -45,7 +45,12 @@ export async function openStackPages({ captureTitle } = {}) {
 
 /** Stops what {@link openStackPages} started (any part may be missing after a failed start). */
 export async function closeStackPages({ browser, stack, server } = {}) {
-  await browser?.close();
-  await stack?.stop();
-  await server?.close();
+  // browser.close() throws when a page broke the Content-Security-Policy: the stack must stop all the same, or its
+  // child processes keep this test file (and the whole run) alive.
+  try {
+    await browser?.close();
+  } finally {
+    await stack?.stop();
+    await server?.close();
+  }
 }

@@ -53,10 +53,13 @@ describe('CoView widget embedded in another origin', { skip: missing ? `stack no
   });
 
   after(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await host?.close();
-    await stranger?.close();
+    try {
+      await browser?.close(); // throws on a CSP violation: the rest must stop all the same
+    } finally {
+      await stack?.stop();
+      await host?.close();
+      await stranger?.close();
+    }
   });
 
   it('room-service serves the widget and lets only the listed origins frame its pages', async () => {
