@@ -1,5 +1,6 @@
 package dev.coview.room.api;
 
+import dev.coview.room.config.AgentAuthConfig;
 import dev.coview.room.config.RoomConfig;
 import dev.coview.room.config.UrlsConfig;
 import io.vertx.ext.web.Router;
@@ -36,16 +37,18 @@ public class PageHeaders {
 
     private final String policy;
 
-    PageHeaders(RoomConfig room, UrlsConfig urls) {
-        this.policy = policy(List.of(urls.signaling(), urls.annotation()),
-                FrameAncestors.policy(room.embedOrigins().orElse(List.of())));
+    PageHeaders(RoomConfig room, UrlsConfig urls, AgentAuthConfig auth) {
+        // The agent console reads the identity provider's discovery document and token endpoint itself.
+        List<String> connect = new java.util.ArrayList<>(List.of(urls.signaling(), urls.annotation()));
+        auth.oidc().issuer().filter(i -> !i.isBlank()).ifPresent(connect::add);
+        this.policy = policy(connect, FrameAncestors.policy(room.embedOrigins().orElse(List.of())));
     }
 
-    /** The whole policy for pages that connect to these WebSocket URLs and may be framed per {@code frameAncestors}. */
-    static String policy(List<String> socketUrls, String frameAncestors) {
+    /** The whole policy for pages that connect to these URLs (sockets, sign-in) and are framed per {@code frameAncestors}. */
+    static String policy(List<String> connectUrls, String frameAncestors) {
         // blob: lets a page read back what it made itself (the freeze still, a recording before upload).
         Set<String> connect = new LinkedHashSet<>(List.of("'self'", "blob:"));
-        for (String url : socketUrls) {
+        for (String url : connectUrls) {
             connect.add(origin(url));
         }
         return String.join("; ",
