@@ -44,7 +44,7 @@ public class PageHeaders {
         this.policy = policy(connect, FrameAncestors.policy(room.embedOrigins().orElse(List.of())));
     }
 
-    /** The whole policy for pages that connect to these URLs (sockets, sign-in) and are framed per {@code frameAncestors}. */
+    /** The policy for pages that connect to these URLs (sockets, sign-in), framed per {@code frameAncestors}. */
     static String policy(List<String> connectUrls, String frameAncestors) {
         // blob: lets a page read back what it made itself (the freeze still, a recording before upload).
         Set<String> connect = new LinkedHashSet<>(List.of("'self'", "blob:"));
