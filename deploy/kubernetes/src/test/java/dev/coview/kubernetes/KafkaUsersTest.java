@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Kafka authentication and authorization of the kafka-strimzi component (rendered through the dev overlay): the
  * listener asks for SCRAM-SHA-512, the cluster uses simple authorization, each service has a KafkaUser of its own
  * whose Secret its Deployment reads, and the ACLs are the least each service needs (no wildcard, no All, no
- * topic administration; only annotation-service reads, and only its own topics and groups). Needs kubectl.
+ * topic administration; only annotation-service and webhook-service read, and only their own topics and groups). Needs kubectl.
  */
 @RequiresKustomize
 class KafkaUsersTest {
@@ -27,6 +27,9 @@ class KafkaUsersTest {
     private static final Map<String, Map<String, Set<String>>> EXPECTED_TOPIC_ACLS = Map.of(
             "room-service", Map.of(Topics.SESSION_EVENTS, Set.of("Write", "Describe")),
             "signaling-service", Map.of(Topics.SESSION_EVENTS, Set.of("Write", "Describe")),
+            "webhook-service", Map.of(
+                    Topics.SESSION_EVENTS, Set.of("Read", "Describe"),
+                    Topics.WEBHOOK_DEAD_LETTERS, Set.of("Write", "Describe")),
             "annotation-service", Map.of(
                     Topics.ANNOTATIONS, Set.of("Write", "Read", "Describe"),
                     Topics.POINTERS, Set.of("Write", "Read", "Describe"),
@@ -82,7 +85,7 @@ class KafkaUsersTest {
                         assertThat(resource.get("patternType")).as(service).isEqualTo("literal");
                         topics.put(String.valueOf(resource.get("name")), operations);
                     }
-                    case "group" -> assertThat(service).isEqualTo("annotation-service");
+                    case "group" -> assertThat(service).isIn("annotation-service", "webhook-service");
                     case "cluster" -> assertThat(operations).containsExactly("IdempotentWrite");
                     default -> throw new AssertionError(service + ": unexpected ACL " + acl);
                 }
