@@ -31,7 +31,7 @@ class PageHeadersTest {
                     .header("Content-Security-Policy", containsString("object-src 'none'"))
                     .header("Content-Security-Policy", containsString("base-uri 'none'"))
                     .header("Content-Security-Policy", containsString(
-                            "connect-src 'self' blob: ws://localhost:8081 ws://localhost:8082;"))
+                            "connect-src 'self' blob: ws://localhost:8081 ws://localhost:8082"))
                     .header("Content-Security-Policy", not(containsString("unsafe")))
                     .header("Referrer-Policy", equalTo("no-referrer"))
                     .header("X-Content-Type-Options", equalTo("nosniff"));
