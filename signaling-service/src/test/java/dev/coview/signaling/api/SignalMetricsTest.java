@@ -51,10 +51,9 @@ class SignalMetricsTest {
              SignalClient customer = SignalClient.connect(base, TestTokens.token(room, customerId, Role.CUSTOMER))) {
             agent.received().next("welcome", WAIT);
             customer.received().next("welcome", WAIT);
-            // The agent was there first: it hears of the customer once, after its welcome.
-            agent.received().next("peer-joined", WAIT);
             customer.send("{\"type\":\"offer\",\"to\":\"" + agentId + "\",\"sdp\":\"v=0 offer\"}");
-            agent.received().next("offer", WAIT);
+            // The customer is in the agent's welcome or in one peer-joined after it, whichever came first.
+            agent.received().nextOfType("offer", WAIT);
 
             String during = scrape();
             assertThat(delta(before, during, AGENTS)).isEqualTo(1.0);
