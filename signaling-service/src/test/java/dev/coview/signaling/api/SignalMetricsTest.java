@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,12 +68,15 @@ class SignalMetricsTest {
     }
 
     @Test
-    @Disabled("known gap: @Authenticated on SignalSocket refuses a bad token before UpgradeGuard runs, so "
-            + "reason=\"token\" is never counted; the refusal itself is tested by SignalSocketTest")
     void refusedUpgradesAreCountedByReason() {
         String series = "coview_socket_upgrades_refused_total{reason=\"token\"";
         String before = scrape();
         assertThatThrownBy(() -> SignalClient.connect(base, "not-a-token")).as("refused upgrade").isNotNull();
+        // Counted by the security event of the refusal (UpgradeTokenRefusals): a forged token fails authentication.
+        Awaitility.await("token refusal counted").atMost(WAIT)
+                .until(() -> delta(before, scrape(), series) == 1.0);
+        // A REST-shaped call with the same bad token is not a socket refusal.
+        given().header("Authorization", "Bearer not-a-token").get(base.resolve("/ws/signal"));
         assertThat(delta(before, scrape(), series)).isEqualTo(1.0);
     }
 
