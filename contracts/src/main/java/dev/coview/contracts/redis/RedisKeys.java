@@ -68,6 +68,12 @@ public final class RedisKeys {
      *  {@code createdBy}); expires {@code coview.room.storage.retention} after the agent's last upload.
      *  Key: {@code media-bytes:agent:{createdBy}}. */
     public static final String MEDIA_BYTES_AGENT = "media-bytes:agent:";
+    /** Sorted set of the recordings in progress, {@code {roomId}/{recordingId}} scored by their last activity
+     *  (creation or a stored chunk, epoch millis); removed when the recording completes or is finished as
+     *  abandoned, and members idle for longer than {@code coview.room.storage.abandoned-after} are trimmed. Read by
+     *  room-service's {@code coview_recordings_in_progress} gauge, the same figure on every instance.
+     *  Key: {@code recordings-active}. */
+    public static final String RECORDINGS_ACTIVE = "recordings-active";
     /** String: the value of {@link #JOIN_FAILURES_TOTAL} when the join code was issued; same TTL as the code,
      *  deleted with it. Key: {@code code-guard:{code}}. */
     public static final String CODE_GUARD = "code-guard:";
@@ -141,7 +147,7 @@ public final class RedisKeys {
         return INVITE + token;
     }
 
-    /** {@code join-attempts:{client}}. */
+    /** {@code recording-consent:{roomId}}. */
     public static String recordingConsent(String roomId) {
         return RECORDING_CONSENT + roomId;
     }

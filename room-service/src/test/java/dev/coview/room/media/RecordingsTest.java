@@ -5,16 +5,20 @@ import static dev.coview.room.RoomApi.as;
 import static dev.coview.room.media.MediaFixtures.EBML_HEADER;
 import static dev.coview.room.media.MediaFixtures.chunk;
 import static dev.coview.room.media.MediaFixtures.firstChunk;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.coview.local.testing.PrometheusText;
 import dev.coview.room.SessionEvents;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
+import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,26 @@ class RecordingsTest {
 
     private static final String PROBLEMS = "https://coview.dev/problems/";
     private static final String WEBM = "video/webm";
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @Test
+    void aRecordingCountsAsInProgressUntilItCompletes() {
+        MediaFixtures.Room room = MediaFixtures.Room.create();
+        double before = inProgress();
+        String recordingId = start(room);
+        assertThat(inProgress()).as("after the start").isEqualTo(before + 1);
+        put(room, recordingId, 0, firstChunk(100)).then().statusCode(201);
+        assertThat(inProgress()).as("after a chunk").isEqualTo(before + 1);
+        complete(room, recordingId, 1).then().statusCode(200);
+        assertThat(inProgress()).as("after completing").isEqualTo(before);
+    }
+
+    private double inProgress() {
+        String text = given().get(metrics.toString()).then().statusCode(200).extract().asString();
+        return PrometheusText.value(text, "coview_recordings_in_progress").orElseThrow();
+    }
 
     @Test
     void chunksAreIdempotentAndCompletingAssemblesThemInOrder() {

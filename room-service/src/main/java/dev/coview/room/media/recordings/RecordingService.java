@@ -72,9 +72,11 @@ public class RecordingService {
     private final ObjectMapper mapper;
     private final MediaEvents events;
     private final MediaQuota quota;
+    private final RecordingsInProgress inProgress;
 
     public RecordingService(MediaStore store, RoomConfig config, ObjectMapper mapper, MediaEvents events,
-                            MediaQuota quota) {
+                            MediaQuota quota, RecordingsInProgress inProgress) {
+        this.inProgress = inProgress;
         this.store = store;
         this.quota = quota;
         this.limits = config.storage();
@@ -91,6 +93,7 @@ public class RecordingService {
                 RecordingView.State.RECORDING, null, null, null, null,
                 "/api/rooms/" + p.roomId() + "/recordings/" + recordingId);
         writeMeta(view);
+        inProgress.active(p.roomId(), recordingId);
         events.recordingStarted(new RecordingStarted(p.roomId(), recordingId, p.id(), now));
         return view;
     }
@@ -131,6 +134,7 @@ public class RecordingService {
             ChunkView chunk = new ChunkView(recordingId, n, bounded.count(), Sha256.hex(sha));
             if (stored) {
                 chargeOrRemove(roomId, key, chunk.size());
+                inProgress.active(roomId, recordingId);
                 return new StoredChunk(chunk, true);
             }
             if (chunk.sha256().equals(storedSha256(key))) {
@@ -178,6 +182,7 @@ public class RecordingService {
             RecordingView ready = recording.ready(chunkCount, size, Sha256.hex(sha),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             writeMeta(ready);
+            inProgress.finished(roomId, recordingId);
             // The chunks are in the file now; keeping them would double the room's storage.
             store.delete(folder(roomId, recordingId).child(CHUNKS));
             events.recordingReady(new RecordingReady(roomId, recordingId, VIDEO_WEBM, size, ready.sha256(),
@@ -207,6 +212,7 @@ public class RecordingService {
                 int contiguous = dropChunksAfterGap(roomId, r.recordingId());
                 if (contiguous == 0) {
                     store.delete(folder(roomId, r.recordingId()));
+                    inProgress.finished(roomId, r.recordingId());
                 } else {
                     complete(roomId, r.startedBy().participantId(), r.recordingId(), contiguous);
                 }
