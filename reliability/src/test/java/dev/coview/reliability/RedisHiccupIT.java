@@ -1,0 +1,143 @@
+package dev.coview.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.local.RedisServer;
+import dev.coview.reliability.testing.HealthWatch;
+import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.Signals;
+import dev.coview.reliability.testing.Stack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis frozen (SIGSTOP) for 2 s under traffic — a live session relaying candidates across two signaling instances,
+ * and customers joining rooms one after the other: a hiccup of that length must turn no one away. No instance of
+ * room-service, signaling-service or annotation-service may leave its Service (every readiness poll answers 200:
+ * each keeps a grace before Redis counts as down, docs/operations.md "Readiness"), the open sockets stay open and
+ * relay again by themselves, every join started during the pause completes once Redis is back, and what was sent
+ * during the pause is counted (delivered late or not) and printed. The long freeze is {@link RedisPauseIT}.
+ */
+@Order(4)
+class RedisHiccupIT {
+
+    private static final Duration PAUSE = Duration.ofSeconds(2);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void aTwoSecondRedisPauseTurnsNoOneAway() throws InterruptedException {
+        Stack stack = Stack.get();
+        JsonNode room = Http.createRoom();
+        JsonNode customerToken = Http.joinAsCustomer(room);
+        String agentId = room.get("participantId").asText();
+        Peer agent = Peer.connect(stack.signalingA().port(), room.get("token").asText());
+        Peer customer = Peer.connect(stack.signalingB().port(), customerToken.get("token").asText());
+        List<HealthWatch> watches = List.of(new HealthWatch(stack.rooms()), new HealthWatch(stack.signalingA()),
+                new HealthWatch(stack.signalingB()), new HealthWatch(stack.annotationA()));
+        AtomicBoolean joining = new AtomicBoolean(true);
+        List<Long> joinMillis = new ArrayList<>();
+        List<String> joinFailures = new ArrayList<>();
+        Thread joins = new Thread(() -> {
+            while (joining.get()) {
+                long start = System.nanoTime();
+                try {
+                    Http.joinAsCustomer(Http.createRoom());
+                    synchronized (joinMillis) {
+                        joinMillis.add(millisSince(start));
+                    }
+                } catch (AssertionError | RuntimeException e) {
+                    synchronized (joinFailures) {
+                        joinFailures.add(e.getMessage());
+                    }
+                }
+            }
+        }, "joins");
+        try {
+            agent.inbox().next("welcome", WAIT);
+            customer.inbox().next("welcome", WAIT);
+            agent.inbox().nextOfType("peer-joined", WAIT);
+            customer.send(Signals.offer(agentId, "v=0 before"));
+            assertThat(agent.inbox().nextOfType("offer", WAIT).get("sdp").asText()).isEqualTo("v=0 before");
+            joins.start();
+
+            RedisServer redis = stack.local().redis();
+            long pausedAt = System.nanoTime();
+            redis.process().pause();
+            List<String> sentDuringPause = new ArrayList<>();
+            try {
+                int n = 0;
+                while (System.nanoTime() - pausedAt < PAUSE.toNanos()) {
+                    String mark = "candidate:" + (++n) + " 1 udp 1 10.3.3.3 7000 typ host";
+                    customer.trySend(Signals.candidate(agentId, mark));
+                    sentDuringPause.add(mark);
+                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                }
+            } finally {
+                redis.process().resume();
+            }
+            long resumedAt = System.nanoTime();
+
+            // The relay works again on the open sockets, without a reconnect.
+            String after = "candidate:999 1 udp 1 10.3.3.4 7001 typ host";
+            customer.send(Signals.candidate(agentId, after));
+            Awaitility.await("a candidate sent after the resume").atMost(WAIT)
+                    .until(() -> agent.inbox().raw().stream().anyMatch(t -> t.contains(after)));
+            long relayAgain = millisSince(resumedAt);
+            // Every watch must have polled 3 s past the resume: a check that failed during the pause shows by then
+            // (three failed polls are what the kubelet needs to take a pod out).
+            Awaitility.await("readiness polled 3 s past the resume").atMost(WAIT)
+                    .until(() -> watches.stream().allMatch(w -> polledSince(w, resumedAt, Duration.ofSeconds(3))));
+            joining.set(false);
+            joins.join(WAIT.toMillis());
+
+            List<String> agentGot = agent.inbox().raw();
+            long deliveredLate = sentDuringPause.stream()
+                    .filter(m -> agentGot.stream().anyMatch(t -> t.contains(m))).count();
+            long slowestJoin;
+            int joinCount;
+            synchronized (joinMillis) {
+                slowestJoin = joinMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
+                joinCount = joinMillis.size();
+            }
+            System.out.printf("Redis paused %d ms under traffic: relay on the open sockets again %d ms after the "
+                            + "resume; %d candidates sent during the pause, %d delivered late; %d rooms created and "
+                            + "joined meanwhile, slowest %d ms, %d failed%n", PAUSE.toMillis(), relayAgain,
+                    sentDuringPause.size(), deliveredLate, joinCount, slowestJoin, joinFailures.size());
+            for (HealthWatch w : watches) {
+                RedisPauseIT.printTimeline(w, pausedAt);
+                assertThat(w.samples()).as("%s readiness and liveness through a 2 s Redis pause", w.name())
+                        .allSatisfy(s -> {
+                            assertThat(s.ready()).isEqualTo(200);
+                            assertThat(s.live()).isEqualTo(200);
+                        });
+            }
+            assertThat(agent.inbox().isClosed() || customer.inbox().isClosed()).as("a socket closed").isFalse();
+            assertThat(joinFailures).as("joins started during the pause").isEmpty();
+            assertThat(joinCount).as("joins completed").isPositive();
+        } finally {
+            joining.set(false);
+            joins.join(WAIT.toMillis());
+            watches.forEach(HealthWatch::close);
+            agent.close();
+            customer.close();
+        }
+    }
+
+    /** Whether {@code watch} has a poll taken at least {@code after} past {@code since} (a nanoTime). */
+    private static boolean polledSince(HealthWatch watch, long since, Duration after) {
+        long offset = Duration.ofNanos(since - watch.startedAt()).plus(after).toMillis();
+        return watch.samples().stream().anyMatch(s -> s.atMillis() >= offset);
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+    }
+}
