@@ -17,6 +17,43 @@ export async function openQuadrants(context, baseUrl) {
   return quadrants;
 }
 
+/** The quadrants tab's title while another session's share is being picked (see {@link shareAlone}). */
+const NOT_PICKED = 'Quadrants, not to be picked';
+let picking = Promise.resolve();
+
+/**
+ * Several sessions in one browser: each customer's quadrants tab is named so that the tab auto-selection cannot
+ * pick it (see {@link shareAlone}).
+ */
+export async function openQuadrantsAside(context, baseUrl) {
+  const quadrants = await openQuadrants(context, baseUrl);
+  await quadrants.evaluate((t) => (document.title = t), NOT_PICKED);
+  return quadrants;
+}
+
+/**
+ * Clicks Share on {@code customer} with {@code quadrants} the only tab titled {@link TITLE}, one session at a time,
+ * and waits until the capture has started (the share view shows). Chromium's auto-selection picks a tab with that
+ * title anywhere in the browser: two sessions sharing at once could capture each other's tab, and lose it when the
+ * other session closes its context (the capture ends, the share stops: the agent gets nothing).
+ * @returns when Share was clicked (epoch ms)
+ */
+export function shareAlone(quadrants, customer) {
+  const turn = picking.then(async () => {
+    await quadrants.evaluate((t) => (document.title = t), TITLE);
+    try {
+      const clicked = Date.now();
+      await customer.getByTestId('share').click();
+      await customer.getByTestId('outgoing').waitFor({ state: 'attached' });
+      return clicked;
+    } finally {
+      await quadrants.evaluate((t) => (document.title = t), NOT_PICKED).catch(() => undefined);
+    }
+  });
+  picking = turn.catch(() => undefined);
+  return turn;
+}
+
 /** The crop in source pixels, as the page states it on the crop rectangle. */
 export async function cropOf(page) {
   const [x, y, w, h] = (await page.getByTestId('crop-rect').getAttribute('data-crop')).split(',').map(Number);

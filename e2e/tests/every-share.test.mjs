@@ -2,11 +2,17 @@
 // is up, when the services' connections are cold), two at a time. In each the agent creates a room, the customer
 // joins by code and shares; the agent's video must show a frame. The half of the sessions share as soon as the
 // Share button appears, the other half once the agent lists the customer, so the share meets the joins in both
-// orders. Prints Share → agent's first frame per session, and p50/p95 (figures; bench/ owns the budgets).
+// orders. Prints Share → agent's first frame per session, and p50/p95 (figures; bench/ owns the budgets). For a
+// session without video it prints both pages' peer connections (states, transceivers, the customer's outbound
+// and the agent's inbound stats, the capture and its end): which side stopped.
+// Each customer shares its own quadrants tab, picked one session at a time (harness/customer.mjs shareAlone):
+// on the first runs, a customer whose share was picked while the other session's tab had the same title captured
+// that tab, and lost it when that session closed — ICE connected, the share stopped, no frame.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORT } from '../harness/browser.mjs';
-import { openQuadrants, TITLE } from '../harness/customer.mjs';
+import { openQuadrantsAside, shareAlone, TITLE } from '../harness/customer.mjs';
+import { keepPeerConnections, peerReport } from '../harness/peerStats.mjs';
 import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
 import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
 
@@ -20,10 +26,7 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-// First run (lead's full run, 5 Dec 2026): 18 of 20 fresh sessions showed video; in 2 the peer connection reached ICE
-// connected on both sides and no frame came within 15 s. Skipped until that is found (issue 23, item 0 stays open).
-const FIRST_RUN = '18 of 20 sessions showed video on the first run; 2 had ICE connected and no frame (issue 23)';
-describe('every share reaches the agent', { skip: missing ? `stack not available: ${missing}` : FIRST_RUN }, () => {
+describe('every share reaches the agent', { skip: missing ? `stack not available: ${missing}` : false }, () => {
   let stack;
   let server;
   let browser;
@@ -39,22 +42,23 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     const log = [];
-    const iceConnectedAt = {};
     for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
       ctx.on('console', (m) => {
-        log.push(`${name} ${m.type()}: ${m.text()}`);
-        if (/ICE connected/.test(m.text()) && iceConnectedAt[name] === undefined) iceConnectedAt[name] = Date.now();
+        log.push(`${Date.now()} ${name} ${m.type()}: ${m.text()}`);
       });
       ctx.on('weberror', (e) => log.push(`${name} error: ${e.error().message}`));
+      await ctx.addInitScript(keepPeerConnections);
     }
+    let agent;
+    let customer;
     try {
-      const agent = await agentContext.newPage();
+      agent = await agentContext.newPage();
       await agent.goto(`${base}/agent/`);
       await agent.getByLabel('Agent key').fill(AGENT_KEY);
       await agent.getByRole('button', { name: 'New session' }).click();
       const code = (await agent.getByTestId('join-code').textContent()).trim();
-      await openQuadrants(customerContext, server.url);
-      const customer = await customerContext.newPage();
+      const quadrants = await openQuadrantsAside(customerContext, server.url);
+      customer = await customerContext.newPage();
       await customer.goto(`${base}/join/`);
       await customer.getByLabel('Session code').fill(code);
       await customer.getByRole('button', { name: 'Join' }).click();
@@ -62,22 +66,29 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
       if (n % 2 === 1) {
         await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
       }
-      const clicked = Date.now();
-      await customer.getByTestId('share').click();
+      const clicked = await shareAlone(quadrants, customer);
+      log.push(`${clicked} share clicked`);
       await agent.waitForFunction(() => {
         const v = document.querySelector('[data-testid=remote-video]');
         return v && v.videoWidth > 0 && v.readyState >= 2;
       }, null, { polling: 'raf', timeout: NEVER_MS });
       const shown = Date.now();
       // Where the time went, on one clock (epoch ms): the customer page's marks from the click on.
-      const marks = await customer.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
-        .filter((m) => m.name.startsWith('coview:')).map((m) => [m.name, performance.timeOrigin + m.startTime])));
-      const iceBefore = iceConnectedAt.customer !== undefined && iceConnectedAt.customer <= clicked;
+      const { marks, iceAt } = await customer.evaluate(() => ({ iceAt: window.coviewIceConnectedAt,
+        marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('coview:'))
+          .map((m) => [m.name, performance.timeOrigin + m.startTime])) }));
+      const iceBefore = iceAt !== undefined && iceAt <= clicked;
       phases.push({ total: shown - clicked, pipeline: (marks['coview:first-frame'] ?? NaN) - clicked,
         toAgent: shown - (marks['coview:first-frame'] ?? NaN), iceBefore });
       return shown - clicked;
     } catch (e) {
-      return new Error(`session ${n}: ${e.message.split('\n')[0]}\n${log.filter((l) => /error|ICE|warn/i.test(l)).join('\n')}`);
+      // Which side stopped: the customer's outbound (frames encoded, bytes sent) against the agent's inbound.
+      const stats = [];
+      for (const [name, page] of [['customer', customer], ['agent', agent]]) {
+        stats.push(`${name}: ${await page?.evaluate(peerReport).catch((x) => `(no stats: ${x.message})`)}`);
+      }
+      return new Error(`session ${n}: ${e.message.split('\n')[0]}\n${stats.join('\n')}\n`
+        + `${log.filter((l) => /error|ICE|warn|clicked/i.test(l)).join('\n')}`);
     } finally {
       await agentContext.close();
       await customerContext.close();

@@ -23,6 +23,8 @@ export interface PeerPort {
   setLocalDescription(d: RTCSessionDescriptionInit): Promise<void>;
   setRemoteDescription(d: RTCSessionDescriptionInit): Promise<void>;
   addIceCandidate(c: RTCIceCandidateInit): Promise<void>;
+  getConfiguration(): RTCConfiguration;
+  setConfiguration(c: RTCConfiguration): void;
   close(): void;
 }
 
@@ -91,12 +93,19 @@ export interface LinkHooks {
   sendCandidate(c: RTCIceCandidate | null): void;
   /** ICE failed on the current connection. */
   failed(): void;
+  /**
+   * Sets fresh ICE servers on {@code pc} before an ICE restart: the TURN credential it started with is short-lived
+   * (room-service hands out 20 minutes), and a restart gathers anew with whatever the configuration holds.
+   */
+  refresh(pc: PeerPort): Promise<void>;
 }
 
 abstract class Side {
   protected pc: PeerPort | null = null;
   /** Fingerprint of the remote connection the current one is negotiated with ('' before the first). */
   protected remote = '';
+  /** ICE username fragment of the current remote description ('' before the first). */
+  protected remoteUfrag = '';
   protected readonly candidates = new CandidateBuffer();
   protected readonly steps = new StepQueue();
   protected closed = false;
@@ -122,6 +131,7 @@ abstract class Side {
     this.pc?.close();
     this.pc = null;
     this.remote = '';
+    this.remoteUfrag = '';
     this.candidates.reset();
     const pc = await this.hooks.create();
     if (this.closed) {
@@ -141,6 +151,7 @@ abstract class Side {
   protected async applyRemote(pc: PeerPort, d: RTCSessionDescriptionInit, id: SdpIdentity): Promise<void> {
     await pc.setRemoteDescription(d);
     this.remote = id.fingerprint;
+    this.remoteUfrag = id.ufrag;
     this.candidates.ready(pc, id.ufrag);
   }
 }
@@ -197,6 +208,10 @@ export class OfferSide extends Side {
   }
 
   private async offer(pc: PeerPort, iceRestart: boolean): Promise<void> {
+    if (iceRestart) {
+      await this.hooks.refresh(pc);
+      if (this.pc !== pc) return; // closed while the servers were fetched
+    }
     const offer = await pc.createOffer({ iceRestart });
     await pc.setLocalDescription(offer);
     if (iceRestart) this.candidates.reset();
@@ -223,6 +238,10 @@ export class AnswerSide extends Side {
       if (!pc || (this.remote && id.fingerprint !== this.remote)) {
         pc = await this.fresh();
         this.prepare(pc);
+      } else if (this.remoteUfrag && id.ufrag !== this.remoteUfrag) {
+        // The sharer restarts ICE (asked by this side, or its own ICE failed): this side gathers anew too.
+        await this.hooks.refresh(pc);
+        if (this.pc !== pc) return;
       }
       this.candidates.reset();
       await this.applyRemote(pc, { type: 'offer', sdp }, id);

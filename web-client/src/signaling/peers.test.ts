@@ -18,17 +18,23 @@ function setup() {
   });
   client.connect();
   const pcs: FakePeer[] = [];
+  // Every fetch hands out a new TURN credential, as room-service does; `fetchFails` makes the next fetches fail.
+  const ice = { fetched: 0, fetchFails: false };
   const deps: PeerDeps = {
-    createPeerConnection: () => {
+    createPeerConnection: (config) => {
       const pc = new FakePeer();
+      pc.configuration = { ...config, iceTransportPolicy: 'relay' };
       pcs.push(pc);
       return pc as unknown as RTCPeerConnection;
     },
-    iceServers: async () => [{ urls: 'stun:example' }],
+    iceServers: async () => {
+      if (ice.fetchFails) throw new Error('room-service unreachable');
+      return [{ urls: 'turn:turn.example', username: `credential-${++ice.fetched}`, credential: 'secret' }];
+    },
   };
   const receive = (m: unknown) => ws.onmessage({ data: JSON.stringify(m) } as MessageEvent);
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { client, sent, pcs, deps, receive, settle };
+  return { client, sent, pcs, deps, receive, settle, ice };
 }
 
 const agent = { id: 'agent-1', role: 'agent', name: 'Ada' };
@@ -76,6 +82,45 @@ describe('SharerPeers', () => {
     expect(s.sent.filter((m) => m.type === 'offer')).toHaveLength(2);
     s.receive({ type: 'peer-left', id: 'agent-1', reason: 'left' });
     expect(s.pcs[0].calls.at(-1)).toBe('close');
+  });
+
+  it('fetches fresh ICE servers before an ICE restart and keeps the rest of the configuration', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
+    await s.settle();
+    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
+    await s.settle();
+    expect(s.pcs[0].configuration.iceServers).toEqual([expect.objectContaining({ username: 'credential-1' })]);
+    s.pcs[0].iceFails();
+    await s.settle();
+    const calls = s.pcs[0].calls;
+    const set = calls.findIndex((c) => c.startsWith('setConfiguration') && c.includes('credential-2'));
+    expect(set).toBeGreaterThan(-1);
+    expect(set).toBeLessThan(calls.indexOf('createOffer restart=true'));
+    expect(s.pcs[0].configuration).toMatchObject({ iceTransportPolicy: 'relay',
+      iceServers: [expect.objectContaining({ username: 'credential-2' })] });
+    // The viewer asks again (its ICE failed too): fetched again, not the credential of the first restart.
+    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'vb') });
+    s.receive({ type: 'restart', from: 'agent-1', to: 'cust-1' });
+    await s.settle();
+    expect(s.pcs[0].configuration.iceServers).toEqual([expect.objectContaining({ username: 'credential-3' })]);
+    expect(s.sent.filter((m) => m.type === 'offer')).toHaveLength(3);
+  });
+
+  it('restarts with the servers it has when the fresh ones cannot be fetched', async () => {
+    const s = setup();
+    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
+    await s.settle();
+    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
+    await s.settle();
+    s.ice.fetchFails = true;
+    s.pcs[0].iceFails();
+    await s.settle();
+    expect(s.pcs[0].calls.some((c) => c.startsWith('setConfiguration'))).toBe(false);
+    expect(s.pcs[0].calls).toContain('createOffer restart=true');
+    expect(s.sent.filter((m) => m.type === 'offer')).toHaveLength(2);
   });
 
   it('offers to the viewers already present when sharing starts after joining', async () => {
@@ -155,5 +200,26 @@ describe('ViewerPeers', () => {
     expect(streams).toEqual([['cust-1', { pc: s.pcs[0].id }]]);
     s.pcs[0].iceFails();
     expect(s.sent).toContainEqual({ type: 'restart', to: 'cust-1' });
+  });
+
+  it('sets fresh ICE servers before answering an ICE restart, and only then', async () => {
+    const s = setup();
+    new ViewerPeers(s.client, s.deps, () => undefined);
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: fakeSdp('sha-256 SHARER', 'ca') });
+    await s.settle();
+    // The same ICE session offered again (a renegotiation): the servers stay.
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: fakeSdp('sha-256 SHARER', 'ca') });
+    await s.settle();
+    expect(s.pcs[0].calls.some((c) => c.startsWith('setConfiguration'))).toBe(false);
+    // A new ufrag: the sharer restarted ICE.
+    s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: fakeSdp('sha-256 SHARER', 'cb') });
+    await s.settle();
+    const calls = s.pcs[0].calls;
+    const set = calls.findIndex((c) => c.startsWith('setConfiguration') && c.includes('credential-2'));
+    expect(set).toBeGreaterThan(calls.lastIndexOf('local answer', set));
+    expect(set).toBeLessThan(calls.lastIndexOf('remote offer'));
+    expect(s.pcs[0].configuration).toMatchObject({ iceTransportPolicy: 'relay',
+      iceServers: [expect.objectContaining({ username: 'credential-2' })] });
+    expect(s.sent.filter((m) => m.type === 'answer')).toHaveLength(3);
   });
 });

@@ -35,6 +35,17 @@ function hooks(to: string, signaling: Signals, deps: PeerDeps, onFailed: () => v
           usernameFragment: c.usernameFragment }
       : { type: 'candidate', to, candidate: '' }),
     failed: onFailed,
+    refresh: async (pc) => {
+      // A failed fetch keeps the servers the connection has: the restart goes ahead (direct paths need none).
+      const iceServers = await deps.iceServers().catch(() => null);
+      if (!iceServers) return;
+      onServers(iceServers);
+      try {
+        pc.setConfiguration({ ...pc.getConfiguration(), iceServers });
+      } catch (e) {
+        console.warn('CoView peer: the fresh ICE servers were refused', e);
+      }
+    },
   };
 }
 

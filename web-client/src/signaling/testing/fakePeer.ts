@@ -32,6 +32,7 @@ export class FakePeer {
   readonly added: RTCIceCandidateInit[] = [];
   readonly params: Record<string, unknown> = { encodings: [{}] };
   track: unknown = null;
+  configuration: RTCConfiguration = {};
   localUfrag = '';
   remoteUfrag = '';
   remoteFingerprint = '';
@@ -111,6 +112,16 @@ export class FakePeer {
     if (c.usernameFragment && c.usernameFragment !== this.remoteUfrag) throw new Error('addIceCandidate: unknown ufrag');
     this.calls.push(`candidate ${c.candidate}`);
     this.added.push(c);
+  }
+
+  getConfiguration(): RTCConfiguration {
+    return structuredClone(this.configuration);
+  }
+
+  setConfiguration(c: RTCConfiguration) {
+    this.live('setConfiguration');
+    this.calls.push(`setConfiguration ${JSON.stringify(c.iceServers ?? [])}`);
+    this.configuration = c;
   }
 
   close() {
