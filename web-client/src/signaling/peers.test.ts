@@ -40,6 +40,17 @@ function setup() {
 const agent = { id: 'agent-1', role: 'agent', name: 'Ada' };
 const customer = { id: 'cust-1', role: 'customer', name: '' };
 
+/** A sharer whose connection to the agent has the agent's answer (ICE ufrag `va`). */
+async function answeredSharer() {
+  const s = setup();
+  new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
+  s.receive({ type: 'peer-joined', peer: agent, resumed: false });
+  await s.settle();
+  s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
+  await s.settle();
+  return s;
+}
+
 describe('SharerPeers', () => {
   it('offers a send-only connection to each viewer already in the room, keeping the resolution', async () => {
     const s = setup();
@@ -70,12 +81,7 @@ describe('SharerPeers', () => {
   });
 
   it('restarts ICE with a new offer when the connection fails, and closes it when the viewer leaves', async () => {
-    const s = setup();
-    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
-    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
-    await s.settle();
-    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
-    await s.settle();
+    const s = await answeredSharer();
     s.pcs[0].iceFails();
     await s.settle();
     expect(s.pcs[0].calls).toContain('createOffer restart=true');
@@ -85,12 +91,7 @@ describe('SharerPeers', () => {
   });
 
   it('fetches fresh ICE servers before an ICE restart and keeps the rest of the configuration', async () => {
-    const s = setup();
-    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
-    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
-    await s.settle();
-    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
-    await s.settle();
+    const s = await answeredSharer();
     expect(s.pcs[0].configuration.iceServers).toEqual([expect.objectContaining({ username: 'credential-1' })]);
     s.pcs[0].iceFails();
     await s.settle();
@@ -109,12 +110,7 @@ describe('SharerPeers', () => {
   });
 
   it('restarts with the servers it has when the fresh ones cannot be fetched', async () => {
-    const s = setup();
-    new SharerPeers(s.client, {} as MediaStreamTrack, s.deps);
-    s.receive({ type: 'peer-joined', peer: agent, resumed: false });
-    await s.settle();
-    s.receive({ type: 'answer', from: 'agent-1', to: 'cust-1', sdp: fakeSdp('sha-256 VIEWER', 'va') });
-    await s.settle();
+    const s = await answeredSharer();
     s.ice.fetchFails = true;
     s.pcs[0].iceFails();
     await s.settle();
