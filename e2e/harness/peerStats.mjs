@@ -53,17 +53,20 @@ export async function peerReport() {
       outbound: stats.filter((r) => r.type === 'outbound-rtp').map((r) => pick(r, ['framesEncoded', 'framesSent',
         'bytesSent', 'keyFramesEncoded', 'frameWidth', 'frameHeight', 'pliCount', 'firCount', 'nackCount',
         'qualityLimitationReason', 'active'])),
-      source: stats.filter((r) => r.type === 'media-source').map((r) => pick(r, ['frames', 'framesPerSecond', 'width', 'height'])),
+      source: stats.filter((r) => r.type === 'media-source')
+        .map((r) => pick(r, ['frames', 'framesPerSecond', 'width', 'height'])),
       inbound: stats.filter((r) => r.type === 'inbound-rtp').map((r) => pick(r, ['framesReceived', 'framesDecoded',
         'keyFramesDecoded', 'framesDropped', 'bytesReceived', 'packetsReceived', 'packetsLost', 'pliCount', 'firCount',
         'nackCount', 'frameWidth', 'frameHeight'])),
-      pair: stats.filter((r) => r.type === 'candidate-pair' && r.nominated).map((r) => pick(r, ['state', 'bytesSent', 'bytesReceived'])),
+      pair: stats.filter((r) => r.type === 'candidate-pair' && r.nominated)
+        .map((r) => pick(r, ['state', 'bytesSent', 'bytesReceived'])),
     });
   }
   const v = document.querySelector('[data-testid=remote-video]');
   const video = v && { readyState: v.readyState, paused: v.paused, width: v.videoWidth,
     tracks: v.srcObject?.getTracks().map((t) => ({ state: t.readyState, muted: t.muted })) ?? null };
-  const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(performance.timeOrigin + m.startTime)]));
+  const marks = Object.fromEntries(performance.getEntriesByType('mark')
+    .map((m) => [m.name, Math.round(performance.timeOrigin + m.startTime)]));
   return JSON.stringify({ peers: out, ...(v ? { video } : {}), captures: window.coviewCaptures, marks,
     shareButton: document.querySelector('[data-testid=share]') !== null, now: Date.now() });
 }
