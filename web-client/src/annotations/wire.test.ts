@@ -32,7 +32,7 @@ describe('drawables on the wire', () => {
 
   it('drops deleted elements', () => {
     const el = { id: 'x', authorId: 'a', version: 2, deleted: true,
-      drawable: { type: 'stroke' as const, id: 'x', points: [] } };
+      drawable: { type: 'stroke' as const, id: 'x', tool: 'pen' as const, color: '#000000', width: 0.01, points: [] } };
     expect(drawableFromWire(el, source, 0)).toBeNull();
   });
 });

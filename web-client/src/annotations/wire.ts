@@ -5,7 +5,7 @@
  * fractions of the source there. Pure: unit-tested.
  */
 import type { Rect, Size } from '../crop/geometry';
-import type { Crop, Rect as WireRect, Shape, Stroke } from '../generated/annotation';
+import type { Crop, ElementStroke, Rect as WireRect, Shape } from '../generated/annotation';
 import type { AnnotationElement } from '../generated/annotation-server';
 import type { CropGeometry } from './mapping';
 import { type Drawable, type DrawingTool, isFreehand } from './model';
@@ -13,8 +13,8 @@ import { type Drawable, type DrawingTool, isFreehand } from './model';
 const STROKE_TOOL = { pen: 'pen', highlighter: 'highlighter', vanishing: 'vanish' } as const;
 const SHAPE_KIND = { arrow: 'arrow', rectangle: 'rect', ellipse: 'ellipse', text: 'text' } as const;
 
-/** A finished drawable as one whole message (no begin/append/end phases). */
-export function drawableToWire(d: Drawable, source: Size): Stroke | Shape {
+/** A finished drawable as one whole message (no begin/append/end phases), as the room's state will hold it. */
+export function drawableToWire(d: Drawable, source: Size): ElementStroke | Shape {
   const width = d.width / source.w;
   if (isFreehand(d.tool)) {
     return {
@@ -36,11 +36,10 @@ export function drawableFromWire(el: AnnotationElement, source: Size, now: numbe
   if (el.deleted) return null;
   const w = el.drawable;
   if (w.type === 'stroke') {
-    const tool: DrawingTool = w.tool === 'vanish' ? 'vanishing' : (w.tool ?? 'pen');
+    const tool: DrawingTool = w.tool === 'vanish' ? 'vanishing' : w.tool;
     const points = [];
     for (let i = 0; i + 1 < w.points.length; i += 2) points.push({ x: w.points[i], y: w.points[i + 1] });
-    return { id: el.id, authorId: el.authorId, tool, colour: w.color ?? '#e5302a', width: (w.width ?? 0.002) * source.w,
-      points, createdAt: now };
+    return { id: el.id, authorId: el.authorId, tool, colour: w.color, width: w.width * source.w, points, createdAt: now };
   }
   const tool: DrawingTool = w.kind === 'rect' ? 'rectangle' : w.kind;
   const points = tool === 'text' ? [{ x: w.x1, y: w.y1 }] : [{ x: w.x1, y: w.y1 }, { x: w.x2, y: w.y2 }];

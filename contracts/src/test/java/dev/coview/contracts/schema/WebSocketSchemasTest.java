@@ -99,6 +99,39 @@ class WebSocketSchemasTest {
                 "wrong type", error.replace("\"error\"", "\"warning\"")));
     }
 
+    /**
+     * A message carries at most 2,000 points (4,000 numbers), a stroke in the state up to the service's per-stroke
+     * limit of 20,000 (joined from its messages): a late joiner's state with a stroke of the longest kind is valid,
+     * the same points in one client message are not.
+     */
+    @Test
+    void theStateHoldsWholeStrokesLongerThanOneMessage() {
+        String longest = numbers(40_000);
+        String state = """
+                {"type":"state","seq":10,"elements":[{"id":"s1","authorId":"%s","version":10,"deleted":false,
+                 "drawable":{"type":"stroke","id":"s1","tool":"pen","color":"#ff0000","width":0.005,
+                             "points":[%s]}}],"masks":[],"paused":false,"history":[]}""".formatted(B, longest);
+        assertCaught("annotation/server/state.json", state, Map.of(
+                "over the per-stroke limit", state.replace("[" + longest, "[0.5,0.5," + longest),
+                "a phase in the state", state.replace("\"tool\":\"pen\"", "\"phase\":\"end\",\"tool\":\"pen\""),
+                "no colour", state.replace("\"color\":\"#ff0000\",", "")));
+        String message = """
+                {"type":"stroke","id":"s1","tool":"pen","color":"#ff0000","width":0.005,"points":[%s]}""";
+        assertThat(SchemaCatalog.errors("annotation/client-message.json", message.formatted(numbers(4_000))))
+                .isEmpty();
+        assertThat(SchemaCatalog.errors("annotation/client-message.json", message.formatted(longest)))
+                .as("a message of more than 2,000 points").isNotEmpty();
+    }
+
+    /** {@code count} coordinates in the unit square, comma-separated. */
+    private static String numbers(int count) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            b.append(i == 0 ? "" : ",").append((i % 1000) / 1000.0);
+        }
+        return b.toString();
+    }
+
     private static void assertCaught(String schema, String valid, Map<String, String> broken) {
         assertThat(SchemaCatalog.errors(schema, valid)).as("valid " + valid).isEmpty();
         for (Map.Entry<String, String> b : broken.entrySet()) {
