@@ -4,8 +4,12 @@ import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.routing.Departure;
 import dev.coview.signaling.routing.Member;
 import dev.coview.support.ws.FloodGuard;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Per-socket state of {@link SignalSocket}: who, its flood guard, when it was last heard, and whether it said bye. */
+/**
+ * Per-socket state of {@link SignalSocket}: who, its flood guard, when it was last heard, whether it said bye, and
+ * whether it joined its room before it closed.
+ */
 final class SignalSession {
 
     private final Member member;
@@ -13,6 +17,11 @@ final class SignalSession {
     private final FloodGuard flood;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean bye;
+    /** JOINING, then JOINED once the router took it, CLOSED once it closed (whichever came first). */
+    private final AtomicInteger phase = new AtomicInteger(JOINING);
+    private static final int JOINING = 0;
+    private static final int JOINED = 1;
+    private static final int CLOSED = 2;
 
     SignalSession(Member member, ConnectionSocket socket, FloodGuard flood) {
         this.member = member;
@@ -39,6 +48,16 @@ final class SignalSession {
 
     long lastHeardNanos() {
         return lastHeardNanos;
+    }
+
+    /** The router took the socket; false if it closed meanwhile (then it is not announced at all). */
+    boolean joined() {
+        return phase.compareAndSet(JOINING, JOINED);
+    }
+
+    /** The socket closed; whether it had {@link #joined} (only then is its departure announced). */
+    boolean closedAfterJoining() {
+        return phase.getAndSet(CLOSED) == JOINED;
     }
 
     void bye() {

@@ -91,7 +91,11 @@ public class SignalSocket {
         return router.join(member)
                 .invoke(resumed -> {
                     Log.debugf("joined (resumed: %s)", resumed);
-                    events.connected(member.roomId(), member.id(), participant.role().claimValue(), resumed);
+                    // A client in a reconnect loop may close a socket before its join completed: such a socket
+                    // is announced neither as connected nor as disconnected.
+                    if (session.joined()) {
+                        events.connected(member.roomId(), member.id(), participant.role().claimValue(), resumed);
+                    }
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
@@ -217,8 +221,10 @@ public class SignalSocket {
         sockets.closed(member.participant().role());
         putMdc(member);
         Log.debugf("socket closed: %s", why);
-        events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
-                why.eventReason(), !why.isFinal());
+        if (session.closedAfterJoining()) {
+            events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
+                    why.eventReason(), !why.isFinal());
+        }
         return router.leave(member, why)
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("leaving room %s failed: %s", member.roomId(), e.getMessage());

@@ -14,15 +14,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The session events signaling-service publishes (CloudEvents on {@code coview.session-events}). Fire and
  * forget: a Kafka hiccup must never close a socket or delay a relay, so failures are logged, not propagated.
- * A participant's {@code participant.disconnected} waits {@code reconnect-merge}: if the same participant connects
- * here again meanwhile, neither event is published (rapid reconnects are merged; pending ones are published at
- * shutdown).
+ * Events describe participants, not sockets: this instance counts each participant's joined sockets, so a newer
+ * socket replacing an older one (in whatever order their open and close arrive) publishes nothing. A participant's
+ * last socket closing publishes {@code participant.disconnected} after {@code reconnect-merge}: if the same
+ * participant joins here again meanwhile, neither event is published (rapid reconnects are merged; pending ones are
+ * published at shutdown).
  */
 @ApplicationScoped
 public class SignalEvents {
@@ -30,10 +34,14 @@ public class SignalEvents {
     private final SessionEventPublisher publisher;
     private final Vertx vertx;
     private final SignalingConfig config;
-    /** Disconnects not published yet, by room and participant: their timer and the event. */
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** This instance's participants with a joined socket or a disconnect waiting, by room and participant. */
+    private final Map<String, Presence> present = new ConcurrentHashMap<>();
 
-    private record Pending(long timer, ParticipantDisconnected event) {
+    /** One participant here: its joined sockets, and the disconnect waiting for the merge time (timer -1: none). */
+    private static final class Presence {
+        int sockets;
+        long timer = -1;
+        ParticipantDisconnected pending;
     }
 
     @Inject
@@ -43,51 +51,91 @@ public class SignalEvents {
         this.config = config;
     }
 
-    /** A socket opened ({@code participant.connected}), unless it is a rapid reconnect of the same participant. */
+    /**
+     * A socket joined its room ({@code participant.connected}), unless the participant already has a socket here (a
+     * replacement) or reconnects within the merge time.
+     */
     public void connected(String roomId, String participantId, String role, boolean resumed) {
-        Pending merged = pending.remove(roomId + ' ' + participantId);
-        if (merged != null && vertx.cancelTimer(merged.timer())) {
-            Log.debugf("participant %s reconnected within %s: no session events", participantId,
-                    config.reconnectMerge());
-            return;
+        boolean[] first = {false};
+        present.compute(roomId + ' ' + participantId, (key, p) -> {
+            Presence now = p == null ? new Presence() : p;
+            first[0] = p == null;
+            if (now.pending != null) {
+                vertx.cancelTimer(now.timer);
+                now.pending = null;
+                now.timer = -1;
+                Log.debugf("participant %s reconnected within %s: no session events", participantId,
+                        config.reconnectMerge());
+            }
+            now.sockets++;
+            return now;
+        });
+        if (first[0]) {
+            publish(SessionEventType.PARTICIPANT_CONNECTED, roomId,
+                    new ParticipantConnected(roomId, participantId, role, resumed, Instant.now()));
         }
-        publish(SessionEventType.PARTICIPANT_CONNECTED, roomId,
-                new ParticipantConnected(roomId, participantId, role, resumed, Instant.now()));
     }
 
     /**
-     * A socket closed, or its instance was lost ({@code participant.disconnected}).
+     * A socket that {@link #connected joined} closed ({@code participant.disconnected} once the participant has no
+     * socket here).
      *
      * @param mayReturn the participant may reconnect (a drop, not a {@code bye}): published after the merge time,
      *                  and not at all if it reconnects here meanwhile
      */
     public void disconnected(String roomId, String participantId, String role, String reason, boolean mayReturn) {
-        String key = roomId + ' ' + participantId;
         ParticipantDisconnected event = new ParticipantDisconnected(roomId, participantId, role, reason, Instant.now());
-        if (!mayReturn) {
-            publish(SessionEventType.PARTICIPANT_DISCONNECTED, roomId, event);
-            return;
-        }
-        long timer = vertx.setTimer(Math.max(1, config.reconnectMerge().toMillis()), t -> {
-            Pending due = pending.get(key);
-            if (due != null && due.timer() == t && pending.remove(key, due)) {
-                publish(SessionEventType.PARTICIPANT_DISCONNECTED, roomId, event);
+        boolean[] now = {false};
+        present.computeIfPresent(roomId + ' ' + participantId, (key, p) -> {
+            if (--p.sockets > 0) {
+                return p;
             }
+            if (!mayReturn) {
+                now[0] = true;
+                return null;
+            }
+            p.pending = event;
+            p.timer = vertx.setTimer(Math.max(1, config.reconnectMerge().toMillis()), t -> due(key, t));
+            return p;
         });
-        Pending replaced = pending.put(key, new Pending(timer, event));
-        if (replaced != null && vertx.cancelTimer(replaced.timer())) {
-            publish(SessionEventType.PARTICIPANT_DISCONNECTED, roomId, replaced.event());
+        if (now[0]) {
+            publish(SessionEventType.PARTICIPANT_DISCONNECTED, roomId, event);
+        }
+    }
+
+    /** A participant of another instance that stopped answering ({@code participant.disconnected}, at once). */
+    public void instanceLost(String roomId, String participantId, String role) {
+        publish(SessionEventType.PARTICIPANT_DISCONNECTED, roomId,
+                new ParticipantDisconnected(roomId, participantId, role, ParticipantDisconnected.INSTANCE_LOST,
+                        Instant.now()));
+    }
+
+    private void due(String key, long timer) {
+        ParticipantDisconnected[] due = {null};
+        present.computeIfPresent(key, (k, p) -> {
+            if (p.timer != timer || p.pending == null) {
+                return p;
+            }
+            due[0] = p.pending;
+            return null;
+        });
+        if (due[0] != null) {
+            publish(SessionEventType.PARTICIPANT_DISCONNECTED, due[0].roomId(), due[0]);
         }
     }
 
     /** Publishes the disconnects still waiting (the instance stops: nobody will reconnect here). */
     @PreDestroy
     void flush() {
-        pending.forEach((key, due) -> {
-            if (pending.remove(key, due) && vertx.cancelTimer(due.timer())) {
-                publish(SessionEventType.PARTICIPANT_DISCONNECTED, due.event().roomId(), due.event());
+        List<ParticipantDisconnected> due = new ArrayList<>();
+        present.forEach((key, p) -> present.computeIfPresent(key, (k, waiting) -> {
+            if (waiting.pending == null || !vertx.cancelTimer(waiting.timer)) {
+                return waiting;
             }
-        });
+            due.add(waiting.pending);
+            return null;
+        }));
+        due.forEach(e -> publish(SessionEventType.PARTICIPANT_DISCONNECTED, e.roomId(), e));
     }
 
     /**

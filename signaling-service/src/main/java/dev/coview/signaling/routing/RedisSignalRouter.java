@@ -3,7 +3,6 @@ package dev.coview.signaling.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.coview.contracts.events.ParticipantDisconnected;
 import dev.coview.contracts.events.ParticipantLeft;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
@@ -310,7 +309,7 @@ public class RedisSignalRouter implements SignalRouter {
             Log.infof("participant %s of room %s was on instance %s, which stopped answering", participantId, roomId,
                     entry.instance());
             if (!entry.away()) {
-                events.disconnected(roomId, participantId, entry.role(), ParticipantDisconnected.INSTANCE_LOST, false);
+                events.instanceLost(roomId, participantId, entry.role());
             }
             stopShare(roomId, participantId, entry, ShareStopped.LEFT);
             events.left(roomId, participantId, entry.role(), ParticipantLeft.LOST);
