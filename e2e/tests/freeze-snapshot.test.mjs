@@ -4,7 +4,8 @@
 // stored for the snapshot's original part (hashed in the page with crypto.subtle), with a "paused" banner, and an
 // observer who connects afterwards gets the freeze in the room's state. The agent draws on the still and clicks
 // Snapshot: the list shows it, both download links give image/png with a PNG signature, and the flattened image
-// differs from the original where the stroke is and nowhere far from it. Unfreeze: both sides are live again.
+// differs from the original where the stroke is and nowhere far from it. Unfreeze: both sides are live again; a
+// second Freeze shows the customer the new still. Every freeze is clicked on the agent's page.
 // Prints Freeze click → the customer's still shown. Pages come from room-service when it serves this build,
 // else from a static server proxying /api to the stack (as stack-session.test.mjs).
 import { readFile } from 'node:fs/promises';
@@ -61,13 +62,9 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
 
   after(() => closeStackPages({ browser, stack, server }));
 
-  // Lead's runs (5 Dec 2026): the first failed on the CSP (fetch of the still's blob: URL, now allowed); the second got
-  // to the step that freezes on a saved frame through a second socket opened with the agent's token, which now replaces
-  // the agent page's own socket (one annotation socket per participant, 4002), so the page never sees that freeze.
-  // Skipped until that step is driven from the page (issue 24 stays open).
-  it('freeze shows the customer the very snapshot; a snapshot is stored, listed and downloadable', {
-    skip: 'its second agent socket now replaces the page\'s own (one socket per participant); to be driven from the page',
-  }, async () => {
+  // Every freeze is driven from the agent's page: a second socket on the agent's token would replace the page's own
+  // (one annotation socket per participant, 4002), so the page would never see what it sent.
+  it('freeze shows the customer the very snapshot; a snapshot is stored, listed and downloadable', async () => {
     const agentContext = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     const observerContext = await browser.newContext({ viewport: VIEWPORT });
@@ -227,27 +224,6 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
         + `${diff.atStroke}/121 pixels differ around the stroke, 0 in the corner`);
       await agent.screenshot({ path: `${SCREENSHOTS}snapshots-agent.png` });
 
-      // Another console of the room freezes on the annotated snapshot: both pages switch to that still, from
-      // room-service (the agent's console downloads it as the customer's does).
-      await observer.evaluate(({ url, token, snapshotId }) => new Promise((resolve, reject) => {
-        const ws = new WebSocket(url, ['bearer-token-carrier',
-          encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)]);
-        ws.onmessage = (m) => {
-          const msg = JSON.parse(m.data);
-          if (msg.type === 'state') ws.send(JSON.stringify({ type: 'freeze', on: true, snapshotId }));
-          else if (msg.type === 'event' && msg.event.type === 'freeze') {
-            ws.close();
-            resolve();
-          } else if (msg.type === 'error') reject(new Error(msg.code));
-        };
-        ws.onclose = (e) => reject(new Error(`closed ${e.code}`));
-      }), { url: stack.annotationUrl, token: room.token, snapshotId: saved.snapshotId });
-      await agent.waitForFunction((id) => document.querySelector('[data-testid=agent-still]').dataset.snapshotId === id,
-        saved.snapshotId, { timeout: 10_000 });
-      await customer.waitForFunction((id) => document.querySelector('[data-testid=frozen-still]').dataset.snapshotId === id,
-        saved.snapshotId, { timeout: 10_000 });
-      await agent.getByText('Frozen on a saved frame').waitFor();
-
       // Unfreeze: both sides are live again.
       await freezeButton.click();
       await customer.waitForFunction(() => document.querySelector('[data-testid=frozen-view]').hidden, null,
@@ -261,6 +237,20 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
       assert.ok(await agent.getByTestId('agent-still').isHidden());
       assert.ok(sent.some((m) => m.type === 'freeze' && m.on === false), 'the agent sent freeze off');
       await customer.screenshot({ path: `${SCREENSHOTS}freeze-customer-live-again.png` });
+
+      // Freeze again from the page: a new still, and the customer switches to it.
+      await freezeButton.click();
+      const again = await eventually(() => {
+        const m = sent.filter((x) => x.type === 'freeze' && x.on).at(-1);
+        assert.ok(m && m.snapshotId !== freeze.snapshotId, 'the second freeze is of a new snapshot');
+        return m;
+      });
+      await customer.waitForFunction((id) => document.querySelector('[data-testid=frozen-still]')?.dataset.snapshotId === id
+        && !document.querySelector('[data-testid=frozen-view]').hidden, again.snapshotId, { timeout: 20_000 });
+      assert.equal(await agent.getByTestId('agent-still').getAttribute('data-snapshot-id'), again.snapshotId);
+      await freezeButton.click();
+      await customer.waitForFunction(() => document.querySelector('[data-testid=frozen-view]').hidden, null,
+        { timeout: 10_000 });
     } catch (e) {
       console.log(consoleLines.join('\n'));
       for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
