@@ -101,6 +101,17 @@ public final class Room {
      * Closes the participant's sockets here that joined no later than {@code keepSocketId} did (a newer socket, here
      * or on another instance): an announcement that arrives late never closes a socket newer than its own.
      */
+    /** The agent removed the participant: their sockets here close with 4003. */
+    public synchronized void remove(String participantId) {
+        sockets.removeIf(s -> {
+            if (s.participantId.equals(participantId)) {
+                s.close(CloseCodes.REMOVED, "removed from the room");
+                return true;
+            }
+            return false;
+        });
+    }
+
     public synchronized void replace(String participantId, String keepSocketId, long keptJoinedAt) {
         sockets.removeIf(s -> {
             if (s.participantId.equals(participantId) && !s.connection.id().equals(keepSocketId)

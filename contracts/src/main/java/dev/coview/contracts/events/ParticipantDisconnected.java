@@ -14,7 +14,8 @@ import java.time.Instant;
  *                       resume within the grace period), {@link #REPLACED} (the same participant connected again),
  *                       {@link #ROOM_ENDED}, {@link #POLICY} (closed for a protocol violation: malformed frames,
  *                       flood, oversized frame) or {@link #INSTANCE_LOST} (the signaling instance holding the socket
- *                       stopped answering; published by another instance)
+ *                       stopped answering; published by another instance) or {@link #REMOVED} (the room's agent
+ *                       removed the participant)
  * @param disconnectedAt when the socket closed (for {@code instance-lost}: when the loss was noticed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,4 +27,5 @@ public record ParticipantDisconnected(String roomId, String participantId, Strin
     public static final String ROOM_ENDED = "room-ended";
     public static final String POLICY = "policy";
     public static final String INSTANCE_LOST = "instance-lost";
+    public static final String REMOVED = "removed";
 }

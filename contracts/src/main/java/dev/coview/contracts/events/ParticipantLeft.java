@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param participantId the participant
  * @param role          {@code agent}, {@code customer} or {@code observer}
  * @param reason        {@link #BYE} (the client hung up), {@link #LOST} (its connection did not come back within
- *                      the resume grace period, or its instance stopped answering) or {@link #ROOM_ENDED}
+ *                      the resume grace period, or its instance stopped answering), {@link #ROOM_ENDED} or
+ *                      {@link #REMOVED} (the room's agent removed it; see {@code participant.removed})
  * @param leftAt        when the service decided it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,4 +22,5 @@ public record ParticipantLeft(String roomId, String participantId, String role, 
     public static final String BYE = "bye";
     public static final String LOST = "lost";
     public static final String ROOM_ENDED = "room-ended";
+    public static final String REMOVED = "removed";
 }

@@ -17,6 +17,7 @@ public enum SessionEventType {
     PARTICIPANT_CONNECTED("participant.connected"),
     PARTICIPANT_DISCONNECTED("participant.disconnected"),
     PARTICIPANT_LEFT("participant.left"),
+    PARTICIPANT_REMOVED("participant.removed"),
     SHARE_STARTED("share.started"),
     SHARE_STOPPED("share.stopped"),
     SHARE_PAUSED("share.paused"),

@@ -108,11 +108,16 @@ public final class RedisKeys {
      *  ({@code coview.room.token-ttl}); useless sooner once the room ends or the participant is removed (both are
      *  checked at the exchange). Key: {@code rejoin:{sha256(secret)}}. */
     public static final String REJOIN = "rejoin:";
-    /** String marker "1": the participant was removed from the room by its agent; their tokens (by {@code jti},
-     *  the harden-sockets work) and their rejoin credential are refused while it exists. Lives as long as a token.
-     *  Written by whoever removes a participant, read by room-service's rejoin exchange. Key:
-     *  {@code participant-removed:{roomId}:{participantId}}. */
+    /** String marker "1": the participant was removed from the room by its agent; every token of theirs (whatever
+     *  its {@code jti}: a rejoin issues new ones) and their rejoin credential are refused while it exists, at every
+     *  socket upgrade and REST call. Lives as long as a token ({@code coview.room.token-ttl}). Written by
+     *  room-service's removal endpoint. Key: {@code participant-removed:{roomId}:{participantId}}. */
     public static final String PARTICIPANT_REMOVED = "participant-removed:";
+    /** Pub/sub channel: a participant was just removed, as {@code roomId participantId}; every signaling and
+     *  annotation instance closes that participant's sockets with 4003. At-most-once: the marker above is the truth
+     *  (a missed announcement leaves a socket open until its next upgrade is refused). Channel:
+     *  {@code participants-removed}. */
+    public static final String PARTICIPANTS_REMOVED_CHANNEL = "participants-removed";
     /** Sorted set of room ids an agent identity created, scored by creation time (epoch millis): the agent console's
      *  "your live sessions" after a reload. Keyed by what {@code AgentCheck} answers (today {@code api-key}, one per
      *  key; an OIDC subject later). Ended rooms are removed when they end, stale ones when listed; the set expires

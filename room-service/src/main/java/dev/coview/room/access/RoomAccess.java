@@ -4,6 +4,7 @@ import dev.coview.contracts.auth.Grant;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
 import dev.coview.support.auth.Participant;
+import dev.coview.support.auth.ParticipantRemovals;
 import dev.coview.support.auth.RoomRevocations;
 import dev.coview.support.logging.RoomLogContext;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Decides whether a bearer token may act on a room: smallrye-jwt verifies it (signature, issuer, expiry: 401
  * otherwise), then the token must be for that room (403), carry the grant the call needs (403), and the room must
- * not have ended or expired (410, from the {@code room-ended:{roomId}} marker every service checks).
+ * not have ended or expired (410, from the {@code room-ended:{roomId}} marker every service checks), and its
+ * participant must not have been removed from it (403, {@link ParticipantRemovals}).
  */
 @ApplicationScoped
 public class RoomAccess {
@@ -28,10 +30,12 @@ public class RoomAccess {
 
     private final JWTParser parser;
     private final RoomRevocations revocations;
+    private final ParticipantRemovals removals;
 
-    public RoomAccess(JWTParser parser, RoomRevocations revocations) {
+    public RoomAccess(JWTParser parser, RoomRevocations revocations, ParticipantRemovals removals) {
         this.parser = parser;
         this.revocations = revocations;
+        this.removals = removals;
     }
 
     /**
@@ -60,9 +64,15 @@ public class RoomAccess {
                 return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
                         "this call needs the '" + grant.claimValue() + "' grant"));
             }
-            return revocations.isEnded(p.roomId()).map(ended -> {
+            return revocations.isEnded(p.roomId()).chain(ended -> {
                 if (ended) {
                     throw new ProblemException(ProblemType.ROOM_ENDED, "room " + p.roomId() + " has ended");
+                }
+                return removals.isRemoved(p.roomId(), p.id());
+            }).map(removed -> {
+                if (removed) {
+                    throw new ProblemException(ProblemType.PARTICIPANT_REMOVED,
+                            "you were removed from this session");
                 }
                 RoomLogContext.enter(p);
                 return v;

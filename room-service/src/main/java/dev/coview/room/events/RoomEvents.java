@@ -1,6 +1,7 @@
 package dev.coview.room.events;
 
 import dev.coview.contracts.events.ParticipantJoined;
+import dev.coview.contracts.events.ParticipantRemoved;
 import dev.coview.contracts.events.RoomCreated;
 import dev.coview.contracts.events.RoomEnded;
 import dev.coview.contracts.events.RoomExpired;
@@ -32,6 +33,10 @@ public class RoomEvents {
 
     public Uni<Void> joined(ParticipantJoined event) {
         return publish(SessionEventType.PARTICIPANT_JOINED, event.roomId(), event);
+    }
+
+    public Uni<Void> removed(ParticipantRemoved event) {
+        return publish(SessionEventType.PARTICIPANT_REMOVED, event.roomId(), event);
     }
 
     public Uni<Void> ended(RoomEnded event) {

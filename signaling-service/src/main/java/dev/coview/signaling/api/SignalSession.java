@@ -72,6 +72,7 @@ final class SignalSession {
         return switch (socket.closeCode()) {
             case CloseCodes.REPLACED -> Departure.REPLACED;
             case CloseCodes.ROOM_ENDED -> Departure.ROOM_ENDED;
+            case CloseCodes.REMOVED -> Departure.REMOVED;
             case CloseCodes.INVALID_PAYLOAD, CloseCodes.POLICY_VIOLATION, CloseCodes.MESSAGE_TOO_BIG -> Departure.POLICY;
             default -> Departure.DROPPED;
         };

@@ -1,6 +1,7 @@
 package dev.coview.signaling.routing;
 
 import dev.coview.contracts.events.ParticipantDisconnected;
+import dev.coview.contracts.events.ParticipantLeft;
 
 /** Why a socket closed, which decides what the room is told. */
 public enum Departure {
@@ -13,6 +14,8 @@ public enum Departure {
     POLICY(ParticipantDisconnected.POLICY, false),
     /** The same participant connected again; the new socket carries on, nobody is told. */
     REPLACED(ParticipantDisconnected.REPLACED, false),
+    /** The room's agent removed the participant (closed with 4003): the others get {@code peer-left} (left) at once. */
+    REMOVED(ParticipantDisconnected.REMOVED, true),
     /** The room ended: every socket closes, nobody is told {@code peer-left}. */
     ROOM_ENDED(ParticipantDisconnected.ROOM_ENDED, true);
 
@@ -27,6 +30,15 @@ public enum Departure {
     /** The {@code reason} of the {@code participant.disconnected} event. */
     public String eventReason() {
         return eventReason;
+    }
+
+    /** The {@code reason} of the {@code participant.left} event of a {@link #isFinal() final} departure. */
+    public String leftReason() {
+        return switch (this) {
+            case ROOM_ENDED -> ParticipantLeft.ROOM_ENDED;
+            case REMOVED -> ParticipantLeft.REMOVED;
+            default -> ParticipantLeft.BYE;
+        };
     }
 
     /** Whether the participant leaves the room now (no resume). */

@@ -114,14 +114,14 @@ public class LocalSignalRouter implements SignalRouter {
         }
         if (why.isFinal()) {
             Presence gone = remove(member.roomId(), member.id(), member.connectionId(), false);
-            if (gone != null && why == Departure.BYE) {
+            if (gone != null && (why == Departure.BYE || why == Departure.REMOVED)) {
                 local.announceLeft(member.roomId(), new PeerLeft(member.id(), PeerLeft.LEFT));
             }
             stopShare(member.roomId(), member.id(), gone,
                     why == Departure.ROOM_ENDED ? ShareStopped.ROOM_ENDED : ShareStopped.LEFT);
             if (gone != null) {
                 events.left(member.roomId(), member.id(), member.participant().role().claimValue(),
-                        why == Departure.ROOM_ENDED ? ParticipantLeft.ROOM_ENDED : ParticipantLeft.BYE);
+                        why.leftReason());
             }
             return Uni.createFrom().voidItem();
         }
@@ -170,6 +170,11 @@ public class LocalSignalRouter implements SignalRouter {
     @Override
     public void endRoom(String roomId) {
         local.closeAll(roomId, CloseCodes.ROOM_ENDED, "room ended");
+    }
+
+    @Override
+    public void removeParticipant(String roomId, String participantId) {
+        local.find(roomId, participantId).ifPresent(m -> m.socket().close(CloseCodes.REMOVED, "removed from the room"));
     }
 
     @Override

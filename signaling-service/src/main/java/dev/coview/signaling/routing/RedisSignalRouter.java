@@ -188,9 +188,8 @@ public class RedisSignalRouter implements SignalRouter {
                 }
                 stopShare(roomId, member.id(), gone,
                         why == Departure.ROOM_ENDED ? ShareStopped.ROOM_ENDED : ShareStopped.LEFT);
-                events.left(roomId, member.id(), gone.role(),
-                        why == Departure.ROOM_ENDED ? ParticipantLeft.ROOM_ENDED : ParticipantLeft.BYE);
-                return why == Departure.BYE
+                events.left(roomId, member.id(), gone.role(), why.leftReason());
+                return why == Departure.BYE || why == Departure.REMOVED
                         ? channels.publish(roomId, new RoomBus.Left(member.id(), PeerLeft.LEFT))
                         : Uni.createFrom().voidItem();
             });
@@ -236,6 +235,11 @@ public class RedisSignalRouter implements SignalRouter {
     @Override
     public void endRoom(String roomId) {
         local.closeAll(roomId, CloseCodes.ROOM_ENDED, "room ended");
+    }
+
+    @Override
+    public void removeParticipant(String roomId, String participantId) {
+        local.find(roomId, participantId).ifPresent(m -> m.socket().close(CloseCodes.REMOVED, "removed from the room"));
     }
 
     @Override

@@ -33,6 +33,9 @@ public interface SignalRouter {
     /** Closes every socket of the room on this instance with 4000 (room ended). */
     void endRoom(String roomId);
 
+    /** Closes the participant's socket on this instance, if any, with 4003 (removed from the room). */
+    void removeParticipant(String roomId, String participantId);
+
     /** Room ids with a socket on this instance. */
     java.util.Set<String> localRooms();
 }

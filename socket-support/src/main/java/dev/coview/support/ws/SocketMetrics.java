@@ -33,6 +33,8 @@ public class SocketMetrics {
         THROTTLED,
         /** The token's room has ended (403). */
         ROOM_ENDED,
+        /** The room's agent removed the participant (403). */
+        REMOVED,
         /** Redis could not say whether the room has ended (503). */
         UNAVAILABLE
     }

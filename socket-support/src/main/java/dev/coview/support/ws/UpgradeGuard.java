@@ -1,6 +1,7 @@
 package dev.coview.support.ws;
 
 import dev.coview.support.auth.Participant;
+import dev.coview.support.auth.ParticipantRemovals;
 import dev.coview.support.auth.RoomRevocations;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * and expiry; the token arrives in the {@code Sec-WebSocket-Protocol} bearer carrier); a {@code ?room=} that is not
  * the token's room → 403 (a client holding a stale token finds out before it talks to the wrong people; without the
  * parameter the token's room is used); the participant reconnecting too often → 429 ({@link UpgradeThrottle}); the
- * token's room has ended → 403; Redis unreachable → 503. On success the {@link Participant} is stored in the connection's user
+ * token's room has ended or its participant was removed from it ({@link ParticipantRemovals}) → 403; Redis
+ * unreachable → 503. On success the {@link Participant} is stored in the connection's user
  * data under {@link #PARTICIPANT}, so endpoints never parse the token again.
  */
 @ApplicationScoped
@@ -37,11 +39,13 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     private final RoomRevocations revocations;
     private final SocketMetrics metrics;
     private final UpgradeThrottle throttle;
+    private final ParticipantRemovals removals;
 
     @Inject
     public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations, SocketMetrics metrics,
-                        UpgradeThrottle throttle) {
+                        UpgradeThrottle throttle, ParticipantRemovals removals) {
         this.throttle = throttle;
+        this.removals = removals;
         List<String> origins = config.allowedOrigins();
         this.anyOrigin = origins.contains("*");
         this.allowedOrigins = Set.copyOf(origins);
@@ -85,10 +89,17 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                                     metrics.refused(SocketMetrics.Refusal.ROOM_ENDED);
                                     return CheckResult.rejectUpgrade(403);
                                 }
-                                context.userData().put(PARTICIPANT, participant);
-                                context.userData().put(EXPIRES_AT,
-                                        ((JsonWebToken) identity.getPrincipal()).getExpirationTime());
-                                return CheckResult.permitUpgrade();
+                                return removals.isRemoved(participant.roomId(), participant.id())
+                                        .flatMap(removed -> {
+                                            if (removed) {
+                                                metrics.refused(SocketMetrics.Refusal.REMOVED);
+                                                return CheckResult.rejectUpgrade(403);
+                                            }
+                                            context.userData().put(PARTICIPANT, participant);
+                                            context.userData().put(EXPIRES_AT,
+                                                    ((JsonWebToken) identity.getPrincipal()).getExpirationTime());
+                                            return CheckResult.permitUpgrade();
+                                        });
                             })
                             .onFailure().recoverWithUni(e -> {
                                 Log.warnf("cannot check whether room %s has ended: %s", participant.roomId(),
