@@ -2,18 +2,17 @@ package dev.coview.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.local.RedisServer;
 import dev.coview.reliability.testing.HealthWatch;
 import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.RelayedSession;
 import dev.coview.reliability.testing.Signals;
 import dev.coview.reliability.testing.Stack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,10 @@ class RedisHiccupIT {
     @Test
     void aTwoSecondRedisPauseTurnsNoOneAway() throws InterruptedException {
         Stack stack = Stack.get();
-        JsonNode room = Http.createRoom();
-        JsonNode customerToken = Http.joinAsCustomer(room);
-        String agentId = room.get("participantId").asText();
-        Peer agent = Peer.connect(stack.signalingA().port(), room.get("token").asText());
-        Peer customer = Peer.connect(stack.signalingB().port(), customerToken.get("token").asText());
+        RelayedSession session = RelayedSession.open(stack, WAIT);
+        String agentId = session.agentId();
+        Peer agent = session.agent();
+        Peer customer = session.customer();
         List<HealthWatch> watches = List.of(new HealthWatch(stack.rooms()), new HealthWatch(stack.signalingA()),
                 new HealthWatch(stack.signalingB()), new HealthWatch(stack.annotationA()));
         AtomicBoolean joining = new AtomicBoolean(true);
@@ -61,28 +59,10 @@ class RedisHiccupIT {
             }
         }, "joins");
         try {
-            agent.inbox().next("welcome", WAIT);
-            customer.inbox().next("welcome", WAIT);
-            agent.inbox().nextOfType("peer-joined", WAIT);
-            customer.send(Signals.offer(agentId, "v=0 before"));
-            assertThat(agent.inbox().nextOfType("offer", WAIT).get("sdp").asText()).isEqualTo("v=0 before");
             joins.start();
-
             RedisServer redis = stack.local().redis();
             long pausedAt = System.nanoTime();
-            redis.process().pause();
-            List<String> sentDuringPause = new ArrayList<>();
-            try {
-                int n = 0;
-                while (System.nanoTime() - pausedAt < PAUSE.toNanos()) {
-                    String mark = "candidate:" + (++n) + " 1 udp 1 10.3.3.3 7000 typ host";
-                    customer.trySend(Signals.candidate(agentId, mark));
-                    sentDuringPause.add(mark);
-                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-                }
-            } finally {
-                redis.process().resume();
-            }
+            List<String> sentDuringPause = session.sendWhileFrozen(redis, PAUSE, Duration.ofMillis(100), "10.3.3.3");
             long resumedAt = System.nanoTime();
 
             // The relay works again on the open sockets, without a reconnect.

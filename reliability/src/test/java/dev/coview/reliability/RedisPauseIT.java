@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.local.RedisServer;
 import dev.coview.reliability.testing.HealthWatch;
-import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.RedisCli;
+import dev.coview.reliability.testing.RelayedSession;
 import dev.coview.reliability.testing.Signals;
 import dev.coview.reliability.testing.Stack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,36 +41,19 @@ class RedisPauseIT {
     @Test
     void signalingSurvivesRedisFrozenFor15Seconds() {
         Stack stack = Stack.get();
-        JsonNode room = Http.createRoom();
-        JsonNode customerToken = Http.joinAsCustomer(room);
-        String agentId = room.get("participantId").asText();
-        String customerId = customerToken.get("participantId").asText();
-        Peer agent = Peer.connect(stack.signalingA().port(), room.get("token").asText());
-        Peer customer = Peer.connect(stack.signalingB().port(), customerToken.get("token").asText());
+        RelayedSession session = RelayedSession.open(stack, WAIT);
+        JsonNode room = session.room();
+        JsonNode customerToken = session.customerToken();
+        String agentId = session.agentId();
+        String customerId = session.customerId();
+        Peer agent = session.agent();
+        Peer customer = session.customer();
         try (HealthWatch watchA = new HealthWatch(stack.signalingA());
              HealthWatch watchB = new HealthWatch(stack.signalingB())) {
-            agent.inbox().next("welcome", WAIT);
-            customer.inbox().next("welcome", WAIT);
-            agent.inbox().nextOfType("peer-joined", WAIT);
-            customer.send(Signals.offer(agentId, "v=0 before"));
-            assertThat(agent.inbox().nextOfType("offer", WAIT).get("sdp").asText()).isEqualTo("v=0 before");
-
             RedisServer redis = stack.local().redis();
             long pausedAt = System.nanoTime();
-            redis.process().pause();
-            List<String> sentDuringPause = new ArrayList<>();
-            try {
-                // Messages keep coming while Redis is frozen, one every 500 ms, for the whole fault.
-                int n = 0;
-                while (System.nanoTime() - pausedAt < PAUSE.toNanos()) {
-                    String mark = "candidate:" + (++n) + " 1 udp 1 10.1.1.1 5000 typ host";
-                    customer.trySend(Signals.candidate(agentId, mark));
-                    sentDuringPause.add(mark);
-                    LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-                }
-            } finally {
-                redis.process().resume();
-            }
+            // Messages keep coming while Redis is frozen, one every 500 ms, for the whole fault.
+            List<String> sentDuringPause = session.sendWhileFrozen(redis, PAUSE, Duration.ofMillis(500), "10.1.1.1");
             long resumedAt = System.nanoTime();
             long notReadyA = firstNotReady(watchA, pausedAt);
             long notReadyB = firstNotReady(watchB, pausedAt);
