@@ -3,6 +3,7 @@ package dev.coview.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.reliability.testing.Annotations;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -80,6 +82,10 @@ class AnnotationAttackIT {
                 Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
         observed.put("other issuer", Peer.upgradeStatus(port, PATH,
                 Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("no audience", Peer.upgradeStatus(port, PATH,
+                Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT, Set.of()), Peer.ORIGIN, ""));
+        observed.put("signaling-service's audience only", Peer.upgradeStatus(port, PATH, Tokens.forAudiences(roomId,
+                Tokens.randomId(), Role.AGENT, Set.of(Claims.AUDIENCE_SIGNALING)), Peer.ORIGIN, ""));
         String donor = Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER);
         observed.put("token signature swapped in", Peer.upgradeStatus(port, PATH,
                 agent.substring(0, agent.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.')), Peer.ORIGIN,
@@ -107,6 +113,8 @@ class AnnotationAttackIT {
         expected.put("forged token (other key)", 401);
         expected.put("alg=none token", 401);
         expected.put("other issuer", 401);
+        expected.put("no audience", 401);
+        expected.put("signaling-service's audience only", 401);
         expected.put("token signature swapped in", 401);
         // As on /ws/signal: a ?room= that is not the token's room is refused (issue 24; it used to be ignored).
         expected.put("other-room token (?room=)", 403);

@@ -3,6 +3,7 @@ package dev.coview.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
 import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Leaks;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,11 @@ class RoomApiAttackIT {
                         "Bearer " + Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT)), null, 401),
                 new Attack("read: other issuer", "GET", "/api/rooms/" + roomId, Map.of("Authorization",
                         "Bearer " + Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT)), null, 401),
+                new Attack("read: no audience", "GET", "/api/rooms/" + roomId, Map.of("Authorization",
+                        "Bearer " + Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT, Set.of())), null, 401),
+                new Attack("read: annotation-service's audience only", "GET", "/api/rooms/" + roomId,
+                        Map.of("Authorization", "Bearer " + Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT,
+                                Set.of(Claims.AUDIENCE_ANNOTATION))), null, 401),
                 new Attack("read: other room's token", "GET", "/api/rooms/" + roomId,
                         Map.of("Authorization", otherAgent), null, 403),
                 new Attack("read: ended room", "GET", "/api/rooms/" + ended.get("roomId").asText(),

@@ -3,10 +3,11 @@ package dev.coview.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.ws.CloseCodes;
-import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.HealthyRoom;
+import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.RawSocket;
 import dev.coview.reliability.testing.Signals;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -78,6 +80,10 @@ class SignalAttackIT {
                 Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
         observed.put("other issuer", Peer.upgradeStatus(port,
                 Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
+        observed.put("no audience", Peer.upgradeStatus(port,
+                Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT, Set.of()), Peer.ORIGIN, ""));
+        observed.put("room-service's audience only", Peer.upgradeStatus(port, Tokens.forAudiences(roomId,
+                Tokens.randomId(), Role.AGENT, Set.of(Claims.AUDIENCE_ROOM)), Peer.ORIGIN, ""));
         observed.put("token signature swapped in", Peer.upgradeStatus(port, swapSignature(agent,
                 Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER)), Peer.ORIGIN, ""));
         observed.put("other-room token (?room=)", Peer.upgradeStatus(port, agent, Peer.ORIGIN,
@@ -101,6 +107,8 @@ class SignalAttackIT {
         expected.put("forged token (other key)", 401);
         expected.put("alg=none token", 401);
         expected.put("other issuer", 401);
+        expected.put("no audience", 401);
+        expected.put("room-service's audience only", 401);
         expected.put("token signature swapped in", 401);
         expected.put("other-room token (?room=)", 403);
         expected.put("path traversal in ?room=", 403);

@@ -22,6 +22,19 @@ public final class Claims {
     public static final String IDENTITY = "identity";
     /** Unique token id; lets a service refuse one token without refusing the room. */
     public static final String TOKEN_ID = "jti";
+    /** Audience (RFC 7519 {@code aud}) that room-service requires: its REST API. */
+    public static final String AUDIENCE_ROOM = "coview-room";
+    /** Audience that signaling-service requires on {@code /ws/signal}. */
+    public static final String AUDIENCE_SIGNALING = "coview-signaling";
+    /** Audience that annotation-service requires on {@code /ws/annotations}. */
+    public static final String AUDIENCE_ANNOTATION = "coview-annotation";
+    /**
+     * Every participant token names the three services it is meant for; each service requires its own name in it
+     * ({@code mp.jwt.verify.audiences}). A token CoView's key signs for any other purpose, without these names, opens
+     * nothing, and a service added later is not reachable with today's tokens until they name it.
+     */
+    public static final java.util.Set<String> PARTICIPANT_AUDIENCES =
+            java.util.Set.of(AUDIENCE_ROOM, AUDIENCE_SIGNALING, AUDIENCE_ANNOTATION);
 
     private Claims() {
     }

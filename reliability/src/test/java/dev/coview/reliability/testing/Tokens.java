@@ -76,11 +76,22 @@ public final class Tokens {
                 "https://evil.example/room-service", key());
     }
 
+    /**
+     * Signed with CoView's key for CoView's issuer, but naming only {@code audiences}: a token meant for another
+     * service (or for none of them) must open nothing here.
+     */
+    public static String forAudiences(String roomId, String participantId, Role role, Set<String> audiences) {
+        return signed(roomId, participantId, role, role.defaultGrants(), Duration.ofHours(1), Claims.ISSUER, key(),
+                audiences);
+    }
+
     /** The claims of a valid agent token with {@code alg: none} and no signature (RFC 7519 unsecured JWT). */
     public static String algNone(String roomId, String participantId, Role role) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + Claims.ISSUER + "\",\"sub\":\"" + participantId + "\",\"room\":\"" + roomId
+        String payload = "{\"iss\":\"" + Claims.ISSUER + "\",\"aud\":[\"" + Claims.AUDIENCE_ROOM + "\",\""
+                + Claims.AUDIENCE_SIGNALING + "\",\"" + Claims.AUDIENCE_ANNOTATION + "\"],\"sub\":\"" + participantId
+                + "\",\"room\":\"" + roomId
                 + "\",\"role\":\"" + role.claimValue() + "\",\"grants\":[\"share\",\"annotate\",\"admin\"],"
                 + "\"jti\":\"" + UUID.randomUUID() + "\",\"iat\":" + (now - 1) + ",\"exp\":" + (now + 3600) + "}";
         return B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
@@ -96,11 +107,18 @@ public final class Tokens {
 
     private static String signed(String roomId, String participantId, Role role, Set<Grant> grants, Duration ttl,
                                  String issuer, PrivateKey key) {
+        return signed(roomId, participantId, role, grants, ttl, issuer, key, Claims.PARTICIPANT_AUDIENCES);
+    }
+
+    private static String signed(String roomId, String participantId, Role role, Set<Grant> grants, Duration ttl,
+                                 String issuer, PrivateKey key, Set<String> audiences) {
         long now = Instant.now().getEpochSecond();
         long exp = now + ttl.toSeconds();
         long iat = ttl.isNegative() ? exp - 600 : now - 1;
         String grantList = grants.stream().map(g -> "\"" + g.claimValue() + "\"").collect(Collectors.joining(","));
-        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + participantId + "\",\"" + Claims.ROOM + "\":\""
+        String audienceList = audiences.stream().sorted().map(a -> "\"" + a + "\"").collect(Collectors.joining(","));
+        String payload = "{\"iss\":\"" + issuer + "\",\"aud\":[" + audienceList + "],\"sub\":\"" + participantId
+                + "\",\"" + Claims.ROOM + "\":\""
                 + roomId + "\",\"" + Claims.ROLE + "\":\"" + role.claimValue() + "\",\"" + Claims.GRANTS + "\":["
                 + grantList + "],\"" + Claims.NAME + "\":\"" + role.claimValue() + "-" + participantId + "\",\""
                 + Claims.TOKEN_ID + "\":\"" + UUID.randomUUID() + "\",\"iat\":" + iat + ",\"exp\":" + exp + "}";

@@ -28,8 +28,10 @@ import org.jboss.logging.Logger;
  * Checks a media upload (snapshot, recording chunk, any POST or PUT under {@code /api/rooms/{id}/snapshots} or
  * {@code …/recordings}) before a byte of its body is read: the request is paused while {@link RoomAccess} checks the
  * bearer token, its room and the grant (freeze for snapshots, record for recordings), then a declared
- * {@code Content-Length} over the route's limit is refused with 413. A refusal is problem+json and closes the
- * connection, so an anonymous client cannot make the service buffer or spool 40 MB per request. The resources check
+ * {@code Content-Length} over the route's limit is refused with 413. A refusal is problem+json; a body that declares
+ * more than {@link #DRAIN_LIMIT} (or no length) stays unread and the connection closes, so an anonymous client cannot
+ * make the service buffer or spool 40 MB per request, while a small one is read and dropped first so that its client
+ * gets the refusal rather than a broken pipe. The resources check
  * the token again (they need the participant) and count the bytes of bodies that declare no length while streaming.
  */
 @ApplicationScoped
@@ -42,6 +44,12 @@ public class UploadGate {
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
     /** The small JSON bodies of the other media calls (complete a recording, start one). */
     private static final long SMALL_BODY = 64 * 1024;
+    /**
+     * A refused request whose declared body is at most this long is read to its end (and dropped) before the answer:
+     * a client still sending it would otherwise meet a closed connection ("broken pipe") instead of the refusal.
+     * Longer or undeclared bodies stay unread and the connection closes: that is what protects the service.
+     */
+    private static final long DRAIN_LIMIT = 256 * 1024;
 
     private final RoomAccess access;
     private final RoomConfig.Storage limits;
@@ -98,12 +106,7 @@ public class UploadGate {
 
     private void admit(RoutingContext rc, Upload upload) {
         String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long length;
-        try {
-            length = declared == null ? -1 : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            length = Long.MAX_VALUE;
-        }
+        long length = declaredLength(rc.request());
         if (length > upload.maxBytes()) {
             refuse(rc, new ProblemException(ProblemType.TOO_LARGE, "the body has " + declared + " bytes; this call "
                     + "takes at most " + upload.maxBytes()));
@@ -123,10 +126,23 @@ public class UploadGate {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a Problem always serializes", e);
         }
+        long declared = declaredLength(rc.request());
+        if (rc.request().isEnded()) {
+            answer(rc, problem, json, false);
+        } else if (declared >= 0 && declared <= DRAIN_LIMIT) {
+            rc.request().handler(chunk -> { }).endHandler(end -> answer(rc, problem, json, false));
+            rc.request().resume();
+        } else {
+            answer(rc, problem, json, true);
+        }
+    }
+
+    /** Sends the refusal; {@code close}: the body stays unread, so the connection must not carry another request. */
+    private static void answer(RoutingContext rc, ProblemException problem, byte[] json, boolean close) {
         var response = rc.response().setStatusCode(problem.type().status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         problem.headers().forEach(response::putHeader);
-        boolean http1 = rc.request().version() != HttpVersion.HTTP_2;
+        boolean http1 = close && rc.request().version() != HttpVersion.HTTP_2;
         if (http1) {
             // The unread body stays unread: the connection cannot carry another request after it.
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
@@ -136,6 +152,16 @@ public class UploadGate {
                 rc.request().connection().close();
             }
         });
+    }
+
+    /** The declared {@code Content-Length}: -1 when none, {@link Long#MAX_VALUE} when it is not a number. */
+    private static long declaredLength(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static ProblemException internal(RoutingContext rc, Throwable failure) {

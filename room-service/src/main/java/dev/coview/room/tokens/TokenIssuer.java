@@ -43,6 +43,7 @@ public class TokenIssuer {
         }
         String jwt = claims
                 .subject(participantId)
+                .audience(Claims.PARTICIPANT_AUDIENCES)
                 .claim(Claims.ROOM, roomId)
                 .claim(Claims.ROLE, role.claimValue())
                 .claim(Claims.GRANTS, role.defaultGrants().stream().map(Grant::claimValue).sorted().toList())

@@ -45,6 +45,7 @@ public final class TestTokens {
         Instant now = Instant.now();
         return Jwt.issuer(Claims.ISSUER)
                 .subject(participantId)
+                .audience(Claims.PARTICIPANT_AUDIENCES)
                 .claim(Claims.ROOM, roomId)
                 .claim(Claims.ROLE, role.claimValue())
                 .claim(Claims.GRANTS, grants.stream().map(Grant::claimValue).collect(Collectors.toList()))
@@ -61,7 +62,8 @@ public final class TestTokens {
         try {
             var g = java.security.KeyPairGenerator.getInstance("EC");
             g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-            return Jwt.issuer(Claims.ISSUER).subject(participantId).claim(Claims.ROOM, roomId)
+            return Jwt.issuer(Claims.ISSUER).subject(participantId).audience(Claims.PARTICIPANT_AUDIENCES)
+                    .claim(Claims.ROOM, roomId)
                     .claim(Claims.ROLE, role.claimValue())
                     .claim(Claims.GRANTS, role.defaultGrants().stream().map(Grant::claimValue).toList())
                     .expiresAt(Instant.now().plusSeconds(3600))
