@@ -88,12 +88,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
 
   after(() => closeStackPages({ browser, stack, server }));
 
-  // First run (lead's full run, 5 Dec 2026): stopped at its first step, the customer's page shows "Connected: your agent
-  // sees what you share" twice (status line and agent-state card), so the locator is ambiguous; the later steps have
-  // not run yet. Skipped until it is driven through (issue 15 stays open).
-  it('pause, stop and re-share, customer reload, agent reload, end', {
-    skip: 'first run stopped at an ambiguous locator; the later steps are unverified (issue 15)',
-  }, async () => {
+  it('pause, stop and re-share, customer reload, agent reload, end', async () => {
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     await customerContext.addInitScript(recordCaptures);
@@ -126,7 +121,12 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       const masks = await masksOf(customer);
       assert.equal(masks.length, 1);
       await agentSeesCrop(agent, crop);
-      await customer.getByText('Connected: your agent sees what you share').waitFor();
+      // "Connected" in the share's status line once the media path is up, and the agent's presence in its own
+      // words: no sentence twice on the page (each line is a live region: a screen reader would hear it twice).
+      await customer.getByTestId('share-status').filter({ hasText: 'Connected: your agent sees what you share' }).waitFor();
+      await customer.getByTestId('agent-state').filter({ hasText: 'Your agent is here' }).waitFor();
+      assert.equal(await customer.getByText('Connected: your agent sees what you share').count(), 1);
+      assert.equal(await customer.getByText('Your agent is here').count(), 1);
 
       // A pen stroke by the agent, which the customer must find again after a reload.
       const box = await agent.getByTestId('remote-video').boundingBox();
@@ -193,6 +193,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       null, { polling: 'raf', timeout: 10_000 });
       console.log(`End click → every customer capture track ended: ${Date.now() - t} ms`);
       await customer.getByTestId('session-ended').waitFor();
+      assert.equal(await customer.getByTestId('ended-reason').textContent(), 'Your agent ended the session.');
       assert.equal(await customer.getByTestId('stop').count(), 0, 'no share controls after the end');
       assert.equal(await customer.evaluate(() => localStorage.getItem('coview.rejoin')), null);
       await agent.getByTestId('session-ended').waitFor();
@@ -209,7 +210,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
     }
   });
 
-  it('an agent who vanishes is reported to the customer when the grace period ends', async () => {
+  it('an agent whose connection drops: the customer is told at once, then again when the grace period ends', async () => {
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     try {
@@ -217,12 +218,37 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       const room = await newSession(agent, base);
       const customer = await customerContext.newPage();
       await joinByCode(customer, base, room.joinCode);
-      await customer.getByTestId('viewers').getByText('Your agent').waitFor();
+      const agentState = customer.getByTestId('agent-state');
+      await agentState.filter({ hasText: 'Your agent is here' }).waitFor();
       const t = Date.now();
+      // A closed tab says no bye: to the service it is a dropped connection, held for the resume grace period.
       await agentContext.close();
-      await customer.getByText('Your agent\'s connection was lost').waitFor({ timeout: 60_000 });
-      console.log(`agent's tab closed → customer told: ${Date.now() - t} ms (resume grace 20 s)`);
+      await agentState.filter({ hasText: 'Your agent\'s connection dropped; waiting for them to come back…' }).waitFor();
+      console.log(`agent's tab closed → customer told the connection dropped: ${Date.now() - t} ms`);
+      await agentState.filter({ hasText: 'Your agent\'s connection was lost' }).waitFor({ timeout: 60_000 });
+      console.log(`agent's tab closed → customer told the agent is gone: ${Date.now() - t} ms (resume grace 20 s)`);
     } finally {
+      await customerContext.close();
+    }
+  });
+
+  it('a customer who leaves: their page says so, the agent is told at once', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const agent = await agentContext.newPage();
+      const room = await newSession(agent, base);
+      const customer = await customerContext.newPage();
+      await joinByCode(customer, base, room.joinCode);
+      await waitPhase(agent, 'joining');
+      await customer.getByTestId('leave').click();
+      await customer.getByRole('heading', { name: 'You left the session' }).waitFor();
+      assert.equal(await customer.getByTestId('ended-reason').textContent(), 'You left the session.');
+      assert.equal(await customer.evaluate(() => localStorage.getItem('coview.rejoin')), null);
+      await waitPhase(agent, 'gone');
+      assert.equal(await agent.getByTestId('customer-state').textContent(), 'The customer left the session');
+    } finally {
+      await agentContext.close();
       await customerContext.close();
     }
   });

@@ -100,7 +100,8 @@ const tellCustomer = (signal: CustomerSignal) => {
   customerState.dataset.phase = customerView.phase;
   customerState.textContent = customerLabel(customerView);
   customerState.hidden = customerState.textContent === '';
-  if (signal.type === 'media-muted') watchFrames();
+  // Frames may go on (or stop) whenever the customer's link changes: look for the next one again.
+  if (signal.type === 'media-muted' || signal.type === 'away' || signal.type === 'present') watchFrames();
 };
 tellCustomer({ type: 'reset' });
 // "Sharing" only once a frame has really arrived (not when the stream object or ICE says so).

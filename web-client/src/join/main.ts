@@ -3,6 +3,7 @@
 import '../ui/theme.css';
 import { CaptureFailed, startCapture } from '../capture/capture';
 import type { PipelinePreference } from '../crop/choosePipeline';
+import { endedText, type EndReason } from '../session/agentView';
 import { type CustomerLink, joinRoomLink } from '../session/customerLink';
 import { localStorageOrNull, RejoinStore } from '../session/rejoinStore';
 import { credentialFromUrl, type JoinCredential, type JoinedRoom, RoomApi } from '../session/roomApi';
@@ -28,8 +29,10 @@ const url = new URL(location.href);
 // Diagnostics (and the browser tests): ?pipeline=canvas forces the fallback crop pipeline.
 const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreference;
 
+// Leave: shown while in a session (the agent is told at once; this device forgets the way back in).
+const leave = h('button', { type: 'button', class: 'leave', 'data-testid': 'leave', hidden: true }, 'Leave session');
 const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'),
-  h('span', { class: 'muted' }, 'Live support'));
+  h('span', { class: 'muted' }, 'Live support'), h('span', { class: 'spacer' }), leave);
 const main = h('main', { class: 'page', id: 'main' });
 const viewers = createViewerList();
 viewers.element.hidden = true;
@@ -73,16 +76,23 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   freeze.catch(() => undefined);
   notifyHost('session.started', { roomId: room.roomId });
   const session: Session = { room, link, freeze, view: null, ended: false };
-  void link.then((l) => l.onStatus((s) => {
-    // The signaling socket closed for good: the room ended, expired, or this participant was removed.
-    viewers.status(s.text);
-    if (s.ended) end(session, l);
-  }), () => undefined);
+  void link.then((l) => {
+    leave.hidden = false;
+    leave.onclick = () => {
+      l.leave();
+      end(session, l, 'left');
+    };
+    l.onStatus((s) => {
+      viewers.status(s.presence.text);
+      // The signaling socket closed for good: the room ended or expired, or this participant was removed.
+      if (s.ended) end(session, l, s.ended);
+    });
+  }, () => undefined);
   showConsent(session, rejoined);
 }
 
-/** An end stops every capture track at once, forgets the way back in, and says so. */
-function end(session: Session, link: CustomerLink): void {
+/** An end stops every capture track at once, forgets the way back in, and says why. */
+function end(session: Session, link: CustomerLink, reason: EndReason): void {
   if (session.ended) return;
   session.ended = true;
   session.view?.dispose();
@@ -90,12 +100,17 @@ function end(session: Session, link: CustomerLink): void {
   link.close();
   rejoins.clear();
   viewers.element.hidden = true;
+  leave.hidden = true;
   notifyHost('session.ended', { roomId: session.room.roomId, reason: 'closed' });
-  replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended' },
-    h('h1', {}, 'The session has ended'),
-    h('p', {}, 'Your agent ended the session, or it expired. Your screen is no longer shared: nothing leaves your '
-      + 'computer any more.'),
+  replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended',
+    'data-reason': reason },
+    h('h1', {}, reason === 'left' ? 'You left the session' : 'The session has ended'),
+    h('p', { 'data-testid': 'ended-reason' }, endedText(reason)),
+    h('p', {}, 'Your screen is no longer shared: nothing leaves your computer any more.'),
     h('p', { class: 'muted' }, 'If you still need help, ask your agent for a new code.')));
+  // The panel replaces what had focus (the Stop or Leave button): a keyboard or screen-reader user starts here.
+  main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
+  main.querySelector<HTMLElement>('h1')?.focus();
 }
 
 function showConsent(session: Session, rejoined: boolean): void {
@@ -130,7 +145,7 @@ function showConsent(session: Session, rejoined: boolean): void {
       replaceChildren(main, shown.element);
       void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
       link.then((l) => {
-        unsubscribe = l.onStatus((s) => shown.setStatus(s.state, s.text));
+        unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));
         l.share(shown.pipeline.output);
         shown.showAnnotations(l.drawings);
         // While the agent has frozen the frame, the preview shows that very snapshot with their drawings.

@@ -56,6 +56,9 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     publish();
     if (m.peer.role === 'customer') on.customer({ type: 'present', resumed: m.resumed });
   });
+  client.on('peer-away', (m) => {
+    if (people.get(m.id)?.role === 'customer') on.customer({ type: 'away' });
+  });
   client.on('peer-left', (m) => {
     if (people.get(m.id)?.role === 'customer') on.customer({ type: 'left', reason: m.reason ?? 'lost' });
     people.delete(m.id);

@@ -5,7 +5,7 @@
 import { AnnotationClient } from '../annotations/annotationClient';
 import type { PeerDeps } from '../signaling/peers';
 import { SignalingClient } from '../signaling/signalingClient';
-import type { SocketDeps, SocketState } from '../signaling/socket';
+import type { SocketClose, SocketDeps, SocketState } from '../signaling/socket';
 import type { ClientConfig, RoomApi } from './roomApi';
 
 export function browserSocketDeps(): SocketDeps {
@@ -34,7 +34,8 @@ export function browserPeerDeps(api: RoomApi, token: string): PeerDeps {
 }
 
 /** The signaling client of one participant, connected. */
-export function connectSignaling(config: ClientConfig, token: string, onState: (s: SocketState) => void): SignalingClient {
+export function connectSignaling(config: ClientConfig, token: string,
+                                 onState: (s: SocketState, close?: SocketClose) => void): SignalingClient {
   const client = new SignalingClient(config.signalingUrl, () => token, onState, browserSocketDeps());
   client.connect();
   return client;

@@ -12,12 +12,17 @@ import type { Peer } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
-import { AGENT_UNKNOWN, type AgentSignal, agentStatus, type AgentView, reduceAgent } from './agentView';
+import { AGENT_UNKNOWN, type AgentSignal, agentPresence, type AgentView, type EndReason, reduceAgent, shareStatus,
+  type StatusTone } from './agentView';
 import { tokenSubject } from './tokenSubject';
 
-export type LinkStatus = { state: 'connected' | 'connecting' | 'reconnecting' | 'offline'; text: string;
-  /** The signaling socket closed for good: the room ended, expired, or this participant was removed. */
-  ended: boolean };
+/** What the customer's page says about the link: the agent's presence and the share, in words; why it ended. */
+export interface LinkStatus {
+  presence: { state: StatusTone; text: string };
+  share: { state: StatusTone; text: string };
+  /** Set when the signaling socket closed for good (the room ended or expired, the customer left, was removed…). */
+  ended: EndReason | null;
+}
 
 export interface CustomerLink {
   /** The agent's drawings and pointer, as annotation-service states them (shown over the preview). */
@@ -41,21 +46,25 @@ export interface CustomerLink {
   onPeople(listener: (people: readonly Peer[], joined: Peer | null) => void): () => void;
   /** Closes every connection (the session ended). */
   close(): void;
+  /** The customer leaves: the agent is told at once (bye), and the status ends with reason `left`. */
+  leave(): void;
 }
 
 export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<CustomerLink> {
   const config = await api.config();
   let view: AgentView = AGENT_UNKNOWN;
-  let status: LinkStatus = { ...agentStatus(view), ended: false };
+  const statusOf = (v: AgentView): LinkStatus => ({ presence: agentPresence(v), share: shareStatus(v), ended: v.endReason });
+  let status = statusOf(view);
   const listeners: ((s: LinkStatus) => void)[] = [];
   const tell = (e: AgentSignal) => {
     view = reduceAgent(view, e);
-    const next = { ...agentStatus(view), ended: view.phase === 'ended' };
-    if (next.text === status.text && next.ended === status.ended) return;
+    const next = statusOf(view);
+    if (next.presence.text === status.presence.text && next.share.text === status.share.text
+      && next.ended === status.ended) return;
     status = next;
     listeners.forEach((l) => l(status));
   };
-  const client = connectSignaling(config, room.token, (s) => tell({ type: 'socket', state: s }));
+  const client = connectSignaling(config, room.token, (s, close) => tell({ type: 'socket', state: s, close }));
   const annotations = connectAnnotations(config, room.token);
   // What the room last said (state) or was last told, so that only changes are sent (a drag produces a crop per
   // animation frame) and a reconnect does not announce a pause twice (share.paused is a session event).
@@ -129,12 +138,19 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     tell({ type: 'joined', peer: m.peer });
     announce(isNew ? m.peer : null);
   });
+  client.on('peer-away', (m) => tell({ type: 'away', id: m.id }));
   client.on('peer-left', (m) => {
     present.delete(m.id);
     tell({ type: 'left', id: m.id, reason: m.reason ?? 'lost' });
     announce(null);
   });
   client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
+  const close = () => {
+    sharing = false;
+    peers.close();
+    annotations.close();
+    client.leave();
+  };
   return {
     drawings,
     room: annotations,
@@ -158,11 +174,10 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
       l([...present.values()], null);
       return () => people.splice(people.indexOf(l) >>> 0, 1);
     },
-    close: () => {
-      sharing = false;
-      peers.close();
-      annotations.close();
-      client.leave();
+    close,
+    leave: () => {
+      tell({ type: 'leave' });
+      close();
     },
     publish: (shared) => publish(shared),
     onStatus: (l) => {

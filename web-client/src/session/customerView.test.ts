@@ -25,6 +25,15 @@ describe('the customer as the agent sees them', () => {
     expect(customerLabel(reduceCustomer(sharing, { type: 'left', reason: 'left' }))).toBe('The customer left the session');
   });
 
+  it('says at once that the customer\'s connection dropped (peer-away), before the grace period decides', () => {
+    const sharing = run({ type: 'present', resumed: false }, { type: 'frames' });
+    const away = reduceCustomer(sharing, { type: 'away' });
+    expect(customerLabel(away)).toBe('The customer\'s connection dropped; reconnecting…');
+    expect(reduceCustomer(away, { type: 'present', resumed: true }).phase).toBe('back');
+    expect(reduceCustomer(away, { type: 'left', reason: 'lost' }).phase).toBe('gone');
+    expect(reduceCustomer(NO_CUSTOMER, { type: 'away' })).toBe(NO_CUSTOMER);
+  });
+
   it('a share restarted while the room is paused shows paused, not sharing', () => {
     const s = run({ type: 'present', resumed: false }, { type: 'paused', on: true }, { type: 'frames' });
     expect(s.phase).toBe('paused');

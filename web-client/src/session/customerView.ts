@@ -4,7 +4,7 @@
  * the media itself (a frame arriving, the video track muting, ICE dropping). Never guessed from timers.
  *
  *   none → joining → sharing ⇄ paused → stopped → (joining again after a re-share or reload) … → gone
- *                       └─ reconnecting (ICE lost) ─┘
+ *                       └─ reconnecting (ICE lost, or their socket dropped: peer-away) ─┘
  */
 
 export type CustomerPhase = 'none' | 'joining' | 'back' | 'sharing' | 'paused' | 'stopped' | 'reconnecting' | 'gone';
@@ -20,6 +20,8 @@ export interface CustomerView {
 export type CustomerSignal =
   | { type: 'present'; resumed: boolean }
   | { type: 'left'; reason: string }
+  /** The customer's signaling socket dropped (peer-away): held for the resume grace period. */
+  | { type: 'away' }
   | { type: 'frames' }
   | { type: 'paused'; on: boolean }
   | { type: 'media-muted' }
@@ -40,6 +42,8 @@ export function reduceCustomer(s: CustomerView, e: CustomerSignal): CustomerView
       return { ...s, phase: e.resumed || s.phase !== 'none' ? 'back' : 'joining', goneReason: undefined };
     case 'left':
       return { ...s, phase: 'gone', goneReason: e.reason === 'left' ? 'left' : 'lost' };
+    case 'away':
+      return s.phase === 'none' || s.phase === 'gone' ? s : { ...s, phase: 'reconnecting' };
     case 'frames':
       return s.phase === 'gone' ? s : { ...s, phase: s.paused ? 'paused' : 'sharing' };
     case 'paused':

@@ -3,7 +3,7 @@
  * type, so adding a message adds a handler, not a case to a growing switch.
  */
 import type { ClientSignal, ServerSignal } from '../generated/signal';
-import { ReconnectingSocket, type SocketDeps, type SocketState } from './socket';
+import { ReconnectingSocket, type SocketClose, type SocketDeps, type SocketState } from './socket';
 
 export type SignalOf<T extends ServerSignal['type']> = Extract<ServerSignal, { type: T }>;
 type Handlers = { [T in ServerSignal['type']]?: ((msg: SignalOf<T>) => void)[] };
@@ -12,7 +12,8 @@ export class SignalingClient {
   private readonly handlers: Handlers = {};
   private readonly socket: ReconnectingSocket<ServerSignal, ClientSignal>;
 
-  constructor(url: string, token: () => string, onState: (s: SocketState) => void, deps: SocketDeps) {
+  constructor(url: string, token: () => string, onState: (s: SocketState, close?: SocketClose) => void,
+              deps: SocketDeps) {
     this.socket = new ReconnectingSocket(url, token, {
       message: (msg) => this.dispatch(msg),
       state: onState,

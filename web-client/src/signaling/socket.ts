@@ -8,6 +8,12 @@ import { Backoff } from './backoff';
 
 export type SocketState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
+/** How the service closed a socket: the code (contracts' CloseCodes) and its reason. */
+export interface SocketClose {
+  code: number;
+  reason: string;
+}
+
 /** The subset of the browser WebSocket this class uses. */
 export interface WebSocketLike {
   readonly readyState: number;
@@ -41,7 +47,7 @@ const STABLE_MS = 10_000;
 
 export interface SocketListeners<In> {
   message(msg: In): void;
-  state(state: SocketState, detail?: { code: number; reason: string }): void;
+  state(state: SocketState, detail?: SocketClose): void;
   /** Every (re)connect; the first message from the service follows (welcome / state). */
   open?(resumed: boolean): void;
 }

@@ -28,7 +28,9 @@ export function createSharePanel(a: SharePanelActions): SharePanel {
     'aria-label': 'What your agent sees',
   });
   outgoing.muted = true;
-  const status = h('span', { class: 'status', 'data-state': 'offline', role: 'status' });
+  // What happens to the share (sent, reaching the agent…); the agent's presence has its own line elsewhere, in
+  // other words, so that a screen reader never hears one sentence twice.
+  const status = h('span', { class: 'status', 'data-state': 'offline', role: 'status', 'data-testid': 'share-status' });
   const pause = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'pause' }, 'Pause');
   const paint = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'paint-mask' }, 'Paint privacy mask');
   const list = h('ul', { class: 'masks-list', 'aria-label': 'Privacy masks' });

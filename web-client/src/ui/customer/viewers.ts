@@ -10,7 +10,7 @@ const ROLE: Record<string, string> = { agent: 'Your agent', observer: 'Observer'
 export interface ViewerList {
   readonly element: HTMLElement;
   show(people: readonly Peer[], joined: Peer | null): void;
-  /** The agent's state in words (here, reconnecting, left), shown whether or not the customer shares. */
+  /** The agent's presence in words (here, connection dropped, left), shown whether or not the customer shares. */
   status(text: string): void;
 }
 

@@ -53,7 +53,8 @@ class RoomExpiryTest {
             // Nobody ended it (reason says so); endedBy is the room's agent, as the previous release requires.
             assertThat(ended.get("endedBy").asText()).isEqualTo(room.getString("participantId"));
 
-            assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isTrue();
+            // The marker keeps why: signaling's close tells the pages.
+            assertThat(redis.value(String.class).get(RedisKeys.roomEnded(roomId))).isEqualTo("expired");
             assertThat(redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId)).isEmpty();
             as(token).get("/api/rooms/" + roomId).then().statusCode(410).contentType(PROBLEM_JSON)
                     .body("type", equalTo("https://coview.dev/problems/room-ended"));

@@ -90,7 +90,8 @@ class RoomLifecycleTest {
                     .body("type", equalTo("https://coview.dev/problems/forbidden"));
             as(agentToken).delete("/api/rooms/" + roomId).then().statusCode(204);
 
-            assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isTrue();
+            // The marker keeps why: signaling's close tells the pages.
+            assertThat(redis.value(String.class).get(RedisKeys.roomEnded(roomId))).isEqualTo("agent");
             for (String token : List.of(agentToken, customerToken, observerToken)) {
                 as(token).get("/api/rooms/" + roomId).then().statusCode(410).contentType(PROBLEM_JSON)
                         .body("type", equalTo("https://coview.dev/problems/room-ended"))

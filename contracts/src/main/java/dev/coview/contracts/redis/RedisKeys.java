@@ -12,8 +12,9 @@ public final class RedisKeys {
     /** String: room id for a 6-digit join code. Expires with the code (20 min by default); deleted when a customer
      *  has joined. Key: {@code code:{code}}. */
     public static final String JOIN_CODE = "code:";
-    /** String marker "1": the room has ended; every service refuses its tokens while it exists. Lives as long as
-     *  the longest token (so no token of the room can outlive it). Key: {@code room-ended:{roomId}}. */
+    /** String marker, room.ended's reason ("agent", "expired"; "1" when none is known): the room has ended; every
+     *  service refuses its tokens while it exists. Lives as long as the longest token (so no token of the room can
+     *  outlive it). Key: {@code room-ended:{roomId}}. */
     public static final String ROOM_ENDED = "room-ended:";
     /** Pub/sub channel of annotation-service: a participant's newest socket, as {@code roomId participantId socketId
      *  joinedAtMillis}; every instance closes that participant's sockets that joined earlier (one socket per

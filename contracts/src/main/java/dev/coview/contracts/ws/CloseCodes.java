@@ -21,7 +21,11 @@ public final class CloseCodes {
     /** Unexpected server error; reconnect with backoff. */
     public static final int INTERNAL_ERROR = 1011;
 
-    /** The room has ended (agent ended it, or its TTL ran out); do not reconnect. */
+    /**
+     * The room has ended (agent ended it, or its TTL ran out); do not reconnect. Signaling's close reason is
+     * {@link #ROOM_ENDED_REASON_PREFIX} followed by {@code room.ended}'s reason ({@code agent}, {@code expired}), so
+     * the page can tell the person why.
+     */
     public static final int ROOM_ENDED = 4000;
     /** The token is missing, invalid or expired; get a new one before reconnecting. */
     public static final int UNAUTHORIZED = 4001;
@@ -29,6 +33,9 @@ public final class CloseCodes {
     public static final int REPLACED = 4002;
     /** The participant was removed from the room. */
     public static final int REMOVED = 4003;
+
+    /** How the close reason of {@link #ROOM_ENDED} starts; {@code room.ended}'s reason follows it. */
+    public static final String ROOM_ENDED_REASON_PREFIX = "room ended: ";
 
     private CloseCodes() {
     }

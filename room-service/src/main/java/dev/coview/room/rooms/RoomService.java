@@ -126,7 +126,7 @@ public class RoomService {
     public Uni<Void> end(Participant agent) {
         String roomId = agent.roomId();
         Instant now = Instant.now();
-        return finish(roomId, now)
+        return finish(roomId, now, RoomEnded.AGENT)
                 .chain(() -> events.ended(new RoomEnded(roomId, agent.id(), RoomEnded.AGENT, now)));
     }
 
@@ -150,7 +150,7 @@ public class RoomService {
             return store.connected(roomId).chain(connected -> connected
                     // Participants are connected over WebSockets: the room is in use, not idle.
                     ? store.reschedule(roomId, now.plus(config.idleTtl())).replaceWith(false)
-                    : finish(roomId, now)
+                    : finish(roomId, now, RoomEnded.EXPIRED)
                     .chain(() -> events.expired(new RoomExpired(roomId, deadline, now)))
                     // endedBy stays the room's agent on expiry (reason says nobody ended it): the previous
                     // release's schema requires endedBy, and its consumers must keep accepting room.ended.
@@ -188,9 +188,9 @@ public class RoomService {
         return base + "/join/#invite=" + URLEncoder.encode(invite, StandardCharsets.UTF_8);
     }
 
-    private Uni<Void> finish(String roomId, Instant now) {
+    private Uni<Void> finish(String roomId, Instant now, String reason) {
         // The marker first: from this moment on every service refuses the room's tokens.
-        return revocations.markEnded(roomId, config.tokenTtl())
+        return revocations.markEnded(roomId, config.tokenTtl(), reason)
                 .chain(() -> store.find(roomId))
                 .chain(room -> room == null ? Uni.createFrom().voidItem()
                         : store.end(roomId, now).chain(() -> credentials.revoke(room.joinCode(), room.invite()))

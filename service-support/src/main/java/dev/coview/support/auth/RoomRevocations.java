@@ -25,7 +25,6 @@ import java.util.List;
 @ApplicationScoped
 public class RoomRevocations {
 
-    private static final String ENDED = "1";
     /** How long {@link RedisKeys#ROOMS_ENDED} remembers an ended room: longer than the annotation log keeps it. */
     static final Duration ENDED_ROOMS_MEMORY = Duration.ofDays(8);
 
@@ -50,12 +49,26 @@ public class RoomRevocations {
     }
 
     /**
-     * Marks the room ended for {@code ttl} (at least as long as its longest token lives), remembers it in
-     * {@link RedisKeys#ROOMS_ENDED}, then announces it.
+     * Why the room ended: {@code room.ended}'s reason ({@code agent}, {@code expired}) as the marker keeps it; null when
+     * the room has not ended, or ended before markers carried a reason (their value is {@code 1}).
      */
+    public Uni<String> endedReason(String roomId) {
+        return values.get(RedisKeys.roomEnded(roomId)).map(v -> v == null || v.equals("1") ? null : v);
+    }
+
+    /** Marks the room ended without a reason the pages could tell (the marker's value is {@code 1}). */
     public Uni<Void> markEnded(String roomId, Duration ttl) {
+        return markEnded(roomId, ttl, "1");
+    }
+
+    /**
+     * Marks the room ended for {@code ttl} (at least as long as its longest token lives), with {@code reason}
+     * ({@code room.ended}'s: the sockets' close says it to the pages), remembers it in {@link RedisKeys#ROOMS_ENDED},
+     * then announces it.
+     */
+    public Uni<Void> markEnded(String roomId, Duration ttl, String reason) {
         long now = System.currentTimeMillis();
-        return values.setex(RedisKeys.roomEnded(roomId), Math.max(1, ttl.toSeconds()), ENDED)
+        return values.setex(RedisKeys.roomEnded(roomId), Math.max(1, ttl.toSeconds()), reason)
                 .chain(() -> sortedSets.zadd(RedisKeys.ROOMS_ENDED, now, roomId))
                 .chain(() -> sortedSets.zremrangebyscore(RedisKeys.ROOMS_ENDED,
                         new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) (now - ENDED_ROOMS_MEMORY.toMillis()))))

@@ -33,10 +33,13 @@ class RoomRevocationsTest {
         try {
             // The SUBSCRIBE is asynchronous: re-announce until the subscriber hears it (pub/sub is at-most-once).
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-                revocations.markEnded(roomId, Duration.ofMinutes(5)).await().atMost(Duration.ofSeconds(5));
+                revocations.markEnded(roomId, Duration.ofMinutes(5), "expired").await().atMost(Duration.ofSeconds(5));
                 return announced.contains(roomId);
             });
             assertThat(revocations.isEnded(roomId).await().atMost(Duration.ofSeconds(5))).isTrue();
+            // Why it ended stays with the marker, for the sockets' close reason.
+            assertThat(revocations.endedReason(roomId).await().atMost(Duration.ofSeconds(5))).isEqualTo("expired");
+            assertThat(revocations.endedReason(other).await().atMost(Duration.ofSeconds(5))).isNull();
             assertThat(revocations.isEnded(other).await().atMost(Duration.ofSeconds(5))).isFalse();
             // Remembered beyond the marker's lifetime, for annotation-service's replay of its log.
             assertThat(revocations.endedSince(0).await().atMost(Duration.ofSeconds(5)))

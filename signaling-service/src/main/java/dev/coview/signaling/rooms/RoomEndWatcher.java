@@ -62,9 +62,16 @@ public class RoomEndWatcher {
     }
 
     private void ended(String roomId) {
-        if (router.localRooms().contains(roomId)) {
-            Log.infof("room %s ended: closing its sockets", roomId);
-            router.endRoom(roomId);
+        if (!router.localRooms().contains(roomId)) {
+            return;
         }
+        // The marker keeps why (the agent, expiry): the pages word their ended panel from the close reason.
+        revocations.endedReason(roomId).subscribe().with(reason -> {
+            Log.infof("room %s ended (%s): closing its sockets", roomId, reason);
+            router.endRoom(roomId, reason);
+        }, e -> {
+            Log.warnf("room %s ended, its reason unreadable (%s): closing its sockets", roomId, e.getMessage());
+            router.endRoom(roomId, null);
+        });
     }
 }

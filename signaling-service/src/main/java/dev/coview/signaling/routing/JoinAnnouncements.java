@@ -1,6 +1,7 @@
 package dev.coview.signaling.routing;
 
 import dev.coview.contracts.signal.Peer;
+import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.Welcome;
 import java.util.ArrayList;
@@ -75,6 +76,22 @@ final class JoinAnnouncements {
                 tell(member, gate, p);
             } else {
                 gate.held.add(p);
+            }
+        }
+    }
+
+    /**
+     * The peer's socket {@code connection} dropped: tell {@code member}, unless it was already told of a newer socket
+     * of that peer (the peer came back before the news of its drop travelled) or has not had its welcome yet.
+     */
+    void away(Member member, String peerId, String connection) {
+        Gate gate = gates.get(member.connectionId());
+        if (gate == null) {
+            return;
+        }
+        synchronized (gate) {
+            if (gate.welcomed && connection.equals(gate.told.get(peerId))) {
+                member.socket().send(new PeerAway(peerId));
             }
         }
     }

@@ -97,6 +97,15 @@ public class LocalRooms {
         }
     }
 
+    /** Tells every other member of the room that a participant's socket {@code connection} dropped (it is away). */
+    public void announceAway(String roomId, String participantId, String connection) {
+        for (Member m : members(roomId)) {
+            if (!m.id().equals(participantId)) {
+                announcements.away(m, participantId, connection);
+            }
+        }
+    }
+
     /** Tells every other member of the room that a participant left for good. */
     public void announceLeft(String roomId, PeerLeft left) {
         for (Member m : members(roomId)) {

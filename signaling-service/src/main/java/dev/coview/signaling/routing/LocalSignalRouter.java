@@ -3,6 +3,7 @@ package dev.coview.signaling.routing;
 import dev.coview.contracts.events.ParticipantLeft;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
+import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.Welcome;
@@ -57,6 +58,7 @@ public class LocalSignalRouter implements SignalRouter {
         Map<String, Presence> room = presence.computeIfAbsent(member.roomId(), r -> new ConcurrentHashMap<>());
         boolean resumed;
         List<Peer> peers = new ArrayList<>();
+        List<String> away = new ArrayList<>();
         Map<String, String> connections = new HashMap<>();
         synchronized (room) {
             Presence p = room.get(member.id());
@@ -71,10 +73,14 @@ public class LocalSignalRouter implements SignalRouter {
                 if (!id.equals(member.id())) {
                     peers.add(other.peer);
                     connections.put(id, other.connectionId);
+                    if (other.away) {
+                        away.add(id);
+                    }
                 }
             });
         }
         local.welcome(member, new Welcome(member.peer(), peers, resumed), connections);
+        away.forEach(id -> local.deliver(member.roomId(), member.id(), new PeerAway(id)));
         local.announceJoined(member.roomId(), member.peer(), member.connectionId(), resumed);
         return Uni.createFrom().item(resumed);
     }
@@ -134,6 +140,8 @@ public class LocalSignalRouter implements SignalRouter {
                 }
             }
         }
+        // The others hear at once that the socket dropped, not only when the grace period ends.
+        local.announceAway(member.roomId(), member.id(), member.connectionId());
         vertx.setTimer(Math.max(1, resumeGrace.toMillis()), t -> {
             Presence gone = remove(member.roomId(), member.id(), member.connectionId(), true);
             if (gone != null) {
@@ -168,8 +176,9 @@ public class LocalSignalRouter implements SignalRouter {
     }
 
     @Override
-    public void endRoom(String roomId) {
-        local.closeAll(roomId, CloseCodes.ROOM_ENDED, "room ended");
+    public void endRoom(String roomId, String reason) {
+        local.closeAll(roomId, CloseCodes.ROOM_ENDED, reason == null ? "room ended"
+                : CloseCodes.ROOM_ENDED_REASON_PREFIX + reason);
     }
 
     @Override

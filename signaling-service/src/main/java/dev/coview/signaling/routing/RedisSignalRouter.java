@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.events.ParticipantLeft;
 import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
+import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.ServerSignal;
@@ -105,16 +106,19 @@ public class RedisSignalRouter implements SignalRouter {
                 })
                 .chain(resumed -> livePeers(member.roomId(), member.id())
                         // Welcome first: the others may answer peer-joined with an offer right away.
-                        .invoke(peers -> local.welcome(member, new Welcome(member.peer(),
-                                peers.values().stream().map(PeerAt::peer).toList(), resumed),
-                                connections(peers)))
+                        .invoke(peers -> {
+                            local.welcome(member, new Welcome(member.peer(),
+                                    peers.values().stream().map(PeerAt::peer).toList(), resumed), connections(peers));
+                            peers.values().stream().filter(PeerAt::away).forEach(p ->
+                                    local.deliver(member.roomId(), member.id(), new PeerAway(p.peer().id())));
+                        })
                         .chain(() -> channels.publish(member.roomId(),
                                 new RoomBus.Joined(member.peer(), member.connectionId(), resumed)))
                         .replaceWith(resumed));
     }
 
-    /** A peer listed in a welcome and the socket it was listed with. */
-    private record PeerAt(Peer peer, String connection) {
+    /** A peer listed in a welcome, the socket it was listed with, and whether that socket dropped. */
+    private record PeerAt(Peer peer, String connection, boolean away) {
     }
 
     /** The room's other participants whose instance is alive, by id, in presence order. */
@@ -123,7 +127,7 @@ public class RedisSignalRouter implements SignalRouter {
             Map<String, PeerAt> live = new LinkedHashMap<>();
             entries.forEach((id, entry) -> {
                 if (!id.equals(self) && !dead.contains(entry.instance())) {
-                    live.put(id, new PeerAt(entry.peer(id), entry.connection()));
+                    live.put(id, new PeerAt(entry.peer(id), entry.connection(), entry.away()));
                 }
             });
             return live;
@@ -199,7 +203,9 @@ public class RedisSignalRouter implements SignalRouter {
                 return Uni.createFrom().voidItem();
             }
             vertx.setTimer(Math.max(1, config.resumeGrace().toMillis()), t -> graceOver(member));
-            return presence.put(roomId, member.id(), entry.asAway());
+            // The others hear at once that the socket dropped, not only when the grace period ends.
+            return presence.put(roomId, member.id(), entry.asAway())
+                    .chain(() -> channels.publish(roomId, new RoomBus.Away(member.id(), member.connectionId())));
         });
     }
 
@@ -233,8 +239,9 @@ public class RedisSignalRouter implements SignalRouter {
     }
 
     @Override
-    public void endRoom(String roomId) {
-        local.closeAll(roomId, CloseCodes.ROOM_ENDED, "room ended");
+    public void endRoom(String roomId, String reason) {
+        local.closeAll(roomId, CloseCodes.ROOM_ENDED, reason == null ? "room ended"
+                : CloseCodes.ROOM_ENDED_REASON_PREFIX + reason);
     }
 
     @Override
@@ -255,6 +262,8 @@ public class RedisSignalRouter implements SignalRouter {
                     // The participant reconnected through another instance: this socket is stale.
                     .ifPresent(m -> m.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
             local.announceJoined(roomId, j.peer(), j.connection(), j.resumed());
+        } else if (message instanceof RoomBus.Away a) {
+            local.announceAway(roomId, a.id(), a.connection());
         } else if (message instanceof RoomBus.Left l) {
             local.announceLeft(roomId, new PeerLeft(l.id(), l.reason()));
         }

@@ -8,12 +8,13 @@ import dev.coview.contracts.signal.ServerSignal;
 /**
  * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}). Internal to this
  * service (clients never see it); every instance subscribed to the room, the sender's included, acts on each message
- * for its own sockets. {@code joined} and {@code left} travel as JSON with a {@code kind}; {@link Deliver}, the one
+ * for its own sockets. {@code joined}, {@code away} and {@code left} travel as JSON with a {@code kind}; {@link Deliver}, the one
  * per relayed message, in a compact envelope of its own ({@link RoomChannels}), so no instance parses the signal.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = RoomBus.Joined.class, name = "joined"),
+        @JsonSubTypes.Type(value = RoomBus.Away.class, name = "away"),
         @JsonSubTypes.Type(value = RoomBus.Left.class, name = "left"),
 })
 public sealed interface RoomBus {
@@ -24,6 +25,10 @@ public sealed interface RoomBus {
 
     /** A participant connected through socket {@code connection}: tell the others; close its older socket. */
     record Joined(Peer peer, String connection, boolean resumed) implements RoomBus {
+    }
+
+    /** A participant's socket {@code connection} dropped; it is within its resume grace period: tell the others. */
+    record Away(String id, String connection) implements RoomBus {
     }
 
     /** A participant is gone for good: tell the others. */

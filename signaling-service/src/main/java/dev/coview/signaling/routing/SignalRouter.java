@@ -30,8 +30,11 @@ public interface SignalRouter {
     /** Removes a closed socket; what the room is told depends on {@code why}. */
     Uni<Void> leave(Member member, Departure why);
 
-    /** Closes every socket of the room on this instance with 4000 (room ended). */
-    void endRoom(String roomId);
+    /**
+     * Closes every socket of the room on this instance with 4000 (room ended), the reason saying why
+     * ({@code room.ended}'s reason, or null when unknown), so the pages can tell the person.
+     */
+    void endRoom(String roomId, String reason);
 
     /** Closes the participant's socket on this instance, if any, with 4003 (removed from the room). */
     void removeParticipant(String roomId, String participantId);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
+import dev.coview.contracts.events.RoomEnded;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.local.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
@@ -228,10 +229,12 @@ class SignalSocketTest {
         SignalClient bystander = connect(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
         bystander.received().next("welcome", WAIT);
 
-        revocations.markEnded(room, Duration.ofMinutes(5)).await().atMost(WAIT);
+        revocations.markEnded(room, Duration.ofMinutes(5), RoomEnded.EXPIRED).await().atMost(WAIT);
 
         assertThat(agent.received().closeCode(WAIT)).isEqualTo(CloseCodes.ROOM_ENDED);
         assertThat(customer.received().closeCode(WAIT)).isEqualTo(CloseCodes.ROOM_ENDED);
+        // The page says why: the reason room-service kept in the marker.
+        assertThat(customer.received().closeReason(WAIT)).isEqualTo("room ended: expired");
         assertThat(bystander.isOpen()).isTrue();
     }
 
@@ -247,6 +250,12 @@ class SignalSocketTest {
         agent.received().next("peer-joined", WAIT);
 
         first.close(); // no bye: a dropped socket
+        // Told at once that the socket dropped, not only when the grace period ends (20 s).
+        assertThat(agent.received().next("peer-away", WAIT).get("id").asText()).isEqualTo(customerId);
+        // Somebody who arrives meanwhile hears of the customer in its welcome, and that it is away.
+        SignalClient observer = connect(room, TestTokens.randomId(), Role.OBSERVER);
+        assertThat(observer.received().next("welcome", WAIT).get("peers")).hasSize(2);
+        assertThat(observer.received().next("peer-away", WAIT).get("id").asText()).isEqualTo(customerId);
         SignalClient second = SignalClient.connect(base, token);
         clients.add(second);
         JsonNode welcome = second.received().next("welcome", WAIT);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.signal.Offer;
+import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.ServerSignal;
@@ -69,6 +70,12 @@ class LocalSignalRouterTest {
         router.join(customer.member).await().indefinitely();
 
         router.leave(customer.member, Departure.DROPPED).await().indefinitely();
+        assertThat(agent.sent).as("told at once, not when the grace period ends").last()
+                .isEqualTo(new PeerAway("customer"));
+        // Somebody who arrives meanwhile hears of the participant in its welcome, and that it is away.
+        Fake observer = member("room", "observer", Role.OBSERVER);
+        router.join(observer.member).await().indefinitely();
+        assertThat(observer.sent).element(1).isEqualTo(new PeerAway("customer"));
         Fake back = member("room", "customer", Role.CUSTOMER);
         assertThat(router.join(back.member).await().indefinitely()).as("resumed").isTrue();
         assertThat(agent.sent).last().isEqualTo(new PeerJoined(back.member.peer(), true));
@@ -80,6 +87,15 @@ class LocalSignalRouterTest {
         // The first socket's grace timer ran out earlier, while the participant was back: no departure then.
         assertThat(events.left).as("participant.left once, when the last grace ran out").containsExactly(
                 "room/customer/customer/lost");
+    }
+
+    @Test
+    void endingTheRoomSaysWhyInTheCloseReason() {
+        Fake customer = member("room", "customer", Role.CUSTOMER);
+        router.join(customer.member).await().indefinitely();
+        router.endRoom("room", "expired");
+        assertThat(customer.closedWith).isEqualTo(CloseCodes.ROOM_ENDED);
+        assertThat(customer.closedReason).isEqualTo("room ended: expired");
     }
 
     @Test
@@ -125,6 +141,7 @@ class LocalSignalRouterTest {
         final String connectionId = UUID.randomUUID().toString();
         final List<ServerSignal> sent = new CopyOnWriteArrayList<>();
         volatile int closedWith;
+        volatile String closedReason;
         Member member;
 
         @Override
@@ -145,6 +162,7 @@ class LocalSignalRouterTest {
         @Override
         public void close(int code, String reason) {
             closedWith = code;
+            closedReason = reason;
         }
     }
 }

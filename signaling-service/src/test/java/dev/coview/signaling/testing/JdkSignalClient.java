@@ -81,7 +81,7 @@ public final class JdkSignalClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            received.closed(statusCode);
+            received.closed(statusCode, reason);
             return null;
         }
 

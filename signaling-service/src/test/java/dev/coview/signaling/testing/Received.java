@@ -39,8 +39,21 @@ public final class Received {
         }
     }
 
+    private volatile String closeReason = "";
+
     public void closed(int code) {
+        closed(code, "");
+    }
+
+    public void closed(int code, String reason) {
+        closeReason = reason == null ? "" : reason;
         closed.complete(code);
+    }
+
+    /** The close reason, once the socket closed within {@code timeout}. */
+    public String closeReason(Duration timeout) {
+        closeCode(timeout);
+        return closeReason;
     }
 
     /** The next message, which must arrive within {@code timeout} and have the given {@code type}. */

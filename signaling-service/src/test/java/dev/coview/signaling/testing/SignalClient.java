@@ -34,7 +34,7 @@ public final class SignalClient implements AutoCloseable {
                 .path(path)
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, m) -> received.message(m))
-                .onClose((c, reason) -> received.closed(reason.getCode()));
+                .onClose((c, reason) -> received.closed(reason.getCode(), reason.getMessage()));
         if (origin != null) {
             connector.addHeader("Origin", origin);
         }
