@@ -110,7 +110,8 @@ class CrossInstanceSignalingIT {
         JsonNode resumed = again.received().next("welcome", WAIT);
         assertThat(resumed.at("/you/id").asText()).isEqualTo(customerId);
         assertThat(resumed.get("resumed").asBoolean()).isTrue();
-        JsonNode told = agent.received().next("peer-joined", WAIT);
+        // peer-away may come first (the drop seen on B), or not at all when the reconnect is told first.
+        JsonNode told = agent.received().nextOfType("peer-joined", WAIT);
         assertThat(told.at("/peer/id").asText()).isEqualTo(customerId);
         assertThat(told.get("resumed").asBoolean()).as("the agent is told to restart ICE").isTrue();
     }

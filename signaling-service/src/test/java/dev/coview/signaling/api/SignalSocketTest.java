@@ -256,6 +256,7 @@ class SignalSocketTest {
         SignalClient observer = connect(room, TestTokens.randomId(), Role.OBSERVER);
         assertThat(observer.received().next("welcome", WAIT).get("peers")).hasSize(2);
         assertThat(observer.received().next("peer-away", WAIT).get("id").asText()).isEqualTo(customerId);
+        assertThat(agent.received().next("peer-joined", WAIT).at("/peer/role").asText()).isEqualTo("observer");
         SignalClient second = SignalClient.connect(base, token);
         clients.add(second);
         JsonNode welcome = second.received().next("welcome", WAIT);
