@@ -210,7 +210,8 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
     }
   });
 
-  it('an agent whose connection drops: the customer is told at once, then again when the grace period ends', async () => {
+  /** An agent's new session and a customer who joined it by code, each in a context of its own; both closed after. */
+  async function withJoinedSession(run) {
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     try {
@@ -218,6 +219,15 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       const room = await newSession(agent, base);
       const customer = await customerContext.newPage();
       await joinByCode(customer, base, room.joinCode);
+      await run({ agent, agentContext, customer });
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+    }
+  }
+
+  it('an agent whose connection drops: the customer is told at once, then again when the grace period ends',
+    () => withJoinedSession(async ({ agentContext, customer }) => {
       const agentState = customer.getByTestId('agent-state');
       await agentState.filter({ hasText: 'Your agent is here' }).waitFor();
       const t = Date.now();
@@ -227,19 +237,10 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       console.log(`agent's tab closed → customer told the connection dropped: ${Date.now() - t} ms`);
       await agentState.filter({ hasText: 'Your agent\'s connection was lost' }).waitFor({ timeout: 60_000 });
       console.log(`agent's tab closed → customer told the agent is gone: ${Date.now() - t} ms (resume grace 20 s)`);
-    } finally {
-      await customerContext.close();
-    }
-  });
+    }));
 
-  it('a customer who leaves: their page says so, the agent is told at once', async () => {
-    const agentContext = await browser.newContext({ viewport: VIEWPORT });
-    const customerContext = await browser.newContext({ viewport: VIEWPORT });
-    try {
-      const agent = await agentContext.newPage();
-      const room = await newSession(agent, base);
-      const customer = await customerContext.newPage();
-      await joinByCode(customer, base, room.joinCode);
+  it('a customer who leaves: their page says so, the agent is told at once',
+    () => withJoinedSession(async ({ agent, customer }) => {
       await waitPhase(agent, 'joining');
       await customer.getByTestId('leave').click();
       await customer.getByRole('heading', { name: 'You left the session' }).waitFor();
@@ -247,9 +248,5 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       assert.equal(await customer.evaluate(() => localStorage.getItem('coview.rejoin')), null);
       await waitPhase(agent, 'gone');
       assert.equal(await agent.getByTestId('customer-state').textContent(), 'The customer left the session');
-    } finally {
-      await agentContext.close();
-      await customerContext.close();
-    }
-  });
+    }));
 });
