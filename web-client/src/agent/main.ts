@@ -100,8 +100,8 @@ const tellCustomer = (signal: CustomerSignal) => {
   customerState.dataset.phase = customerView.phase;
   customerState.textContent = customerLabel(customerView);
   customerState.hidden = customerState.textContent === '';
-  // Frames may go on (or stop) whenever the customer's link changes: look for the next one again.
-  if (signal.type === 'media-muted' || signal.type === 'away' || signal.type === 'present') watchFrames();
+  // Not on peer-away or peer-joined: a frame still in flight from the page that just went would read as sharing.
+  if (signal.type === 'media-muted') watchFrames();
 };
 tellCustomer({ type: 'reset' });
 // "Sharing" only once a frame has really arrived (not when the stream object or ICE says so).

@@ -35,8 +35,7 @@ export class SignalingClient {
 
   /** Says bye (the others learn at once) and closes for good. */
   leave(): void {
-    this.socket.send({ type: 'bye' });
-    this.socket.close();
+    this.socket.finish({ type: 'bye' });
   }
 
   private dispatch(msg: ServerSignal): void {

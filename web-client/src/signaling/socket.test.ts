@@ -13,8 +13,10 @@ class FakeSocket implements WebSocketLike {
   send(data: string) {
     this.sent.push(data);
   }
+  closedByClient = false;
   close() {
     this.readyState = 3;
+    this.closedByClient = true;
   }
   open() {
     this.readyState = 1;
@@ -99,5 +101,22 @@ describe('ReconnectingSocket', () => {
     h.sockets[0].drop(1000);
     expect(h.timers.filter((t) => t.ms !== 10_000)).toEqual([]);
     expect(h.states.at(-1)).toBe('closed');
+  });
+
+  it('says a last word (bye) and leaves the close to the service, closing itself only when the service does not', () => {
+    const h = harness();
+    h.socket.connect();
+    h.sockets[0].open();
+    h.socket.finish({ type: 'bye' });
+    expect(h.sockets[0].sent).toEqual(['{"type":"bye"}']);
+    expect(h.states.at(-1)).toBe('closed');
+    expect(h.sockets[0].closedByClient).toBe(false);
+    // The service's close after the bye changes nothing, and never reconnects.
+    h.sockets[0].drop(1000, 'bye');
+    expect(h.states.filter((s) => s === 'closed')).toHaveLength(1);
+    expect(h.sockets).toHaveLength(1);
+    // If the service says nothing, the page closes after the grace.
+    h.timers.at(-1)!.fn();
+    expect(h.sockets[0].closedByClient).toBe(true);
   });
 });

@@ -100,6 +100,24 @@ export class ReconnectingSocket<In, Out> {
     return true;
   }
 
+  /**
+   * Sends a last message (bye) and is done: the service closes the socket when it has read it. Closing here at
+   * once raced the message: the service could see the close first and take the participant for dropped (held for
+   * the resume grace, then "lost") instead of gone. Closed from this side only if the service has not after
+   * {@code graceMs}.
+   */
+  finish(last: Out, graceMs = 3000): void {
+    const ws = this.ws;
+    const sent = this.send(last);
+    this.stopped = true;
+    this.deps.clearTimeout(this.timer);
+    this.deps.clearTimeout(this.stableTimer);
+    this.ws = null;
+    this.listeners.state('closed');
+    if (ws && sent) this.deps.setTimeout(() => ws.close(1000, 'bye'), graceMs);
+    else ws?.close(1000, 'bye');
+  }
+
   /** Closes for good (the page leaves). */
   close(): void {
     this.stopped = true;
