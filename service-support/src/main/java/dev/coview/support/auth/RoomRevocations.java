@@ -49,8 +49,8 @@ public class RoomRevocations {
     }
 
     /**
-     * Why the room ended: {@code room.ended}'s reason ({@code agent}, {@code expired}) as the marker keeps it; null when
-     * the room has not ended, or ended before markers carried a reason (their value is {@code 1}).
+     * Why the room ended: {@code room.ended}'s reason ({@code agent}, {@code expired}) as the marker keeps it; null
+     * when the room has not ended, or was marked without a reason (the value {@code 1}).
      */
     public Uni<String> endedReason(String roomId) {
         return values.get(RedisKeys.roomEnded(roomId)).map(v -> v == null || v.equals("1") ? null : v);

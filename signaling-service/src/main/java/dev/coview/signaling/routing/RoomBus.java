@@ -8,8 +8,9 @@ import dev.coview.contracts.signal.ServerSignal;
 /**
  * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}). Internal to this
  * service (clients never see it); every instance subscribed to the room, the sender's included, acts on each message
- * for its own sockets. {@code joined}, {@code away} and {@code left} travel as JSON with a {@code kind}; {@link Deliver}, the one
- * per relayed message, in a compact envelope of its own ({@link RoomChannels}), so no instance parses the signal.
+ * for its own sockets. {@code joined}, {@code away} and {@code left} travel as JSON with a {@code kind};
+ * {@link Deliver}, the one per relayed message, in a compact envelope of its own ({@link RoomChannels}), so no
+ * instance parses the signal.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
