@@ -239,6 +239,21 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       console.log(`agent's tab closed → customer told the agent is gone: ${Date.now() - t} ms (resume grace 20 s)`);
     }));
 
+  it('an agent who removes the customer: the console asks once more, the customer is told why the session ended',
+    () => withJoinedSession(async ({ agent, customer }) => {
+      await waitPhase(agent, 'joining');
+      const remove = agent.locator('[data-testid^="remove-"]');
+      assert.equal(await remove.count(), 1, 'one Remove button: the customer (never the agent)');
+      await remove.click();
+      assert.match(await remove.textContent(), /^Remove .+\?$/, 'the first press only asks');
+      const t = Date.now();
+      await remove.click();
+      await customer.getByTestId('ended-reason')
+        .filter({ hasText: 'Your agent removed you from the session.' }).waitFor();
+      console.log(`Remove confirmed → customer told they were removed: ${Date.now() - t} ms`);
+      await waitPhase(agent, 'gone');
+    }));
+
   it('a customer who leaves: their page says so, the agent is told at once',
     () => withJoinedSession(async ({ agent, customer }) => {
       await waitPhase(agent, 'joining');

@@ -90,7 +90,11 @@ const snapshots = createSnapshotList(freeze.controls);
 // Recording (with the customer's consent), links for the customer, crop requests.
 const tools = createSupportTools(video, overlay.canvas, () => liveGeometry, newId);
 
-const presence = createPresence();
+const presence = createPresence((p) => {
+  const session = current;
+  if (!session) return Promise.reject(new Error('No session is running.'));
+  return api.removeParticipant(session.room.roomId, p.id, session.room.token);
+});
 // The customer as the protocol says they are, in words over the video.
 let customerView: CustomerView = NO_CUSTOMER;
 const customerState = h('p', { class: 'customer-state', role: 'status', 'aria-live': 'polite',

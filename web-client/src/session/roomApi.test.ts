@@ -34,6 +34,16 @@ describe('RoomApi', () => {
     expect(err).toMatchObject({ status: 404, message: 'This code is wrong or has expired.', problemType: 'about:blank' });
   });
 
+  it("removes a participant with the agent's token, and says so when it cannot", async () => {
+    const ok = vi.fn(async () => new Response(null, { status: 204 }));
+    await new RoomApi(ok as unknown as typeof fetch).removeParticipant('r/1', 'p1', 'at');
+    expect(ok).toHaveBeenCalledWith('/api/rooms/r%2F1/participants/p1',
+      { method: 'DELETE', headers: { Authorization: 'Bearer at' } });
+    const refused = respond(403, { type: 'https://coview.dev/problems/forbidden', detail: 'needs admin' });
+    await expect(new RoomApi(refused as unknown as typeof fetch).removeParticipant('r', 'p', 't'))
+      .rejects.toMatchObject({ status: 403, message: 'The participant could not be removed (403).' });
+  });
+
   it('says so when the service cannot be reached', async () => {
     const f = vi.fn(async () => Promise.reject(new TypeError('network')));
     await expect(new RoomApi(f as unknown as typeof fetch).config()).rejects.toMatchObject({ status: 0 });

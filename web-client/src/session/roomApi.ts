@@ -150,6 +150,21 @@ export class RoomApi {
     if (!res.ok) throw new ApiError(res.status, `The session could not be ended (${res.status}).`);
   }
 
+  /**
+   * `DELETE /api/rooms/{id}/participants/{pid}` with the agent's token: the participant's sockets close on every
+   * instance and none of their tokens or rejoin credentials works again (204, no body).
+   */
+  async removeParticipant(roomId: string, participantId: string, token: string): Promise<void> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(`${this.base}/api/rooms/${encodeURIComponent(roomId)}/participants/`
+        + encodeURIComponent(participantId), { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    } catch {
+      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+    }
+    if (!res.ok) throw new ApiError(res.status, `The participant could not be removed (${res.status}).`);
+  }
+
   config(): Promise<ClientConfig> {
     return this.json('/api/config', {});
   }

@@ -23,7 +23,12 @@ const STATE_TEXT: Record<ConnectionState, string> = {
   reconnecting: 'Connection lost, reconnecting…',
 };
 
-export function createPresence(): {
+/**
+ * The console's connection status and participant list. With `remove`, every other participant who is not an agent
+ * gets a Remove button that asks once more inline (no blocking dialog: the console may sit in a CRM's frame) before
+ * calling it; a failure is said next to the name.
+ */
+export function createPresence(remove?: (p: ParticipantView) => Promise<void>): {
   status: HTMLElement;
   list: HTMLElement;
   setState(s: ConnectionState): void;
@@ -37,12 +42,46 @@ export function createPresence(): {
     status.dataset.state = s;
     status.textContent = STATE_TEXT[s];
   };
+  const item = (x: ParticipantView, selfId?: string) => {
+    const name = x.id === selfId ? 'You' : x.name || ROLE_NAME[x.role];
+    const li = h('li', {}, h('span', {}, name), h('span', { class: 'role' }, x.role));
+    if (remove && x.id !== selfId && x.role !== 'agent') li.append(removeButton(x, name, remove));
+    return li;
+  };
   const setParticipants = (p: readonly ParticipantView[], selfId?: string) => {
     if (p.length === 0) replaceChildren(ul, h('li', { class: 'muted' }, 'Nobody has joined yet.'));
-    else replaceChildren(ul, ...p.map((x) => h('li', {},
-      h('span', {}, x.id === selfId ? 'You' : x.name || ROLE_NAME[x.role]), h('span', { class: 'role' }, x.role))));
+    else replaceChildren(ul, ...p.map((x) => item(x, selfId)));
   };
   setState('offline');
   setParticipants([]);
   return { status, list, setState, setParticipants };
+}
+
+/** Remove, then "Remove {name}?" for 5 s; the second press removes. */
+function removeButton(x: ParticipantView, name: string,
+  remove: (p: ParticipantView) => Promise<void>): HTMLElement {
+  const button = h('button', { type: 'button', class: 'link', 'data-testid': `remove-${x.id}`,
+    'aria-label': `Remove ${name} from the session` }, 'Remove') as HTMLButtonElement;
+  const note = h('span', { class: 'muted', role: 'status' });
+  let armed: ReturnType<typeof setTimeout> | undefined;
+  const disarm = () => {
+    clearTimeout(armed);
+    armed = undefined;
+    button.textContent = 'Remove';
+  };
+  button.addEventListener('click', () => {
+    if (armed === undefined) {
+      button.textContent = `Remove ${name}?`;
+      armed = setTimeout(disarm, 5000);
+      return;
+    }
+    disarm();
+    button.disabled = true;
+    note.textContent = 'Removing…';
+    remove(x).then(() => { note.textContent = 'Removed'; }, (e: unknown) => {
+      button.disabled = false;
+      note.textContent = e instanceof Error ? e.message : 'Could not remove them. Try again.';
+    });
+  });
+  return h('span', {}, button, note);
 }
