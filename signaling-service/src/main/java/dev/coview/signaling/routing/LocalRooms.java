@@ -4,6 +4,7 @@ import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
+import dev.coview.contracts.ws.CloseCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -142,5 +143,16 @@ public class LocalRooms {
         for (Member m : members(roomId)) {
             m.socket().close(code, reason);
         }
+    }
+
+    /** The room ended ({@code reason}: room.ended's, or null): every socket here closes with 4000 and says why. */
+    public void endRoom(String roomId, String reason) {
+        closeAll(roomId, CloseCodes.ROOM_ENDED, reason == null ? "room ended"
+                : CloseCodes.ROOM_ENDED_REASON_PREFIX + reason);
+    }
+
+    /** The agent removed the participant: its socket here, if any, closes with 4003. */
+    public void removeParticipant(String roomId, String participantId) {
+        find(roomId, participantId).ifPresent(m -> m.socket().close(CloseCodes.REMOVED, "removed from the room"));
     }
 }

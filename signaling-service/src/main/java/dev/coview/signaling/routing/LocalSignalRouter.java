@@ -177,13 +177,12 @@ public class LocalSignalRouter implements SignalRouter {
 
     @Override
     public void endRoom(String roomId, String reason) {
-        local.closeAll(roomId, CloseCodes.ROOM_ENDED, reason == null ? "room ended"
-                : CloseCodes.ROOM_ENDED_REASON_PREFIX + reason);
+        local.endRoom(roomId, reason);
     }
 
     @Override
     public void removeParticipant(String roomId, String participantId) {
-        local.find(roomId, participantId).ifPresent(m -> m.socket().close(CloseCodes.REMOVED, "removed from the room"));
+        local.removeParticipant(roomId, participantId);
     }
 
     @Override
