@@ -137,6 +137,11 @@ public class AnnotationSocket {
 
     @OnTextMessage
     public Uni<Void> onMessage(WebSocketConnection connection, String text) {
+        if (connection.isClosed()) {
+            // Frames still buffered behind a close (a flood closed with 1008, a replaced socket) are dropped: each
+            // would only ask to close again, which websockets-next logs as a warning, once per frame.
+            return Uni.createFrom().voidItem();
+        }
         RoomLogContext.enter(participant(connection));
         long now = System.nanoTime();
         FloodGuard.Verdict verdict = connection.userData().get(FLOOD).check(now);
