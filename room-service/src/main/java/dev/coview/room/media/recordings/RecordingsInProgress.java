@@ -41,19 +41,19 @@ public class RecordingsInProgress {
 
     /** The recording was created or received a chunk. Blocking: call from worker threads (the media calls). */
     void active(String roomId, String recordingId) {
-        update(active.zadd(RedisKeys.RECORDINGS_ACTIVE, System.currentTimeMillis(), member(roomId, recordingId))
-                .replaceWithVoid());
+        update(active.zadd(RedisKeys.RECORDINGS_ACTIVE, System.currentTimeMillis(), member(roomId, recordingId)));
     }
 
     /** The recording completed, or was finished or removed as abandoned. Blocking, as {@link #active}. */
     void finished(String roomId, String recordingId) {
-        update(active.zrem(RedisKeys.RECORDINGS_ACTIVE, member(roomId, recordingId)).replaceWithVoid());
+        update(active.zrem(RedisKeys.RECORDINGS_ACTIVE, member(roomId, recordingId)).map(removed -> removed > 0));
     }
 
-    private void update(Uni<Void> change) {
+    /** Applies {@code change}; when it added or removed a member, counts again (a chunk only moves a score). */
+    private void update(Uni<Boolean> change) {
         try {
             // Counted again at once, so that this instance's next scrape already shows the change.
-            change.chain(this::recount).await().atMost(WAIT);
+            change.chain(changed -> changed ? recount() : Uni.createFrom().voidItem()).await().atMost(WAIT);
         } catch (RuntimeException e) {
             // A gauge must never fail an upload: the next refresh corrects the figure.
             LOG.warnf(e, "could not update %s", RedisKeys.RECORDINGS_ACTIVE);
