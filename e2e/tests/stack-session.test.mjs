@@ -2,7 +2,8 @@
 // two browser contexts: the agent creates a room; the customer joins by code, shares the quadrants tab and
 // sets a crop; the agent's received video has the crop's size and its colours. Prints the time from the
 // customer's Share click to the agent's first frame. Then the agent's laser pointer and a pen stroke reach the
-// customer's preview overlay (state and pixels; prints the pointer's move → shown time), and an observer who
+// customer's preview overlay (state and pixels; prints the pointer's move → shown time); the stroke shows as live
+// ink while the pen is still down (prints pen down → shown), and an observer who
 // joins afterwards gets the stroke in the room's state; undo, redo and clear reach the customer's overlay.
 // Pages come from room-service when it serves this build of the web client (as in ./mvnw verify, which
 // packages room-service with it); otherwise (room-service packaged earlier, or COVIEW_E2E_PAGES=static) from
@@ -247,13 +248,23 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
       await agent.locator('body').press('p');
       await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
       await agent.mouse.down();
-      await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 10 });
+      const penDown = Date.now();
+      await agent.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+      // Live ink: the customer sees the line while the agent's pen is still down (no stroke was sent yet).
+      await customer.waitForFunction(() => document.querySelector('[data-testid=customer-overlay]')
+        .dataset.drawables === '1', null, { polling: 'raf', timeout: 10_000 });
+      console.log(`live ink: pen down → the customer's overlay shows the line, pen still down: ${Date.now() - penDown} ms`);
+      assert.equal(sent.filter((m) => m.type === 'stroke').length, 0, 'no stroke was sent before the pen lifted');
+      await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 5 });
       await agent.mouse.up();
       const stroke = await eventually(() => {
         const st = sent.find((m) => m.type === 'stroke');
         assert.ok(st, 'the agent sent the stroke');
         return st;
       });
+      const inks = sent.filter((m) => m.type === 'ink');
+      assert.ok(inks.length > 0 && inks.every((m) => m.id === stroke.id), 'the live ink was the stroke\'s');
+      assert.ok(sent.indexOf(stroke) > sent.lastIndexOf(inks.at(-1)), 'the whole stroke went out after its ink');
       await customer.waitForFunction(() => document.querySelector('[data-testid=customer-overlay]')
         .dataset.drawables === '1', null, { timeout: 10_000 });
       // The canvas is silent to screen readers: the layer says it in words.
@@ -283,6 +294,7 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
       const element = state.elements.find((e) => e.id === stroke.id);
       assert.ok(element && !element.deleted, `the observer's state holds stroke ${stroke.id}`);
       assert.deepEqual(element.drawable.points, stroke.points);
+      assert.equal(state.elements.filter((e) => e.id === stroke.id).length, 1, 'live ink never became state');
       console.log(`observer's state: ${state.elements.length} element(s), stroke of ${stroke.points.length / 2} points`);
 
       // Undo, redo and clear go to the service; both overlays follow its events.

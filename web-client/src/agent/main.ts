@@ -2,7 +2,7 @@
 // toolbar, connection status and participants. Each piece lives in ui/agent/; this file only composes them.
 import { createMediaHud } from '../ui/agent/mediaHud';
 import '../ui/theme.css';
-import { drawableToWire } from '../annotations/wire';
+import { drawableToWire, inkToWire } from '../annotations/wire';
 import { type AgentLink, joinAsAgent } from '../session/agentLink';
 import { AgentSignIn, SignInError } from '../auth/agentSignIn';
 import { RoomApi } from '../session/roomApi';
@@ -63,6 +63,7 @@ const overlay = createOverlay(video, {
     .map(([, position]) => ({ position, colour: '#1f5fd6', label: 'Colleague' })),
 }, toolbar.settings, {
   draw: (d, source) => void link?.send(drawableToWire(d, source)),
+  ink: (d, added, source) => void link?.send(inkToWire(d, added, source)),
   pointer: (p) => void link?.send(p ? { type: 'pointer', x: p.x, y: p.y } : { type: 'pointer.hide' }),
 }, newId);
 const empty = h('div', { class: 'empty' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationElement, ServerEvent, ServerState } from '../generated/annotation-server';
-import { RoomDrawings } from './roomDrawings';
+import { LIVE_INK_MS, RoomDrawings } from './roomDrawings';
 
 const SOURCE = { w: 1000, h: 500 };
 const stroke = (id: string, version: number, deleted = false, authorId = 'me'): AnnotationElement => ({
@@ -62,5 +62,61 @@ describe('RoomDrawings', () => {
     expect([room.canUndo(), room.canRedo()]).toEqual([false, true]);
     room.applyEvent(event('me', { type: 'redo' }));
     expect([room.canUndo(), room.canRedo()]).toEqual([true, false]);
+  });
+
+  describe('live ink', () => {
+    const ink = (id: string, points: number[], tool: 'pen' | 'vanish' = 'pen') =>
+      ({ type: 'ink' as const, id, tool, color: '#00ff00', width: 0.002, points });
+
+    it('grows a stroke while the pen moves, then the room\'s stroke replaces it', () => {
+      let now = 100;
+      const room = new RoomDrawings('me', () => now);
+      room.applyState(state([]));
+      room.applyEvent(event('agent', ink('s1', [0.1, 0.1, 0.2, 0.2])));
+      room.applyEvent(event('agent', ink('s1', [0.3, 0.3])));
+      const drawing = room.drawables(SOURCE);
+      expect(drawing).toHaveLength(1);
+      expect(drawing[0]).toMatchObject({ id: 's1', authorId: 'agent', tool: 'pen', colour: '#00ff00', width: 2 });
+      expect(drawing[0].points).toEqual([{ x: 0.1, y: 0.1 }, { x: 0.2, y: 0.2 }, { x: 0.3, y: 0.3 }]);
+      now = 200;
+      room.applyEvent(event('agent', { type: 'stroke', id: 's1', points: [] }, [stroke('s1', 1, false, 'agent')]));
+      const done = room.drawables(SOURCE);
+      expect(done).toHaveLength(1);
+      expect(done[0].points).toEqual([{ x: 0.1, y: 0.2 }, { x: 0.3, y: 0.4 }]);
+      // Ink still on its way when the stroke came (another path) adds nothing.
+      room.applyEvent(event('agent', ink('s1', [0.9, 0.9])));
+      expect(room.drawables(SOURCE)).toHaveLength(1);
+    });
+
+    it('does not fade vanishing ink while it is drawn', () => {
+      let now = 0;
+      const room = new RoomDrawings('me', () => now);
+      room.applyEvent(event('agent', ink('v1', [0.1, 0.1], 'vanish')));
+      now = 4000;
+      room.applyEvent(event('agent', ink('v1', [0.2, 0.2], 'vanish')));
+      const [d] = room.drawables(SOURCE);
+      expect(d.tool).toBe('vanishing');
+      expect(d.createdAt).toBe(4000);
+    });
+
+    it('drops ink that stopped without a stroke, and on a new state', () => {
+      let now = 0;
+      const room = new RoomDrawings('me', () => now);
+      room.applyEvent(event('agent', ink('a', [0.1, 0.1])));
+      room.applyEvent(event('agent', ink('b', [0.1, 0.1])));
+      now = LIVE_INK_MS / 2;
+      room.applyEvent(event('agent', ink('b', [0.2, 0.2])));
+      now = LIVE_INK_MS + 1;
+      expect(room.drawables(SOURCE).map((d) => d.id)).toEqual(['b']);
+      room.applyState(state([]));
+      expect(room.drawables(SOURCE)).toEqual([]);
+    });
+
+    it('never lets one author extend another\'s ink', () => {
+      const room = new RoomDrawings('me', () => 0);
+      room.applyEvent(event('agent', ink('s', [0.1, 0.1])));
+      room.applyEvent(event('intruder', ink('s', [0.9, 0.9])));
+      expect(room.drawables(SOURCE)[0].points).toEqual([{ x: 0.1, y: 0.1 }]);
+    });
   });
 });

@@ -3,13 +3,29 @@
  * everything (on every connect), then each event's `changes` update elements (the highest version wins, so a
  * late or repeated event never undoes a newer one) and pointer events move or hide their author's pointer.
  * Nothing is drawn optimistically: what is shown is what the service accepted, so every participant (and a
- * late joiner) sees the same board. Also counts this participant's undo/redo steps for the toolbar. Pure.
+ * late joiner) sees the same board. Live ink (`ink` events, volatile) shows another participant's stroke while
+ * their pen still moves; the room's stroke with the same id replaces it, and ink that stops without one (the
+ * author dropped, the stroke was refused) is gone after {@link LIVE_INK_MS}. Also counts this participant's
+ * undo/redo steps for the toolbar. Pure.
  */
 import type { Size } from '../crop/geometry';
+import type { Ink } from '../generated/annotation';
 import type { AnnotationElement, ServerEvent, ServerState } from '../generated/annotation-server';
 import type { Point } from './mapping';
 import type { Drawable } from './model';
-import { drawableFromWire } from './wire';
+import { drawableFromWire, inkFromWire } from './wire';
+
+/** Live ink not extended for this long, with no stroke of its id, is dropped (ms). */
+export const LIVE_INK_MS = 5000;
+
+interface LiveInk {
+  authorId: string;
+  /** The newest ink of the stroke: its style. */
+  last: Ink;
+  points: Point[];
+  /** Local time of the newest ink, ms. */
+  at: number;
+}
 
 /** Kinds of events that push one undoable step on their author's history (annotation-service's AuthorHistory). */
 const UNDOABLE = new Set(['stroke', 'shape', 'erase', 'clear']);
@@ -19,6 +35,8 @@ export class RoomDrawings {
   /** Local time each element was first seen, ms: vanishing ink fades from then. */
   private readonly seenAt = new Map<string, number>();
   private readonly pointerAt = new Map<string, Point>();
+  /** Strokes being drawn by others, by element id, until the room's stroke arrives. */
+  private readonly live = new Map<string, LiveInk>();
   private undoSteps = 0;
   private redoSteps = 0;
   private readonly listeners: (() => void)[] = [];
@@ -28,6 +46,7 @@ export class RoomDrawings {
   applyState(s: ServerState): void {
     this.elements.clear();
     this.pointerAt.clear();
+    this.live.clear();
     for (const el of s.elements) this.put(el);
     const mine = s.history.find((h) => h.authorId === this.selfId);
     this.undoSteps = mine?.undo ?? 0;
@@ -39,6 +58,7 @@ export class RoomDrawings {
     const ev = e.event;
     if (ev.type === 'pointer') this.pointerAt.set(e.authorId, { x: ev.x, y: ev.y });
     else if (ev.type === 'pointer.hide') this.pointerAt.delete(e.authorId);
+    else if (ev.type === 'ink') this.extendInk(e.authorId, ev);
     for (const el of e.changes ?? []) this.put(el);
     if (e.authorId === this.selfId) this.countHistory(ev.type, ev.type === 'stroke' ? ev.phase : undefined);
     this.changed();
@@ -50,6 +70,12 @@ export class RoomDrawings {
     for (const el of this.elements.values()) {
       const d = drawableFromWire(el, source, this.seenAt.get(el.id) ?? 0);
       if (d) out.push(d);
+    }
+    const now = this.now();
+    for (const [id, ink] of this.live) {
+      if (now - ink.at > LIVE_INK_MS) this.live.delete(id);
+      // Still being drawn: it does not fade yet (vanishing ink fades from the finished stroke).
+      else out.push(inkFromWire(ink.last, ink.authorId, ink.points, source, now));
     }
     return out;
   }
@@ -75,9 +101,20 @@ export class RoomDrawings {
     this.listeners.push(listener);
   }
 
+  private extendInk(authorId: string, ink: Ink): void {
+    // Ink that arrives after its stroke (the two travel different paths) has nothing to add.
+    if (this.elements.has(ink.id)) return;
+    const points: Point[] = [];
+    for (let i = 0; i + 1 < ink.points.length; i += 2) points.push({ x: ink.points[i], y: ink.points[i + 1] });
+    const known = this.live.get(ink.id);
+    if (known && known.authorId !== authorId) return; // another author's id: not theirs to extend
+    this.live.set(ink.id, { authorId, last: ink, points: known ? [...known.points, ...points] : points, at: this.now() });
+  }
+
   private put(el: AnnotationElement): void {
     const known = this.elements.get(el.id);
     if (known && known.version > el.version) return;
+    this.live.delete(el.id);
     this.elements.set(el.id, el);
     if (!this.seenAt.has(el.id)) this.seenAt.set(el.id, this.now());
   }

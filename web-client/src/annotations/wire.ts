@@ -5,9 +5,9 @@
  * fractions of the source there. Pure: unit-tested.
  */
 import type { Rect, Size } from '../crop/geometry';
-import type { Crop, ElementStroke, Rect as WireRect, Shape } from '../generated/annotation';
+import type { Crop, ElementStroke, Ink, Rect as WireRect, Shape } from '../generated/annotation';
 import type { AnnotationElement } from '../generated/annotation-server';
-import type { CropGeometry } from './mapping';
+import type { CropGeometry, Point } from './mapping';
 import { type Drawable, type DrawingTool, isFreehand } from './model';
 
 const STROKE_TOOL = { pen: 'pen', highlighter: 'highlighter', vanishing: 'vanish' } as const;
@@ -29,6 +29,23 @@ export function drawableToWire(d: Drawable, source: Size): ElementStroke | Shape
   };
   if (d.tool === 'text') shape.text = d.text ?? '';
   return shape;
+}
+
+/**
+ * Live ink: the points a freehand drawable gained since its previous ink (volatile, relayed while the pen moves;
+ * the whole stroke follows with the same id).
+ */
+export function inkToWire(d: Drawable, added: readonly Point[], source: Size): Ink {
+  return {
+    type: 'ink', id: d.id, tool: STROKE_TOOL[d.tool as keyof typeof STROKE_TOOL], color: d.colour,
+    width: d.width / source.w, points: added.flatMap((p) => [p.x, p.y]),
+  };
+}
+
+/** Live ink as the drawable it shows so far, with the points gathered until now. */
+export function inkFromWire(ink: Ink, authorId: string, points: Point[], source: Size, now: number): Drawable {
+  const tool: DrawingTool = ink.tool === 'vanish' ? 'vanishing' : ink.tool;
+  return { id: ink.id, authorId, tool, colour: ink.color, width: ink.width * source.w, points, createdAt: now };
 }
 
 /** An element of the room's state (or of an event's changes) as a drawable; null once deleted. */

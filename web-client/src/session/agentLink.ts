@@ -72,7 +72,7 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     drawings.applyState(st);
   });
   annotations.on('pause', (p) => on.customer({ type: 'paused', on: p.on }));
-  for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
+  for (const type of ['pointer', 'pointer.hide', 'ink', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
     annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
   }
   annotations.on('crop', (c) => on.crop(cropFromWire(c)));

@@ -97,7 +97,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     stateArrived();
     if (latest && sharing) publish(latest, true);
   });
-  for (const type of ['pointer', 'pointer.hide', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
+  for (const type of ['pointer', 'pointer.hide', 'ink', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
     annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
   }
   const present = new Map<string, Peer>();

@@ -1,11 +1,13 @@
 /**
  * The annotation overlay over the agent's video: turns pointer input into drafts and laser positions (in
  * normalized source coordinates, through the current crop and the video's letterboxing) and paints the room's
- * drawings. A finished drawing goes out through {@link OverlaySink} and stays shown as it was drawn until the
- * room's copy (annotation-service's event) arrives, so it neither blinks nor shows twice.
+ * drawings. A freehand drawing streams out as live ink while the pen moves ({@link InkStream}); a finished
+ * drawing goes out through {@link OverlaySink} and stays shown as it was drawn until the room's copy
+ * (annotation-service's event) arrives, so it neither blinks nor shows twice.
  */
 import type { Size } from '../../crop/geometry';
 import { extendDraft, finishDraft, startDraft } from '../../annotations/draft';
+import { InkStream } from '../../annotations/inkStream';
 import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../annotations/mapping';
 import type { Drawable } from '../../annotations/model';
 import { browserTimer, PointerCoalescer } from '../../annotations/pointerCoalescer';
@@ -17,6 +19,8 @@ import type { ToolSettings } from './toolbar';
 export interface OverlaySink {
   /** A finished drawable, in the source whose size is given. */
   draw(d: Drawable, source: Size): void;
+  /** Live ink: the points freehand drawable {@code d} gained since its previous ink. */
+  ink(d: Drawable, added: Point[], source: Size): void;
   /** The local laser pointer, at most once per animation frame; null when it left the video. */
   pointer(p: Point | null): void;
 }
@@ -81,6 +85,8 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
   // A resting pointer is sent once more after 500 ms: a move lost on the way must not leave it stale for others.
   const pointerOut = new PointerCoalescer<Point>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p),
     { ms: 500, timer: browserTimer });
+  const inkOut = new InkStream((run) => requestAnimationFrame(run), () => performance.now(),
+    (d, added) => sink.ink(d, added, current().source));
   const at = (e: PointerEvent): Point | null => {
     const r = canvas.getBoundingClientRect();
     return viewToSource({ x: e.clientX - r.left, y: e.clientY - r.top }, current(), box());
@@ -96,6 +102,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     }
     canvas.setPointerCapture(e.pointerId);
     draft = startDraft(t.tool, p, t, newId(), '');
+    inkOut.update(draft);
     repaint();
   });
   canvas.addEventListener('pointermove', (e) => {
@@ -109,6 +116,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
       }
     } else if (draft && p) {
       draft = extendDraft(draft, p);
+      inkOut.update(draft);
     }
     repaint();
   });
@@ -116,6 +124,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     if (!draft) return;
     const done = finishDraft(draft, performance.now());
     draft = null;
+    inkOut.stop();
     if (done) send(done);
     repaint();
   };

@@ -3,12 +3,15 @@ package dev.coview.annotation.pointers;
 /**
  * The newest pointer frame per (room, author) of one batch read from {@code coview.pointers}: a receiver never
  * gets a position that is already stale in the same batch (a backlog collapses to the latest position of each
- * pointer instead of replaying every move). Rooms keep the order in which their newest frames were read. Not
- * thread-safe: one per relay thread, reused for every batch.
+ * pointer instead of replaying every move). Rooms keep the order in which their newest frames were read. Live ink
+ * is never coalesced: each frame carries points the others do not have yet. Not thread-safe: one per relay thread,
+ * reused for every batch.
  */
 final class PointerFrames {
 
     private static final String AUTHOR = "\"authorId\":\"";
+    /** How a pointer or pointer.hide event starts in a frame ({@code PointerFrame} and Jackson both write it so). */
+    private static final String POINTER_EVENT = "\"event\":{\"type\":\"pointer";
 
     /** Key (room + author) → index in {@link #rooms}/{@link #frames} of its newest frame. */
     private final java.util.HashMap<String, Integer> slots = new java.util.HashMap<>();
@@ -20,10 +23,11 @@ final class PointerFrames {
     /** Adds a frame read from the log; replaces the earlier frame of the same pointer in this batch. */
     void add(String roomId, String frame) {
         String author = author(frame);
-        if (author == null) {
-            // Not a frame this service wrote (no author to coalesce by): relayed as it is.
+        if (author == null || !frame.contains(POINTER_EVENT)) {
+            // Live ink (every frame counts; still not sent back to its author), or not a frame this service wrote
+            // (no author to coalesce by): relayed as it is.
             rooms.add(roomId);
-            authors.add(null);
+            authors.add(author);
             frames.add(frame);
             return;
         }

@@ -6,6 +6,7 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.Crop;
 import dev.coview.contracts.annotation.AnnotationClientMessage.CropRequest;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Freeze;
+import dev.coview.contracts.annotation.AnnotationClientMessage.Ink;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Masks;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
@@ -55,6 +56,8 @@ public class MessageValidator {
             return inUnit(p.x()) && inUnit(p.y()) ? null : "x and y must be within 0..1";
         } else if (m instanceof Stroke s) {
             return stroke(s);
+        } else if (m instanceof Ink i) {
+            return ink(i);
         } else if (m instanceof Shape s) {
             return shape(s);
         } else if (m instanceof Erase e) {
@@ -87,11 +90,44 @@ public class MessageValidator {
     }
 
     private String stroke(Stroke s) {
-        String idProblem = id(s.id());
+        String problem = points(s.id(), s.points());
+        if (problem != null) {
+            return problem;
+        }
+        double[] pts = s.points();
+        if (s.phase() == null || s.phase() == StrokePhase.BEGIN) {
+            if (s.tool() == null || s.color() == null || s.width() == null) {
+                return "tool, color and width are required";
+            }
+            if (pts.length == 0) {
+                return "a stroke needs at least one point";
+            }
+            return style(s.color(), s.width());
+        }
+        return null;
+    }
+
+    /** Live ink has the shape of a stroke's first part: style and at least one point, every time. */
+    private String ink(Ink i) {
+        String problem = points(i.id(), i.points());
+        if (problem != null) {
+            return problem;
+        }
+        if (i.tool() == null || i.color() == null) {
+            return "tool, color and width are required";
+        }
+        if (i.points().length == 0) {
+            return "ink needs at least one point";
+        }
+        return style(i.color(), i.width());
+    }
+
+    /** The id and the points of a stroke or of ink: pairs, within 0..1, at most the per-message count. */
+    private String points(String id, double[] pts) {
+        String idProblem = id(id);
         if (idProblem != null) {
             return idProblem;
         }
-        double[] pts = s.points();
         if (pts == null || pts.length % 2 != 0) {
             return "points must be a flat list of x, y pairs";
         }
@@ -102,15 +138,6 @@ public class MessageValidator {
             if (!inUnit(v)) {
                 return "points must be within 0..1";
             }
-        }
-        if (s.phase() == null || s.phase() == StrokePhase.BEGIN) {
-            if (s.tool() == null || s.color() == null || s.width() == null) {
-                return "tool, color and width are required";
-            }
-            if (pts.length == 0) {
-                return "a stroke needs at least one point";
-            }
-            return style(s.color(), s.width());
         }
         return null;
     }

@@ -37,6 +37,8 @@ class GrantsTest {
                 {"pointer", "{\"type\":\"pointer\",\"x\":0.5,\"y\":0.5}", BOTH},
                 {"pointer.hide", "{\"type\":\"pointer.hide\"}", BOTH},
                 {"stroke", AnnotationSocketTest.STROKE.formatted("g1"), BOTH},
+                {"ink", "{\"type\":\"ink\",\"id\":\"g1\",\"tool\":\"pen\",\"color\":\"#ff0000\",\"width\":0.01,"
+                        + "\"points\":[0.1,0.1,0.2,0.2]}", BOTH},
                 {"shape", "{\"type\":\"shape\",\"id\":\"g2\",\"kind\":\"rect\",\"x1\":0.1,\"y1\":0.1,\"x2\":0.2,"
                         + "\"y2\":0.2,\"color\":\"#0000ff\",\"width\":0.01}", BOTH},
                 {"erase", "{\"type\":\"erase\",\"id\":\"nothing\"}", BOTH},
@@ -89,8 +91,8 @@ class GrantsTest {
                 assertThat(error.get("code").asText()).isEqualTo("forbidden");
                 return;
             }
-            if (type.equals("pointer") || type.equals("pointer.hide")) {
-                // Pointer traffic goes to the room's other sockets, never back to its author.
+            if (type.equals("pointer") || type.equals("pointer.hide") || type.equals("ink")) {
+                // Pointer traffic and live ink go to the room's other sockets, never back to their author.
                 try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
                     watcher.expect("state");
                     JsonNode relayed = watcher.pollEvent(type, json, sender);
@@ -99,7 +101,7 @@ class GrantsTest {
                 // A stroke sent now comes back after any echo of the moves: none may come before it.
                 sender.send(AnnotationSocketTest.STROKE.formatted("after-" + type.replace('.', '-')));
                 JsonNode first = sender.next(n -> n.get("type").asText().equals("event"));
-                assertThat(first.at("/event/type").asText()).as("no pointer comes back to its author")
+                assertThat(first.at("/event/type").asText()).as("no pointer or ink comes back to its author")
                         .isEqualTo("stroke");
                 return;
             }

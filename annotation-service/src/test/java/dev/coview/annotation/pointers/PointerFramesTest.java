@@ -29,6 +29,29 @@ class PointerFramesTest {
         assertThat(frames.frame(2)).isEqualTo(frame("r1", "customer", 0.3));
     }
 
+    private static String ink(String author, double x) {
+        return "{\"type\":\"event\",\"eventId\":\"i" + x + "\",\"roomId\":\"r1\",\"authorId\":\"" + author
+                + "\",\"ts\":1,\"event\":{\"type\":\"ink\",\"id\":\"s1\",\"tool\":\"pen\",\"color\":\"#ff0000\","
+                + "\"width\":0.01,\"points\":[" + x + ",0.5]}}";
+    }
+
+    @Test
+    void liveInkIsNeverCoalescedNorSupersedesThePointerAndStillNamesItsAuthor() {
+        PointerFrames frames = new PointerFrames();
+        frames.add("r1", frame("r1", "agent", 0.1));
+        frames.add("r1", ink("agent", 0.2));
+        frames.add("r1", ink("agent", 0.3));
+        frames.add("r1", frame("r1", "agent", 0.4));
+
+        assertThat(frames.size()).isEqualTo(3);
+        assertThat(frames.superseded()).isEqualTo(1);
+        assertThat(frames.frame(0)).isEqualTo(frame("r1", "agent", 0.4));
+        assertThat(frames.frame(1)).isEqualTo(ink("agent", 0.2));
+        assertThat(frames.frame(2)).isEqualTo(ink("agent", 0.3));
+        assertThat(frames.author(1)).isEqualTo("agent");
+        assertThat(frames.author(2)).isEqualTo("agent");
+    }
+
     @Test
     void theSameAuthorInTwoRoomsIsTwoPointers() {
         PointerFrames frames = new PointerFrames();

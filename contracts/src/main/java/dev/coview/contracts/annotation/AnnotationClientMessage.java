@@ -23,6 +23,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = AnnotationClientMessage.Pointer.class, name = AnnotationClientMessage.Pointer.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.PointerHide.class, name = AnnotationClientMessage.PointerHide.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.Stroke.class, name = AnnotationClientMessage.Stroke.TYPE),
+        @JsonSubTypes.Type(value = AnnotationClientMessage.Ink.class, name = AnnotationClientMessage.Ink.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.Shape.class, name = AnnotationClientMessage.Shape.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.Erase.class, name = AnnotationClientMessage.Erase.TYPE),
         @JsonSubTypes.Type(value = AnnotationClientMessage.Undo.class, name = AnnotationClientMessage.Undo.TYPE),
@@ -120,6 +121,34 @@ public sealed interface AnnotationClientMessage {
         @Override
         public Access access() {
             return Access.grant(Grant.ANNOTATE);
+        }
+    }
+
+    /**
+     * Live ink: the points stroke {@code id} gained since its previous ink, sent while the pen still moves (at most
+     * once per animation frame), so the others see the line being drawn at pointer latency. Volatile like the
+     * pointer: relayed through {@code coview.pointers} to everybody but its author and never state; the finished
+     * stroke follows as one whole {@link Stroke} with the same id, the only copy the log and late joiners see.
+     */
+    record Ink(@JsonProperty(required = true) String id, @JsonProperty(required = true) StrokeTool tool,
+               @JsonProperty(required = true) String color, @JsonProperty(required = true) double width,
+               @JsonProperty(required = true) double[] points)
+            implements AnnotationClientMessage {
+        public static final String TYPE = "ink";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Access access() {
+            return Access.grant(Grant.ANNOTATE);
+        }
+
+        @Override
+        public boolean durable() {
+            return false;
         }
     }
 
