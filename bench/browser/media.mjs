@@ -74,6 +74,9 @@ async function firstFrames(env) {
   const totals = [];
   const warm = [];
   const pipeline = [];
+  const captured = [];
+  const cropped = [];
+  const delivered = [];
   let iceBefore = 0;
   let kept = null;
   for (let n = 0; n < SESSIONS; n++) {
@@ -86,13 +89,17 @@ async function firstFrames(env) {
         .map((m) => [m.name, performance.timeOrigin + m.startTime])) }));
     totals.push(firstFrame - clicked);
     pipeline.push((marks['coview:first-frame'] ?? NaN) - clicked);
+    captured.push((marks['coview:captured'] ?? NaN) - clicked);
+    cropped.push((marks['coview:first-frame'] ?? NaN) - (marks['coview:captured'] ?? NaN));
+    delivered.push(firstFrame - (marks['coview:first-frame'] ?? NaN));
     if (iceAt !== undefined && iceAt <= clicked) iceBefore++;
     log(`session ${n}: Share → agent's first frame ${Math.round(firstFrame - clicked)} ms`);
     if (n === SESSIONS - 1) kept = s;
     else await s.close();
   }
   return { kept, result: { share_to_first_frame: summary(totals), connection_up_share_to_first_frame: summary(warm),
-    share_to_pipeline_first_frame: summary(pipeline),
+    share_to_pipeline_first_frame: summary(pipeline), share_to_captured: summary(captured),
+    captured_to_pipeline_first_frame: summary(cropped), pipeline_first_frame_to_agent: summary(delivered),
     ice_connected_before_click: `${iceBefore} of ${SESSIONS}` } };
 }
 
@@ -257,6 +264,9 @@ run ${r.machine.time}; load average at start ${r.machine.load}. One run: figures
 ${row('Share → agent\'s first frame (fresh sessions)', r.first_frame.share_to_first_frame)}
 ${row('… of which the customer\'s connection was up at the click', r.first_frame.connection_up_share_to_first_frame)}
 ${row('Share → the crop pipeline\'s first frame (customer)', r.first_frame.share_to_pipeline_first_frame)}
+${row('… Share → the capture started (getDisplayMedia resolved)', r.first_frame.share_to_captured)}
+${row('… capture started → the crop pipeline\'s first frame', r.first_frame.captured_to_pipeline_first_frame)}
+${row('… pipeline\'s first frame → agent\'s first frame (encode, send, decode, show)', r.first_frame.pipeline_first_frame_to_agent)}
 ${row('stop, then Share again → agent\'s first frame', r.reshare)}
 ${row('Pause → agent\'s first black frame', r.pause.pause_to_black)}
 ${row('Resume → agent\'s first frame with content', r.pause.resume_to_content)}

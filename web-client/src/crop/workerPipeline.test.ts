@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWorkerPipeline, type WorkerPipelineDeps } from './workerPipeline';
+import { createWorkerPipeline, Spare, type WorkerPipelineDeps } from './workerPipeline';
 import type { FromWorker } from './workerProtocol';
 
 function fakes(postThrows = false) {
@@ -57,5 +57,20 @@ describe('createWorkerPipeline', () => {
     expect(createWorkerPipeline({} as MediaStreamTrack, f.deps)).toBeNull();
     expect(f.worker.terminate).toHaveBeenCalled();
     expect(f.generator.stop).toHaveBeenCalled();
+  });
+});
+
+describe('Spare', () => {
+  it('hands out the one made ahead, once, and makes anew when none waits', () => {
+    let made = 0;
+    const spare = new Spare(() => ++made);
+    spare.warm();
+    spare.warm();
+    expect(made).toBe(1);
+    expect(spare.take()).toBe(1);
+    expect(spare.take()).toBe(2);
+    spare.warm();
+    expect(spare.take()).toBe(3);
+    expect(made).toBe(3);
   });
 });

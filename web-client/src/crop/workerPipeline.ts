@@ -16,6 +16,36 @@ export interface WorkerPipelineDeps {
   worker(): Pick<Worker, 'postMessage' | 'terminate'> & { onmessage: ((e: MessageEvent<FromWorker>) => void) | null };
 }
 
+/**
+ * One thing made ahead of its use, handed out once and made again on the next warm-up: the crop worker, whose
+ * module is fetched and compiled while the customer reads the consent instead of after their Share click.
+ */
+export class Spare<T> {
+  private ready: T | null = null;
+
+  constructor(private readonly make: () => T) {}
+
+  /** Makes the spare now, unless one is waiting. */
+  warm(): void {
+    this.ready ??= this.make();
+  }
+
+  /** The spare when there is one (then none is left), else a new one. */
+  take(): T {
+    const t = this.ready ?? this.make();
+    this.ready = null;
+    return t;
+  }
+}
+
+const cropWorkers = new Spare(() => new Worker(new URL('./cropWorker.ts', import.meta.url),
+  { type: 'module', name: 'coview-crop' }));
+
+/** Starts a crop worker ahead of the share where the worker pipeline will be used (no-op elsewhere). */
+export function warmCropWorker(): void {
+  if (browserWorkerDeps()) cropWorkers.warm();
+}
+
 export function browserWorkerDeps(): WorkerPipelineDeps | null {
   const Processor = globalThis.MediaStreamTrackProcessor;
   const Generator = globalThis.MediaStreamTrackGenerator;
@@ -24,7 +54,7 @@ export function browserWorkerDeps(): WorkerPipelineDeps | null {
     // maxBufferSize 1: when the encoder lags, drop old frames rather than queue latency.
     readable: (track) => new Processor({ track, maxBufferSize: 1 }).readable,
     generator: () => new Generator({ kind: 'video' }),
-    worker: () => new Worker(new URL('./cropWorker.ts', import.meta.url), { type: 'module', name: 'coview-crop' }),
+    worker: () => cropWorkers.take(),
   };
 }
 

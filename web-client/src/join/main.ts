@@ -3,6 +3,7 @@
 import '../ui/theme.css';
 import { CaptureFailed, startCapture } from '../capture/capture';
 import type { PipelinePreference } from '../crop/choosePipeline';
+import { warmCropWorker } from '../crop/workerPipeline';
 import { endedText, type EndReason } from '../session/agentView';
 import { type CustomerLink, joinRoomLink } from '../session/customerLink';
 import { localStorageOrNull, RejoinStore } from '../session/rejoinStore';
@@ -116,6 +117,8 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
 function showConsent(session: Session, rejoined: boolean): void {
   if (session.ended) return;
   const { room, link, freeze } = session;
+  // The crop worker loads while the customer reads: Share then only waits for the capture.
+  if (prefer !== 'canvas') warmCropWorker();
   const panel = consentPanel(async (button, error) => {
     button.disabled = true;
     error.textContent = '';
@@ -132,6 +135,7 @@ function showConsent(session: Session, rejoined: boolean): void {
     };
     try {
       const capture = await startCapture(navigator.mediaDevices, stop);
+      performance.mark('coview:captured');
       // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
       const remembered = await link.then((l) => l.remembered(), () => null);
       if (session.ended) {
