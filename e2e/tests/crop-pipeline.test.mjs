@@ -118,6 +118,8 @@ async function runCropScenario(context, pipeline) {
   await page.mouse.move(layer.x + sx1 * scale, layer.y + sy1 * scale, { steps: 3 });
   await page.mouse.up();
   step('mask painted');
+  // One mask per arming: the tool is off again, so the next drag moves the crop.
+  assert.equal(await page.getByTestId('paint-mask').getAttribute('aria-pressed'), 'false', 'the mask tool disarmed');
   const mask = (await page.locator('.mask-box[data-rect]').getAttribute('data-rect')).split(',').map(Number);
   const [mx, my, mw, mh] = mask;
   const maskCentre = inCrop(mx + mw / 2, my + mh / 2);
@@ -130,7 +132,6 @@ async function runCropScenario(context, pipeline) {
     assert.equal(s.w, crop.w);
   });
   step(`mask verified after ${attempts} reads`);
-  await page.getByTestId('paint-mask').click();
   await page.screenshot({ path: `${SCREENSHOTS}customer-share-${pipeline}.png` });
 
   step('screenshot taken');

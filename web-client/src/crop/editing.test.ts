@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragCrop, initialCrop, keyboardCrop, rectFromPoints } from './editing';
+import { dragCrop, initialCrop, keyboardCrop, keyStep, rectFromPoints } from './editing';
 import { MIN_CROP } from './geometry';
 
 const source = { w: 1280, h: 720 };
@@ -29,6 +29,25 @@ describe('dragCrop', () => {
   });
 });
 
+describe('snapping', () => {
+  it('lands a dragged edge on the source\'s edge instead of just short of it', () => {
+    expect(dragCrop(crop, 'e', 773, 0, source, 10)).toEqual({ x: 100, y: 100, w: 1180, h: 300 });
+    expect(dragCrop(crop, 'nw', -93, -95, source, 10)).toEqual({ x: 0, y: 0, w: 500, h: 400 });
+    // Beyond the snap distance the edge stays where the hand put it.
+    expect(dragCrop(crop, 'e', 760, 0, source, 10)).toEqual({ x: 100, y: 100, w: 1160, h: 300 });
+  });
+
+  it('brings an edge back exactly where it was when the drag began', () => {
+    expect(dragCrop(crop, 'e', 7, 0, source, 10)).toEqual(crop);
+    expect(dragCrop(crop, 'e', 7, 0, source)).toEqual({ x: 100, y: 100, w: 406, h: 300 });
+  });
+
+  it('moves the rectangle flush with the nearer source edge, keeping its size', () => {
+    expect(dragCrop(crop, 'move', 774, -94, source, 10)).toEqual({ x: 880, y: 0, w: 400, h: 300 });
+    expect(dragCrop(crop, 'move', -96, 40, source, 10)).toEqual({ x: 0, y: 140, w: 400, h: 300 });
+  });
+});
+
 describe('keyboardCrop', () => {
   it('moves with arrows by a step relative to the source', () => {
     expect(keyboardCrop(crop, 'ArrowRight', false, source)).toEqual({ x: 114, y: 100, w: 400, h: 300 });
@@ -38,6 +57,12 @@ describe('keyboardCrop', () => {
   it('resizes with shift+arrows, keeping the top-left corner', () => {
     expect(keyboardCrop(crop, 'ArrowRight', true, source)).toEqual({ x: 100, y: 100, w: 414, h: 300 });
     expect(keyboardCrop(crop, 'ArrowUp', true, source)).toEqual({ x: 100, y: 100, w: 400, h: 286 });
+  });
+
+  it('takes the finest step a crop can take (2 px: even edges) with the fine modifier', () => {
+    expect(keyStep(source, true)).toBe(2);
+    expect(keyboardCrop(crop, 'ArrowRight', false, source, true)).toEqual({ x: 102, y: 100, w: 400, h: 300 });
+    expect(keyboardCrop(crop, 'ArrowDown', true, source, true)).toEqual({ x: 100, y: 100, w: 400, h: 302 });
   });
 
   it('ignores other keys', () => {

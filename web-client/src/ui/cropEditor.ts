@@ -1,12 +1,12 @@
 /**
  * The customer's preview: their whole captured source, a crop rectangle to drag and resize (mouse, or keyboard
  * on the rectangle and on each of its eight labelled handles), and privacy masks painted by dragging while
- * "Paint mask" is on. All geometry is in source pixels (crop/editing.ts); this file only turns pointer and key
+ * "Paint mask" is on (it turns itself off after each mask, see shareState.ts). All geometry is in source pixels (crop/editing.ts); this file only turns pointer and key
  * events into calls to it and positions elements.
  */
 import { containedRect } from '../annotations/mapping';
 import { PointerCoalescer } from '../annotations/pointerCoalescer';
-import { dragCrop, HANDLE_LABELS, HANDLES, type Handle, keyboardCrop, rectFromPoints } from '../crop/editing';
+import { arrowDelta, dragCrop, HANDLE_LABELS, HANDLES, type Handle, keyboardCrop, keyStep, rectFromPoints } from '../crop/editing';
 import type { Rect, Size } from '../crop/geometry';
 import type { Mask } from '../masks/masks';
 import { h } from './dom';
@@ -42,7 +42,8 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
     'data-testid': 'crop-rect',
   }, sizeLabel);
   const handles = HANDLES.map((name) => h('button', {
-    type: 'button', class: 'handle', 'data-h': name, 'aria-label': `${HANDLE_LABELS[name]}: arrow keys resize`,
+    type: 'button', class: 'handle', 'data-h': name,
+    'aria-label': `${HANDLE_LABELS[name]}: arrow keys resize, add alt for fine steps`,
   }));
   rect.append(...handles);
   const shades = [0, 1, 2, 3].map(() => h('div', { class: 'crop-shade' }));
@@ -53,6 +54,8 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
 
   /** Source pixels per CSS pixel of the layer: the preview shows the whole source letterboxed. */
   const scale = (): number => (source.w ? layer.clientWidth / source.w : 1);
+  /** Edges snap within 8 CSS pixels of the preview, whatever the source's size. */
+  const snap = (): number => 8 / scale();
 
   const layout = (): void => {
     const box = containedRect(source, { w: element.clientWidth, h: element.clientHeight });
@@ -107,7 +110,7 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
     target.setPointerCapture(e.pointerId);
     const move = (ev: PointerEvent) => {
       const p = at(ev);
-      dragChange.push(dragCrop(start, handle, p.x - from.x, p.y - from.y, source));
+      dragChange.push(dragCrop(start, handle, p.x - from.x, p.y - from.y, source, snap()));
     };
     const up = () => {
       target.removeEventListener('pointermove', move);
@@ -153,18 +156,14 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
   }));
   rect.addEventListener('keydown', (e) => {
     if (e.target !== rect) return;
-    const next = keyboardCrop(crop, e.key, e.shiftKey, source);
+    const next = keyboardCrop(crop, e.key, e.shiftKey, source, e.altKey);
     if (next) {
       e.preventDefault();
       change(next);
     }
   });
   handles.forEach((el, i) => el.addEventListener('keydown', (e) => {
-    const step = Math.max(2, Math.round(Math.min(source.w, source.h) / 50));
-    const d: Record<string, [number, number]> = {
-      ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step],
-    };
-    const delta = d[e.key];
+    const delta = arrowDelta(e.key, keyStep(source, e.altKey));
     if (!delta) return;
     e.preventDefault();
     e.stopPropagation();

@@ -42,7 +42,7 @@ export function createSharePanel(a: SharePanelActions): SharePanel {
       h('h2', {}, 'What your agent sees'), outgoing, status),
     h('section', { class: 'card stack' },
       h('h2', {}, 'Sharing'),
-      h('p', { class: 'muted' }, 'Move the rectangle with the mouse or the arrow keys; shift and arrow keys resize it.'),
+      h('p', { class: 'muted' }, 'Move the rectangle with the mouse or the arrow keys; shift and arrow keys resize it, alt makes the steps fine.'),
       h('div', { class: 'row' }, pause,
         h('button', { type: 'button', onclick: a.wholeScreen }, 'Whole screen'),
         h('button', { type: 'button', class: 'danger', onclick: a.stop, 'data-testid': 'stop', 'aria-label': 'Stop sharing' }, 'Stop'))),

@@ -26,6 +26,15 @@ describe('reduceShare', () => {
     expect(s.masks.map((m) => m.id)).toEqual(['mask-2', 'mask-3']);
   });
 
+  it('disarms mask painting after one mask, and keeps it armed when the drag was too small to be a mask', () => {
+    let s = reduceShare(started, { type: 'painting', on: true });
+    s = reduceShare(s, { type: 'addMask', rect: { x: 0, y: 0, w: 2, h: 2 } });
+    expect(s.painting).toBe(true);
+    s = reduceShare(s, { type: 'addMask', rect: { x: 0, y: 0, w: 50, h: 50 } });
+    expect(s.painting).toBe(false);
+    expect(s.masks).toHaveLength(1);
+  });
+
   it('resets to the whole source', () => {
     const s = reduceShare(started, { type: 'crop', crop: { x: 10, y: 10, w: 100, h: 100 } });
     expect(reduceShare(s, { type: 'whole' }).crop).toEqual({ x: 0, y: 0, w: 1280, h: 720 });

@@ -64,7 +64,8 @@ export function reduceShare(s: ShareState, a: ShareAction): ShareState {
       return s.source ? { ...s, crop: initialCrop(s.source) } : s;
     case 'addMask': {
       const masks = addMask(s.masks, a.rect, `mask-${s.nextMaskId}`);
-      return masks === s.masks ? s : { ...s, masks, nextMaskId: s.nextMaskId + 1 };
+      // One mask per arming: a drag right after it moves the crop again, as the customer expects.
+      return masks === s.masks ? s : { ...s, masks, nextMaskId: s.nextMaskId + 1, painting: false };
     }
     case 'removeMask':
       return { ...s, masks: removeMask(s.masks, a.id) };
