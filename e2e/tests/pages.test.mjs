@@ -107,6 +107,12 @@ describe('agent console', () => {
     // Shortcut: P selects the pen.
     await page.locator('body').press('p');
     assert.equal(await page.getByRole('button', { name: /^Pen/ }).getAttribute('aria-pressed'), 'true');
+    // Letter shortcuts can be turned off (WCAG 2.1.4): then R leaves the pen picked; Ctrl+Z still works.
+    await page.getByLabel('Letter shortcuts').uncheck();
+    await page.evaluate(() => document.activeElement.blur()); // the key must reach the page, not the checkbox
+    await page.locator('body').press('r');
+    assert.equal(await page.getByRole('button', { name: /^Pen/ }).getAttribute('aria-pressed'), 'true');
+    await page.getByLabel('Letter shortcuts').check();
 
     const overlay = await page.getByTestId('overlay').boundingBox();
     await page.mouse.move(overlay.x + overlay.width * 0.3, overlay.y + overlay.height * 0.4);

@@ -1,9 +1,12 @@
 /**
  * The agent's drawing toolbar: one button per tool (aria-pressed), colours, width, undo/redo/clear. Every
- * control is a real button or input in tab order, and each tool also has a one-letter shortcut (shown).
+ * control is a real button or input in tab order, and each tool also has a one-letter shortcut (shown), which a
+ * checkbox turns off (shortcuts.ts).
  */
 import { TOOLS, type Tool } from '../../annotations/model';
+import { localStorageOrNull } from '../../session/rejoinStore';
 import { h } from '../dom';
+import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
 
 export interface ToolSettings {
   tool: Tool;
@@ -52,6 +55,10 @@ export function createToolbar(a: ToolbarActions): Toolbar {
   const undo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Z' }, 'Undo');
   const redo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo');
   const clear = h('button', { type: 'button', class: 'danger' }, 'Clear');
+  const store = localStorageOrNull();
+  const singleKeys = h('input', { type: 'checkbox', id: 'single-key-shortcuts', 'data-testid': 'single-key-shortcuts' });
+  singleKeys.checked = singleKeysOn(store);
+  singleKeys.addEventListener('change', () => rememberSingleKeys(store, singleKeys.checked));
 
   const set = (change: Partial<ToolSettings>): void => {
     settings = { ...settings, ...change };
@@ -70,7 +77,9 @@ export function createToolbar(a: ToolbarActions): Toolbar {
     ...toolButtons, h('span', { class: 'sep' }),
     h('span', { role: 'group', 'aria-label': 'Colour', class: 'row' }, ...swatches),
     h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, 'Line width'), width,
-    h('span', { class: 'sep' }), undo, redo, clear);
+    h('span', { class: 'sep' }), undo, redo, clear, h('span', { class: 'sep' }),
+    h('label', { for: 'single-key-shortcuts', class: 'row', title: 'Letters pick tools (L, P, H, V, A, R, E, T)' },
+      singleKeys, 'Letter shortcuts'));
 
   return {
     element,
@@ -83,15 +92,11 @@ export function createToolbar(a: ToolbarActions): Toolbar {
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range'
         || target.tagName === 'TEXTAREA')) return false;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        if (e.shiftKey) a.redo();
-        else a.undo();
-        return true;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return false;
-      const t = TOOLS.find((x) => x.key === e.key.toLowerCase());
-      if (!t) return false;
-      set({ tool: t.tool });
+      const action = shortcutAction(e, singleKeys.checked);
+      if (!action) return false;
+      if (action.kind === 'undo') a.undo();
+      else if (action.kind === 'redo') a.redo();
+      else set({ tool: action.tool });
       return true;
     },
   };
