@@ -141,12 +141,22 @@ describe('CoView stack: recording with consent, reference links, crop requests',
           assert.ok(await agent.getByTestId('recording-badge').isHidden());
 
           // 2. Consent: the agent records ≥ 3 s, both pages show the indicator, then stop → ready → download.
+          // The second part's upload fails three times (a network drop): the agent is told while it lasts, and the
+          // part is retried until it is stored (nothing is lost).
+          let refused = 0;
+          await agent.route(/\/chunks\/1$/, (route) => (refused < 3 && route.request().method() === 'PUT'
+            ? (refused++, route.fulfill({ status: 503, contentType: 'application/problem+json',
+              body: JSON.stringify({ status: 503, title: 'Service Unavailable' }) }))
+            : route.continue()));
           await agent.getByTestId('record').click();
           await customer.getByRole('button', { name: 'Allow recording' }).click();
           const consented = Date.now();
           await agent.getByTestId('recording-badge').waitFor();
           await customer.getByTestId('customer-recording').waitFor();
           console.log(`consent → recording shown on the agent's page: ${Date.now() - consented} ms`);
+          await agent.locator('[data-testid=recording-upload][data-retrying=true]').getByText('Upload trouble').waitFor();
+          await agent.locator('[data-testid=recording-upload][data-retrying=false]').waitFor();
+          assert.equal(refused, 3, 'the part was refused three times, then stored');
           // The badge counts seconds from the start: wait until it has shown 4 s.
           await agent.waitForFunction(() => /Recording 0:0[4-9]/.test(
             document.querySelector('[data-testid=recording-badge]').textContent), null, { timeout: 20_000 });

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ClientMessage } from '../generated/annotation';
 import { AgentRecording } from './agentRecording';
 import type { RecordingFlow } from './flow';
-import type { RecordingView } from './recordingApi';
+import type { UploadProgress } from './chunkUploader';
+import { RecordingApiError, type RecordingView } from './recordingApi';
 
 /** A room whose events the test emits, a REST fake, and a recorder that hands over chunks on demand. */
-function setup() {
+function setup(refuse: number | null = null) {
+  const uploads: (UploadProgress | null)[] = [];
   const handlers = new Map<string, ((e: never, env: never) => void)[]>();
   const sent: ClientMessage[] = [];
   const flows: RecordingFlow[] = [];
@@ -20,7 +22,10 @@ function setup() {
     send: (m) => (sent.push(m), true),
     api: {
       create: async () => ({ recordingId: 'rec1', roomId: 'r', startedAt: '', state: 'recording', url: '/x' }),
-      putChunk: async (_r, n) => void puts.push(n),
+      putChunk: async (_r, n) => {
+        if (n === refuse) throw new RecordingApiError(413, 'the recording is too large');
+        puts.push(n);
+      },
       complete: async (recordingId, chunks, keepalive) => {
         completed.push({ chunks, keepalive: Boolean(keepalive) });
         return { recordingId, roomId: 'r', startedAt: '', state: 'ready', chunks, url: '/x' };
@@ -36,10 +41,11 @@ function setup() {
     delay: async () => undefined,
     onFlow: (f) => flows.push(f),
     onReady: (r) => ready.push(r),
+    onUpload: (p) => uploads.push(p),
   });
   const emit = (type: string, e: unknown) => handlers.get(type)?.forEach((h) => h(e as never, {} as never));
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { rec, sent, flows, ready, puts, completed, emit, settle, chunk: (s: string) => onChunk(new Blob([s])),
+  return { rec, sent, flows, ready, puts, completed, emit, settle, uploads, chunk: (s: string) => onChunk(new Blob([s])),
     stats: () => ({ stopped, compositeStopped }) };
 }
 
@@ -62,6 +68,23 @@ describe('AgentRecording', () => {
     expect(t.ready.map((r) => r.chunks)).toEqual([3]);
     expect(t.rec.state).toEqual({ phase: 'idle' });
     expect(t.stats()).toEqual({ stopped: 1, compositeStopped: 1 });
+  });
+
+  it('says how the uploads stand as they go, and stops at once when a part is refused for good', async () => {
+    const t = setup(1);
+    t.rec.ask();
+    t.emit('recording.consent', { type: 'recording.consent', requestId: 'ask1', granted: true });
+    await t.settle();
+    t.chunk('a');
+    await t.settle();
+    expect(t.uploads.at(-1)).toEqual({ stored: 1, waiting: 0, retrying: null });
+    t.chunk('b');
+    await t.settle();
+    expect(t.rec.state).toEqual({ phase: 'idle',
+      note: 'The recording stopped: a part could not be saved (the recording is too large).' });
+    expect(t.sent.at(-1)).toEqual({ type: 'recording', on: false });
+    expect(t.stats()).toEqual({ stopped: 1, compositeStopped: 1 });
+    expect(t.uploads.at(-1)).toBeNull();
   });
 
   it('starts nothing when the customer declines', async () => {

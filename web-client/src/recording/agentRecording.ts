@@ -3,11 +3,12 @@
  * `recording.consent`, then create the recording in room-service, tell the room (`recording {on}`, the
  * customer's page shows a red indicator while it runs), record the composite and upload its chunks as they come;
  * on stop, tell the room, upload the last chunk and complete: the answer is the ready recording
- * (room-service publishes `recording.ready`).
+ * (room-service publishes `recording.ready`). Upload progress and trouble reach the agent as they happen; a part
+ * refused for good stops the recording at once, with the reason.
  */
 import type { AnnotationClient } from '../annotations/annotationClient';
 import type { ClientMessage } from '../generated/annotation';
-import { ChunkUploader } from './chunkUploader';
+import { ChunkUploader, type UploadProgress } from './chunkUploader';
 import type { Composite } from './composite';
 import { IDLE, type RecordingAction, type RecordingFlow, reduceRecording } from './flow';
 import type { RunningRecorder } from './recorder';
@@ -25,11 +26,15 @@ export interface AgentRecordingDeps {
   delay(ms: number): Promise<void>;
   onFlow(flow: RecordingFlow): void;
   onReady(recording: RecordingView): void;
+  /** Where the current recording's uploads stand (every change); null once none is running. */
+  onUpload?(progress: UploadProgress | null): void;
 }
 
 export class AgentRecording {
   private flow: RecordingFlow = IDLE;
   private running: { composite: Composite; recorder: RunningRecorder; uploader: ChunkUploader } | null = null;
+  /** The uploads of the current recording, also while it is being saved. */
+  private uploading: ChunkUploader | null = null;
 
   constructor(private readonly deps: AgentRecordingDeps) {
     deps.room.on('recording.consent', (e) => {
@@ -66,7 +71,17 @@ export class AgentRecording {
       this.deps.onReady(ready);
     } catch (e) {
       this.apply({ type: 'failed', message: `The recording could not be saved: ${(e as Error).message}` });
+    } finally {
+      if (this.uploading === running.uploader) {
+        this.uploading = null;
+        this.deps.onUpload?.(null);
+      }
     }
+  }
+
+  /** The session ended: uploads that keep failing are given up (stop() then says why). */
+  endSession(): void {
+    this.uploading?.close();
   }
 
   /**
@@ -91,7 +106,14 @@ export class AgentRecording {
     }
     try {
       const created = await this.deps.api.create();
-      const uploader = new ChunkUploader(this.deps.api, created.recordingId, { delay: this.deps.delay });
+      const uploader: ChunkUploader = new ChunkUploader(this.deps.api, created.recordingId, {
+        delay: this.deps.delay,
+        onProgress: (p) => {
+          if (this.uploading === uploader) this.deps.onUpload?.(p);
+        },
+        onFailure: (e) => this.uploadFailed(uploader, e),
+      });
+      this.uploading = uploader;
       const recorder = this.deps.record(composite.stream, (chunk) => uploader.push(chunk));
       this.running = { composite, recorder, uploader };
       this.deps.send({ type: 'recording', on: true, recordingId: created.recordingId });
@@ -100,6 +122,19 @@ export class AgentRecording {
       composite.stop();
       this.apply({ type: 'failed', message: `The recording could not start: ${(e as Error).message}` });
     }
+  }
+
+  /** A part was refused for good while recording: nothing more could be saved, so the recording stops now. */
+  private uploadFailed(uploader: ChunkUploader, e: Error): void {
+    const running = this.running;
+    if (!running || running.uploader !== uploader) return; // being saved: stop() reports it
+    this.running = null;
+    this.uploading = null;
+    this.deps.onUpload?.(null);
+    this.deps.send({ type: 'recording', on: false });
+    void running.recorder.stop().catch(() => undefined);
+    running.composite.stop();
+    this.apply({ type: 'failed', message: `The recording stopped: a part could not be saved (${e.message}).` });
   }
 
   private apply(a: RecordingAction): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkUploader, type ChunkSink } from './chunkUploader';
+import { ChunkUploader, type ChunkSink, type UploadProgress } from './chunkUploader';
 import { RecordingApiError, type RecordingView } from './recordingApi';
 
 class FakeSink implements ChunkSink {
@@ -62,13 +62,38 @@ describe('ChunkUploader', () => {
     expect(sink.completed).toBeNull();
   });
 
-  it('gives up after maxAttempts', async () => {
+  it('keeps retrying while the session lasts, saying so as it happens, and gives up once it ended', async () => {
     const sink = new FakeSink();
-    sink.failures = Array.from({ length: 5 }, () => new RecordingApiError(500, 'down'));
-    const up = new ChunkUploader(sink, 'rec', { delay: noWait, maxAttempts: 3 });
+    sink.failures = Array.from({ length: 50 }, () => new RecordingApiError(0, 'offline'));
+    const progress: UploadProgress[] = [];
+    const failures: Error[] = [];
+    let up: ChunkUploader;
+    let retries = 0;
+    up = new ChunkUploader(sink, 'rec', {
+      delay: async () => {
+        // The session ends after the 20th retry (an agent who ended it while offline).
+        if (++retries === 20) up.close();
+      },
+      onProgress: (p) => progress.push(p),
+      onFailure: (e) => failures.push(e),
+    });
     up.push(new Blob(['a']));
-    await expect(up.finish()).rejects.toThrow('down');
-    expect(sink.puts).toEqual([0, 0, 0]);
+    await expect(up.finish()).rejects.toThrow('the session ended');
+    expect(sink.puts).toHaveLength(21);
+    expect(progress[0]).toEqual({ stored: 0, waiting: 1, retrying: null });
+    expect(progress[1]).toEqual({ stored: 0, waiting: 1, retrying: 'offline' });
+    expect(progress.at(-1)).toEqual({ stored: 0, waiting: 1, retrying: null });
+    expect(failures.map((f) => f.message)).toEqual(['the session ended before every part was uploaded']);
+  });
+
+  it('reports a refusal at once, not at Stop', async () => {
+    const sink = new FakeSink();
+    sink.failures = [new RecordingApiError(413, 'too large')];
+    const failures: Error[] = [];
+    const up = new ChunkUploader(sink, 'rec', { delay: noWait, onFailure: (e) => failures.push(e) });
+    up.push(new Blob(['a']));
+    await expect(up.finish()).rejects.toThrow('too large');
+    expect(failures.map((f) => f.message)).toEqual(['too large']);
   });
 
   it('refuses to complete a recording without chunks', async () => {

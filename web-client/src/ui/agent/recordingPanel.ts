@@ -3,6 +3,7 @@
  * "Recording m:ss" indicator with *Stop* while it runs, what happened last (declined, failed) and the room's
  * recordings with a download button each (the download needs the bearer token, so it is fetched, then saved).
  */
+import type { UploadProgress } from '../../recording/chunkUploader';
 import { elapsed, type RecordingFlow } from '../../recording/flow';
 import type { RecordingView } from '../../recording/recordingApi';
 import { h, replaceChildren } from '../dom';
@@ -18,6 +19,8 @@ export interface RecordingPanel {
   /** The badge over the video while recording (the agent must always see that it runs). */
   readonly badge: HTMLElement;
   setFlow(flow: RecordingFlow): void;
+  /** Where the running recording's uploads stand; null when none runs. */
+  setUpload(progress: UploadProgress | null): void;
   setRecordings(list: readonly RecordingView[]): void;
   /** Whether there is a customer video to record. */
   setCanRecord(can: boolean): void;
@@ -25,6 +28,7 @@ export interface RecordingPanel {
 
 export function createRecordingPanel(actions: RecordingPanelActions): RecordingPanel {
   const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'recording-status' });
+  const upload = h('p', { class: 'muted', role: 'status', hidden: true, 'data-testid': 'recording-upload' });
   const ask = h('button', { type: 'button', class: 'primary', 'data-testid': 'record' }, 'Record…');
   const stop = h('button', { type: 'button', class: 'danger', 'data-testid': 'record-stop', hidden: true }, 'Stop recording');
   const list = h('ul', { class: 'recordings', 'aria-label': 'Recordings', 'data-testid': 'recordings' });
@@ -32,7 +36,7 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
   ask.addEventListener('click', () => actions.ask());
   stop.addEventListener('click', () => actions.stop());
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'recording-title' },
-    h('h2', { id: 'recording-title' }, 'Recording'), status, h('div', { class: 'row' }, ask, stop),
+    h('h2', { id: 'recording-title' }, 'Recording'), status, upload, h('div', { class: 'row' }, ask, stop),
     h('h3', { class: 'subhead' }, 'Recordings'), list);
 
   let canRecord = false;
@@ -97,6 +101,16 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
       window.clearInterval(ticker);
       if (f.phase === 'recording') ticker = window.setInterval(render, 1000);
       render();
+    },
+    setUpload: (p) => {
+      upload.hidden = p === null;
+      if (!p) return;
+      upload.dataset.retrying = String(p.retrying !== null);
+      const parts = (n: number) => `${n} part${n === 1 ? '' : 's'}`;
+      // Trouble is said as it happens; the recording goes on and nothing is lost while it lasts.
+      upload.textContent = p.retrying !== null
+        ? `Upload trouble: ${parts(p.waiting)} waiting, retrying until the connection is back. Keep this tab open.`
+        : `Saved so far: ${parts(p.stored)}${p.waiting > 1 ? `, ${parts(p.waiting)} waiting` : ''}.`;
     },
     setRecordings: (rs) => {
       if (rs.length === 0) replaceChildren(list, h('li', { class: 'muted' }, 'None yet.'));

@@ -99,6 +99,7 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
           panel.setFlow(f);
           if (f.phase === 'recording') void refreshRecordings();
         },
+        onUpload: (p) => panel.setUpload(p),
         onReady: (r: RecordingView) => {
           void refreshRecordings();
           notifyHost('recording.ready', { roomId: forRoom, recordingId: r.recordingId, url: r.url });
@@ -122,6 +123,7 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
     },
     endRoom: () => {
       void recording?.stop();
+      recording?.endSession();
       recording = null;
       link = null;
       setConnected(false);
