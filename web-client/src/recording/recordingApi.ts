@@ -51,9 +51,14 @@ export class RecordingApi {
     return this.json('', {});
   }
 
-  /** The finished WebM file (the download needs the bearer token, so a plain link cannot fetch it). */
-  async download(recordingId: string): Promise<Blob> {
-    return (await this.send(`/${encodeURIComponent(recordingId)}`, {})).blob();
+  /**
+   * The finished WebM file (the download needs the bearer token, so a plain link cannot fetch it); {@code progress}
+   * gets the bytes read so far and the whole size (null when the answer does not say it).
+   */
+  async download(recordingId: string, progress?: (read: number, total: number | null) => void): Promise<Blob> {
+    const res = await this.send(`/${encodeURIComponent(recordingId)}`, {});
+    if (!progress || !res.body) return res.blob();
+    return readWithProgress(res, progress);
   }
 
   private async json<T>(path: string, init: RequestInit): Promise<T> {
@@ -79,4 +84,22 @@ export class RecordingApi {
     }
     throw new RecordingApiError(res.status, message);
   }
+}
+
+/** Reads a response's body chunk by chunk, telling how far it got, into a Blob of the response's type. */
+export async function readWithProgress(res: Response, progress: (read: number, total: number | null) => void): Promise<Blob> {
+  const length = Number(res.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = res.body!.getReader();
+  const parts: Uint8Array[] = [];
+  let read = 0;
+  progress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    read += value.byteLength;
+    progress(read, total);
+  }
+  return new Blob(parts as BlobPart[], { type: res.headers.get('Content-Type') ?? '' });
 }

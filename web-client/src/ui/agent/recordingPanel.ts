@@ -11,7 +11,7 @@ import { h, replaceChildren } from '../dom';
 export interface RecordingPanelActions {
   ask(): void;
   stop(): void;
-  download(recording: RecordingView): Promise<Blob>;
+  download(recording: RecordingView, progress: (read: number, total: number | null) => void): Promise<Blob>;
 }
 
 export interface RecordingPanel {
@@ -79,7 +79,10 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
       download.disabled = true;
       feedback.textContent = '';
       try {
-        const blob = await actions.download(r);
+        const blob = await actions.download(r, (read, total) => {
+          feedback.textContent = total ? `Downloading ${Math.floor((100 * read) / total)} %` : `Downloading ${size(read)}`;
+        });
+        feedback.textContent = '';
         const a = h('a', { href: URL.createObjectURL(blob), download: `coview-recording-${r.recordingId}.webm` });
         a.click();
         setTimeout(() => URL.revokeObjectURL(a.href), 60_000);

@@ -47,7 +47,7 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
   const panel = createRecordingPanel({
     ask: () => recording?.ask(),
     stop: () => void recording?.stop(),
-    download: (r) => api ? api.download(r.recordingId) : Promise.reject(new Error('no session')),
+    download: (r, progress) => api ? api.download(r.recordingId, progress) : Promise.reject(new Error('no session')),
   });
   panel.setRecordings([]);
   const refPanel = createReferencePanel((url) => link?.send({ type: 'reference.push', url }) ?? false);
