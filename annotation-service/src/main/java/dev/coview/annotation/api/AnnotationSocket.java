@@ -255,8 +255,12 @@ public class AnnotationSocket {
         // (remember() completes at once for every message but a recording request or answer).
         consents.remember(who.roomId(), message).chain(() -> log.append(event, traceparent)).subscribe().with(
                 ok -> {
-                    Traces.run(span, () -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl));
-                    Traces.end(span, null);
+                    if (span == null) {
+                        sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl);
+                    } else {
+                        Traces.run(span, () -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl));
+                        Traces.end(span, null);
+                    }
                 },
                 e -> RoomLogContext.run(who, () -> {
                     Traces.end(span, e);

@@ -91,7 +91,8 @@ public class AnnotationLogConsumer {
         try {
             Log.debugf("applying %s %s", event.event().type(), event.eventId());
             // Current while applied: the trace ids reach the log lines of the apply (MDC) as well.
-            if (Traces.within(span, () -> rooms.apply(event)) && catchUp.isReady()) {
+            boolean applied = span == null ? rooms.apply(event) : Traces.within(span, () -> rooms.apply(event));
+            if (applied && catchUp.isReady()) {
                 // Only live records: the replay at start would record the log's age, not a lag.
                 metrics.applied(event.ts());
             }

@@ -184,7 +184,10 @@ public class SignalSocket {
             // on one pipelined connection. The outcome is reported to the socket when it is known.
             // Tracing on: each relay is a trace of its own, continued by the addressee's instance (RoomChannels).
             Span span = traces.start("signal relay", SpanKind.SERVER, null, member.roomId(), member.id());
-            Traces.within(span, () -> router.relay(member, relayed)).subscribe().with(
+            // Tracing off (span null): no lambda, nothing allocated for tracing on this path.
+            Uni<Boolean> sent = span == null ? router.relay(member, relayed)
+                    : Traces.within(span, () -> router.relay(member, relayed));
+            sent.subscribe().with(
                     delivered -> {
                         Traces.end(span, null);
                         if (delivered) {
