@@ -10,6 +10,7 @@ import dev.coview.local.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.Traces;
+import io.quarkus.logging.json.runtime.JsonFormatter;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The room and participant in the logging MDC on the materializer's event loop, read from the records a real JBoss
- * LogManager handler receives (Quarkus' MDC, real Redis and Kafka of deploy/local). The log line that reported the
+ * LogManager handler receives (Quarkus' MDC, real Redis and Kafka of deploy/local), and in the JSON of such a line. The log line that reported the
  * catch-up ("annotation state is current") once carried the participant of the last record applied before it: the
  * MDC was set for a record and never cleared on the event loop.
  */
@@ -86,6 +87,10 @@ class RoomLogContextTest {
         ExtLogRecord applying = captured.line("applying stroke");
         assertThat(applying.getMdc(RoomLogContext.ROOM_ID)).isEqualTo(room);
         assertThat(applying.getMdc(RoomLogContext.PARTICIPANT_ID)).isEqualTo(author);
+        // COVIEW_LOG_JSON=true: Quarkus' JSON formatter writes the same line with the ids in "mdc".
+        assertThat(mapper.readTree(new JsonFormatter().format(applying)).path("mdc"))
+                .isEqualTo(mapper.createObjectNode().put(RoomLogContext.ROOM_ID, room)
+                        .put(RoomLogContext.PARTICIPANT_ID, author));
         for (String after : List.of("annotation state is current", "other work on the materializer's event loop")) {
             ExtLogRecord line = captured.line(after);
             assertThat(line.getMdc(RoomLogContext.ROOM_ID)).as("room of '%s'", after).isNull();
