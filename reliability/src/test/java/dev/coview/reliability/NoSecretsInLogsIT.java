@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,50 @@ import org.junit.jupiter.api.Test;
  * the one that was killed, the annotation-service instances, the one that rebuilt its state after the Kafka restart
  * included) contain none of the secrets the run handled — every token room-service issued or the
  * suite minted (whole, or its signature), TURN credentials, the agent API key, the TURN secret, the lines of the
- * private key — and nothing shaped like a JWT or a PEM key at all.
+ * private key — and nothing shaped like a JWT or a PEM key at all. The logging MDC of every line holds ids only: a room
+ * id, a participant id and trace ids, nothing else (a token or a name put into the MDC would be written on every line
+ * of a room's work), and the lines of the rooms' work do carry the room's id.
  */
 @Order(100)
 class NoSecretsInLogsIT {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{20,}");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
+
+    /** A line of the services' plain format: {@code HH:mm:ss.SSS LEVEL [category] (thread) {mdc} message}. */
+    private static final Pattern LINE = Pattern.compile(
+            "^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +[A-Z]+ +\\[[^\\]]*\\] \\(.*?\\) \\{([^}]*)\\}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Set<String> MDC_KEYS = Set.of("roomId", "participantId", "traceId", "spanId", "parentId",
+            "sampled");
+
+    @Test
+    void theMdcOfEveryLineHoldsIdsOnly() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        long withRoom = 0;
+        for (Path log : Stack.get().logFiles()) {
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = LINE.matcher(line);
+                if (!m.find() || m.group(1).isEmpty()) {
+                    continue;
+                }
+                for (String entry : m.group(1).split(", ")) {
+                    int eq = entry.indexOf('=');
+                    String key = eq < 0 ? entry : entry.substring(0, eq);
+                    String value = eq < 0 ? "" : entry.substring(eq + 1);
+                    boolean idShaped = !key.equals("roomId") && !key.equals("participantId")
+                            || ID.matcher(value).matches();
+                    if (!MDC_KEYS.contains(key) || !idShaped) {
+                        wrong.add(log.getFileName() + ": " + key);
+                    }
+                    withRoom += key.equals("roomId") ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("MDC scan: %d lines name their room, %d entries not an id%n", withRoom, wrong.size());
+        assertThat(withRoom).as("lines written inside a room's work name the room").isPositive();
+        assertThat(wrong).as("MDC entries that are not ids").isEmpty();
+    }
 
     @Test
     void capturedLogsCarryNoTokenKeyOrSecret() throws IOException {

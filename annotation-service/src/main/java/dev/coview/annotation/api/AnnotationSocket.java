@@ -29,11 +29,15 @@ import dev.coview.support.auth.Participant;
 import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundDecoder;
 import dev.coview.support.logging.RoomLogContext;
+import dev.coview.support.tracing.TraceParent;
+import dev.coview.support.tracing.Traces;
 import dev.coview.support.ws.SocketFailures;
 import dev.coview.support.ws.SocketMetrics;
 import dev.coview.support.ws.TokenExpiry;
 import dev.coview.support.ws.UpgradeGuard;
 import dev.coview.support.ws.WebSocketConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
@@ -78,6 +82,8 @@ public class AnnotationSocket {
     private final SocketMetrics sockets;
     private final SocketTakeovers takeovers;
     private final TokenExpiry expiry;
+    @Inject
+    Traces traces;
     /** The customer's answer to a recording request, for room-service (before the log, see RecordingConsents). */
     @Inject
     RecordingConsents consents;
@@ -104,22 +110,35 @@ public class AnnotationSocket {
     /** Sends the room's state first; waits (without blocking) until this instance's state is current. */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        connection.userData().put(FLOOD, new FloodGuard(limits));
         Participant who = participant(connection);
-        sockets.opened(who.role());
         RoomLogContext.enter(who);
+        try {
+            return open(connection, who);
+        } finally {
+            RoomLogContext.leave();
+        }
+    }
+
+    private Uni<Void> open(WebSocketConnection connection, Participant who) {
+        connection.userData().put(FLOOD, new FloodGuard(limits));
+        sockets.opened(who.role());
         expiry.watch(connection, () -> connection.close(new CloseReason(CloseCodes.UNAUTHORIZED, "token expired"))
                 .subscribe().with(ok -> {
                 }, e -> Log.debugf("closing a socket at token expiry: %s", e.getMessage())));
+        // Tracing on: the join that issued the token (or the upgrade's traceparent) → this socket's join.
+        Span span = traces.start("annotation socket open", SpanKind.SERVER,
+                connection.userData().get(UpgradeGuard.TRACE_PARENT), who.roomId(), who.id());
         if (catchUp.isReady()) {
-            join(connection);
+            Traces.run(span, () -> join(connection));
+            Traces.end(span, null);
             return Uni.createFrom().voidItem();
         }
         // Join on the socket's own event loop, so that the state is written before any event (see Room#join).
         Context context = Vertx.currentContext();
         return catchUp.ready()
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                .invoke(() -> join(connection));
+                .invoke(() -> RoomLogContext.run(who, () -> Traces.run(span, () -> join(connection))))
+                .eventually(() -> Traces.end(span, null));
     }
 
     private void join(WebSocketConnection connection) {
@@ -143,6 +162,14 @@ public class AnnotationSocket {
             return Uni.createFrom().voidItem();
         }
         RoomLogContext.enter(participant(connection));
+        try {
+            return handle(connection, text);
+        } finally {
+            RoomLogContext.leave();
+        }
+    }
+
+    private Uni<Void> handle(WebSocketConnection connection, String text) {
         long now = System.nanoTime();
         FloodGuard.Verdict verdict = connection.userData().get(FLOOD).check(now);
         Room joined = verdict == FloodGuard.Verdict.ACCEPT ? rooms.existing(participant(connection).roomId()) : null;
@@ -220,18 +247,30 @@ public class AnnotationSocket {
                     ? "This room cannot hold more drawings."
                     : "Drawing is paused: the service is at capacity. Try again in a few minutes.");
         }
+        // Tracing on: each durable event is a trace of its own, continued by every instance that applies it
+        // (the traceparent travels in the Kafka record's headers; AnnotationLogConsumer).
+        Span span = traces.start("annotation accept", SpanKind.SERVER, null, who.roomId(), who.id());
+        String traceparent = span == null ? null : TraceParent.of(span.getSpanContext());
         // Not awaited: the next frame of this socket is handled at once; the emitter keeps the order of sends
         // (remember() completes at once for every message but a recording request or answer).
-        consents.remember(who.roomId(), message).chain(() -> log.append(event)).subscribe().with(
-                ok -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl),
-                e -> {
+        consents.remember(who.roomId(), message).chain(() -> log.append(event, traceparent)).subscribe().with(
+                ok -> {
+                    if (span == null) {
+                        sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl);
+                    } else {
+                        Traces.run(span, () -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl));
+                        Traces.end(span, null);
+                    }
+                },
+                e -> RoomLogContext.run(who, () -> {
+                    Traces.end(span, e);
                     room.release(event.eventId());
                     Log.warnf("could not append %s of room %s: %s", message.type(), who.roomId(), e.getMessage());
                     error(connection, ErrorCodes.UNAVAILABLE, "the message could not be stored; retry")
                             .subscribe().with(x -> {
                             }, x -> {
                             });
-                });
+                }));
         return DONE;
     }
 
@@ -239,13 +278,13 @@ public class AnnotationSocket {
     public void onClose(WebSocketConnection connection) {
         expiry.forget(connection);
         Participant who = connection.userData().get(UpgradeGuard.PARTICIPANT);
-        if (who != null) {
-            sockets.closed(who.role());
-            RoomLogContext.enter(who);
+        if (who == null) {
+            return;
         }
-        Room room = who == null ? null : rooms.existing(who.roomId());
+        sockets.closed(who.role());
+        Room room = rooms.existing(who.roomId());
         if (room != null) {
-            room.leave(connection);
+            RoomLogContext.run(who, () -> room.leave(connection));
         }
     }
 
@@ -258,7 +297,8 @@ public class AnnotationSocket {
         if (SocketFailures.isOversizedMessage(failure)) {
             return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "message over 64 KiB"));
         }
-        Log.warnf(failure, "closing annotation socket %s after an unexpected failure", connection.id());
+        RoomLogContext.run(participant(connection), () -> Log.warnf(failure,
+                "closing annotation socket %s after an unexpected failure", connection.id()));
         return connection.close(new CloseReason(CloseCodes.INTERNAL_ERROR, "internal error"));
     }
 

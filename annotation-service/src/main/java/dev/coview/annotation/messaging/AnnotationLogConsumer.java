@@ -7,13 +7,19 @@ import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.support.logging.RoomLogContext;
+import dev.coview.support.tracing.TraceParent;
+import dev.coview.support.tracing.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,6 +39,7 @@ public class AnnotationLogConsumer {
     private final CatchUp catchUp;
     private final ObjectReader reader;
     private final AnnotationMetrics metrics;
+    private final Traces traces;
     /**
      * Per partition, the offset of the last record handled. The group commits nothing, so any reassignment of a
      * partition (a broker restart, a rebalance) starts it again from the beginning ({@code auto.offset.reset});
@@ -42,7 +49,9 @@ public class AnnotationLogConsumer {
     private final Map<Integer, Long> handled = new ConcurrentHashMap<>();
 
     @Inject
-    public AnnotationLogConsumer(Rooms rooms, CatchUp catchUp, ObjectMapper mapper, AnnotationMetrics metrics) {
+    public AnnotationLogConsumer(Rooms rooms, CatchUp catchUp, ObjectMapper mapper, AnnotationMetrics metrics,
+                                 Traces traces) {
+        this.traces = traces;
         this.rooms = rooms;
         this.catchUp = catchUp;
         this.metrics = metrics;
@@ -67,15 +76,36 @@ public class AnnotationLogConsumer {
         }
         try {
             Event event = decode(record);
-            RoomLogContext.enter(event.roomId(), event.authorId());
-            if (rooms.apply(event) && catchUp.isReady()) {
-                // Only live records: the replay at start would record the log's age, not a lag.
-                metrics.applied(event.ts());
-            }
+            apply(event, traces.enabled() ? traceparent(record) : null);
         } finally {
             handled.put(record.partition(), record.offset());
             catchUp.consumed(record.partition(), record.offset());
         }
+    }
+
+    /** Applies one event inside its room's log context (and, traced, a span continuing the author's trace). */
+    private void apply(Event event, String traceparent) {
+        Span span = traceparent == null ? null
+                : traces.start("annotation apply", SpanKind.CONSUMER, traceparent, event.roomId(), event.authorId());
+        RoomLogContext.enter(event.roomId(), event.authorId());
+        try {
+            Log.debugf("applying %s %s", event.event().type(), event.eventId());
+            // Current while applied: the trace ids reach the log lines of the apply (MDC) as well.
+            boolean applied = span == null ? rooms.apply(event) : Traces.within(span, () -> rooms.apply(event));
+            if (applied && catchUp.isReady()) {
+                // Only live records: the replay at start would record the log's age, not a lag.
+                metrics.applied(event.ts());
+            }
+        } finally {
+            // Cleared here, on the channel's event loop: what this thread logs next is not this room's work.
+            RoomLogContext.leave();
+            Traces.end(span, null);
+        }
+    }
+
+    private static String traceparent(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(TraceParent.NAME);
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private Event decode(ConsumerRecord<String, String> record) {

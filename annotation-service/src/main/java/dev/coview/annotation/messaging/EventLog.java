@@ -3,11 +3,14 @@ package dev.coview.annotation.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.support.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -38,14 +41,25 @@ public class EventLog {
      * gets an error).
      */
     public Uni<Void> append(Event event) {
+        return append(event, null);
+    }
+
+    /**
+     * Appends a durable event with the W3C {@code traceparent} of the span that accepted it as a record header
+     * ({@link TraceParent#NAME}, as OpenTelemetry's Kafka instrumentation writes it), when it was traced.
+     */
+    public Uni<Void> append(Event event, String traceparent) {
         String json;
         try {
             json = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        Message<String> record = Message.of(json, Metadata.of(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.roomId()).build()));
-        return annotations.sendMessage(record);
+        var kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.roomId());
+        if (traceparent != null) {
+            byte[] value = traceparent.getBytes(StandardCharsets.US_ASCII);
+            kafka.withHeaders(new RecordHeaders().add(TraceParent.NAME, value));
+        }
+        return annotations.sendMessage(Message.of(json, Metadata.of(kafka.build())));
     }
 }

@@ -69,6 +69,11 @@ final class TestSocket implements AutoCloseable {
         return new TestSocket(base, TestTokens.token(roomId, id, role), id);
     }
 
+    /** A socket opened with {@code token}, the token of participant {@code participantId}. */
+    static TestSocket open(URI base, String token, String participantId) {
+        return new TestSocket(base, token, participantId);
+    }
+
     /** What {@code encodeURIComponent("quarkus-http-upgrade#Authorization#Bearer " + token)} gives. */
     static String bearerEntry(String token) {
         return URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token, StandardCharsets.UTF_8)

@@ -8,6 +8,7 @@ import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.kafka.Topics;
+import dev.coview.support.tracing.Traces;
 import dev.coview.support.ws.WebSocketConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
@@ -28,7 +29,7 @@ class AnnotationLogConsumerTest {
     private final Rooms rooms = new Rooms(config(1), sockets(), new ObjectMapper());
     private final CatchUp catchUp = new CatchUp();
     private final AnnotationLogConsumer consumer = new AnnotationLogConsumer(rooms, catchUp, new ObjectMapper(),
-            new AnnotationMetrics(new SimpleMeterRegistry(), rooms));
+            new AnnotationMetrics(new SimpleMeterRegistry(), rooms), Traces.off());
 
     @Test
     void recordsReadAgainAfterARewindAreNotAppliedTwice() {

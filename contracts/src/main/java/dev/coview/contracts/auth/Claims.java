@@ -20,6 +20,12 @@ public final class Claims {
     /** On agent tokens: the creator identity of the person or machine behind the agent
      *  ({@link AgentIdentity#creator()}, e.g. {@code oidc:<sub>}); absent on customer and observer tokens. */
     public static final String IDENTITY = "identity";
+    /**
+     * Optional W3C traceparent of the join (or room creation) that issued the token, when it was traced: a socket
+     * opened with the token continues that trace (a browser cannot send a {@code traceparent} header on a
+     * WebSocket upgrade). Not a secret; never checked beyond its shape.
+     */
+    public static final String TRACEPARENT = "traceparent";
     /** Unique token id; lets a service refuse one token without refusing the room. */
     public static final String TOKEN_ID = "jti";
     /** Audience (RFC 7519 {@code aud}) that room-service requires: its REST API. */

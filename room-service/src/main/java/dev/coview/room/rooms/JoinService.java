@@ -8,6 +8,7 @@ import dev.coview.room.events.RoomEvents;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
 import dev.coview.support.auth.Participant;
+import dev.coview.support.logging.RoomLogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -96,6 +97,8 @@ public class JoinService {
     }
 
     private Uni<ParticipantToken> admit(String roomId, String participantId, Role role, String name, String via) {
+        // From here the call is this participant's work in the room: its log lines say so (the request's MDC).
+        RoomLogContext.enter(roomId, participantId);
         Instant now = Instant.now();
         ParticipantRecord participant = new ParticipantRecord(participantId, role.claimValue(), name, now);
         return store.admit(roomId, participant, now.plus(config.idleTtl()))

@@ -22,6 +22,7 @@ import dev.coview.support.auth.Participant;
 import dev.coview.support.auth.RoomRevocations;
 import dev.coview.support.events.RoomLabelLookup;
 import dev.coview.support.events.RoomLabels;
+import dev.coview.support.logging.RoomLogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -75,6 +76,8 @@ public class RoomService {
                 : creator.name() == null ? "" : displayName(creator.name());
         Instant now = Instant.now();
         Instant expiresAt = now.plus(config.idleTtl());
+        // The call is now the new room's agent's work: its log lines say so (the request's MDC).
+        RoomLogContext.enter(roomId, agentId);
         // Independent writes, so at the same time: each waits for a Redis round trip.
         return Uni.combine().all().unis(credentials.newCode(roomId, config.joinCodeTtl()),
                         credentials.newInvite(roomId, config.joinCodeTtl()))

@@ -4,6 +4,7 @@ import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
 import dev.coview.room.config.RoomConfig;
+import dev.coview.support.tracing.TraceParent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,11 @@ public class TokenIssuer {
         var claims = Jwt.issuer(Claims.ISSUER);
         if (identity != null) {
             claims.claim(Claims.IDENTITY, identity);
+        }
+        // The request issuing the token, when traced: the sockets opened with it continue its trace.
+        String traceparent = TraceParent.current();
+        if (traceparent != null) {
+            claims.claim(Claims.TRACEPARENT, traceparent);
         }
         String jwt = claims
                 .subject(participantId)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.contracts.rooms.ExternalRef;
+import dev.coview.support.tracing.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;

@@ -23,4 +23,19 @@ public interface HealthConfig {
      */
     @WithDefault("5s")
     Duration redisGrace();
+
+    /**
+     * How long the readiness check waits for Kafka to describe its cluster before it counts as a failure: a hung broker
+     * makes the probe answer instead of waiting for the admin client's request timeout. Default 1s.
+     */
+    @WithDefault("1s")
+    Duration kafkaTimeout();
+
+    /**
+     * How long Kafka may go without answering before readiness reports DOWN, for the same reason as
+     * {@link #redisGrace()}: the brokers are shared by every pod. Default 5s; room-service sets 60s
+     * (docs/operations.md, "Readiness").
+     */
+    @WithDefault("5s")
+    Duration kafkaGrace();
 }

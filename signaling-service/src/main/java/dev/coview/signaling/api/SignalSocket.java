@@ -18,6 +18,7 @@ import dev.coview.signaling.routing.Member;
 import dev.coview.signaling.routing.SignalRouter;
 import dev.coview.support.auth.Participant;
 import dev.coview.support.logging.RoomLogContext;
+import dev.coview.support.tracing.Traces;
 import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundDecoder;
 import dev.coview.support.ws.SocketFailures;
@@ -25,6 +26,8 @@ import dev.coview.support.ws.SocketMetrics;
 import dev.coview.support.ws.TokenExpiry;
 import dev.coview.support.ws.UpgradeGuard;
 import dev.coview.support.ws.WebSocketConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
@@ -60,10 +63,12 @@ public class SignalSocket {
     private final SocketMetrics sockets;
     private final SignalMetrics metrics;
     private final TokenExpiry expiry;
+    private final Traces traces;
 
     @Inject
     public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, ObjectMapper mapper,
-                        SocketMetrics sockets, SignalMetrics metrics, TokenExpiry expiry) {
+                        SocketMetrics sockets, SignalMetrics metrics, TokenExpiry expiry, Traces traces) {
+        this.traces = traces;
         this.expiry = expiry;
         this.router = router;
         this.events = events;
@@ -88,22 +93,37 @@ public class SignalSocket {
         sockets.opened(participant.role());
         expiry.watch(connection, () -> socket.close(CloseCodes.UNAUTHORIZED, "token expired"));
         putMdc(member);
-        return router.join(member)
-                .invoke(resumed -> {
+        try {
+            return join(connection, session, member, participant);
+        } finally {
+            clearMdc();
+        }
+    }
+
+    private Uni<Void> join(WebSocketConnection connection, SignalSession session, Member member,
+                           Participant participant) {
+        ConnectionSocket socket = session.socket();
+        // Tracing on: the join that issued the token (or the upgrade's traceparent) → this socket's join.
+        Span span = traces.start("signal socket open", SpanKind.SERVER,
+                connection.userData().get(UpgradeGuard.TRACE_PARENT), member.roomId(), member.id());
+        return Traces.within(span, () -> router.join(member))
+                .invoke(resumed -> RoomLogContext.run(participant, () -> {
                     Log.debugf("joined (resumed: %s)", resumed);
                     // A client in a reconnect loop may close a socket before its join completed: such a socket
                     // is announced neither as connected nor as disconnected.
                     if (session.joined()) {
-                        events.connected(member.roomId(), member.id(), participant.role().claimValue(), resumed);
+                        Traces.run(span, () -> events.connected(member.roomId(), member.id(),
+                                participant.role().claimValue(), resumed));
                     }
-                })
+                }))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
-                    Log.warnf("could not join room %s: %s", member.roomId(), e.getMessage());
+                    RoomLogContext.run(participant, () -> Log.warnf("could not join room %s: %s", member.roomId(),
+                            e.getMessage()));
                     socket.close(CloseCodes.INTERNAL_ERROR, "signaling unavailable, retry");
                     return Uni.createFrom().voidItem();
                 })
-                .eventually(SignalSocket::clearMdc);
+                .eventually(() -> Traces.end(span, null));
     }
 
     @OnTextMessage
@@ -115,6 +135,14 @@ public class SignalSocket {
         long now = System.nanoTime();
         session.heard(now);
         putMdc(session.member());
+        try {
+            return dispatch(session, text, now);
+        } finally {
+            clearMdc();
+        }
+    }
+
+    private Uni<Void> dispatch(SignalSession session, String text, long now) {
         FloodGuard.Verdict verdict = session.flood().check(now);
         if (verdict == FloodGuard.Verdict.CLOSE) {
             Log.infof("closing a flooding socket");
@@ -128,10 +156,10 @@ public class SignalSocket {
         if (decoded instanceof InboundDecoder.Result.Ok<ClientSignal> ok) {
             return handle(session, ok.message(), now)
                     .onFailure().recoverWithUni(e -> {
-                        Log.warnf("message failed: %s", e.getMessage());
+                        RoomLogContext.run(session.member().participant(),
+                                () -> Log.warnf("message failed: %s", e.getMessage()));
                         return error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
-                    })
-                    .eventually(SignalSocket::clearMdc);
+                    });
         }
         if (decoded instanceof InboundDecoder.Result.UnknownType<ClientSignal> unknown) {
             return error(session, ErrorCodes.UNKNOWN_TYPE, "unknown type: " + unknown.type());
@@ -154,8 +182,14 @@ public class SignalSocket {
             // a round trip (and two thread hops) between any two signals of a peer, and a slow answer delayed every
             // signal queued behind it. Order is kept without it: the commands leave in the order the signals came,
             // on one pipelined connection. The outcome is reported to the socket when it is known.
-            router.relay(member, relayed).subscribe().with(
+            // Tracing on: each relay is a trace of its own, continued by the addressee's instance (RoomChannels).
+            Span span = traces.start("signal relay", SpanKind.SERVER, null, member.roomId(), member.id());
+            // Tracing off (span null): no lambda, nothing allocated for tracing on this path.
+            Uni<Boolean> sent = span == null ? router.relay(member, relayed)
+                    : Traces.within(span, () -> router.relay(member, relayed));
+            sent.subscribe().with(
                     delivered -> {
+                        Traces.end(span, null);
                         if (delivered) {
                             metrics.relayed(received);
                         } else {
@@ -163,7 +197,9 @@ public class SignalSocket {
                         }
                     },
                     e -> {
-                        Log.warnf("relay in room %s failed: %s", member.roomId(), e.getMessage());
+                        Traces.end(span, e);
+                        RoomLogContext.run(member.participant(), () -> Log.warnf("relay in room %s failed: %s",
+                                member.roomId(), e.getMessage()));
                         error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
                     });
             return done();
@@ -220,17 +256,21 @@ public class SignalSocket {
         Departure why = session.departure();
         sockets.closed(member.participant().role());
         putMdc(member);
-        Log.debugf("socket closed: %s", why);
-        if (session.closedAfterJoining()) {
-            events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
-                    why.eventReason(), !why.isFinal());
+        try {
+            Log.debugf("socket closed: %s", why);
+            if (session.closedAfterJoining()) {
+                events.disconnected(member.roomId(), member.id(), member.participant().role().claimValue(),
+                        why.eventReason(), !why.isFinal());
+            }
+            return router.leave(member, why)
+                    .onFailure().recoverWithUni(e -> {
+                        RoomLogContext.run(member.participant(), () -> Log.warnf("leaving room %s failed: %s",
+                                member.roomId(), e.getMessage()));
+                        return done();
+                    });
+        } finally {
+            clearMdc();
         }
-        return router.leave(member, why)
-                .onFailure().recoverWithUni(e -> {
-                    Log.warnf("leaving room %s failed: %s", member.roomId(), e.getMessage());
-                    return done();
-                })
-                .eventually(SignalSocket::clearMdc);
     }
 
     private static Uni<Void> error(SignalSession session, String code, String message) {

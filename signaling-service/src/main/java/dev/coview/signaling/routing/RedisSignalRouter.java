@@ -14,6 +14,7 @@ import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.config.SignalingConfig;
 import dev.coview.signaling.events.SignalEvents;
+import dev.coview.support.tracing.Traces;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
@@ -60,13 +61,13 @@ public class RedisSignalRouter implements SignalRouter {
     private boolean stopped;
 
     public RedisSignalRouter(LocalRooms local, SignalEvents events, SignalingConfig config, Vertx vertx,
-                             ReactiveRedisDataSource redis, ObjectMapper mapper) {
+                             ReactiveRedisDataSource redis, ObjectMapper mapper, Traces traces) {
         this.local = local;
         this.events = events;
         this.config = config;
         this.vertx = vertx;
         this.presence = new RedisPresence(redis, mapper, UUID.randomUUID().toString(), config.presenceTtl());
-        this.channels = new RoomChannels(redis, mapper, this::onRoomMessage);
+        this.channels = new RoomChannels(redis, mapper, this::onRoomMessage, traces);
         this.signalWriter = mapper.writerFor(ServerSignal.class);
     }
 

@@ -3,6 +3,10 @@ package dev.coview.signaling.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.redis.RedisKeys;
+import dev.coview.support.tracing.TraceParent;
+import dev.coview.support.tracing.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -28,24 +32,31 @@ import java.util.function.Predicate;
  * <p>A relayed signal travels as {@code d<length of to>:<to><signal JSON>}, not as JSON: the receiving instance reads
  * the addressee and forwards the signal's text to the socket as it is, where decoding the whole message and encoding
  * the signal again cost more than the rest of the delivery. JSON messages start with '{', so the two never mix up.
+ * A traced relay (tracing on, docs/operations.md "Tracing") puts {@code t<traceparent>} in front of that envelope, and
+ * the receiving instance delivers inside a span that continues the sender's trace; untraced, the bytes are the same as
+ * without tracing.
  */
 final class RoomChannels {
 
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(10);
     private static final String PREFIX = RedisKeys.SIGNAL_CHANNEL;
     private static final char DELIVER = 'd';
+    private static final char TRACED = 't';
 
     private final Redis redis;
     private final ChannelPublisher publisher;
     private final ObjectMapper mapper;
     private final BiConsumer<String, RoomBus> onMessage;
+    private final Traces traces;
     /** Room → completes when Redis confirmed the subscription. */
     private final Map<String, CompletableFuture<Void>> subscriptions = new ConcurrentHashMap<>();
     private volatile Uni<RedisConnection> connection;
     private volatile boolean stopped;
 
     /** @param onMessage called with (roomId, message) for every message on a subscribed room's channel */
-    RoomChannels(ReactiveRedisDataSource redis, ObjectMapper mapper, BiConsumer<String, RoomBus> onMessage) {
+    RoomChannels(ReactiveRedisDataSource redis, ObjectMapper mapper, BiConsumer<String, RoomBus> onMessage,
+                 Traces traces) {
+        this.traces = traces;
         this.redis = redis.getRedis();
         this.publisher = new ChannelPublisher(this.redis);
         this.mapper = mapper;
@@ -97,8 +108,18 @@ final class RoomChannels {
      * has a presence entry in the room; completes with whether it had one.
      */
     Uni<Boolean> relay(String roomId, String to, String json) {
+        String envelope = envelope(to, json);
+        if (traces.enabled()) {
+            // The relay's span is current here (SignalSocket): the addressee's instance continues its trace.
+            envelope = traced(TraceParent.current(), envelope);
+        }
         return publisher.publishIfPresent(RedisKeys.signalPresence(roomId), to, RedisKeys.signalChannel(roomId),
-                envelope(to, json));
+                envelope);
+    }
+
+    /** {@code t<traceparent><envelope>}, or the envelope as it is without a trace. */
+    static String traced(String traceparent, String envelope) {
+        return traceparent == null ? envelope : TRACED + traceparent + envelope;
     }
 
     /** {@code d<length of to>:<to><json>}: the length, because an id is not guaranteed free of any separator. */
@@ -163,6 +184,10 @@ final class RoomChannels {
     }
 
     private void decode(String roomId, String json) {
+        if (!json.isEmpty() && json.charAt(0) == TRACED) {
+            deliverTraced(roomId, json);
+            return;
+        }
         if (!json.isEmpty() && json.charAt(0) == DELIVER) {
             RoomBus.Deliver d = deliver(json);
             if (d == null) {
@@ -180,6 +205,22 @@ final class RoomChannels {
             return;
         }
         onMessage.accept(roomId, message);
+    }
+
+    /** A traced delivery: delivered inside a span whose parent is the sending instance's relay span. */
+    private void deliverTraced(String roomId, String message) {
+        int end = 1 + TraceParent.LENGTH;
+        RoomBus.Deliver d = message.length() > end ? deliver(message.substring(end)) : null;
+        if (d == null) {
+            Log.warnf("ignored an unreadable traced delivery on the channel of room %s", roomId);
+            return;
+        }
+        Span span = traces.start("signal deliver", SpanKind.CONSUMER, message.substring(1, end), roomId, d.to());
+        try {
+            onMessage.accept(roomId, d);
+        } finally {
+            Traces.end(span, null);
+        }
     }
 
     /** Reads {@code d<n>:<to><json>}; {@code null} if it is not that. */

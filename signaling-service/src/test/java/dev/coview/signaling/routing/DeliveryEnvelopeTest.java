@@ -32,4 +32,13 @@ class DeliveryEnvelopeTest {
         assertThat(RoomChannels.deliver("d9:abc{}")).isNull();
         assertThat(RoomChannels.deliver("d3:abc")).isNull();
     }
+
+    @Test
+    void anUntracedRelayIsTheSameEnvelopeAsWithoutTracing() {
+        String envelope = RoomChannels.envelope("pXk2-_9", SIGNAL);
+
+        assertThat(RoomChannels.traced(null, envelope)).isSameAs(envelope);
+        assertThat(RoomChannels.traced("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", envelope))
+                .isEqualTo("t00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" + envelope);
+    }
 }

@@ -1,8 +1,11 @@
 package dev.coview.support.ws;
 
+import dev.coview.contracts.auth.Claims;
 import dev.coview.support.auth.Participant;
 import dev.coview.support.auth.ParticipantRemovals;
 import dev.coview.support.auth.RoomRevocations;
+import dev.coview.support.tracing.TraceParent;
+import dev.coview.support.tracing.Traces;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -10,6 +13,7 @@ import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -31,6 +35,13 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     public static final UserData.TypedKey<Participant> PARTICIPANT = new UserData.TypedKey<>("coview.participant");
     /** When the connection's token expires (epoch seconds, its {@code exp}): see {@link TokenExpiry}. */
     public static final UserData.TypedKey<Long> EXPIRES_AT = new UserData.TypedKey<>("coview.token-expires-at");
+    /**
+     * Where a traced socket's work finds its parent (a W3C traceparent): the upgrade request's own
+     * {@code traceparent} header when it sent a valid one (a non-browser client, a mesh or an ingress that traces),
+     * else the token's {@code traceparent} claim, i.e. the join that issued the token (a browser cannot set headers on
+     * a WebSocket upgrade). Absent when tracing is off or neither is there.
+     */
+    public static final UserData.TypedKey<String> TRACE_PARENT = new UserData.TypedKey<>("coview.trace-parent");
     /** The query parameter by which a client may name the room it means to join. */
     public static final String ROOM_PARAM = "room";
 
@@ -40,10 +51,12 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     private final SocketMetrics metrics;
     private final UpgradeThrottle throttle;
     private final ParticipantRemovals removals;
+    private final Traces traces;
 
     @Inject
     public UpgradeGuard(WebSocketConfig config, RoomRevocations revocations, SocketMetrics metrics,
-                        UpgradeThrottle throttle, ParticipantRemovals removals) {
+                        UpgradeThrottle throttle, ParticipantRemovals removals, Traces traces) {
+        this.traces = traces;
         this.throttle = throttle;
         this.removals = removals;
         List<String> origins = config.allowedOrigins();
@@ -96,8 +109,11 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                                                 return CheckResult.rejectUpgrade(403);
                                             }
                                             context.userData().put(PARTICIPANT, participant);
-                                            context.userData().put(EXPIRES_AT,
-                                                    ((JsonWebToken) identity.getPrincipal()).getExpirationTime());
+                                            JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+                                            context.userData().put(EXPIRES_AT, jwt.getExpirationTime());
+                                            if (traces.enabled()) {
+                                                traceParent(context, jwt);
+                                            }
                                             return CheckResult.permitUpgrade();
                                         });
                             })
@@ -108,6 +124,17 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                                 return CheckResult.rejectUpgrade(503);
                             });
                 });
+    }
+
+    private static void traceParent(HttpUpgradeContext context, JsonWebToken jwt) {
+        String parent = context.httpRequest().getHeader(TraceParent.NAME);
+        if (TraceParent.parse(parent) == null) {
+            Object claim = jwt.getClaim(Claims.TRACEPARENT);
+            parent = claim instanceof JsonString s ? s.getString() : claim == null ? null : claim.toString();
+        }
+        if (TraceParent.parse(parent) != null) {
+            context.userData().put(TRACE_PARENT, parent);
+        }
     }
 
     private static Participant participantOf(SecurityIdentity identity) {

@@ -42,8 +42,26 @@ public final class TestTokens {
     /** As {@link #token(String, String, Role, Set, Duration)}, signed with the given key pair (bench, tools). */
     public static String token(JwtDevKeys keys, String roomId, String participantId, Role role, Set<Grant> grants,
                                Duration ttl) {
+        return token(keys, roomId, participantId, role, grants, ttl, null);
+    }
+
+    /**
+     * A one-hour token with the role's default grants whose {@link Claims#TRACEPARENT} claim is {@code traceparent},
+     * as room-service issues it from a traced join.
+     */
+    public static String tracedToken(String roomId, String participantId, Role role, String traceparent) {
+        return token(LocalStackResource.keys(), roomId, participantId, role, role.defaultGrants(), Duration.ofHours(1),
+                traceparent);
+    }
+
+    private static String token(JwtDevKeys keys, String roomId, String participantId, Role role, Set<Grant> grants,
+                                Duration ttl, String traceparent) {
         Instant now = Instant.now();
-        return Jwt.issuer(Claims.ISSUER)
+        var claims = Jwt.claims();
+        if (traceparent != null) {
+            claims.claim(Claims.TRACEPARENT, traceparent);
+        }
+        return claims.issuer(Claims.ISSUER)
                 .subject(participantId)
                 .audience(Claims.PARTICIPANT_AUDIENCES)
                 .claim(Claims.ROOM, roomId)
