@@ -16,6 +16,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'index.html'),
         agent: resolve(import.meta.dirname, 'agent/index.html'),
         join: resolve(import.meta.dirname, 'join/index.html'),
+        observe: resolve(import.meta.dirname, 'observe/index.html'),
       },
     },
   },

@@ -19,9 +19,12 @@ import { FreezeTracker } from '../media/freezeSync';
 import { SnapshotApi } from '../media/snapshotApi';
 import { createFreezeControl } from '../ui/agent/freezeControl';
 import { createSnapshotList } from '../ui/agent/snapshotList';
+import { createObserverInvites } from '../ui/agent/observerInvites';
+import { observerLink } from '../session/roomApi';
 import type { CreatedRoom } from '../session/roomApi';
 import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from '../session/customerView';
-import type { RoomContext } from '../embed/protocol';
+import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '../embed/protocol';
+import { endReasonOf } from '../session/agentView';
 
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
@@ -96,6 +99,18 @@ const presence = createPresence((p) => {
   if (!session) return Promise.reject(new Error('No session is running.'));
   return api.removeParticipant(session.room.roomId, p.id, session.room.token);
 });
+// View-only links for supervisors: the observer's rejoin credential only (their token stays here, unused).
+const observers = createObserverInvites(async () => {
+  const session = current;
+  if (!session || session.ended) throw new Error('no session is running.');
+  const o = await api.addObserver(session.room.roomId, session.room.token);
+  if (!o.participantId || !o.rejoinCredential) throw new Error('room-service gave no credential.');
+  return { participantId: o.participantId, link: observerLink(window.location.origin, o.rejoinCredential) };
+}, (participantId) => {
+  const session = current;
+  if (!session) return Promise.reject(new Error('No session is running.'));
+  return api.removeParticipant(session.room.roomId, participantId, session.room.token);
+});
 // The customer as the protocol says they are, in words over the video.
 let customerView: CustomerView = NO_CUSTOMER;
 const customerState = h('p', { class: 'customer-state', role: 'status', 'aria-live': 'polite',
@@ -115,11 +130,18 @@ freeze.setAvailable(false);
 video.addEventListener('loadeddata', () => freeze.setAvailable(true));
 video.addEventListener('emptied', () => freeze.setAvailable(false));
 
+/** Why the console's session ended, in the panel (the reason the host page gets too). */
+const ENDED_TEXT: Partial<Record<SessionEndedReason, string>> = {
+  ended: 'You ended the session. The customer was told, and their screen is no longer shared.',
+  'ended-elsewhere': 'The session was ended from another console.',
+  expired: 'The session expired: it reached the end of its lifetime.',
+};
+
 /** sessionStorage key: the room this tab's console runs, so a reload goes back to it. */
 const CURRENT_ROOM_STORAGE = 'coview.agentRoom';
 // The session this console runs: ended once (by the button, by the service, or by starting another one).
 let current: { room: CreatedRoom; ended: boolean; endRequested: boolean } | null = null;
-const endCurrent = (reason: string) => {
+const endCurrent = (reason: SessionEndedReason) => {
   if (!current || current.ended) return;
   current.ended = true;
   endButton.hidden = true;
@@ -134,12 +156,12 @@ const endCurrent = (reason: string) => {
   overlay.repaint();
   freeze.reset();
   tools.endRoom();
+  observers.setSession(false);
   presence.setParticipants([]);
   presence.setState('offline');
   tellCustomer({ type: 'reset' });
   customerState.hidden = true;
-  sessionPanel?.ended(reason === 'ended' ? 'You ended the session. The customer was told, and their screen is no '
-    + 'longer shared.' : 'The session has ended (it expired or was ended elsewhere).');
+  sessionPanel?.ended(ENDED_TEXT[reason] ?? 'The session has ended.');
   notifyHost('session.ended', { roomId: current.room.roomId, reason });
 };
 const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'end-session', hidden: true,
@@ -169,12 +191,13 @@ function startSession(room: CreatedRoom): void {
   freeze.reset();
   snapshots.setApi(snapshotApi, room.participantId);
   tools.startRoom(room);
+  observers.setSession(true);
   joinAsAgent(api, room, {
-    state: (s) => {
+    state: (s, close) => {
       if (current !== session) return;
       presence.setState(s === 'closed' ? 'offline' : s);
-      // Closed for good by the service (room ended or expired) while still this console's session.
-      if (s === 'closed') endCurrent(session.endRequested ? 'ended' : 'closed');
+      // Closed for good by the service (room ended or expired) while still this console's session: the close says why.
+      if (s === 'closed') endCurrent(sessionEndedReason(endReasonOf(close), 'agent', session.endRequested));
     },
     participants: (list, selfId) => {
       if (current !== session) return;
@@ -287,5 +310,5 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
       toolbar.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
         tools.badge, mediaHud.element)),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
+    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards, observers.element,
       h('div', { class: 'row' }, endButton)))));

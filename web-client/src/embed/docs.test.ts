@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { WIDGET_EVENT_TYPES } from './protocol';
+import { SESSION_ENDED_REASONS, WIDGET_EVENT_TYPES } from './protocol';
 import { HANDLE_MEMBER_NAMES, MOUNT_OPTION_NAMES, type MountOptions, type WidgetHandle } from './widget';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -43,6 +43,15 @@ describe('docs/salesforce.md', () => {
     const named = [...section.matchAll(/^\| `([a-z]+\.[a-z]+)` \|/gm)].map((m) => m[1]);
     expect(named).toEqual([...WIDGET_EVENT_TYPES]);
     for (const [, type] of doc.matchAll(/handle\.on\('([^']+)'/g)) expect(WIDGET_EVENT_TYPES).toContain(type);
+  });
+
+  it('explains exactly the reasons session.ended carries', () => {
+    const row = doc.split('\n').find((l) => l.startsWith('| `session.ended` |'));
+    expect(row).toBeDefined();
+    const cell = row!.split('|')[2];
+    // Each reason is defined as `name`: what it means.
+    const named = [...cell.slice(cell.indexOf('`reason`')).matchAll(/`([a-z-]+)`:/g)].map((m) => m[1]);
+    expect(named).toEqual([...SESSION_ENDED_REASONS]);
   });
 
   it('names only session events that exist, with fields their schemas have', () => {

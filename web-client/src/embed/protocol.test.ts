@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { envelope, isEnvelope, normaliseOrigin, PROTOCOL_VERSION, WIDGET_EVENT_TYPES } from './protocol';
+import {
+  envelope, isEnvelope, normaliseOrigin, PROTOCOL_VERSION, SESSION_ENDED_REASONS, sessionEndedReason, WIDGET_EVENT_TYPES,
+} from './protocol';
 
 describe('envelope', () => {
   it('wraps an event as {source: coview, version: 1, type, data}', () => {
@@ -42,5 +44,28 @@ describe('normaliseOrigin', () => {
   it('refuses a missing value', () => {
     expect(normaliseOrigin(null)).toBeNull();
     expect(normaliseOrigin(undefined)).toBeNull();
+  });
+});
+
+describe('session.ended reason', () => {
+  it('carries the real reason, not one word for every end', () => {
+    expect(sessionEndedReason('agent', 'customer', false)).toBe('ended');
+    expect(sessionEndedReason('agent', 'agent', true)).toBe('ended');
+    expect(sessionEndedReason('agent', 'agent', false)).toBe('ended-elsewhere');
+    expect(sessionEndedReason('expired', 'agent', false)).toBe('expired');
+    expect(sessionEndedReason('expired', 'customer', false)).toBe('expired');
+    expect(sessionEndedReason('removed', 'customer', false)).toBe('removed');
+    expect(sessionEndedReason('elsewhere', 'customer', false)).toBe('opened-elsewhere');
+    expect(sessionEndedReason('left', 'customer', true)).toBe('left');
+    expect(sessionEndedReason('unknown', 'customer', false)).toBe('closed');
+  });
+
+  it('only ever says a documented reason', () => {
+    const reasons = ['agent', 'expired', 'removed', 'elsewhere', 'access', 'left', 'unknown'] as const;
+    for (const r of reasons) {
+      for (const mode of ['agent', 'customer'] as const) {
+        for (const here of [true, false]) expect(SESSION_ENDED_REASONS).toContain(sessionEndedReason(r, mode, here));
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The widget's postMessage protocol, shared by the host side (widget.ts) and the embedded pages (bridge.ts).
 // One versioned envelope both ways, so a host can ignore what it does not understand and a later version can
 // add fields without breaking version-1 hosts.
+import type { EndReason } from '../session/agentView';
 
 /** Marks a message as CoView's among everything else a host page may receive through `message` events. */
 export const SOURCE = 'coview';
@@ -17,8 +18,8 @@ export interface WidgetEvents {
   'session.started': { roomId: string; joinCode?: string };
   /** Someone (other than this page's own participant) joined the room. */
   'participant.joined': { participantId: string; role: string };
-  /** The session ended for this page (the agent ended it, it expired, or the page left it). */
-  'session.ended': { roomId: string; reason?: string };
+  /** The session ended for this page, and why ({@link SESSION_ENDED_REASONS}). */
+  'session.ended': { roomId: string; reason?: SessionEndedReason };
   /** An annotated snapshot was saved. */
   'snapshot.saved': { roomId: string; snapshotId?: string; url?: string };
   /** A recording finished uploading and can be fetched. */
@@ -28,6 +29,32 @@ export interface WidgetEvents {
 }
 
 export type WidgetEventType = keyof WidgetEvents;
+
+/**
+ * Why `session.ended` was sent: `ended` the agent ended the session (on the agent's console: from this console),
+ * `ended-elsewhere` (agent console) the room was ended from another console or the API, `expired` the room's
+ * lifetime ended (or it sat idle), `removed` the agent removed this page's participant, `opened-elsewhere` the same
+ * participant opened the session in another tab or window, `replaced` (agent console) the agent started another
+ * session, `left` (customer) the customer left, `closed` anything else (the page's access ran out). Hosts treat a
+ * value they do not know like `closed`.
+ */
+export const SESSION_ENDED_REASONS = ['ended', 'ended-elsewhere', 'expired', 'removed', 'opened-elsewhere', 'replaced',
+  'left', 'closed'] as const;
+
+export type SessionEndedReason = (typeof SESSION_ENDED_REASONS)[number];
+
+/** The page's end reason (the close code's) as the host reads it; `here`: this page asked for the end. */
+export function sessionEndedReason(reason: EndReason, mode: WidgetMode, here: boolean): SessionEndedReason {
+  switch (reason) {
+    case 'agent': return mode === 'agent' && !here ? 'ended-elsewhere' : 'ended';
+    case 'expired': return 'expired';
+    case 'removed': return 'removed';
+    case 'elsewhere': return 'opened-elsewhere';
+    case 'left': return 'left';
+    case 'access':
+    case 'unknown': return here && mode === 'agent' ? 'ended' : 'closed';
+  }
+}
 
 export const WIDGET_EVENT_TYPES: readonly WidgetEventType[] = [
   'session.started', 'participant.joined', 'session.ended', 'snapshot.saved', 'recording.ready',

@@ -71,6 +71,15 @@ describe('HostChannel', () => {
     expect(events).toEqual([envelope('session.started', { roomId: 'r1', joinCode: '123456' })]);
   });
 
+  it('hands session.ended on with its reason (an expiry is not a plain close)', () => {
+    const { channel, frameWindow, deliver } = setup();
+    const ended: unknown[] = [];
+    channel.on('session.ended', (d) => ended.push(d));
+    deliver(COVIEW, frameWindow, envelope('session.ended', { roomId: 'r1', reason: 'expired' }));
+    deliver(COVIEW, frameWindow, envelope('session.ended', { roomId: 'r2', reason: 'removed' }));
+    expect(ended).toEqual([{ roomId: 'r1', reason: 'expired' }, { roomId: 'r2', reason: 'removed' }]);
+  });
+
   it('ignores a message forged by the host page itself, another frame, or another origin', () => {
     const { channel, frameWindow, events, deliver } = setup();
     const seen: unknown[] = [];

@@ -14,6 +14,7 @@ import { joinForm } from '../ui/customer/joinForm';
 import { createShareView, type ShareView } from '../ui/customer/shareView';
 import { createViewerList } from '../ui/customer/viewers';
 import { notifyHost, startBridge } from '../embed/bridge';
+import { sessionEndedReason } from '../embed/protocol';
 import { FreezeTracker } from '../media/freezeSync';
 import { SnapshotApi } from '../media/snapshotApi';
 import { createFrozenView } from '../ui/customer/frozenView';
@@ -102,7 +103,7 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
   rejoins.clear();
   viewers.element.hidden = true;
   leave.hidden = true;
-  notifyHost('session.ended', { roomId: session.room.roomId, reason: 'closed' });
+  notifyHost('session.ended', { roomId: session.room.roomId, reason: sessionEndedReason(reason, 'customer', false) });
   replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended',
     'data-reason': reason },
     h('h1', {}, reason === 'left' ? 'You left the session' : 'The session has ended'),

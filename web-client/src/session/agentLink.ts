@@ -9,14 +9,16 @@ import type { ClientMessage } from '../generated/annotation';
 import type { Peer } from '../generated/signal';
 import { MediaHealthWatch } from '../media/mediaHealth';
 import { ViewerPeers } from '../signaling/peers';
-import type { SocketState } from '../signaling/socket';
+import type { SocketClose, SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { CreatedRoom, RoomApi } from './roomApi';
 import type { CustomerSignal } from './customerView';
+import type { AgentSignal } from './agentView';
 import { tokenSubject } from './tokenSubject';
 
 export interface AgentLinkEvents {
-  state(s: SocketState): void;
+  /** The signaling socket; `close` says how it closed for good (why the session ended). */
+  state(s: SocketState, close?: SocketClose): void;
   /** Everybody in the room, this agent included (selfId says which one that is). */
   participants(list: readonly Peer[], selfId: string): void;
   video(stream: MediaStream | null): void;
@@ -24,6 +26,8 @@ export interface AgentLinkEvents {
   crop(geometry: CropGeometry | null): void;
   /** What the protocol says about the customer (presence, pause, their media), for {@link reduceCustomer}. */
   customer(signal: CustomerSignal): void;
+  /** The other participants' presence (the agent's, for an observer), for {@link reduceAgent}. */
+  presence?(signal: AgentSignal): void;
 }
 
 export interface AgentLink {
@@ -50,17 +54,21 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     [m.you, ...m.peers].forEach((p) => people.set(p.id, p));
     publish();
     if (m.peers.some((p) => p.role === 'customer')) on.customer({ type: 'present', resumed: false });
+    on.presence?.({ type: 'peers', peers: m.peers });
   });
   client.on('peer-joined', (m) => {
     people.set(m.peer.id, m.peer);
     publish();
     if (m.peer.role === 'customer') on.customer({ type: 'present', resumed: m.resumed });
+    on.presence?.({ type: 'joined', peer: m.peer });
   });
   client.on('peer-away', (m) => {
     if (people.get(m.id)?.role === 'customer') on.customer({ type: 'away' });
+    on.presence?.({ type: 'away', id: m.id });
   });
   client.on('peer-left', (m) => {
     if (people.get(m.id)?.role === 'customer') on.customer({ type: 'left', reason: m.reason ?? 'lost' });
+    on.presence?.({ type: 'left', id: m.id, reason: m.reason ?? 'lost' });
     people.delete(m.id);
     publish();
   });

@@ -7,6 +7,8 @@
 
 /** localStorage key (one entry per page kind: the customer page and the observer page keep their own). */
 export const REJOIN_STORAGE_KEY = 'coview.rejoin';
+/** localStorage key of the observer page's credential (a supervisor may watch in the browser a customer uses). */
+export const OBSERVER_REJOIN_STORAGE_KEY = 'coview.observerRejoin';
 
 export interface StoredRejoin {
   roomId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, credentialFromUrl, normalizeCode, RoomApi } from './roomApi';
+import { ApiError, credentialFromUrl, normalizeCode, observerCredentialFromUrl, observerLink, RoomApi } from './roomApi';
 
 const respond = (status: number, body: unknown) =>
   vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -44,6 +44,14 @@ describe('RoomApi', () => {
       .rejects.toMatchObject({ status: 403, message: 'The participant could not be removed (403).' });
   });
 
+  it("asks for an observer with the agent's token", async () => {
+    const f = respond(201, { roomId: 'r', participantId: 'o1', role: 'observer', token: 't', rejoinCredential: 'c' });
+    const observer = await new RoomApi(f as unknown as typeof fetch).addObserver('r', 'at');
+    expect(observer.rejoinCredential).toBe('c');
+    expect(f).toHaveBeenCalledWith('/api/rooms/r/observers', { method: 'POST',
+      headers: { Authorization: 'Bearer at', 'Content-Type': 'application/json' }, body: '{}' });
+  });
+
   it('says so when the service cannot be reached', async () => {
     const f = vi.fn(async () => Promise.reject(new TypeError('network')));
     await expect(new RoomApi(f as unknown as typeof fetch).config()).rejects.toMatchObject({ status: 0 });
@@ -61,5 +69,22 @@ describe('join credentials', () => {
     expect(normalizeCode(' 123 456 ')).toBe('123456');
     expect(normalizeCode('123-456')).toBe('123456');
     expect(normalizeCode('12345a')).toBeNull();
+  });
+});
+
+describe('observer links', () => {
+  const credential = 'A'.repeat(43);
+
+  it('carry the credential in the fragment only, and read back from it', () => {
+    const link = observerLink('https://coview.example', credential);
+    expect(link).toBe(`https://coview.example/observe/#observe=${credential}`);
+    expect(new URL(link).search).toBe('');
+    expect(observerCredentialFromUrl(new URL(link))).toBe(credential);
+  });
+
+  it('ignore a missing or malformed credential', () => {
+    expect(observerCredentialFromUrl(new URL('https://x/observe/'))).toBeNull();
+    expect(observerCredentialFromUrl(new URL('https://x/observe/#observe=a%20b'))).toBeNull();
+    expect(observerCredentialFromUrl(new URL(`https://x/observe/?observe=${credential}`))).toBeNull();
   });
 });

@@ -138,6 +138,18 @@ export class RoomApi {
       { method: 'POST', headers: agentHeaders(auth) });
   }
 
+  /**
+   * `POST /api/rooms/{id}/observers` with the agent's token: a view-only participant for a supervisor. The agent
+   * hands on only its rejoin credential ({@link observerLink}); the token in the answer stays in the console.
+   */
+  addObserver(roomId: string, token: string): Promise<JoinedRoom> {
+    return this.json(`/api/rooms/${encodeURIComponent(roomId)}/observers`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+  }
+
   /** `DELETE /api/rooms/{id}` with the agent's token: ends the room for everybody (204, no body). */
   async endRoom(roomId: string, token: string): Promise<void> {
     let res: Response;
@@ -204,4 +216,21 @@ export function credentialFromUrl(url: URL): JoinCredential | null {
 export function normalizeCode(input: string): string | null {
   const digits = input.replace(/[\s-]/g, '');
   return /^\d{6}$/.test(digits) ? digits : null;
+}
+
+/** The fragment parameter of an observer link: the observer's single-use rejoin credential. */
+export const OBSERVER_LINK_PARAM = 'observe';
+
+/**
+ * The link an agent gives a supervisor: the observer page with the observer's rejoin credential in the fragment
+ * (never sent to a server, so it stays out of access logs and Referer headers). Spent by its first opening.
+ */
+export function observerLink(origin: string, credential: string): string {
+  return `${origin}/observe/#${OBSERVER_LINK_PARAM}=${encodeURIComponent(credential)}`;
+}
+
+/** The observer's rejoin credential from an observer link, or null. */
+export function observerCredentialFromUrl(url: URL): string | null {
+  const value = new URLSearchParams(url.hash.replace(/^#/, '')).get(OBSERVER_LINK_PARAM);
+  return value && /^[A-Za-z0-9_-]{20,128}$/.test(value) ? value : null;
 }

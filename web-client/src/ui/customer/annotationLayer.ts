@@ -3,8 +3,9 @@
  * (letterboxed), and drawings are normalized to that source, so they are painted through the same mapping
  * and renderer as the agent's overlay (annotations/mapping.ts, renderer.ts) with the whole source as the view:
  * they land on the same content the agent pointed at, wherever the crop is. Never takes pointer input.
+ * The observer page paints the same layer over the customer's cropped video ({@link AnnotationLayer.setGeometry}).
  */
-import { wholeSource } from '../../annotations/mapping';
+import { type CropGeometry, wholeSource } from '../../annotations/mapping';
 import { VANISH_MS } from '../../annotations/model';
 import { renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
@@ -16,16 +17,30 @@ export interface AnnotationLayer {
   /** Says in words (to screen readers) when the agent starts pointing or draws: the canvas is silent. */
   readonly announcer: HTMLElement;
   setSource(size: Size): void;
+  /** What the view shows of the source when it is not the whole of it (the observer's cropped video). */
+  setGeometry(g: CropGeometry | null): void;
   show(drawings: RoomDrawings): void;
 }
 
 /** Colour of the agent's pointer on the customer's side: one fixed, well visible colour. */
 const POINTER_COLOUR = '#e5302a';
 
-export function createAnnotationLayer(): AnnotationLayer {
-  const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'customer-overlay', 'aria-hidden': 'true' });
+/** How the layer names the agent (to the customer: "Your agent"; to an observer: "The agent"). */
+export interface LayerWords {
+  agent: string;
+  drew: string;
+  pointing: string;
+  testId: string;
+}
+
+const CUSTOMER_WORDS: LayerWords = { agent: 'Your agent', drew: 'Your agent drew on your screen.',
+  pointing: 'Your agent is pointing at your screen.', testId: 'customer-overlay' };
+
+export function createAnnotationLayer(words: LayerWords = CUSTOMER_WORDS): AnnotationLayer {
+  const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': words.testId, 'aria-hidden': 'true' });
   const ctx = canvas.getContext('2d')!;
   let source: Size | null = null;
+  let view: CropGeometry | null = null;
   let drawings: RoomDrawings | null = null;
   let frameRequested = false;
   const announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
@@ -45,16 +60,16 @@ export function createAnnotationLayer(): AnnotationLayer {
       return;
     }
     const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings?.selfId)
-      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: 'Your agent' }));
+      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: words.agent }));
     const drawables = drawings.drawables(source);
     const now = performance.now();
-    renderOverlay(ctx, box, wholeSource(source), drawables, pointers, now);
+    renderOverlay(ctx, box, view ?? wholeSource(source), drawables, pointers, now);
     // The layer exposes what it shows, for the browser tests and for diagnostics.
     canvas.dataset.pointers = JSON.stringify(pointers.map((p) => p.position));
     canvas.dataset.drawables = String(drawables.length);
     const pointing = pointers.length > 0;
-    if (drawables.length > announced.drawables) announcer.textContent = 'Your agent drew on your screen.';
-    else if (pointing && !announced.pointing) announcer.textContent = 'Your agent is pointing at your screen.';
+    if (drawables.length > announced.drawables) announcer.textContent = words.drew;
+    else if (pointing && !announced.pointing) announcer.textContent = words.pointing;
     announced = { pointing, drawables: drawables.length };
     if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < VANISH_MS)) repaint();
   };
@@ -70,6 +85,12 @@ export function createAnnotationLayer(): AnnotationLayer {
     announcer,
     setSource: (size) => {
       source = size;
+      view = null;
+      repaint();
+    },
+    setGeometry: (g) => {
+      view = g;
+      if (g) source = g.source;
       repaint();
     },
     show: (d) => {

@@ -24,7 +24,7 @@ class PageHeadersTest {
 
     @Test
     void everyResponseCarriesTheStrictPolicyNoReferrerAndNosniff() {
-        for (String path : List.of("/", "/agent/", "/join/", "/api/config", "/api/rooms/nope")) {
+        for (String path : List.of("/", "/agent/", "/join/", "/observe/", "/api/config", "/api/rooms/nope")) {
             given().get(path).then()
                     .header("Content-Security-Policy", containsString("default-src 'self'"))
                     .header("Content-Security-Policy", containsString("script-src 'self';"))
@@ -43,6 +43,7 @@ class PageHeadersTest {
         Response page = given().get("/join/");
         page.then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
         given().get("/agent/index.html").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
+        given().get("/observe/").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
         given().get("/widget/coview-widget.js").then().statusCode(200).header("Cache-Control", equalTo("no-cache"));
 
         Matcher asset = ASSET.matcher(page.asString());

@@ -6,15 +6,15 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
- * The web client's pages live at {@code /agent/} and {@code /join/} (index.html files in the web-client jar's
- * {@code META-INF/resources}); {@code /agent} and {@code /join} redirect there, keeping the query (an invite link
- * typed without the slash still works).
+ * The web client's pages live at {@code /agent/}, {@code /join/} and {@code /observe/} (index.html files in the
+ * web-client jar's {@code META-INF/resources}); the paths without the slash redirect there, keeping the query (an
+ * invite link typed without the slash still works).
  */
 @ApplicationScoped
 public class WebClientRoutes {
 
     /** The pages, without their trailing slash. */
-    static final List<String> PAGES = List.of("/agent", "/join");
+    static final List<String> PAGES = List.of("/agent", "/join", "/observe");
 
     void register(@Observes Router router) {
         for (String page : PAGES) {

@@ -1,0 +1,70 @@
+/**
+ * The observer page's view: the customer's share large with the agent's drawings and pointer painted over it
+ * (the customer page's annotation layer, through the customer's crop), the session's state in two sentences (the
+ * customer's share, the agent's presence), and the ended panel. No input of any kind: an observer only watches.
+ */
+import type { CropGeometry } from '../../annotations/mapping';
+import type { RoomDrawings } from '../../annotations/roomDrawings';
+import type { EndReason } from '../../session/agentView';
+import { h, replaceChildren } from '../dom';
+import { createAnnotationLayer } from '../customer/annotationLayer';
+
+export interface ObserverStage {
+  readonly element: HTMLElement;
+  readonly video: HTMLVideoElement;
+  setStream(stream: MediaStream | null): void;
+  setGeometry(g: CropGeometry | null): void;
+  showDrawings(d: RoomDrawings): void;
+  say(customer: string, agent: string): void;
+  /** Shows the reason instead of the share (or why the page could not enter the session). */
+  ended(reason: EndReason | 'refused', text: string): void;
+}
+
+export function createObserverStage(): ObserverStage {
+  const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'observed-video',
+    'aria-label': 'The customer\'s shared screen' });
+  video.muted = true;
+  const layer = createAnnotationLayer({ agent: 'The agent', drew: 'The agent drew on the customer\'s screen.',
+    pointing: 'The agent is pointing at the customer\'s screen.', testId: 'observer-overlay' });
+  const empty = h('div', { class: 'empty' }, h('p', {}, 'The customer\'s screen appears here while they share it.'));
+  video.addEventListener('loadeddata', () => (empty.hidden = true));
+  // Until the customer's crop is known the drawings map onto the video as it arrives.
+  video.addEventListener('resize', () => {
+    if (video.videoWidth) layer.setSource({ w: video.videoWidth, h: video.videoHeight });
+  });
+  const customerLine = h('p', { role: 'status', 'data-testid': 'observer-customer' });
+  const agentLine = h('p', { role: 'status', 'data-testid': 'observer-agent' });
+  const main = h('main', { class: 'observer', id: 'main' },
+    h('div', { class: 'observer-status' }, customerLine, agentLine),
+    h('div', { class: 'video-area' }, video, layer.canvas, empty, layer.announcer));
+  let geometry: CropGeometry | null = null;
+  return {
+    element: main,
+    video,
+    setStream: (stream) => {
+      video.srcObject = stream;
+      empty.hidden = stream !== null;
+    },
+    setGeometry: (g) => {
+      geometry = g;
+      if (g) layer.setGeometry(g);
+    },
+    showDrawings: (d) => {
+      layer.show(d);
+      if (geometry) layer.setGeometry(geometry);
+    },
+    say: (customer, agent) => {
+      customerLine.textContent = customer;
+      agentLine.textContent = agent;
+    },
+    ended: (reason, text) => {
+      video.srcObject = null;
+      replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended',
+        'data-reason': reason },
+      h('h1', { tabindex: -1 }, reason === 'refused' ? 'This observer link does not work' : 'The session has ended'),
+      h('p', { 'data-testid': 'ended-reason' }, text),
+      h('p', { class: 'muted' }, 'Ask the agent for a new observer link to watch another session.')));
+      main.querySelector<HTMLElement>('h1')?.focus();
+    },
+  };
+}
