@@ -19,16 +19,17 @@ export async function servesThisBuild(roomUrl) {
 /**
  * Starts the static server, the stack (which allows the static server's origin on its sockets) and Chromium.
  * @param captureTitle the title of the tab Chromium's fake screen share captures
+ * @param env more environment for the stack's services (e.g. `COVIEW_ROOM_MAX_LIFETIME`)
  * @returns {Promise<{stack, server, base: string, browser}>} base: where the pages come from (room-service, or
  *   the static server with the API proxied, when room-service serves another build or COVIEW_E2E_PAGES=static)
  */
-export async function openStackPages({ captureTitle } = {}) {
+export async function openStackPages({ captureTitle, env = {} } = {}) {
   // The static server starts first so that its origin can be allowed on the stack's WebSockets.
   const server = await startStaticServer({ '/fixtures/': FIXTURES, '/': WEB_ROOT });
   let stack;
   try {
     const t0 = Date.now();
-    stack = await startStack({ extraOrigins: [server.url] });
+    stack = await startStack({ extraOrigins: [server.url], env });
     console.log(`stack up in ${Date.now() - t0} ms`);
     const fromRoomService = process.env.COVIEW_E2E_PAGES !== 'static' && await servesThisBuild(stack.roomUrl);
     server.proxyApiTo(stack.roomUrl);

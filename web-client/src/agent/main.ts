@@ -134,7 +134,7 @@ video.addEventListener('emptied', () => freeze.setAvailable(false));
 const ENDED_TEXT: Partial<Record<SessionEndedReason, string>> = {
   ended: 'You ended the session. The customer was told, and their screen is no longer shared.',
   'ended-elsewhere': 'The session was ended from another console.',
-  expired: 'The session expired: it reached the end of its lifetime.',
+  expired: 'The session expired: it reached its time limit.',
 };
 
 /** sessionStorage key: the room this tab's console runs, so a reload goes back to it. */

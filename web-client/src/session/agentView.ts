@@ -138,7 +138,7 @@ export function shareStatus(s: AgentView): { state: StatusTone; text: string } {
 export function endedText(reason: EndReason): string {
   switch (reason) {
     case 'agent': return 'Your agent ended the session.';
-    case 'expired': return 'The session expired: it was not used for a while.';
+    case 'expired': return 'The session expired: it reached its time limit.';
     case 'removed': return 'Your agent removed you from the session.';
     case 'elsewhere': return 'You opened this session in another tab or window; it continues there.';
     case 'access': return 'Your access to this session has expired.';

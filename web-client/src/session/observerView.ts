@@ -55,7 +55,7 @@ export function observerAgentText(s: ObserverView): string {
 export function observerEndedText(reason: EndReason): string {
   switch (reason) {
     case 'agent': return 'The agent ended the session.';
-    case 'expired': return 'The session expired: it reached the end of its lifetime or was not used for a while.';
+    case 'expired': return 'The session expired: it reached its time limit.';
     case 'removed': return 'The agent removed you from the session: this link no longer works.';
     case 'elsewhere': return 'You opened this session in another tab or window; it continues there.';
     case 'access': return 'Your access to this session has expired.';

@@ -28,16 +28,16 @@ export function createObserverStage(): ObserverStage {
     pointing: 'The agent is pointing at the customer\'s screen.', testId: 'observer-overlay' });
   const empty = h('div', { class: 'empty' }, h('p', {}, 'The customer\'s screen appears here while they share it.'));
   video.addEventListener('loadeddata', () => (empty.hidden = true));
+  let geometry: CropGeometry | null = null;
   // Until the customer's crop is known the drawings map onto the video as it arrives.
   video.addEventListener('resize', () => {
-    if (video.videoWidth) layer.setSource({ w: video.videoWidth, h: video.videoHeight });
+    if (!geometry && video.videoWidth) layer.setSource({ w: video.videoWidth, h: video.videoHeight });
   });
   const customerLine = h('p', { role: 'status', 'data-testid': 'observer-customer' });
   const agentLine = h('p', { role: 'status', 'data-testid': 'observer-agent' });
   const main = h('main', { class: 'observer', id: 'main' },
     h('div', { class: 'observer-status' }, customerLine, agentLine),
     h('div', { class: 'video-area' }, video, layer.canvas, empty, layer.announcer));
-  let geometry: CropGeometry | null = null;
   return {
     element: main,
     video,

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Idle expiry through the real sweep (every second in the test profile) against the real Redis and Kafka: the test
  * moves a room's deadline into the past, as two idle hours would, and waits for {@code room.expired}; the room's
- * tokens are refused from then on. A room with recent activity is left alone.
+ * tokens are refused from then on. A room with recent activity is left alone; a room at the end of its lifetime
+ * ({@code coview.room.max-lifetime}) expires even in use, and activity never moves its deadline past that end.
  */
 @QuarkusTest
 class RoomExpiryTest {
@@ -80,6 +81,42 @@ class RoomExpiryTest {
         assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isFalse();
         as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200);
         redis.key().del(RedisKeys.signalPresence(roomId));
+    }
+
+    @Test
+    void aRoomAtTheEndOfItsLifetimeExpiresEvenWithParticipantsConnected() throws Exception {
+        try (SessionEvents events = new SessionEvents()) {
+            JsonPath room = RoomApi.createRoom().jsonPath();
+            String roomId = room.getString("roomId");
+            // Created nine hours ago (the test profile's lifetime is the default 8 h), in use right now.
+            long created = Instant.now().minusSeconds(9 * 3600).toEpochMilli();
+            long past = Instant.now().minusSeconds(5).toEpochMilli();
+            redis.hash(String.class).hset(RedisKeys.signalPresence(roomId), "someone", "{}");
+            redis.hash(String.class).hset(RedisKeys.room(roomId), "createdAt", Long.toString(created));
+            redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
+            redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
+
+            List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
+            assertThat(published).extracting(SessionEvents.Event::type)
+                    .contains("dev.coview.room.expired", "dev.coview.room.ended");
+            assertThat(redis.value(String.class).get(RedisKeys.roomEnded(roomId))).isEqualTo("expired");
+            redis.key().del(RedisKeys.signalPresence(roomId));
+        }
+    }
+
+    @Test
+    void activityNeverPushesTheDeadlinePastTheEndOfTheLifetime() {
+        JsonPath room = RoomApi.createRoom().jsonPath();
+        String roomId = room.getString("roomId");
+        // Created 7 h 59 min ago: one minute of its 8 h lifetime is left, less than the 2 h idle TTL.
+        Instant created = Instant.ofEpochMilli(Instant.now().minusSeconds(8 * 3600 - 60).toEpochMilli());
+        redis.hash(String.class).hset(RedisKeys.room(roomId), "createdAt", Long.toString(created.toEpochMilli()));
+        String later = as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200)
+                .extract().path("expiresAt");
+        Instant lifetimeEnd = created.plusSeconds(8 * 3600);
+        assertThat(Instant.parse(later)).isEqualTo(lifetimeEnd);
+        assertThat((long) redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow())
+                .isEqualTo(lifetimeEnd.toEpochMilli());
     }
 
     @Test

@@ -36,6 +36,8 @@ class WebClientTest {
                 .header("Location", endsWith("/join/?invite=abc"));
         given().get("/join/").then().statusCode(200).contentType(containsString("text/html"));
         given().get("/agent/").then().statusCode(200).contentType(containsString("text/html"));
+        given().config(NO_REDIRECTS).get("/observe").then().statusCode(301).header("Location", endsWith("/observe/"));
+        given().get("/observe/").then().statusCode(200).contentType(containsString("text/html"));
     }
 
     @Test

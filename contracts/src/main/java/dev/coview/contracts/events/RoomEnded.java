@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param roomId  the room
  * @param endedBy participant id of the agent who ended it; on {@link #EXPIRED} nobody did and it is the room's agent
  *                (kept, because the previous release's schema requires it)
- * @param reason  {@link #AGENT} (the room's agent ended it) or {@link #EXPIRED} (idle expiry; {@code room.expired}
- *                is published too, with the deadline)
+ * @param reason  {@link #AGENT} (the room's agent ended it) or {@link #EXPIRED} (idle expiry or the end of its
+ *                lifetime; {@code room.expired} is published too, with the deadline)
  * @param endedAt when it ended
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -29,6 +29,13 @@ public interface RoomConfig {
     @WithDefault("2h")
     Duration idleTtl();
 
+    /**
+     * The longest a room lives from its creation, in use or not: then it expires even with participants connected
+     * (their tokens live no longer than {@link #tokenTtl()} anyway); default 8 h.
+     */
+    @WithDefault("8h")
+    Duration maxLifetime();
+
     /** How often this instance looks for rooms past their idle expiry; default 30 s. */
     @WithDefault("30s")
     Duration expirySweepInterval();

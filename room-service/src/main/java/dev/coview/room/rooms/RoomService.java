@@ -31,8 +31,9 @@ import java.time.Instant;
 
 /**
  * A room's life: creation by an agent, what its participants see, activity that keeps it alive, and its end, by
- * the agent ({@code room.ended}, reason {@code agent}) or by idle expiry ({@code room.expired}, and
- * {@code room.ended} with reason {@code expired}). Ending writes the {@code room-ended}
+ * the agent ({@code room.ended}, reason {@code agent}) or by expiry ({@code room.expired}, and {@code room.ended} with
+ * reason {@code expired}): idle with nobody connected, or at the end of its lifetime (in use or not). Ending writes
+ * the {@code room-ended}
  * marker through {@link RoomRevocations}, after which every service refuses the room's tokens.
  * Joining is {@link JoinService}'s.
  */
@@ -75,7 +76,7 @@ public class RoomService {
         String name = agentName != null && !agentName.isBlank() ? agentName.strip()
                 : creator.name() == null ? "" : displayName(creator.name());
         Instant now = Instant.now();
-        Instant expiresAt = now.plus(config.idleTtl());
+        Instant expiresAt = idleDeadline(now, now);
         // The call is now the new room's agent's work: its log lines say so (the request's MDC).
         RoomLogContext.enter(roomId, agentId);
         // Independent writes, so at the same time: each waits for a Redis round trip.
@@ -106,7 +107,7 @@ public class RoomService {
     /** The room as its participant {@code caller} may see it; counts as activity. */
     public Uni<RoomView> view(Participant caller) {
         return openRoom(caller.roomId()).chain(room -> {
-            Instant expiresAt = Instant.now().plus(config.idleTtl());
+            Instant expiresAt = idleDeadline(room.createdAt(), Instant.now());
             return store.touch(room.id(), expiresAt)
                     .chain(() -> store.participants(room.id()))
                     .map(participants -> {
@@ -120,9 +121,22 @@ public class RoomService {
         });
     }
 
-    /** Records activity in a room (the idle expiry moves on). */
+    /** Records activity in a room (the idle expiry moves on, never past the end of its lifetime). */
     public Uni<Void> touch(String roomId) {
-        return store.touch(roomId, Instant.now().plus(config.idleTtl()));
+        return store.find(roomId).chain(room -> room == null ? Uni.createFrom().voidItem()
+                : store.touch(roomId, idleDeadline(room.createdAt(), Instant.now())));
+    }
+
+    /** An idle TTL from {@code now}, or the end of the room's lifetime if that comes first. */
+    private Instant idleDeadline(Instant createdAt, Instant now) {
+        Instant idle = now.plus(config.idleTtl());
+        Instant lifetimeEnd = createdAt.plus(config.maxLifetime());
+        return idle.isBefore(lifetimeEnd) ? idle : lifetimeEnd;
+    }
+
+    /** Whether the room has reached the end of its lifetime ({@code coview.room.max-lifetime} from its creation). */
+    private boolean pastLifetime(RoomRecord room, Instant now) {
+        return !room.createdAt().plus(config.maxLifetime()).isAfter(now);
     }
 
     /** Ends the room for everyone; {@code agent} is who ended it. */
@@ -135,7 +149,8 @@ public class RoomService {
 
     /**
      * Ends a room whose idle deadline has passed, unless activity moved it on since the sweep saw it or someone is
-     * still connected to its signaling (then the deadline moves on instead). Called by the
+     * still connected to its signaling (then the deadline moves on instead) before the end of its lifetime (then
+     * nothing keeps it). Called by the
      * one instance that claimed the room from the expiry index.
      *
      * @return whether the room expired
@@ -150,9 +165,13 @@ public class RoomService {
             if (room != null && room.ended()) {
                 return Uni.createFrom().item(false);
             }
-            return store.connected(roomId).chain(connected -> connected
+            // At the end of its lifetime a room expires even in use; before it, connected participants keep it.
+            Uni<Boolean> inUse = room != null && pastLifetime(room, now)
+                    ? Uni.createFrom().item(false) : store.connected(roomId);
+            return inUse.chain(connected -> connected
                     // Participants are connected over WebSockets: the room is in use, not idle.
-                    ? store.reschedule(roomId, now.plus(config.idleTtl())).replaceWith(false)
+                    ? store.reschedule(roomId, idleDeadline(room == null ? now : room.createdAt(), now))
+                    .replaceWith(false)
                     : finish(roomId, now, RoomEnded.EXPIRED)
                     .chain(() -> events.expired(new RoomExpired(roomId, deadline, now)))
                     // endedBy stays the room's agent on expiry (reason says nobody ended it): the previous
@@ -169,7 +188,8 @@ public class RoomService {
             if (room == null) {
                 throw new ProblemException(ProblemType.ROOM_NOT_FOUND, "room " + roomId + " does not exist");
             }
-            if (room.ended() || !room.expiresAt().isAfter(Instant.now())) {
+            Instant now = Instant.now();
+            if (room.ended() || !room.expiresAt().isAfter(now) || pastLifetime(room, now)) {
                 throw new ProblemException(ProblemType.ROOM_ENDED, "room " + roomId + " has ended");
             }
             return room;
