@@ -1,6 +1,7 @@
 // What a browser test of a whole session stands on: the real stack (deploy/local's launcher), a static server for
 // the fixtures (and this build's pages, when room-service serves another build), and Chromium.
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { launchChromium } from './browser.mjs';
 import { FIXTURES, WEB_ROOT } from './paths.mjs';
 import { startStack } from './stack.mjs';
@@ -54,4 +55,15 @@ export async function closeStackPages({ browser, stack, server } = {}) {
     await stack?.stop();
     await server?.close();
   }
+}
+
+/**
+ * For a describe block: opens the stack's pages before its tests and closes them after; the returned object holds
+ * `{stack, server, base, browser}` once the tests run.
+ */
+export function useStackPages(options) {
+  const pages = {};
+  before(async () => Object.assign(pages, await openStackPages(options)));
+  after(() => closeStackPages(pages));
+  return pages;
 }

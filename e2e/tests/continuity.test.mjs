@@ -10,21 +10,11 @@ import assert from 'node:assert/strict';
 import { VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
+import { stackMissing } from '../harness/stack.mjs';
 import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
+import { newSession, penStroke, recordCaptures } from '../harness/session.mjs';
 
 const missing = stackMissing();
-
-/** Keeps every stream getDisplayMedia hands the page, so the test can read the capture tracks' readyState. */
-function recordCaptures() {
-  const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
-  window.__captures = [];
-  navigator.mediaDevices.getDisplayMedia = async (options) => {
-    const stream = await original(options);
-    window.__captures.push(stream);
-    return stream;
-  };
-}
 
 const customerPhase = (agent) => agent.getByTestId('customer-state').getAttribute('data-phase');
 
@@ -43,16 +33,6 @@ async function agentSeesCrop(agent, crop, timeoutMs = 60_000) {
     assert.deepEqual(size, [crop.w, crop.h]);
     assert.equal(await customerPhase(agent), 'sharing');
   }, { timeoutMs });
-}
-
-async function newSession(agent, base) {
-  await agent.goto(`${base}/agent/`);
-  await agent.getByLabel('Agent key').fill(AGENT_KEY);
-  const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
-  await agent.getByRole('button', { name: 'New session' }).click();
-  const room = await (await created).json();
-  await agent.getByTestId('connection').getByText('Connected').waitFor();
-  return room;
 }
 
 async function joinByCode(customer, base, code) {
@@ -129,12 +109,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       assert.equal(await customer.getByText('Your agent is here').count(), 1);
 
       // A pen stroke by the agent, which the customer must find again after a reload.
-      const box = await agent.getByTestId('remote-video').boundingBox();
-      await agent.locator('body').press('p');
-      await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
-      await agent.mouse.down();
-      await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
-      await agent.mouse.up();
+      await penStroke(agent);
       const stroke = await eventually(() => {
         const s = received.find((m) => m.type === 'event' && m.event?.type === 'stroke');
         assert.ok(s, 'the customer got the stroke');

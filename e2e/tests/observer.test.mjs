@@ -5,53 +5,19 @@
 // whose rooms live 30 s (coview.room.max-lifetime): a room at the end of its lifetime ends the agent's, the
 // customer's and the observer's pages with the reason "expired" (prints how long the customer's capture tracks took
 // to end after the page learnt it), and the controls that need a session are disabled with a hint.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { near, sampleVideo, VIEWPORT } from '../harness/browser.mjs';
 import { openQuadrants, QUADRANT_COLOURS, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
-import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
+import { newSession, penStroke, recordCaptures } from '../harness/session.mjs';
+import { stackMissing } from '../harness/stack.mjs';
+import { useStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 const skip = missing ? `stack not available: ${missing}` : false;
 /** The expiry stack's room lifetime. */
 const LIFETIME_S = 30;
-
-/**
- * Keeps every stream getDisplayMedia hands the page, and when the signaling socket closed for good (the page learnt
- * the session ended), so the test can read the capture tracks' readyState and time their end.
- */
-function recordCaptures() {
-  const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
-  window.__captures = [];
-  navigator.mediaDevices.getDisplayMedia = async (options) => {
-    const stream = await original(options);
-    window.__captures.push(stream);
-    return stream;
-  };
-  const Native = window.WebSocket;
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      if (String(args[0]).includes('/ws/signal')) {
-        this.addEventListener('close', (e) => {
-          if (e.code >= 4000) window.__signalClosedAt ??= performance.now();
-        });
-      }
-    }
-  };
-}
-
-async function newSession(agent, base) {
-  await agent.goto(`${base}/agent/`);
-  await agent.getByLabel('Agent key').fill(AGENT_KEY);
-  const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
-  await agent.getByRole('button', { name: 'New session' }).click();
-  const room = await (await created).json();
-  await agent.getByTestId('connection').getByText('Connected').waitFor();
-  return room;
-}
 
 async function joinAndShare(customer, base, code) {
   await customer.goto(`${base}/join/`);
@@ -95,26 +61,19 @@ const inkOf = (observer) => observer.evaluate(() => {
 });
 
 describe('CoView stack: observers', { skip }, () => {
-  let stack;
-  let server;
-  let browser;
-  let base;
-
-  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
-
-  after(() => closeStackPages({ browser, stack, server }));
+  const pages = useStackPages({ captureTitle: TITLE });
 
   it('an observer sees the share and the ink, reads the state, and is ended when the agent ends', async () => {
-    const contexts = await Promise.all([1, 2, 3, 4].map(() => browser.newContext({ viewport: VIEWPORT })));
+    const contexts = await Promise.all([1, 2, 3, 4].map(() => pages.browser.newContext({ viewport: VIEWPORT })));
     const [agentContext, customerContext, observerContext, strangerContext] = contexts;
     try {
       const agent = await agentContext.newPage();
       assert.ok(await agent.getByTestId('invite-observer').isDisabled(), 'no observer without a session');
       assert.equal(await agent.getByTestId('observer-hint').textContent(), 'Start a session first.');
-      const room = await newSession(agent, base);
-      await openQuadrants(customerContext, server.url);
+      const room = await newSession(agent, pages.base);
+      await openQuadrants(customerContext, pages.server.url);
       const customer = await customerContext.newPage();
-      await joinAndShare(customer, base, room.joinCode);
+      await joinAndShare(customer, pages.base, room.joinCode);
 
       const { link, participantId } = await inviteObserver(agent);
       assert.match(link, /\/observe\/#observe=[A-Za-z0-9_-]{43}$/, 'the credential travels in the fragment only');
@@ -141,12 +100,7 @@ describe('CoView stack: observers', { skip }, () => {
       assert.equal(await stranger.getByTestId('observed-video').count(), 0);
 
       // The agent's ink, on the observer's page.
-      const box = await agent.getByTestId('remote-video').boundingBox();
-      await agent.locator('body').press('p');
-      await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
-      await agent.mouse.down();
-      await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
-      await agent.mouse.up();
+      await penStroke(agent);
       await eventually(async () => {
         const ink = await inkOf(observer);
         assert.equal(ink.drawables, '1');
@@ -174,11 +128,11 @@ describe('CoView stack: observers', { skip }, () => {
   });
 
   it('the agent revokes an observer: their page ends, and a link revoked before use opens nothing', async () => {
-    const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext({ viewport: VIEWPORT })));
+    const contexts = await Promise.all([1, 2, 3].map(() => pages.browser.newContext({ viewport: VIEWPORT })));
     const [agentContext, observerContext, laterContext] = contexts;
     try {
       const agent = await agentContext.newPage();
-      await newSession(agent, base);
+      await newSession(agent, pages.base);
       const watching = await inviteObserver(agent);
       const observer = await observerContext.newPage();
       await observer.goto(watching.link);
@@ -210,26 +164,19 @@ describe('CoView stack: observers', { skip }, () => {
 });
 
 describe(`CoView stack: a room at the end of its lifetime (${LIFETIME_S} s)`, { skip }, () => {
-  let stack;
-  let server;
-  let browser;
-  let base;
-
-  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE,
-    env: { COVIEW_ROOM_MAX_LIFETIME: `${LIFETIME_S}s`, COVIEW_ROOM_EXPIRY_SWEEP_INTERVAL: '1s' } })));
-
-  after(() => closeStackPages({ browser, stack, server }));
+  const pages = useStackPages({ captureTitle: TITLE,
+    env: { COVIEW_ROOM_MAX_LIFETIME: `${LIFETIME_S}s`, COVIEW_ROOM_EXPIRY_SWEEP_INTERVAL: '1s' } });
 
   it('ends the agent\'s, the customer\'s and the observer\'s pages with the reason "expired"', async () => {
-    const contexts = await Promise.all([1, 2, 3].map(() => browser.newContext({ viewport: VIEWPORT })));
+    const contexts = await Promise.all([1, 2, 3].map(() => pages.browser.newContext({ viewport: VIEWPORT })));
     const [agentContext, customerContext, observerContext] = contexts;
     await customerContext.addInitScript(recordCaptures);
     try {
       const agent = await agentContext.newPage();
-      const room = await newSession(agent, base);
-      await openQuadrants(customerContext, server.url);
+      const room = await newSession(agent, pages.base);
+      await openQuadrants(customerContext, pages.server.url);
       const customer = await customerContext.newPage();
-      await joinAndShare(customer, base, room.joinCode);
+      await joinAndShare(customer, pages.base, room.joinCode);
       const observer = await observerContext.newPage();
       await observer.goto((await inviteObserver(agent)).link);
       await says(observer, 'observer-agent', 'The agent is here');

@@ -310,5 +310,6 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
       toolbar.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
         tools.badge, mediaHud.element)),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards, observers.element,
+    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
+      observers.element,
       h('div', { class: 'row' }, endButton)))));

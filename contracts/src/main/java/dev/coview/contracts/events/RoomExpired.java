@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * Payload of {@code dev.coview.room.expired}: the room saw no activity for its idle TTL, or reached the end of its
- * lifetime (in use or not), and was ended by room-service; its tokens are refused from now on. Schema: {@code schemas/events/room.expired.json}.
+ * lifetime (in use or not), and was ended by room-service; its tokens are refused from now on. Schema:
+ * {@code schemas/events/room.expired.json}.
  *
  * @param roomId    the room
  * @param expiresAt the idle deadline that passed

@@ -1,0 +1,49 @@
+// What the browser tests of a session do on the agent's console and read on the customer's page.
+import { AGENT_KEY } from './stack.mjs';
+
+/** Opens the agent console, starts a session with the stack's agent key, and answers room-service's CreatedRoom. */
+export async function newSession(agent, base) {
+  await agent.goto(`${base}/agent/`);
+  await agent.getByLabel('Agent key').fill(AGENT_KEY);
+  const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
+  await agent.getByRole('button', { name: 'New session' }).click();
+  const room = await (await created).json();
+  await agent.getByTestId('connection').getByText('Connected').waitFor();
+  return room;
+}
+
+/** A pen stroke by the agent across the middle of the customer's video, from 40 % to 60 % of its box. */
+export async function penStroke(agent) {
+  const box = await agent.getByTestId('remote-video').boundingBox();
+  await agent.locator('body').press('p');
+  await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+  await agent.mouse.down();
+  await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
+  await agent.mouse.up();
+}
+
+/**
+ * An init script for the customer's context: keeps every stream getDisplayMedia hands the page
+ * (`window.__captures`), so the test can read the capture tracks' readyState, and when the signaling socket closed
+ * for good (`window.__signalClosedAt`, performance.now(): when the page learnt the session ended).
+ */
+export function recordCaptures() {
+  const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
+  window.__captures = [];
+  navigator.mediaDevices.getDisplayMedia = async (options) => {
+    const stream = await original(options);
+    window.__captures.push(stream);
+    return stream;
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      if (String(args[0]).includes('/ws/signal')) {
+        this.addEventListener('close', (e) => {
+          if (e.code >= 4000) window.__signalClosedAt ??= performance.now();
+        });
+      }
+    }
+  };
+}
