@@ -68,6 +68,7 @@ describe('CoView stack: observers', { skip }, () => {
     const [agentContext, customerContext, observerContext, strangerContext] = contexts;
     try {
       const agent = await agentContext.newPage();
+      await agent.goto(`${pages.base}/agent/`);
       assert.ok(await agent.getByTestId('invite-observer').isDisabled(), 'no observer without a session');
       assert.equal(await agent.getByTestId('observer-hint').textContent(), 'Start a session first.');
       const room = await newSession(agent, pages.base);
