@@ -94,8 +94,8 @@ public final class RedisKeys {
      *  envelope, see signaling-service's RoomChannels). An instance is subscribed while it
      *  holds a socket of the room. Channel: {@code signal:{roomId}}. */
     public static final String SIGNAL_CHANNEL = "signal:";
-    /** Hash participantId → JSON {instance, connection, role, name, sharing, away}: who is in a room's signaling,
-     *  on which signaling-service instance. An entry whose instance key ({@link #SIGNAL_INSTANCE}) has expired is
+    /** Hash participantId → JSON {instance, connection, role, name, sharing, sharePhase, away}: who is in a room's
+     *  signaling, on which signaling-service instance. An entry whose instance key ({@link #SIGNAL_INSTANCE}) has expired is
      *  stale and removed by the surviving instances. The hash expires 15 s (presence TTL) after the last heartbeat
      *  of any instance with members. Key: {@code signal:{roomId}:presence}. */
     public static final String SIGNAL_PRESENCE_SUFFIX = ":presence";

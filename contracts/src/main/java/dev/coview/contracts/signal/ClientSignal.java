@@ -10,8 +10,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * <p>{@link Relayed} messages ({@code offer}, {@code answer}, {@code candidate}, {@code restart}) name one
  * participant of the sender's room in {@code to}; the service delivers them to that participant only, stamped with
  * the sender's id in {@code from} (a {@code from} sent by a client is ignored). {@code bye} leaves the room for
- * good; {@code share} tells the room whether the sender's screen share runs, so that {@code share.started} and
- * {@code share.stopped} events say what really happened.
+ * good; {@code share} tells the room whether the sender's screen share runs (and where the sender is in sharing), so
+ * that {@code share.started} and {@code share.stopped} events say what really happened and the others are told
+ * ({@code peer-share}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({

@@ -32,6 +32,7 @@ class SignalProtocolTest {
                 new Welcome(a, List.of(b), false),
                 new PeerJoined(b, true),
                 new PeerLeft(ID_B, PeerLeft.LOST),
+                new PeerShare(ID_B, Share.CHOOSING),
                 new Offer(ID_A, ID_B, "v=0"),
                 new Answer(ID_B, ID_A, "v=0"),
                 new Candidate(ID_A, ID_B, "candidate:1 1 udp 1 10.0.0.1 5000 typ host", "0", 0, null),
@@ -47,7 +48,12 @@ class SignalProtocolTest {
                 new Candidate(ID_A, null, "candidate:1 1 udp 1 10.0.0.1 5000 typ host", "0", 0, "abcd"),
                 new Restart(ID_A, null),
                 new Bye(),
-                new Share(true));
+                new Share(true),
+                new Share(false, Share.CONSENT),
+                new Share(false, Share.CHOOSING),
+                new Share(true, Share.SHARING),
+                new Share(true, Share.PAUSED),
+                new Share(false, Share.STOPPED));
     }
 
     @Test
@@ -115,5 +121,23 @@ class SignalProtocolTest {
                 .isNotEmpty();
         assertThat(SchemaCatalog.errors("signal/peer-left.json",
                 "{\"type\":\"peer-left\",\"id\":\"" + ID_A + "\",\"reason\":\"vanished\"}")).isNotEmpty();
+    }
+
+    @Test
+    void aSharePhaseIsOptionalButNeverContradictsActiveNorUnknown() throws Exception {
+        assertThat(mapper.readValue("{\"type\":\"share\",\"active\":true}", ClientSignal.class))
+                .isEqualTo(new Share(true, null));
+        assertThat(new Share(true).effectivePhase()).isEqualTo(Share.SHARING);
+        assertThat(new Share(false).effectivePhase()).isEqualTo(Share.STOPPED);
+        assertThat(new Share(true, Share.PAUSED).effectivePhase()).isEqualTo(Share.PAUSED);
+        for (String bad : List.of("{\"type\":\"share\",\"active\":true,\"phase\":\"stopped\"}",
+                "{\"type\":\"share\",\"active\":false,\"phase\":\"paused\"}",
+                "{\"type\":\"share\",\"active\":false,\"phase\":\"dancing\"}")) {
+            assertThatThrownBy(() -> mapper.readValue(bad, ClientSignal.class)).as(bad)
+                    .isInstanceOf(ValueInstantiationException.class);
+            assertThat(SchemaCatalog.errors("signal/client-signal.json", bad)).as(bad).isNotEmpty();
+        }
+        assertThat(SchemaCatalog.errors("signal/peer-share.json",
+                "{\"type\":\"peer-share\",\"id\":\"" + ID_A + "\"}")).isNotEmpty();
     }
 }

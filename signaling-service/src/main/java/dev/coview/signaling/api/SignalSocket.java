@@ -205,7 +205,7 @@ public class SignalSocket {
             return done();
         }
         if (message instanceof Share share) {
-            return router.share(member, share.active()).invoke(changed -> {
+            return router.share(member, share).invoke(changed -> {
                 if (changed && share.active()) {
                     events.shareStarted(member.roomId(), member.id());
                 } else if (changed) {

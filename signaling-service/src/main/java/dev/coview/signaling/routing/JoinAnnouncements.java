@@ -3,6 +3,8 @@ package dev.coview.signaling.routing;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerJoined;
+import dev.coview.contracts.signal.PeerShare;
+import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * either in its welcome or in one peer-joined after it. Two participants joining at the same moment each find the
  * other in presence and each publish their own arrival, so without this a socket could be told of a peer twice (its
  * welcome lists the peer, then the peer's peer-joined arrives) or before its welcome; the duplicate made the web
- * client start a second negotiation and the first share could then not reach the agent.
+ * client start a second negotiation and the first share could then not reach the agent. A peer's share phase
+ * ({@code peer-share}) that changes while a socket awaits its welcome is held too, and sent after the phases the
+ * welcome was read with: the newer news comes last.
  */
 final class JoinAnnouncements {
 
@@ -23,6 +27,7 @@ final class JoinAnnouncements {
     private static final class Gate {
         private final Map<String, String> told = new HashMap<>();
         private final List<Pending> held = new ArrayList<>();
+        private final List<PeerShare> heldShares = new ArrayList<>();
         private boolean welcomed;
     }
 
@@ -43,24 +48,45 @@ final class JoinAnnouncements {
     }
 
     /**
-     * Sends the welcome, then the peer-joined that arrived meanwhile for peers it does not list.
+     * Sends the welcome and its follow-ups, then the peer-joined and peer-share that arrived meanwhile (peer-joined
+     * only for peers it does not list).
      *
      * @param connections participant id → socket connection id, for every peer the welcome lists
+     * @param followUps   what the listed peers were when the welcome was read (peer-away, peer-share)
      */
-    void welcome(Member member, Welcome welcome, Map<String, String> connections) {
+    void welcome(Member member, Welcome welcome, Map<String, String> connections, List<ServerSignal> followUps) {
         Gate gate = gates.get(member.connectionId());
         if (gate == null) {
             member.socket().send(welcome);
+            followUps.forEach(member.socket()::send);
             return;
         }
         synchronized (gate) {
             member.socket().send(welcome);
+            followUps.forEach(member.socket()::send);
             gate.told.putAll(connections);
             gate.welcomed = true;
             for (Pending p : gate.held) {
                 tell(member, gate, p);
             }
             gate.held.clear();
+            gate.heldShares.forEach(member.socket()::send);
+            gate.heldShares.clear();
+        }
+    }
+
+    /** Tells {@code member} a peer's share phase, after its welcome. */
+    void share(Member member, PeerShare share) {
+        Gate gate = gates.get(member.connectionId());
+        if (gate == null) {
+            return;
+        }
+        synchronized (gate) {
+            if (gate.welcomed) {
+                member.socket().send(share);
+            } else {
+                gate.heldShares.add(share);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.coview.signaling.routing;
 
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.PeerShare;
 import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
@@ -86,7 +87,16 @@ public class LocalRooms {
      * @param connections participant id → socket connection id of every peer the welcome lists
      */
     public void welcome(Member member, Welcome welcome, Map<String, String> connections) {
-        announcements.welcome(member, welcome, connections);
+        welcome(member, welcome, connections, List.of());
+    }
+
+    /**
+     * Like {@link #welcome(Member, Welcome, Map)}, with what the welcome's peers are as it was read
+     * ({@code peer-away}, {@code peer-share}) sent right after it, before any news that arrived meanwhile.
+     */
+    public void welcome(Member member, Welcome welcome, Map<String, String> connections,
+                        List<ServerSignal> followUps) {
+        announcements.welcome(member, welcome, connections, followUps);
     }
 
     /** Tells every other member of the room that {@code peer} joined through socket {@code connection}, once. */
@@ -103,6 +113,15 @@ public class LocalRooms {
         for (Member m : members(roomId)) {
             if (!m.id().equals(participantId)) {
                 announcements.away(m, participantId, connection);
+            }
+        }
+    }
+
+    /** Tells every other member of the room where a participant is in sharing (its share phase changed). */
+    public void announceShare(String roomId, PeerShare share) {
+        for (Member m : members(roomId)) {
+            if (!m.id().equals(share.id())) {
+                announcements.share(m, share);
             }
         }
     }

@@ -5,7 +5,10 @@ import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.PeerShare;
 import dev.coview.contracts.signal.Relayed;
+import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Share;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.events.SignalEvents;
@@ -31,6 +34,8 @@ public class LocalSignalRouter implements SignalRouter {
         final Peer peer;
         String connectionId;
         boolean sharing;
+        /** The share phase its client last reported; null: none yet. */
+        String sharePhase;
         boolean away;
 
         Presence(Peer peer, String connectionId) {
@@ -58,7 +63,7 @@ public class LocalSignalRouter implements SignalRouter {
         Map<String, Presence> room = presence.computeIfAbsent(member.roomId(), r -> new ConcurrentHashMap<>());
         boolean resumed;
         List<Peer> peers = new ArrayList<>();
-        List<String> away = new ArrayList<>();
+        List<ServerSignal> followUps = new ArrayList<>();
         Map<String, String> connections = new HashMap<>();
         synchronized (room) {
             Presence p = room.get(member.id());
@@ -74,13 +79,15 @@ public class LocalSignalRouter implements SignalRouter {
                     peers.add(other.peer);
                     connections.put(id, other.connectionId);
                     if (other.away) {
-                        away.add(id);
+                        followUps.add(new PeerAway(id));
+                    }
+                    if (other.sharePhase != null) {
+                        followUps.add(new PeerShare(id, other.sharePhase));
                     }
                 }
             });
         }
-        local.welcome(member, new Welcome(member.peer(), peers, resumed), connections);
-        away.forEach(id -> local.deliver(member.roomId(), member.id(), new PeerAway(id)));
+        local.welcome(member, new Welcome(member.peer(), peers, resumed), connections, followUps);
         local.announceJoined(member.roomId(), member.peer(), member.connectionId(), resumed);
         return Uni.createFrom().item(resumed);
     }
@@ -98,19 +105,28 @@ public class LocalSignalRouter implements SignalRouter {
     }
 
     @Override
-    public Uni<Boolean> share(Member member, boolean active) {
+    public Uni<Boolean> share(Member member, Share share) {
         Map<String, Presence> room = presence.get(member.roomId());
         if (room == null) {
             return Uni.createFrom().item(false);
         }
+        String phase = share.effectivePhase();
+        boolean activeChanged;
+        boolean phaseChanged;
         synchronized (room) {
             Presence p = room.get(member.id());
-            if (p == null || p.sharing == active) {
+            if (p == null) {
                 return Uni.createFrom().item(false);
             }
-            p.sharing = active;
-            return Uni.createFrom().item(true);
+            activeChanged = p.sharing != share.active();
+            phaseChanged = !phase.equals(p.sharePhase);
+            p.sharing = share.active();
+            p.sharePhase = phase;
         }
+        if (phaseChanged) {
+            local.announceShare(member.roomId(), new PeerShare(member.id(), phase));
+        }
+        return Uni.createFrom().item(activeChanged);
     }
 
     @Override

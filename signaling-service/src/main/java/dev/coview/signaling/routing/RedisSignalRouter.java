@@ -8,8 +8,10 @@ import dev.coview.contracts.events.ShareStopped;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.PeerShare;
 import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Share;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.config.SignalingConfig;
@@ -20,8 +22,10 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -102,24 +106,30 @@ public class RedisSignalRouter implements SignalRouter {
                     boolean resumed = previous != null;
                     PresenceEntry entry = new PresenceEntry(presence.instanceId(), member.connectionId(),
                             member.participant().role().claimValue(), member.participant().name(),
-                            resumed && previous.sharing(), false);
+                            resumed && previous.sharing(), resumed ? previous.sharePhase() : null, false);
                     return presence.put(member.roomId(), member.id(), entry).replaceWith(resumed);
                 })
                 .chain(resumed -> livePeers(member.roomId(), member.id())
                         // Welcome first: the others may answer peer-joined with an offer right away.
-                        .invoke(peers -> {
-                            local.welcome(member, new Welcome(member.peer(),
-                                    peers.values().stream().map(PeerAt::peer).toList(), resumed), connections(peers));
-                            peers.values().stream().filter(PeerAt::away).forEach(p ->
-                                    local.deliver(member.roomId(), member.id(), new PeerAway(p.peer().id())));
-                        })
+                        .invoke(peers -> local.welcome(member, new Welcome(member.peer(),
+                                peers.values().stream().map(PeerAt::peer).toList(), resumed), connections(peers),
+                                followUps(peers)))
                         .chain(() -> channels.publish(member.roomId(),
                                 new RoomBus.Joined(member.peer(), member.connectionId(), resumed)))
                         .replaceWith(resumed));
     }
 
-    /** A peer listed in a welcome, the socket it was listed with, and whether that socket dropped. */
-    private record PeerAt(Peer peer, String connection, boolean away) {
+    /** A peer listed in a welcome, the socket it was listed with, whether that socket dropped, its share phase. */
+    private record PeerAt(Peer peer, String connection, boolean away, String sharePhase) {
+    }
+
+    /** What the welcome's peers are as presence was read: who is away, where each is in sharing. */
+    private static List<ServerSignal> followUps(Map<String, PeerAt> peers) {
+        List<ServerSignal> followUps = new ArrayList<>();
+        peers.values().stream().filter(PeerAt::away).forEach(p -> followUps.add(new PeerAway(p.peer().id())));
+        peers.values().stream().filter(p -> p.sharePhase() != null)
+                .forEach(p -> followUps.add(new PeerShare(p.peer().id(), p.sharePhase())));
+        return followUps;
     }
 
     /** The room's other participants whose instance is alive, by id, in presence order. */
@@ -128,7 +138,7 @@ public class RedisSignalRouter implements SignalRouter {
             Map<String, PeerAt> live = new LinkedHashMap<>();
             entries.forEach((id, entry) -> {
                 if (!id.equals(self) && !dead.contains(entry.instance())) {
-                    live.put(id, new PeerAt(entry.peer(id), entry.connection(), entry.away()));
+                    live.put(id, new PeerAt(entry.peer(id), entry.connection(), entry.away(), entry.sharePhase()));
                 }
             });
             return live;
@@ -165,12 +175,21 @@ public class RedisSignalRouter implements SignalRouter {
     }
 
     @Override
-    public Uni<Boolean> share(Member member, boolean active) {
+    public Uni<Boolean> share(Member member, Share share) {
+        String phase = share.effectivePhase();
         return presence.get(member.roomId(), member.id()).chain(entry -> {
-            if (entry == null || !entry.connection().equals(member.connectionId()) || entry.sharing() == active) {
+            if (entry == null || !entry.connection().equals(member.connectionId())
+                    || entry.sharing() == share.active() && phase.equals(entry.sharePhase())) {
                 return Uni.createFrom().item(false);
             }
-            return presence.put(member.roomId(), member.id(), entry.withSharing(active)).replaceWith(true);
+            boolean activeChanged = entry.sharing() != share.active();
+            boolean phaseChanged = !phase.equals(entry.sharePhase());
+            // Presence first: a peer that joins after the news is published reads the new phase in its welcome.
+            return presence.put(member.roomId(), member.id(), entry.withShare(share.active(), phase))
+                    .chain(() -> phaseChanged
+                            ? channels.publish(member.roomId(), new RoomBus.Shared(member.id(), phase))
+                            : Uni.createFrom().voidItem())
+                    .replaceWith(activeChanged);
         });
     }
 
@@ -266,6 +285,8 @@ public class RedisSignalRouter implements SignalRouter {
             local.announceAway(roomId, a.id(), a.connection());
         } else if (message instanceof RoomBus.Left l) {
             local.announceLeft(roomId, new PeerLeft(l.id(), l.reason()));
+        } else if (message instanceof RoomBus.Shared s) {
+            local.announceShare(roomId, new PeerShare(s.id(), s.phase()));
         }
     }
 

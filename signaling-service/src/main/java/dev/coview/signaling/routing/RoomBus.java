@@ -8,7 +8,7 @@ import dev.coview.contracts.signal.ServerSignal;
 /**
  * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}). Internal to this
  * service (clients never see it); every instance subscribed to the room, the sender's included, acts on each message
- * for its own sockets. {@code joined}, {@code away} and {@code left} travel as JSON with a {@code kind};
+ * for its own sockets. {@code joined}, {@code away}, {@code left} and {@code shared} travel as JSON with a {@code kind};
  * {@link Deliver}, the one per relayed message, in a compact envelope of its own ({@link RoomChannels}), so no
  * instance parses the signal.
  */
@@ -17,6 +17,7 @@ import dev.coview.contracts.signal.ServerSignal;
         @JsonSubTypes.Type(value = RoomBus.Joined.class, name = "joined"),
         @JsonSubTypes.Type(value = RoomBus.Away.class, name = "away"),
         @JsonSubTypes.Type(value = RoomBus.Left.class, name = "left"),
+        @JsonSubTypes.Type(value = RoomBus.Shared.class, name = "shared"),
 })
 public sealed interface RoomBus {
 
@@ -34,5 +35,9 @@ public sealed interface RoomBus {
 
     /** A participant is gone for good: tell the others. */
     record Left(String id, String reason) implements RoomBus {
+    }
+
+    /** A participant's share phase changed ({@code share}'s phase): tell the others ({@code peer-share}). */
+    record Shared(String id, String phase) implements RoomBus {
     }
 }

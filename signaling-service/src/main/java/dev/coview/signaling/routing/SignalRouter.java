@@ -1,6 +1,7 @@
 package dev.coview.signaling.routing;
 
 import dev.coview.contracts.signal.Relayed;
+import dev.coview.contracts.signal.Share;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,8 +25,12 @@ public interface SignalRouter {
      */
     Uni<Boolean> relay(Member from, Relayed message);
 
-    /** Records whether the member's screen share runs; completes with whether that changed. */
-    Uni<Boolean> share(Member member, boolean active);
+    /**
+     * Records the member's share as its client reported it and, when its phase changed, tells the room's other
+     * participants ({@code peer-share}, wherever their sockets are). Completes with whether {@code active} changed
+     * (the caller publishes {@code share.started} / {@code share.stopped}).
+     */
+    Uni<Boolean> share(Member member, Share share);
 
     /** Removes a closed socket; what the room is told depends on {@code why}. */
     Uni<Void> leave(Member member, Departure why);

@@ -103,6 +103,40 @@ class SignalSocketTest {
     }
 
     @Test
+    void theCustomersSharePhaseReachesTheAgentThroughTheRoomChannelAndTheWelcomeOfAReloadedAgent() {
+        String room = TestTokens.randomId();
+        String agentId = TestTokens.randomId();
+        String customerId = TestTokens.randomId();
+        SignalClient agent = connect(room, agentId, Role.AGENT);
+        agent.received().next("welcome", WAIT);
+        SignalClient customer = connect(room, customerId, Role.CUSTOMER);
+        customer.received().next("welcome", WAIT);
+        agent.received().next("peer-joined", WAIT);
+
+        for (String phase : List.of("consent", "choosing", "sharing", "paused", "sharing")) {
+            boolean active = phase.equals("sharing") || phase.equals("paused");
+            customer.send("{\"type\":\"share\",\"active\":" + active + ",\"phase\":\"" + phase + "\"}");
+            JsonNode told = agent.received().next("peer-share", WAIT);
+            assertThat(told.get("id").asText()).isEqualTo(customerId);
+            assertThat(told.get("phase").asText()).isEqualTo(phase);
+        }
+        // A phase that contradicts active is refused with an error, and nobody is told.
+        customer.send("{\"type\":\"share\",\"active\":false,\"phase\":\"paused\"}");
+        assertThat(customer.received().next("error", WAIT).get("code").asText()).isEqualTo("invalid-message");
+
+        // The agent reloads: the phase comes right after the welcome.
+        agent.close();
+        SignalClient reloaded = connect(room, agentId, Role.AGENT);
+        assertThat(reloaded.received().next("welcome", WAIT).at("/peers/0/id").asText()).isEqualTo(customerId);
+        JsonNode phase = reloaded.received().next("peer-share", WAIT);
+        assertThat(phase.get("id").asText()).isEqualTo(customerId);
+        assertThat(phase.get("phase").asText()).isEqualTo("sharing");
+        // An older client's share (no phase) is told as stopped.
+        customer.send("{\"type\":\"share\",\"active\":false}");
+        assertThat(reloaded.received().nextOfType("peer-share", WAIT).get("phase").asText()).isEqualTo("stopped");
+    }
+
+    @Test
     void aMessageForAMemberOfAnotherRoomIsRefusedAndNeverDelivered() {
         String roomA = TestTokens.randomId();
         String roomB = TestTokens.randomId();

@@ -7,7 +7,9 @@ import dev.coview.contracts.signal.Offer;
 import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.PeerShare;
 import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Share;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.events.SignalEvents;
@@ -89,6 +91,36 @@ class LocalSignalRouterTest {
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(events.left)
                 .as("participant.left once, when the last grace ran out")
                 .containsExactly("room/customer/customer/lost"));
+    }
+
+    @Test
+    void theSharersPhaseIsToldToTheOthersOnEveryChangeAndAfterTheWelcomeOfWhoArrivesLater() {
+        Fake agent = member("room", "agent", Role.AGENT);
+        Fake customer = member("room", "customer", Role.CUSTOMER);
+        router.join(agent.member).await().indefinitely();
+        router.join(customer.member).await().indefinitely();
+
+        assertThat(router.share(customer.member, new Share(false, Share.CONSENT)).await().indefinitely())
+                .as("not active: no share event").isFalse();
+        assertThat(agent.sent).last().isEqualTo(new PeerShare("customer", Share.CONSENT));
+        router.share(customer.member, new Share(false, Share.CHOOSING)).await().indefinitely();
+        assertThat(agent.sent).last().isEqualTo(new PeerShare("customer", Share.CHOOSING));
+        assertThat(router.share(customer.member, new Share(true, Share.SHARING)).await().indefinitely())
+                .as("active changed: share.started").isTrue();
+        assertThat(router.share(customer.member, new Share(true, Share.PAUSED)).await().indefinitely()).isFalse();
+        int told = agent.sent.size();
+        router.share(customer.member, new Share(true, Share.PAUSED)).await().indefinitely();
+        assertThat(agent.sent).as("the same phase again is no news").hasSize(told);
+        assertThat(customer.sent).as("the sharer is not told its own phase").noneMatch(PeerShare.class::isInstance);
+
+        // An agent who reloads hears the phase right after its welcome, not at the next change.
+        Fake reloaded = member("room", "agent", Role.AGENT);
+        router.join(reloaded.member).await().indefinitely();
+        assertThat(reloaded.sent).element(1).isEqualTo(new PeerShare("customer", Share.PAUSED));
+
+        // An older client's share without a phase reports sharing or stopped.
+        assertThat(router.share(customer.member, new Share(false)).await().indefinitely()).isTrue();
+        assertThat(reloaded.sent).last().isEqualTo(new PeerShare("customer", Share.STOPPED));
     }
 
     @Test
