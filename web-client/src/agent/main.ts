@@ -120,8 +120,12 @@ const tellCustomer = (signal: CustomerSignal) => {
   customerState.dataset.phase = customerView.phase;
   customerState.textContent = customerLabel(customerView);
   customerState.hidden = customerState.textContent === '';
-  // Not on peer-away or peer-joined: a frame still in flight from the page that just went would read as sharing.
-  if (signal.type === 'media-muted') watchFrames();
+  // A new share (or the picture stopping) waits for the next real frame. Not on peer-away: a frame still in flight
+  // from the page that just went would read as sharing (the reducer ignores frames while the page says it does
+  // not share).
+  if (signal.type === 'media-muted' || signal.type === 'share' || (signal.type === 'present' && signal.resumed)) {
+    watchFrames();
+  }
 };
 tellCustomer({ type: 'reset' });
 // "Sharing" only once a frame has really arrived (not when the stream object or ICE says so).

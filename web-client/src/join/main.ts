@@ -79,6 +79,8 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   notifyHost('session.started', { roomId: room.roomId });
   const session: Session = { room, link, freeze, view: null, ended: false };
   void link.then((l) => {
+    // The agent reads where the customer is from here on: the consent step first.
+    l.consent();
     leave.hidden = false;
     leave.onclick = () => {
       l.leave();
@@ -124,6 +126,8 @@ function showConsent(session: Session, rejoined: boolean): void {
     button.disabled = true;
     error.textContent = '';
     performance.mark('coview:share');
+    // Told before the picker opens: the agent reads "choosing a screen" while it is open.
+    void link.then((l) => l.choosing(), () => undefined);
     let unsubscribe = () => {};
     let unfollowFreeze = () => {};
     const stop = () => {
@@ -165,6 +169,7 @@ function showConsent(session: Session, rejoined: boolean): void {
         });
       }, () => shown.setStatus('offline', 'CoView cannot be reached: your agent cannot see your screen yet'));
     } catch (e) {
+      void link.then((l) => l.pickerClosed(), () => undefined);
       error.textContent = e instanceof CaptureFailed ? e.message : 'Your screen could not be shared. Please try again.';
       button.disabled = false;
     }

@@ -38,7 +38,7 @@ describe('diagnose', () => {
     expect(diagnose({ ...facts, lastFrameAt: 1_000 }, 1_000 + NO_FRAME_MS - 1)).toBeNull();
     expect(diagnose({ ...facts, lastFrameAt: 1_000 }, 1_000 + NO_FRAME_MS)).toMatch(/no picture has arrived for 3 seconds/);
     expect(diagnose({ ...facts, ice: 'checking', lastFrameAt: null, sharingSince: 0 }, NO_FRAME_MS))
-      .toMatch(/no video connection could be made yet/);
+      .toMatch(/sharing, but no picture arrives: their network may block direct connections, and no relay server/);
     expect(diagnose({ ...facts, lastFrameAt: null, sharingSince: null }, 60_000)).toBeNull();
   });
 });
@@ -68,3 +68,31 @@ describe('MediaHealthWatch', () => {
   });
 });
 
+describe('diagnose a share that sends no frame', () => {
+  const sharing = { ice: 'checking' as const, relayConfigured: false, lastFrameAt: null, sharingSince: 10_000 };
+
+  it('waits 3 s from the share (not from a frame before a pause) before saying anything', () => {
+    expect(diagnose(sharing, 10_000 + NO_FRAME_MS - 1)).toBeNull();
+    expect(diagnose({ ...sharing, ice: 'connected', lastFrameAt: 2_000 }, 10_000 + NO_FRAME_MS - 1)).toBeNull();
+    expect(diagnose({ ...sharing, ice: 'connected', lastFrameAt: 2_000 }, 10_000 + NO_FRAME_MS))
+      .toMatch(/no picture has arrived for 3 seconds/);
+  });
+
+  it('picks its words from what the page knows: candidates offered, a relay server given, a connection at all', () => {
+    const at = 10_000 + NO_FRAME_MS;
+    expect(diagnose({ ...sharing, remoteTypes: [] }, at)).toBe('The customer is sharing, but no picture arrives: their '
+      + 'browser has offered no network address to connect to, and no relay server is configured. Their network or '
+      + 'browser settings may block direct connections.');
+    expect(diagnose({ ...sharing, remoteTypes: ['host'] }, at))
+      .toBe('The customer is sharing, but no picture arrives: their network may block direct connections, and no '
+        + 'relay server is configured.');
+    expect(diagnose({ ...sharing, remoteTypes: ['host', 'relay'], relayConfigured: true }, at))
+      .toMatch(/not even through the relay server/);
+    expect(diagnose({ ...sharing, ice: 'none' }, at)).toMatch(/no connection to their browser has been set up yet/);
+  });
+
+  it('reads the candidate types the other browser offered from getStats', () => {
+    expect(sampleOf(reports(), 0).remoteTypes).toEqual(['srflx']);
+    expect(sampleOf(reports().filter((r) => r.type !== 'remote-candidate'), 0).remoteTypes).toEqual([]);
+  });
+});

@@ -39,6 +39,8 @@ export interface StatsSample {
   height: number | null;
   rttMs: number | null;
   route: 'direct' | 'relay' | null;
+  /** Types of the candidates the other browser offered (host, srflx, prflx, relay), as far as they arrived. */
+  remoteTypes: readonly string[];
 }
 
 type Report = Record<string, unknown> & { type: string; id: string };
@@ -66,6 +68,7 @@ export function sampleOf(reports: Iterable<Report>, at: number): StatsSample {
     height: typeof inbound?.frameHeight === 'number' ? inbound.frameHeight : null,
     rttMs: typeof pair?.currentRoundTripTime === 'number' ? Math.round(pair.currentRoundTripTime * 1000) : null,
     route: pair ? (relayed ? 'relay' : 'direct') : null,
+    remoteTypes: [...new Set(all.filter((r) => r.type === 'remote-candidate').map((r) => String(r.candidateType)))],
   };
 }
 
@@ -78,6 +81,8 @@ export interface ConnectionFacts {
   lastFrameAt: number | null;
   /** When the share started, as far as the agent knows (ms); null: no share running. */
   sharingSince: number | null;
+  /** Candidate types the customer's browser offered (from getStats); null: no connection to read them from. */
+  remoteTypes?: readonly string[] | null;
 }
 
 /** The agent's words for what is wrong, or null. */
@@ -89,12 +94,23 @@ export function diagnose(facts: ConnectionFacts, now: number): string | null {
   }
   if (facts.ice === 'disconnected') return 'The video connection dropped. Trying to get it back…';
   if (facts.sharingSince === null) return null;
-  const since = facts.lastFrameAt ?? facts.sharingSince;
+  // The later of the two: a frame from before a pause or a stop says nothing about the share running now.
+  const since = Math.max(facts.lastFrameAt ?? facts.sharingSince, facts.sharingSince);
   if (now - since < NO_FRAME_MS) return null;
-  if (facts.ice !== 'connected' && facts.ice !== 'completed') {
-    return 'The customer is sharing, but no video connection could be made yet. Their network may block direct connections.';
+  if (facts.ice === 'connected' || facts.ice === 'completed') {
+    return 'Connected, but no picture has arrived for 3 seconds. The customer\'s browser may have stopped sending it.';
   }
-  return 'Connected, but no picture has arrived for 3 seconds. The customer\'s browser may have stopped sending it.';
+  const noPicture = 'The customer is sharing, but no picture arrives';
+  if (facts.ice === 'none') return `${noPicture}: no connection to their browser has been set up yet.`;
+  if (facts.remoteTypes && facts.remoteTypes.length === 0) {
+    return `${noPicture}: their browser has offered no network address to connect to`
+      + (facts.relayConfigured ? '. Their network or browser settings may block it.'
+        : ', and no relay server is configured. Their network or browser settings may block direct connections.');
+  }
+  if (!facts.relayConfigured) {
+    return `${noPicture}: their network may block direct connections, and no relay server is configured.`;
+  }
+  return `${noPicture}: no connection could be made yet, not even through the relay server. Their network may block it.`;
 }
 
 /** The health over one interval between two samples. */
@@ -157,7 +173,7 @@ export class MediaHealthWatch {
     const sample = c ? sampleOf((await c.pc.getStats()).values() as Iterable<Report>, at) : null;
     if (sample && this.prev && sample.framesDecoded > this.prev.framesDecoded) this.lastFrameAt = at;
     const facts: ConnectionFacts = { ice: c ? c.pc.iceConnectionState : 'none', relayConfigured: c?.relayConfigured ?? false,
-      lastFrameAt: this.lastFrameAt, sharingSince: this.sharingSince };
+      lastFrameAt: this.lastFrameAt, sharingSince: this.sharingSince, remoteTypes: sample?.remoteTypes ?? null };
     const health = sample ? healthOf(this.prev, sample, facts)
       : { ...healthOf(null, emptySample(at), facts), iceConnected: false };
     this.prev = sample;
@@ -168,7 +184,7 @@ export class MediaHealthWatch {
 
 function emptySample(at: number): StatsSample {
   return { at, framesDecoded: 0, bytesReceived: 0, packetsReceived: 0, packetsLost: 0, width: null, height: null,
-    rttMs: null, route: null };
+    rttMs: null, route: null, remoteTypes: [] };
 }
 
 /** One line for the HUD: "1280×720 · 30 fps · 2400 kbit/s · 12 ms · 0 % loss · direct". */

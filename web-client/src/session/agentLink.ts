@@ -12,7 +12,7 @@ import { ViewerPeers } from '../signaling/peers';
 import type { SocketClose, SocketState } from '../signaling/socket';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { CreatedRoom, RoomApi } from './roomApi';
-import type { CustomerSignal } from './customerView';
+import type { CustomerSignal, SharePhase } from './customerView';
 import type { AgentSignal } from './agentView';
 import { tokenSubject } from './tokenSubject';
 
@@ -24,7 +24,10 @@ export interface AgentLinkEvents {
   video(stream: MediaStream | null): void;
   /** What the customer's video shows of their screen: drawings map through it (null: not known yet). */
   crop(geometry: CropGeometry | null): void;
-  /** What the protocol says about the customer (presence, pause, their media), for {@link reduceCustomer}. */
+  /**
+   * What the protocol says about the customer (presence, their share phase, the room's pause, their media), for
+   * {@link reduceCustomer}.
+   */
   customer(signal: CustomerSignal): void;
   /** The other participants' presence (the agent's, for an observer), for {@link reduceAgent}. */
   presence?(signal: AgentSignal): void;
@@ -66,8 +69,26 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     if (people.get(m.id)?.role === 'customer') on.customer({ type: 'away' });
     on.presence?.({ type: 'away', id: m.id });
   });
+  // Where the customer is in sharing, as their page reports it (at every change, and right after each welcome).
+  let customerPhase: SharePhase | null = null;
+  let streamFlowing = false;
+  let health: MediaHealthWatch | null = null;
+  // A missing picture is news once the customer's page says it shares (or, for a page that reports no phase,
+  // once its stream flowed).
+  const followSharing = () => health?.setSharing(customerPhase === 'sharing'
+    || (customerPhase === null && streamFlowing));
+  client.on('peer-share', (m) => {
+    if (people.get(m.id)?.role !== 'customer') return;
+    customerPhase = m.phase;
+    followSharing();
+    on.customer({ type: 'share', phase: m.phase });
+  });
   client.on('peer-left', (m) => {
-    if (people.get(m.id)?.role === 'customer') on.customer({ type: 'left', reason: m.reason ?? 'lost' });
+    if (people.get(m.id)?.role === 'customer') {
+      customerPhase = null;
+      followSharing();
+      on.customer({ type: 'left', reason: m.reason ?? 'lost' });
+    }
     on.presence?.({ type: 'left', id: m.id, reason: m.reason ?? 'lost' });
     people.delete(m.id);
     publish();
@@ -95,14 +116,14 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     });
     return pc;
   } };
-  let health: MediaHealthWatch | null = null;
   const peers = new ViewerPeers(client, deps, (_from, stream) => {
-    // A stream is reported once its media flows: from then on a missing picture is worth telling the agent.
-    health?.setSharing(stream !== null);
+    streamFlowing = stream !== null;
+    followSharing();
     on.video(stream);
   });
   health = new MediaHealthWatch(() => peers.current());
   const mediaHealth = health;
+  followSharing();
   const polling = window.setInterval(() => void mediaHealth.poll().catch(() => undefined), 1000);
   return {
     drawings,

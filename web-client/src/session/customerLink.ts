@@ -1,14 +1,15 @@
 /**
  * The customer's live link to the room, from joining on: signaling (so the agent sees them arrive), one
- * send-only peer connection per viewer made ahead of any share, and while sharing the track on them plus the
- * `share` flag (sent again after every reconnect, so the room's state is right after a drop).
+ * send-only peer connection per viewer made ahead of any share, and while sharing the track on them; where the
+ * customer is in sharing (`share` with its phase: consent, choosing, sharing, paused, stopped) goes to signaling at
+ * every change, which tells the agent at once (`peer-share`), and again after every reconnect.
  */
 import type { AnnotationClient } from '../annotations/annotationClient';
 import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropToWire, masksToWire } from '../annotations/wire';
 import type { Rect, Size } from '../crop/geometry';
 import type { RestoredShare } from '../ui/customer/shareState';
-import type { Peer } from '../generated/signal';
+import type { Peer, Share } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
@@ -31,6 +32,12 @@ export interface CustomerLink {
   share(track: MediaStreamTrack): void;
   /** Stops sending; the customer stays in the room. */
   unshare(): void;
+  /** The customer reads the consent step (nothing shared yet). */
+  consent(): void;
+  /** The browser's screen picker is open; {@link pickerClosed} if it closes without a share. */
+  choosing(): void;
+  /** The picker closed without a share (cancelled, refused): back to where the customer was. */
+  pickerClosed(): void;
   /**
    * Tells the room what is shared (annotation-service keeps it as state for late joiners): the crop, so that
    * the agent's drawings stay on the same content; the masks and the pause as flags.
@@ -66,6 +73,19 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   };
   const client = connectSignaling(config, room.token, (s, close) => tell({ type: 'socket', state: s, close }));
   const annotations = connectAnnotations(config, room.token);
+  // Where the customer is in sharing, as signaling last heard it (sent again on every welcome). The fast path to
+  // the agent's words: a pause reaches them through signaling, not through the durable annotation log.
+  type Phase = NonNullable<Share['phase']>;
+  let phase: Phase | null = null;
+  let beforePicker: Phase = 'consent';
+  const sendPhase = () => {
+    if (phase) client.send({ type: 'share', active: phase === 'sharing' || phase === 'paused', phase });
+  };
+  const say = (next: Phase) => {
+    if (next === phase) return;
+    phase = next;
+    sendPhase();
+  };
   // What the room last said (state) or was last told, so that only changes are sent (a drag produces a crop per
   // animation frame) and a reconnect does not announce a pause twice (share.paused is a session event).
   let published = { crop: '', masks: '', paused: false };
@@ -76,6 +96,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     const crop = cropToWire(shared.crop, shared.source);
     const masks = masksToWire(shared.masks, shared.source);
     roomShare = { crop: { x: crop.x, y: crop.y, w: crop.w, h: crop.h }, masks, paused: shared.paused };
+    if (sharing) say(shared.paused ? 'paused' : 'sharing');
     const next = { crop: JSON.stringify(crop), masks: JSON.stringify(masks), paused: shared.paused };
     if (force || next.crop !== published.crop) annotations.send(crop);
     if (force || next.masks !== published.masks) annotations.send({ type: 'masks', rects: masks });
@@ -130,7 +151,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     m.peers.forEach((p) => present.set(p.id, p));
     tell({ type: 'peers', peers: m.peers });
     announce(null);
-    if (sharing) client.send({ type: 'share', active: true });
+    sendPhase();
   });
   client.on('peer-joined', (m) => {
     const isNew = !present.has(m.peer.id) && !m.resumed;
@@ -157,7 +178,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     share: (track) => {
       sharing = true;
       void peers.setTrack(track);
-      client.send({ type: 'share', active: true });
+      say((latest?.paused ?? roomShare.paused) ? 'paused' : 'sharing');
       tell({ type: 'sharing', on: true });
     },
     unshare: () => {
@@ -165,8 +186,16 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
       void peers.setTrack(null);
       latest = null;
       published = { crop: '', masks: '', paused: published.paused };
-      client.send({ type: 'share', active: false });
+      say('stopped');
       tell({ type: 'sharing', on: false });
+    },
+    consent: () => say('consent'),
+    choosing: () => {
+      if (phase !== 'choosing') beforePicker = phase === 'stopped' ? 'stopped' : 'consent';
+      say('choosing');
+    },
+    pickerClosed: () => {
+      if (phase === 'choosing') say(beforePicker);
     },
     remembered: () => firstState.then(() => roomShare),
     onPeople: (l) => {

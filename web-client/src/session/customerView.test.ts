@@ -39,4 +39,62 @@ describe('the customer as the agent sees them', () => {
     expect(s.phase).toBe('paused');
     expect(reduceCustomer(s, { type: 'reset' })).toBe(NO_CUSTOMER);
   });
+
+  it('reads the customer\'s page: consent, choosing a screen, then sharing only once a frame arrives', () => {
+    const consent = run({ type: 'present', resumed: false }, { type: 'share', phase: 'consent' });
+    expect(consent.phase).toBe('consent');
+    expect(customerLabel(consent)).toBe('The customer is reading what sharing their screen means');
+    const choosing = reduceCustomer(consent, { type: 'share', phase: 'choosing' });
+    expect(customerLabel(choosing)).toBe('The customer is choosing a screen, window or tab to share');
+    const starting = reduceCustomer(choosing, { type: 'share', phase: 'sharing' });
+    expect(starting.phase).toBe('starting');
+    expect(customerLabel(starting)).toMatch(/sharing; waiting for the picture/);
+    expect(reduceCustomer(starting, { type: 'frames' }).phase).toBe('sharing');
+    // The first frame may come before the page's word: sharing as soon as both are there, in either order.
+    const early = reduceCustomer(choosing, { type: 'frames' });
+    expect(early.phase).toBe('choosing');
+    expect(reduceCustomer(early, { type: 'share', phase: 'sharing' }).phase).toBe('sharing');
+  });
+
+  it('pauses, resumes and stops from the page\'s word at once; the late durable pause changes nothing', () => {
+    const sharing = run({ type: 'present', resumed: false }, { type: 'share', phase: 'choosing' },
+      { type: 'share', phase: 'sharing' }, { type: 'frames' });
+    const paused = reduceCustomer(sharing, { type: 'share', phase: 'paused' });
+    expect(customerLabel(paused)).toBe('The customer paused sharing');
+    const resumed = reduceCustomer(paused, { type: 'share', phase: 'sharing' });
+    expect(resumed.phase).toBe('sharing');
+    // The annotation log's pause, arriving after the customer already resumed, must not pause the label again.
+    expect(reduceCustomer(resumed, { type: 'paused', on: true }).phase).toBe('sharing');
+    const stopped = reduceCustomer(resumed, { type: 'share', phase: 'stopped' });
+    expect(customerLabel(stopped)).toBe('The customer stopped sharing');
+    // A frame still in flight after the stop is not a share; the next share starts over.
+    expect(reduceCustomer(stopped, { type: 'frames' }).phase).toBe('stopped');
+    const again = reduceCustomer(reduceCustomer(stopped, { type: 'frames' }), { type: 'share', phase: 'choosing' });
+    expect(reduceCustomer(again, { type: 'share', phase: 'sharing' }).phase).toBe('starting');
+  });
+
+  it('a picture that stops while the page still shares is not "stopped sharing"', () => {
+    const sharing = run({ type: 'present', resumed: false }, { type: 'share', phase: 'sharing' }, { type: 'frames' });
+    const muted = reduceCustomer(sharing, { type: 'media-muted' });
+    expect(muted.phase).toBe('starting');
+    expect(reduceCustomer(muted, { type: 'frames' }).phase).toBe('sharing');
+  });
+
+  it('after a reload the customer is back until they choose a screen; after a new network the share goes on', () => {
+    const sharing = run({ type: 'present', resumed: false }, { type: 'share', phase: 'sharing' }, { type: 'frames' });
+    const away = reduceCustomer(sharing, { type: 'away' });
+    const returned = reduceCustomer(away, { type: 'present', resumed: true });
+    expect(returned.phase).toBe('sharing');
+    const reloaded = reduceCustomer(returned, { type: 'share', phase: 'consent' });
+    expect(reloaded.phase).toBe('back');
+    expect(reduceCustomer(reloaded, { type: 'share', phase: 'choosing' }).phase).toBe('choosing');
+  });
+
+  it('an agent who reloads reads the phase from the welcome, and its own reconnect changes nothing', () => {
+    const reloaded = run({ type: 'present', resumed: false }, { type: 'share', phase: 'paused' });
+    expect(reloaded.phase).toBe('paused');
+    expect(reduceCustomer(reloaded, { type: 'present', resumed: false })).toBe(reloaded);
+    const consent = run({ type: 'present', resumed: false }, { type: 'share', phase: 'consent' });
+    expect(reduceCustomer(consent, { type: 'present', resumed: false })).toBe(consent);
+  });
 });
