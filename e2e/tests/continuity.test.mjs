@@ -4,7 +4,10 @@
 // credential, no code; drawings, crop and masks restored; the agent sees video again: prints the time); the agent
 // reloads (same room, video back: prints the time); the agent ends (every capture track of the customer 'ended':
 // prints the time; both pages reset, session controls disabled); an agent who vanishes is reported to the customer
-// when the resume grace period ends (prints the time). Pages come from room-service when it serves this build.
+// when the resume grace period ends (prints the time); the agent reads the customer's share state in words from
+// signaling — reading consent, choosing a screen, paused (prints the pause → label time, and where it goes), stopped —
+// and a share whose picture never arrives gets a plain-language diagnosis. Pages come from room-service when it serves
+// this build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORT } from '../harness/browser.mjs';
@@ -89,7 +92,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       const customer = await customerContext.newPage();
       const joined = await joinByCode(customer, base, room.joinCode);
       assert.match(joined.rejoinCredential, /^[A-Za-z0-9_-]{43}$/);
-      await waitPhase(agent, 'joining');
+      await waitPhase(agent, 'consent');
       // The customer's page lists who can see their screen: the agent, before anything is shared.
       await customer.getByTestId('viewers').getByText('Your agent').waitFor();
 
@@ -117,11 +120,17 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       });
       const strokeId = stroke.event.id;
 
-      // Pause → the agent's words, from the room's pause event.
+      // Pause → the agent's words, from the customer's share phase (signaling). Timed from the click as the page got
+      // it as well: the test's click first waits for the customer page's animation frames.
+      await customer.evaluate(() => document.querySelector('[data-testid=pause]').addEventListener('click',
+        () => (window.__clickedAt = Date.now()), { capture: true }));
+      await notePhases(agent);
       let t = Date.now();
       await customer.getByTestId('pause').click();
       await waitPhase(agent, 'paused');
-      console.log(`pause click → agent reads "${await agent.getByTestId('customer-state').textContent()}": ${Date.now() - t} ms`);
+      const seen = await agent.evaluate(() => window.__phaseAt.paused);
+      console.log(`pause click → agent reads "${await agent.getByTestId('customer-state').textContent()}": ${seen - t} ms`
+        + ` from the test's click, ${seen - await customer.evaluate(() => window.__clickedAt)} ms from the page's`);
       await customer.getByTestId('pause').click();
       await waitPhase(agent, 'sharing');
 
@@ -216,7 +225,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
 
   it('an agent who removes the customer: the console asks once more, the customer is told why the session ended',
     () => withJoinedSession(async ({ agent, customer }) => {
-      await waitPhase(agent, 'joining');
+      await waitPhase(agent, 'consent');
       const remove = agent.locator('[data-testid^="remove-"]');
       assert.equal(await remove.count(), 1, 'one Remove button: the customer (never the agent)');
       await remove.click();
@@ -231,7 +240,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
 
   it('a customer who leaves: their page says so, the agent is told at once',
     () => withJoinedSession(async ({ agent, customer }) => {
-      await waitPhase(agent, 'joining');
+      await waitPhase(agent, 'consent');
       await customer.getByTestId('leave').click();
       await customer.getByRole('heading', { name: 'You left the session' }).waitFor();
       assert.equal(await customer.getByTestId('ended-reason').textContent(), 'You left the session.');
@@ -239,4 +248,151 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       await waitPhase(agent, 'gone');
       assert.equal(await agent.getByTestId('customer-state').textContent(), 'The customer left the session');
     }));
+
+  /** The customer's getDisplayMedia answers only when the test says so: the picker stays "open" meanwhile. */
+  async function holdPicker(customer) {
+    await customer.evaluate(() => {
+      const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
+      let answer;
+      const answered = new Promise((resolve) => (answer = resolve));
+      window.__answerPicker = answer;
+      // Called at once (the browser wants the click's activation), resolved to the page only when released.
+      navigator.mediaDevices.getDisplayMedia = async (options) => {
+        const stream = original(options);
+        await answered;
+        return stream;
+      };
+    });
+  }
+
+  /**
+   * Stamps (Date.now(), when Node hears of them) what a page's new sockets carry about a pause (on), into `heard`.
+   * @param direction 'framesent' or 'framereceived'
+   */
+  function followPauses(page, side, direction, heard) {
+    page.on('websocket', (ws) => ws.on(direction, (f) => {
+      const p = String(f.payload);
+      const socket = ws.url().includes('/ws/signal') ? 'signal' : 'annotations';
+      const pausing = /"phase":"paused"/.test(p) || /"type":"pause"[^}]*"on":true|"on":true[^}]*"type":"pause"/.test(p);
+      if (pausing) heard.push({ at: Date.now(), side, socket });
+    }));
+  }
+
+  /** The agent's page notes when its label changes phase (its own clock: no polling delay in the figure). */
+  async function notePhases(agent) {
+    await agent.evaluate(() => {
+      const label = document.querySelector('[data-testid=customer-state]');
+      window.__phaseAt = {};
+      new MutationObserver(() => (window.__phaseAt[label.dataset.phase] = Date.now()))
+        .observe(label, { attributes: true, attributeFilter: ['data-phase'] });
+    });
+  }
+
+  it('the agent reads the customer\'s share state in words: reading consent, choosing a screen, paused, stopped',
+    async () => {
+      const agentContext = await browser.newContext({ viewport: VIEWPORT });
+      const customerContext = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        const heard = [];
+        const agent = await agentContext.newPage();
+        followPauses(agent, 'agent got', 'framereceived', heard);
+        const room = await newSession(agent, base);
+        await notePhases(agent);
+        await openQuadrants(customerContext, server.url);
+        const customer = await customerContext.newPage();
+        followPauses(customer, 'customer sent', 'framesent', heard);
+        await joinByCode(customer, base, room.joinCode);
+        await waitPhase(agent, 'consent');
+        assert.equal(await agent.getByTestId('customer-state').textContent(),
+          'The customer is reading what sharing their screen means');
+
+        await holdPicker(customer);
+        await customer.getByTestId('share').click();
+        await waitPhase(agent, 'choosing');
+        assert.match(await agent.getByTestId('customer-state').textContent(), /choosing a screen/);
+        await customer.evaluate(() => window.__answerPicker());
+        await waitPhase(agent, 'sharing', 60_000);
+
+        // Pause → the agent's words, a few times, from the click as the customer's page received it (the test's
+        // click may wait for the page's animation frames first): the customer's signaling and annotation frames, the
+        // agent's peer-share and durable pause event, the label (one machine, one clock; the machine is shared).
+        await customer.evaluate(() => document.querySelector('[data-testid=pause]').addEventListener('click',
+          () => (window.__clickedAt = Date.now()), { capture: true }));
+        const frameRate = await customer.evaluate(() => new Promise((resolve) => {
+          let frames = 0;
+          const t0 = performance.now();
+          const count = () => (performance.now() - t0 < 1000 ? (frames++, requestAnimationFrame(count)) : resolve(frames));
+          requestAnimationFrame(count);
+        }));
+        console.log(`the customer's page runs ${frameRate} animation frames a second while sharing`);
+        const times = [];
+        for (let i = 0; i < 4; i++) {
+          heard.length = 0;
+          const asked = Date.now();
+          await customer.getByTestId('pause').click();
+          await waitPhase(agent, 'paused');
+          const t = await customer.evaluate(() => window.__clickedAt);
+          const label = await agent.evaluate(() => window.__phaseAt.paused) - t;
+          const visibility = await customer.evaluate(() => document.visibilityState);
+          assert.equal(await agent.getByTestId('customer-state').textContent(), 'The customer paused sharing');
+          // The durable pause still travels (room state, share.paused): wait for it, to print when it came.
+          await eventually(() => assert.ok(heard.some((h) => h.side === 'agent got' && h.socket === 'annotations')),
+            { timeoutMs: 15_000 });
+          const at = (side, socket) => heard.find((h) => h.side === side && h.socket === socket)?.at - t;
+          times.push(label);
+          console.log(`pause ${i + 1} (customer page ${visibility}, click reached it ${t - asked} ms after the test asked):`
+            + ` click → label ${label} ms; customer sent share(paused) +${at('customer sent', 'signal')}`
+            + ` ms, pause event +${at('customer sent', 'annotations')} ms; agent got peer-share +${at('agent got', 'signal')}`
+            + ` ms, durable pause event +${at('agent got', 'annotations')} ms`);
+          await customer.getByTestId('pause').click();
+          await waitPhase(agent, 'sharing');
+        }
+        console.log(`pause click → agent's label, ${times.length} runs: ${times.join(', ')} ms`);
+
+        await customer.getByTestId('stop').click();
+        await waitPhase(agent, 'stopped');
+        assert.equal(await agent.getByTestId('customer-state').textContent(), 'The customer stopped sharing');
+      } finally {
+        await agentContext.close();
+        await customerContext.close();
+      }
+    });
+
+  it('a share whose picture never arrives: the agent is told why, in plain words', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    // The customer's network lets nothing through: no direct path, no relay reachable (their browser gathers no
+    // candidate at all), while signaling works.
+    await customerContext.addInitScript(() => {
+      const Native = window.RTCPeerConnection;
+      const blocked = (c) => ({ ...(c ?? {}), iceServers: [], iceTransportPolicy: 'relay' });
+      window.RTCPeerConnection = class extends Native {
+        constructor(c) {
+          super(blocked(c));
+        }
+
+        setConfiguration(c) {
+          super.setConfiguration(blocked(c));
+        }
+      };
+    });
+    try {
+      const agent = await agentContext.newPage();
+      const room = await newSession(agent, base);
+      await openQuadrants(customerContext, server.url);
+      const customer = await customerContext.newPage();
+      await joinByCode(customer, base, room.joinCode);
+      await customer.getByTestId('share').click();
+      await waitPhase(agent, 'starting');
+      assert.match(await agent.getByTestId('customer-state').textContent(), /sharing; waiting for the picture/);
+      const t = Date.now();
+      const diagnosis = agent.getByTestId('media-diagnosis');
+      await diagnosis.filter({ hasText: 'The customer is sharing, but no picture arrives' }).waitFor({ timeout: 30_000 });
+      console.log(`share with the media path blocked → the agent reads "${await diagnosis.textContent()}" after`
+        + ` ${Date.now() - t} ms`);
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+    }
+  });
 });

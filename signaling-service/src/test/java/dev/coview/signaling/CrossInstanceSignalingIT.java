@@ -104,6 +104,12 @@ class CrossInstanceSignalingIT {
                     .startsWith("candidate:" + i + " ");
         }
 
+        // The customer's share phase reaches the agent on the other instance, through the room's channel.
+        customer.send("{\"type\":\"share\",\"active\":false,\"phase\":\"choosing\"}");
+        JsonNode phase = agent.received().next("peer-share", WAIT);
+        assertThat(phase.get("id").asText()).isEqualTo(customerId);
+        assertThat(phase.get("phase").asText()).isEqualTo("choosing");
+
         // The customer's network changes: its socket on B drops, it reconnects through A with the same token.
         customer.abort();
         JdkSignalClient again = connect(a, customerToken);
