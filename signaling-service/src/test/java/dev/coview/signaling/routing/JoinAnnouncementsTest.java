@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
+import dev.coview.contracts.signal.PeerShare;
+import dev.coview.contracts.signal.Share;
 import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.support.auth.Participant;
@@ -63,6 +65,26 @@ class JoinAnnouncementsTest {
         assertThat(agent.sent).hasSize(2);
         assertThat(agent.sent.get(0)).isInstanceOf(Welcome.class);
         assertThat(agent.sent.get(1)).isEqualTo(new PeerJoined(customer.member.peer(), false));
+    }
+
+    @Test
+    void aSharePhaseThatChangesBeforeTheWelcomeComesAfterThePhaseTheWelcomeWasReadWith() {
+        Fake agent = member("agent", Role.AGENT);
+        Fake customer = member("customer", Role.CUSTOMER);
+        rooms.attach(agent.member);
+        rooms.attach(customer.member);
+
+        // Presence said "choosing" when the welcome was read; "sharing" was published meanwhile.
+        rooms.announceShare("room", new PeerShare("customer", Share.SHARING));
+        assertThat(agent.sent).as("nothing before the welcome").isEmpty();
+        rooms.welcome(agent.member, welcome(agent, customer), Map.of("customer", customer.connectionId),
+                List.of(new PeerShare("customer", Share.CHOOSING)));
+
+        assertThat(agent.sent).containsExactly(welcome(agent, customer), new PeerShare("customer", Share.CHOOSING),
+                new PeerShare("customer", Share.SHARING));
+        rooms.announceShare("room", new PeerShare("customer", Share.PAUSED));
+        assertThat(agent.sent).last().isEqualTo(new PeerShare("customer", Share.PAUSED));
+        assertThat(customer.sent).as("the sharer is not told its own phase").isEmpty();
     }
 
     @Test
