@@ -9,12 +9,13 @@ import { RoomDrawings } from '../annotations/roomDrawings';
 import { cropToWire, masksToWire } from '../annotations/wire';
 import type { Rect, Size } from '../crop/geometry';
 import type { RestoredShare } from '../ui/customer/shareState';
-import type { Peer, Share } from '../generated/signal';
+import type { Peer } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
 import { AGENT_UNKNOWN, type AgentSignal, agentPresence, type AgentView, type EndReason, reduceAgent, shareStatus,
   type StatusTone } from './agentView';
+import { SharePhaseReport } from './sharePhaseReport';
 import { tokenSubject } from './tokenSubject';
 
 /** What the customer's page says about the link: the agent's presence and the share, in words; why it ended. */
@@ -73,19 +74,9 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   };
   const client = connectSignaling(config, room.token, (s, close) => tell({ type: 'socket', state: s, close }));
   const annotations = connectAnnotations(config, room.token);
-  // Where the customer is in sharing, as signaling last heard it (sent again on every welcome). The fast path to
-  // the agent's words: a pause reaches them through signaling, not through the durable annotation log.
-  type Phase = NonNullable<Share['phase']>;
-  let phase: Phase | null = null;
-  let beforePicker: Phase = 'consent';
-  const sendPhase = () => {
-    if (phase) client.send({ type: 'share', active: phase === 'sharing' || phase === 'paused', phase });
-  };
-  const say = (next: Phase) => {
-    if (next === phase) return;
-    phase = next;
-    sendPhase();
-  };
+  // Where the customer is in sharing, for the agent's words (a pause reaches them through signaling, not through
+  // the durable annotation log).
+  const phase = new SharePhaseReport((m) => client.send(m));
   // What the room last said (state) or was last told, so that only changes are sent (a drag produces a crop per
   // animation frame) and a reconnect does not announce a pause twice (share.paused is a session event).
   let published = { crop: '', masks: '', paused: false };
@@ -96,7 +87,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     const crop = cropToWire(shared.crop, shared.source);
     const masks = masksToWire(shared.masks, shared.source);
     roomShare = { crop: { x: crop.x, y: crop.y, w: crop.w, h: crop.h }, masks, paused: shared.paused };
-    if (sharing) say(shared.paused ? 'paused' : 'sharing');
+    if (sharing) phase.running(shared.paused);
     const next = { crop: JSON.stringify(crop), masks: JSON.stringify(masks), paused: shared.paused };
     if (force || next.crop !== published.crop) annotations.send(crop);
     if (force || next.masks !== published.masks) annotations.send({ type: 'masks', rects: masks });
@@ -151,7 +142,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     m.peers.forEach((p) => present.set(p.id, p));
     tell({ type: 'peers', peers: m.peers });
     announce(null);
-    sendPhase();
+    phase.resend();
   });
   client.on('peer-joined', (m) => {
     const isNew = !present.has(m.peer.id) && !m.resumed;
@@ -178,7 +169,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     share: (track) => {
       sharing = true;
       void peers.setTrack(track);
-      say((latest?.paused ?? roomShare.paused) ? 'paused' : 'sharing');
+      phase.running(latest?.paused ?? roomShare.paused);
       tell({ type: 'sharing', on: true });
     },
     unshare: () => {
@@ -186,17 +177,12 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
       void peers.setTrack(null);
       latest = null;
       published = { crop: '', masks: '', paused: published.paused };
-      say('stopped');
+      phase.stopped();
       tell({ type: 'sharing', on: false });
     },
-    consent: () => say('consent'),
-    choosing: () => {
-      if (phase !== 'choosing') beforePicker = phase === 'stopped' ? 'stopped' : 'consent';
-      say('choosing');
-    },
-    pickerClosed: () => {
-      if (phase === 'choosing') say(beforePicker);
-    },
+    consent: () => phase.consent(),
+    choosing: () => phase.choosing(),
+    pickerClosed: () => phase.pickerClosed(),
     remembered: () => firstState.then(() => roomShare),
     onPeople: (l) => {
       people.push(l);

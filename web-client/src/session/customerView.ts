@@ -12,8 +12,10 @@
  * events) means paused, the video track muting means stopped.
  */
 
+import type { PeerShare } from '../generated/signal';
+
 /** Where the customer's page says it is in sharing (signaling `peer-share`). */
-export type SharePhase = 'consent' | 'choosing' | 'sharing' | 'paused' | 'stopped';
+export type SharePhase = PeerShare['phase'];
 
 export type CustomerPhase = 'none' | 'joining' | 'consent' | 'choosing' | 'starting' | 'back' | 'sharing' | 'paused'
   | 'stopped' | 'reconnecting' | 'gone';
