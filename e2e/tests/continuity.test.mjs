@@ -55,7 +55,10 @@ async function paintMask(customer) {
   await customer.mouse.down();
   await customer.mouse.move(layer.x + layer.width * 0.4, layer.y + layer.height * 0.45, { steps: 3 });
   await customer.mouse.up();
-  await customer.getByTestId('paint-mask').click();
+  // The tool disarms itself after one mask; older pages needed a second press.
+  if (await customer.getByTestId('paint-mask').getAttribute('aria-pressed') === 'true') {
+    await customer.getByTestId('paint-mask').click();
+  }
 }
 
 const masksOf = (customer) => customer.locator('.mask-box[data-rect]').evaluateAll(
