@@ -62,7 +62,10 @@ async function observe(credential: string): Promise<void> {
     crop: stage.setGeometry,
     customer: (signal) => {
       tell({ type: 'customer', signal });
-      if (signal.type === 'media-muted') watchFrames();
+      // A new share (or the picture stopping) waits for the next real frame (as on the agent's console).
+      if (signal.type === 'media-muted' || signal.type === 'share' || (signal.type === 'present' && signal.resumed)) {
+        watchFrames();
+      }
     },
   });
   if (over) {
