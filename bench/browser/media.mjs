@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { VIEWPORT } from '../../e2e/harness/browser.mjs';
 import { cropOf, cropToCentre, shareAlone, TITLE } from '../../e2e/harness/customer.mjs';
 import { keepPeerConnections } from '../../e2e/harness/peerStats.mjs';
-import { AGENT_KEY } from '../../e2e/harness/stack.mjs';
+import { joinByCode, newSession } from '../../e2e/harness/session.mjs';
 import { closeStackPages, openStackPages } from '../../e2e/harness/stackPages.mjs';
 import { cpuWindow, psnr, ssim, summary } from './measure.mjs';
 import { agentProbe, customerProbe, lumaOf, senderCap, videoCounters } from './probes.mjs';
@@ -38,19 +38,14 @@ async function openSession({ browser, base, server }, fixture) {
   await customerContext.addInitScript(keepPeerConnections);
   await customerContext.addInitScript(customerProbe);
   const agent = await agentContext.newPage();
-  await agent.goto(`${base}/agent/`);
-  await agent.getByLabel('Agent key').fill(AGENT_KEY);
-  await agent.getByRole('button', { name: 'New session' }).click();
+  await newSession(agent, base);
   const code = (await agent.getByTestId('join-code').textContent()).trim();
   const shared = await customerContext.newPage();
   await shared.setViewportSize({ width: 1280, height: 720 });
   await shared.goto(`${server.url}/fixtures/${fixture}.html`);
   await shared.evaluate(() => (document.title = 'Not to be picked'));
   const customer = await customerContext.newPage();
-  await customer.goto(`${base}/join/`);
-  await customer.getByLabel('Session code').fill(code);
-  await customer.getByRole('button', { name: 'Join' }).click();
-  await customer.getByTestId('share').waitFor();
+  await joinByCode(customer, base, code);
   // As a customer does: the agent sees them before they share (the connection is pre-warmed meanwhile).
   await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
   const share = async ({ afterIce = false } = {}) => {

@@ -12,6 +12,14 @@ export async function newSession(agent, base) {
   return room;
 }
 
+/** The customer joins with the session code and waits for the Share button (the consent step). */
+export async function joinByCode(customer, base, code) {
+  await customer.goto(`${base}/join/`);
+  await customer.getByLabel('Session code').fill(code);
+  await customer.getByRole('button', { name: 'Join' }).click();
+  await customer.getByTestId('share').waitFor();
+}
+
 /** A pen stroke by the agent across the middle of the customer's video, from 40 % to 60 % of its box. */
 export async function penStroke(agent) {
   const box = await agent.getByTestId('remote-video').boundingBox();
