@@ -161,15 +161,17 @@ describe('customer join', () => {
       const page = await ctx.newPage();
       await page.route('**/api/rooms/join', (route) => route.fulfill({
         status: 404, contentType: 'application/problem+json',
-        body: JSON.stringify({ type: 'about:blank', title: 'Unknown code', status: 404,
-          detail: 'This code is wrong, already used or expired. Ask your agent for a new one.' }) }));
+        body: JSON.stringify({ type: 'https://coview.dev/problems/join-refused', title: 'Unknown code', status: 404,
+          detail: 'join code 123456 matched no room' }) }));
       await page.goto(`${server.url}/join/`);
       await page.getByLabel('Session code').fill('12 34');
       await page.getByRole('button', { name: 'Join' }).click();
       assert.match(await page.getByRole('alert').textContent(), /exactly 6 digits/);
       await page.getByLabel('Session code').fill('123 456');
       await page.getByRole('button', { name: 'Join' }).click();
-      await page.getByText('This code is wrong, already used or expired').waitFor();
+      // The person reads what happened and what to do, never the problem's developer detail.
+      await page.getByText('This code is wrong, already used or expired. Check the digits').waitFor();
+      assert.equal(await page.getByText('matched no room').count(), 0);
       await page.screenshot({ path: `${SCREENSHOTS}customer-join.png` });
     } finally {
       await ctx.close();

@@ -202,7 +202,7 @@ if (fromLink) {
 } else if (stored) {
   rejoin(stored.credential).catch((e: Error) => {
     rejoins.clear();
-    showForm(`Your earlier session could not be resumed: ${e.message}`);
+    showForm(`Your earlier session could not be resumed. ${e.message}`);
   });
 } else {
   showForm();

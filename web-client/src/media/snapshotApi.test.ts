@@ -59,15 +59,16 @@ describe('SnapshotApi', () => {
     expect(blob.size).toBe(3);
   });
 
-  it('surfaces a problem document\'s detail as ApiError', async () => {
-    const f = fakeFetch(() => json({ title: 'Too large', detail: 'original is larger than 16 MiB', type: 'x:too-large' },
-      413, 'application/problem+json'));
+  it('surfaces a problem document as ApiError in words for the person, its detail kept', async () => {
+    const f = fakeFetch(() => json({ title: 'Too large', detail: 'original is larger than 16 MiB',
+      type: 'https://coview.dev/problems/too-large' }, 413, 'application/problem+json'));
     const err = await new SnapshotApi('r1', () => 't', f.fn).upload({
       original: new Blob([]), flattened: new Blob([]), annotations: {},
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(413);
-    expect((err as ApiError).message).toBe('original is larger than 16 MiB');
+    expect((err as ApiError).message).toBe('This is too large to save.');
+    expect((err as ApiError).detail).toBe('original is larger than 16 MiB');
   });
 
   it('says in words when room-service cannot be reached', async () => {

@@ -4,7 +4,7 @@
  * the participant's token as a bearer header, as RoomApi does; failures surface as {@link ApiError} with the
  * problem document's words. fetch is injected (tests, embedding).
  */
-import { ApiError } from '../session/roomApi';
+import { ApiError, refusal } from '../session/roomApi';
 
 /** The three files of a snapshot; also the last path segment of their download URLs. */
 export type SnapshotPart = 'original' | 'flattened' | 'annotations';
@@ -87,16 +87,7 @@ export class SnapshotApi {
       throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
     }
     if (res.ok) return res;
-    let message = `Request failed (${res.status})`;
-    let type: string | undefined;
-    try {
-      const problem = (await res.json()) as { title?: string; detail?: string; type?: string };
-      message = problem.detail ?? problem.title ?? message;
-      type = problem.type;
-    } catch {
-      // Not a problem document (a proxy's error page): keep the status message.
-    }
-    throw new ApiError(res.status, message, type);
+    throw await refusal(res);
   }
 }
 

@@ -27,11 +27,13 @@ describe('RoomApi', () => {
       body: JSON.stringify({ externalRef, metadata: { queue: 'billing' } }) });
   });
 
-  it('turns a problem document into an error with its detail', async () => {
-    const f = respond(404, { type: 'about:blank', title: 'Not found', detail: 'This code is wrong or has expired.' });
+  it('turns a problem document into words for the person, keeping its detail for the console', async () => {
+    const type = 'https://coview.dev/problems/join-refused';
+    const f = respond(404, { type, title: 'Unknown code', detail: 'join code 000000 matched no room' });
     const err = await new RoomApi(f as unknown as typeof fetch).joinRoom({ code: '000000' }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 404, message: 'This code is wrong or has expired.', problemType: 'about:blank' });
+    expect(err).toMatchObject({ status: 404, problemType: type, detail: 'join code 000000 matched no room',
+      message: 'This code is wrong, already used or expired. Check the digits, or ask your agent for a new one.' });
   });
 
   it("removes a participant with the agent's token, and says so when it cannot", async () => {

@@ -1,12 +1,13 @@
 /**
  * room-service's REST API as the browser uses it. Errors arrive as RFC 9457 problem details and surface as
- * {@link ApiError} with the problem's human-readable title/detail. fetch is injected (tests, embedding).
+ * {@link ApiError} with words for the person (problemWords.ts); the problem's detail goes to the console. fetch is injected (tests, embedding).
  */
 
 // REST bodies mirror contracts' dev.coview.contracts.rooms records (no JSON Schema exists for REST; the
 // OpenAPI document of room-service describes them).
 
 import type { RoomContext } from '../embed/protocol';
+import { problemWords } from './problemWords';
 
 /** `POST /api/rooms` answer (CreatedRoom): the agent's new room. */
 export interface CreatedRoom {
@@ -69,9 +70,28 @@ function agentHeaders(auth: AgentAuth): Record<string, string> {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly problemType?: string) {
+  /** The message is for the person (problemWords.ts); `detail` is room-service's text for developers. */
+  constructor(readonly status: number, message: string, readonly problemType?: string, readonly detail?: string) {
     super(message);
   }
+}
+
+/**
+ * The error of a refused response: the person's words for its problem, the problem's own detail kept for the
+ * console (logged here, once).
+ */
+export async function refusal(res: Response): Promise<ApiError> {
+  let type: string | undefined;
+  let detail: string | undefined;
+  try {
+    const problem = (await res.json()) as { title?: string; detail?: string; type?: string };
+    type = problem.type;
+    detail = problem.detail ?? problem.title;
+  } catch {
+    // Not a problem document (a proxy's error page): the status decides the words.
+  }
+  console.warn(`CoView refused ${res.url || 'a request'}: ${res.status} ${type ?? ''} ${detail ?? ''}`.trim());
+  return new ApiError(res.status, problemWords(res.status, type), type, detail);
 }
 
 /** The header that carries the agent key on `POST /api/rooms`. */
@@ -189,16 +209,7 @@ export class RoomApi {
       throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
     }
     if (res.ok) return (await res.json()) as T;
-    let message = `Request failed (${res.status})`;
-    let type: string | undefined;
-    try {
-      const problem = (await res.json()) as { title?: string; detail?: string; type?: string };
-      message = problem.detail ?? problem.title ?? message;
-      type = problem.type;
-    } catch {
-      // Not a problem document (a proxy's error page): keep the status message.
-    }
-    throw new ApiError(res.status, message, type);
+    throw await refusal(res);
   }
 }
 
