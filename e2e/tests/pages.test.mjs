@@ -177,4 +177,25 @@ describe('customer join', () => {
       await ctx.close();
     }
   });
+
+  it('pulses the crop an agent asks to adjust, and holds it still for a reduced-motion user', async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${server.url}/join/`);
+      const animation = () => page.evaluate(() => {
+        const el = document.createElement('div');
+        el.className = 'crop-rect requested';
+        document.body.append(el);
+        const name = getComputedStyle(el).animationName;
+        el.remove();
+        return name;
+      });
+      assert.equal(await animation(), 'crop-requested');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      assert.equal(await animation(), 'none');
+    } finally {
+      await ctx.close();
+    }
+  });
 });
