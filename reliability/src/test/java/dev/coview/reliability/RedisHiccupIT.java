@@ -74,7 +74,7 @@ class RedisHiccupIT {
             // Every watch must have polled 3 s past the resume: a check that failed during the pause shows by then
             // (three failed polls are what the kubelet needs to take a pod out).
             Awaitility.await("readiness polled 3 s past the resume").atMost(WAIT)
-                    .until(() -> watches.stream().allMatch(w -> polledSince(w, resumedAt, Duration.ofSeconds(3))));
+                    .until(() -> watches.stream().allMatch(w -> w.polledPast(resumedAt, Duration.ofSeconds(3))));
             joining.set(false);
             joins.join(WAIT.toMillis());
 
@@ -109,12 +109,6 @@ class RedisHiccupIT {
             agent.close();
             customer.close();
         }
-    }
-
-    /** Whether {@code watch} has a poll taken at least {@code after} past {@code since} (a nanoTime). */
-    private static boolean polledSince(HealthWatch watch, long since, Duration after) {
-        long offset = Duration.ofNanos(since - watch.startedAt()).plus(after).toMillis();
-        return watch.samples().stream().anyMatch(s -> s.atMillis() >= offset);
     }
 
     private static long millisSince(long nanos) {

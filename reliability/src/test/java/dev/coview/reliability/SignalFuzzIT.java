@@ -47,8 +47,8 @@ class SignalFuzzIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Set<String> ERROR_CODES = Set.of(ErrorCodes.UNKNOWN_TYPE, ErrorCodes.INVALID_MESSAGE,
             ErrorCodes.FORBIDDEN, ErrorCodes.UNKNOWN_PEER, ErrorCodes.RATE_LIMITED, ErrorCodes.UNAVAILABLE);
-    private static final Set<String> REPLY_TYPES = Set.of("welcome", "peer-joined", "peer-away", "peer-left", "error",
-            "offer", "answer", "candidate", "restart");
+    private static final Set<String> REPLY_TYPES = Set.of("welcome", "peer-joined", "peer-away", "peer-left",
+            "peer-share", "error", "offer", "answer", "candidate", "restart");
 
     private final List<String> unanswered = java.util.Collections.synchronizedList(new ArrayList<>());
     private final FuzzVerdict verdict = new FuzzVerdict("server-signal.json", REPLY_TYPES, ERROR_CODES, "welcome");

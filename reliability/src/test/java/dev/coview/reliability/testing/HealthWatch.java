@@ -42,6 +42,12 @@ public final class HealthWatch implements AutoCloseable {
     }
 
     /** {@link System#nanoTime()} when the watch started: sample times count from here. */
+    /** Whether a poll was taken at least {@code after} past {@code since} (a nanoTime): a failed check shows by then. */
+    public boolean polledPast(long since, java.time.Duration after) {
+        long offset = java.time.Duration.ofNanos(since - startedAt()).plus(after).toMillis();
+        return samples().stream().anyMatch(s -> s.atMillis() >= offset);
+    }
+
     public long startedAt() {
         return started;
     }

@@ -115,7 +115,8 @@ public class RedisSignalRouter implements SignalRouter {
                                 peers.values().stream().map(PeerAt::peer).toList(), resumed), connections(peers),
                                 followUps(peers)))
                         .chain(() -> channels.publish(member.roomId(),
-                                new RoomBus.Joined(member.peer(), member.connectionId(), resumed)))
+                                new RoomBus.Joined(member.peer(), member.connectionId(), resumed,
+                                        presence.instanceId())))
                         .replaceWith(resumed));
     }
 
@@ -277,9 +278,13 @@ public class RedisSignalRouter implements SignalRouter {
         if (message instanceof RoomBus.Deliver d) {
             local.deliverJson(roomId, d.to(), d.json());
         } else if (message instanceof RoomBus.Joined j) {
-            local.find(roomId, j.peer().id()).filter(m -> !m.connectionId().equals(j.connection()))
-                    // The participant reconnected through another instance: this socket is stale.
-                    .ifPresent(m -> m.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
+            // The participant reconnected through another instance: this socket is stale. A join through this
+            // instance already replaced any older socket here (LocalRooms.attach), and its news may arrive after
+            // a still newer socket attached: acting on it would close the newest socket instead of the stale one.
+            if (!presence.instanceId().equals(j.instance())) {
+                local.find(roomId, j.peer().id()).filter(m -> !m.connectionId().equals(j.connection()))
+                        .ifPresent(m -> m.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
+            }
             local.announceJoined(roomId, j.peer(), j.connection(), j.resumed());
         } else if (message instanceof RoomBus.Away a) {
             local.announceAway(roomId, a.id(), a.connection());

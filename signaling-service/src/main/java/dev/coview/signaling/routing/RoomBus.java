@@ -25,8 +25,11 @@ public sealed interface RoomBus {
     record Deliver(String to, String json) implements RoomBus {
     }
 
-    /** A participant connected through socket {@code connection}: tell the others; close its older socket. */
-    record Joined(Peer peer, String connection, boolean resumed) implements RoomBus {
+    /**
+     * A participant connected through socket {@code connection} on instance {@code instance}: tell the others; close
+     * its older socket on another instance ({@code instance} null: sent by an instance of an older release).
+     */
+    record Joined(Peer peer, String connection, boolean resumed, String instance) implements RoomBus {
     }
 
     /** A participant's socket {@code connection} dropped; it is within its resume grace period: tell the others. */

@@ -1,0 +1,136 @@
+package dev.coview.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coview.contracts.auth.Grant;
+import dev.coview.contracts.auth.Role;
+import dev.coview.local.ChildProcess;
+import dev.coview.reliability.testing.Annotations;
+import dev.coview.reliability.testing.HealthWatch;
+import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.Stack;
+import dev.coview.reliability.testing.Tokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kafka broker frozen (SIGSTOP) for 2 s under traffic — a room drawing across two annotation-service instances
+ * (the customer on B draws, the agent on A receives) and customers joining rooms one after the other: a broker
+ * hiccup of that length must turn no one away. Every readiness and liveness poll of room-, signaling- and
+ * annotation-service answers 200 (each keeps a grace before Kafka counts as down, docs/operations.md "Readiness"),
+ * every join started during the pause completes (its session events are published late, never failing it), and
+ * every stroke drawn during the pause reaches the agent once the broker is back (the producer buffers and retries;
+ * none is refused with {@code unavailable}). The Redis twin is {@link RedisHiccupIT}.
+ */
+@Order(4)
+class KafkaHiccupIT {
+
+    private static final Duration PAUSE = Duration.ofSeconds(2);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void aTwoSecondKafkaPauseTurnsNoOneAwayAndLosesNoStroke() throws InterruptedException {
+        Stack stack = Stack.get();
+        String room = Tokens.randomId();
+        Peer agent = Annotations.connect(stack.annotationA(), Tokens.valid(room, Tokens.randomId(), Role.AGENT));
+        Peer customer = Annotations.connect(stack.annotationB(), Tokens.withGrants(room, Tokens.randomId(),
+                Role.CUSTOMER, Set.of(Grant.ANNOTATE, Grant.SHARE)));
+        agent.inbox().next("state", WAIT);
+        customer.inbox().next("state", WAIT);
+        List<HealthWatch> watches = List.of(new HealthWatch(stack.rooms()), new HealthWatch(stack.signalingA()),
+                new HealthWatch(stack.annotationA()), new HealthWatch(stack.annotationB()));
+        AtomicBoolean joining = new AtomicBoolean(true);
+        List<Long> joinMillis = new ArrayList<>();
+        List<String> joinFailures = new ArrayList<>();
+        Thread joins = new Thread(() -> {
+            while (joining.get()) {
+                long start = System.nanoTime();
+                try {
+                    Http.joinAsCustomer(Http.createRoom());
+                    synchronized (joinMillis) {
+                        joinMillis.add(millisSince(start));
+                    }
+                } catch (AssertionError | RuntimeException e) {
+                    synchronized (joinFailures) {
+                        joinFailures.add(e.getMessage());
+                    }
+                }
+            }
+        }, "joins");
+        try {
+            joins.start();
+            ChildProcess kafka = stack.local().kafka().process();
+            long pausedAt = System.nanoTime();
+            List<String> drawn = new ArrayList<>();
+            kafka.pause();
+            try {
+                int n = 0;
+                while (System.nanoTime() - pausedAt < PAUSE.toNanos()) {
+                    String id = "hiccup-" + (++n);
+                    customer.send(Annotations.stroke(id));
+                    drawn.add(id);
+                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                }
+            } finally {
+                kafka.resume();
+            }
+            long resumedAt = System.nanoTime();
+
+            Awaitility.await("every stroke drawn during the pause reaches the agent").atMost(WAIT)
+                    .until(() -> drawn.stream().allMatch(id -> received(agent, id)));
+            long allDelivered = millisSince(resumedAt);
+            Awaitility.await("readiness polled 3 s past the resume").atMost(WAIT)
+                    .until(() -> watches.stream().allMatch(w -> w.polledPast(resumedAt, Duration.ofSeconds(3))));
+            joining.set(false);
+            joins.join(WAIT.toMillis());
+
+            long slowestJoin;
+            int joinCount;
+            synchronized (joinMillis) {
+                slowestJoin = joinMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
+                joinCount = joinMillis.size();
+            }
+            long refused = customer.inbox().raw().stream()
+                    .filter(t -> t.contains("\"type\":\"error\"") && t.contains("unavailable")).count();
+            System.out.printf("Kafka paused %d ms under traffic: %d strokes drawn during the pause, all at the "
+                            + "agent %d ms after the resume, %d refused; %d rooms created and joined meanwhile, "
+                            + "slowest %d ms, %d failed%n", PAUSE.toMillis(), drawn.size(), allDelivered, refused,
+                    joinCount, slowestJoin, joinFailures.size());
+            for (HealthWatch w : watches) {
+                RedisPauseIT.printTimeline(w, pausedAt);
+                assertThat(w.samples()).as("%s readiness and liveness through a 2 s Kafka pause", w.name())
+                        .allSatisfy(s -> {
+                            assertThat(s.ready()).isEqualTo(200);
+                            assertThat(s.live()).isEqualTo(200);
+                        });
+            }
+            assertThat(refused).as("strokes refused with 'unavailable'").isZero();
+            assertThat(agent.inbox().isClosed() || customer.inbox().isClosed()).as("a socket closed").isFalse();
+            assertThat(joinFailures).as("joins started during the pause").isEmpty();
+            assertThat(joinCount).as("joins completed").isPositive();
+        } finally {
+            joining.set(false);
+            joins.join(WAIT.toMillis());
+            watches.forEach(HealthWatch::close);
+            agent.close();
+            customer.close();
+        }
+    }
+
+    private static boolean received(Peer peer, String id) {
+        String mark = "\"id\":\"" + id + "\"";
+        return peer.inbox().raw().stream().anyMatch(t -> t.contains("\"type\":\"event\"") && t.contains(mark));
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+    }
+}
