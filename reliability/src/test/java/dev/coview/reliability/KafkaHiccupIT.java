@@ -7,7 +7,7 @@ import dev.coview.contracts.auth.Role;
 import dev.coview.local.ChildProcess;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.HealthWatch;
-import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.JoinStream;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
@@ -47,26 +46,8 @@ class KafkaHiccupIT {
         customer.inbox().next("state", WAIT);
         List<HealthWatch> watches = List.of(new HealthWatch(stack.rooms()), new HealthWatch(stack.signalingA()),
                 new HealthWatch(stack.annotationA()), new HealthWatch(stack.annotationB()));
-        AtomicBoolean joining = new AtomicBoolean(true);
-        List<Long> joinMillis = new ArrayList<>();
-        List<String> joinFailures = new ArrayList<>();
-        Thread joins = new Thread(() -> {
-            while (joining.get()) {
-                long start = System.nanoTime();
-                try {
-                    Http.joinAsCustomer(Http.createRoom());
-                    synchronized (joinMillis) {
-                        joinMillis.add(millisSince(start));
-                    }
-                } catch (AssertionError | RuntimeException e) {
-                    synchronized (joinFailures) {
-                        joinFailures.add(e.getMessage());
-                    }
-                }
-            }
-        }, "joins");
+        JoinStream joins = JoinStream.start();
         try {
-            joins.start();
             ChildProcess kafka = stack.local().kafka().process();
             long pausedAt = System.nanoTime();
             List<String> drawn = new ArrayList<>();
@@ -89,21 +70,16 @@ class KafkaHiccupIT {
             long allDelivered = millisSince(resumedAt);
             Awaitility.await("readiness polled 3 s past the resume").atMost(WAIT)
                     .until(() -> watches.stream().allMatch(w -> w.polledPast(resumedAt, Duration.ofSeconds(3))));
-            joining.set(false);
-            joins.join(WAIT.toMillis());
+            joins.stop(WAIT);
 
-            long slowestJoin;
-            int joinCount;
-            synchronized (joinMillis) {
-                slowestJoin = joinMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
-                joinCount = joinMillis.size();
-            }
+            long slowestJoin = joins.slowestMillis();
+            int joinCount = joins.completed();
             long refused = customer.inbox().raw().stream()
                     .filter(t -> t.contains("\"type\":\"error\"") && t.contains("unavailable")).count();
             System.out.printf("Kafka paused %d ms under traffic: %d strokes drawn during the pause, all at the "
                             + "agent %d ms after the resume, %d refused; %d rooms created and joined meanwhile, "
                             + "slowest %d ms, %d failed%n", PAUSE.toMillis(), drawn.size(), allDelivered, refused,
-                    joinCount, slowestJoin, joinFailures.size());
+                    joinCount, slowestJoin, joins.failures().size());
             for (HealthWatch w : watches) {
                 RedisPauseIT.printTimeline(w, pausedAt);
                 assertThat(w.samples()).as("%s readiness and liveness through a 2 s Kafka pause", w.name())
@@ -114,11 +90,10 @@ class KafkaHiccupIT {
             }
             assertThat(refused).as("strokes refused with 'unavailable'").isZero();
             assertThat(agent.inbox().isClosed() || customer.inbox().isClosed()).as("a socket closed").isFalse();
-            assertThat(joinFailures).as("joins started during the pause").isEmpty();
+            assertThat(joins.failures()).as("joins started during the pause").isEmpty();
             assertThat(joinCount).as("joins completed").isPositive();
         } finally {
-            joining.set(false);
-            joins.join(WAIT.toMillis());
+            joins.stop(WAIT);
             watches.forEach(HealthWatch::close);
             agent.close();
             customer.close();

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.local.RedisServer;
 import dev.coview.reliability.testing.HealthWatch;
-import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.JoinStream;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.RelayedSession;
 import dev.coview.reliability.testing.Signals;
 import dev.coview.reliability.testing.Stack;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,26 +38,8 @@ class RedisHiccupIT {
         Peer customer = session.customer();
         List<HealthWatch> watches = List.of(new HealthWatch(stack.rooms()), new HealthWatch(stack.signalingA()),
                 new HealthWatch(stack.signalingB()), new HealthWatch(stack.annotationA()));
-        AtomicBoolean joining = new AtomicBoolean(true);
-        List<Long> joinMillis = new ArrayList<>();
-        List<String> joinFailures = new ArrayList<>();
-        Thread joins = new Thread(() -> {
-            while (joining.get()) {
-                long start = System.nanoTime();
-                try {
-                    Http.joinAsCustomer(Http.createRoom());
-                    synchronized (joinMillis) {
-                        joinMillis.add(millisSince(start));
-                    }
-                } catch (AssertionError | RuntimeException e) {
-                    synchronized (joinFailures) {
-                        joinFailures.add(e.getMessage());
-                    }
-                }
-            }
-        }, "joins");
+        JoinStream joins = JoinStream.start();
         try {
-            joins.start();
             RedisServer redis = stack.local().redis();
             long pausedAt = System.nanoTime();
             List<String> sentDuringPause = session.sendWhileFrozen(redis, PAUSE, Duration.ofMillis(100), "10.3.3.3");
@@ -75,22 +55,17 @@ class RedisHiccupIT {
             // (three failed polls are what the kubelet needs to take a pod out).
             Awaitility.await("readiness polled 3 s past the resume").atMost(WAIT)
                     .until(() -> watches.stream().allMatch(w -> w.polledPast(resumedAt, Duration.ofSeconds(3))));
-            joining.set(false);
-            joins.join(WAIT.toMillis());
+            joins.stop(WAIT);
 
             List<String> agentGot = agent.inbox().raw();
             long deliveredLate = sentDuringPause.stream()
                     .filter(m -> agentGot.stream().anyMatch(t -> t.contains(m))).count();
-            long slowestJoin;
-            int joinCount;
-            synchronized (joinMillis) {
-                slowestJoin = joinMillis.stream().mapToLong(Long::longValue).max().orElse(-1);
-                joinCount = joinMillis.size();
-            }
+            long slowestJoin = joins.slowestMillis();
+            int joinCount = joins.completed();
             System.out.printf("Redis paused %d ms under traffic: relay on the open sockets again %d ms after the "
                             + "resume; %d candidates sent during the pause, %d delivered late; %d rooms created and "
                             + "joined meanwhile, slowest %d ms, %d failed%n", PAUSE.toMillis(), relayAgain,
-                    sentDuringPause.size(), deliveredLate, joinCount, slowestJoin, joinFailures.size());
+                    sentDuringPause.size(), deliveredLate, joinCount, slowestJoin, joins.failures().size());
             for (HealthWatch w : watches) {
                 RedisPauseIT.printTimeline(w, pausedAt);
                 assertThat(w.samples()).as("%s readiness and liveness through a 2 s Redis pause", w.name())
@@ -100,11 +75,10 @@ class RedisHiccupIT {
                         });
             }
             assertThat(agent.inbox().isClosed() || customer.inbox().isClosed()).as("a socket closed").isFalse();
-            assertThat(joinFailures).as("joins started during the pause").isEmpty();
+            assertThat(joins.failures()).as("joins started during the pause").isEmpty();
             assertThat(joinCount).as("joins completed").isPositive();
         } finally {
-            joining.set(false);
-            joins.join(WAIT.toMillis());
+            joins.stop(WAIT);
             watches.forEach(HealthWatch::close);
             agent.close();
             customer.close();
