@@ -16,7 +16,7 @@ import { keepPeerConnections } from '../../e2e/harness/peerStats.mjs';
 import { joinByCode, newSession } from '../../e2e/harness/session.mjs';
 import { closeStackPages, openStackPages } from '../../e2e/harness/stackPages.mjs';
 import { cpuWindow, psnr, ssim, summary } from './measure.mjs';
-import { agentProbe, customerProbe, lumaOf, senderCap, videoCounters } from './probes.mjs';
+import { agentProbe, customerProbe, firstMediaProbe, lumaOf, senderCap, videoCounters } from './probes.mjs';
 
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
 const arg = (name, fallback) => {
@@ -37,6 +37,7 @@ async function openSession({ browser, base, server }, fixture) {
   await agentContext.addInitScript(agentProbe);
   await customerContext.addInitScript(keepPeerConnections);
   await customerContext.addInitScript(customerProbe);
+  for (const c of [agentContext, customerContext]) await c.addInitScript(firstMediaProbe);
   const agent = await agentContext.newPage();
   await newSession(agent, base);
   const code = (await agent.getByTestId('join-code').textContent()).trim();
@@ -48,15 +49,24 @@ async function openSession({ browser, base, server }, fixture) {
   await joinByCode(customer, base, code);
   // As a customer does: the agent sees them before they share (the connection is pre-warmed meanwhile).
   await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
-  const share = async ({ afterIce = false } = {}) => {
+  const share = async ({ afterIce = false, watchMedia = false } = {}) => {
     await customer.bringToFront();
     // A customer who reads the consent first: the pre-warmed connection is up before the click.
     if (afterIce) await customer.waitForFunction(() => window.coviewIceConnectedAt !== undefined, null, { timeout: 20_000 });
+    if (watchMedia) {
+      await agent.evaluate(() => window.coviewWatchStart());
+      await customer.evaluate(() => window.coviewWatchStart());
+    }
     const clicked = await shareAlone(shared, customer);
     await agent.waitForFunction((t) => window.coviewFrames.some((f) => f.t > t), clicked,
       { polling: 'raf', timeout: 20_000 });
     const first = await agent.evaluate((t) => window.coviewFrames.find((f) => f.t > t).t, clicked);
-    return { clicked, firstFrame: first };
+    if (!watchMedia) return { clicked, firstFrame: first };
+    // The pollers stop once they saw a decoded and an encoded frame; the last one may still be on its way.
+    await agent.waitForFunction(() => 'decoded' in window.coviewFirsts, null, { timeout: 20_000 });
+    await customer.waitForFunction(() => 'encoded' in window.coviewFirsts, null, { timeout: 20_000 });
+    const media = { ...(await customer.evaluate(() => window.coviewFirsts)), ...(await agent.evaluate(() => window.coviewFirsts)) };
+    return { clicked, firstFrame: first, media };
   };
   const close = async () => {
     await agentContext.close();
@@ -72,12 +82,16 @@ async function firstFrames(env) {
   const captured = [];
   const cropped = [];
   const delivered = [];
+  const toEncoded = [];
+  const toReceived = [];
+  const toDecoded = [];
+  const toShown = [];
   let iceBefore = 0;
   let kept = null;
   for (let n = 0; n < SESSIONS; n++) {
     const s = await openSession(env, 'motion');
     // Every other customer clicks Share at once, the others once their connection is up (reading the consent).
-    const { clicked, firstFrame } = await s.share({ afterIce: n % 2 === 1 });
+    const { clicked, firstFrame, media } = await s.share({ afterIce: n % 2 === 1, watchMedia: true });
     if (n % 2 === 1) warm.push(firstFrame - clicked);
     const { marks, iceAt } = await s.customer.evaluate(() => ({ iceAt: window.coviewIceConnectedAt,
       marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('coview:'))
@@ -87,6 +101,10 @@ async function firstFrames(env) {
     captured.push((marks['coview:captured'] ?? NaN) - clicked);
     cropped.push((marks['coview:first-frame'] ?? NaN) - (marks['coview:captured'] ?? NaN));
     delivered.push(firstFrame - (marks['coview:first-frame'] ?? NaN));
+    toEncoded.push(media.encoded - (marks['coview:first-frame'] ?? NaN));
+    toReceived.push(media.received - media.encoded);
+    toDecoded.push(media.decoded - media.received);
+    toShown.push(firstFrame - media.decoded);
     if (iceAt !== undefined && iceAt <= clicked) iceBefore++;
     log(`session ${n}: Share → agent's first frame ${Math.round(firstFrame - clicked)} ms`);
     if (n === SESSIONS - 1) kept = s;
@@ -95,6 +113,8 @@ async function firstFrames(env) {
   return { kept, result: { share_to_first_frame: summary(totals), connection_up_share_to_first_frame: summary(warm),
     share_to_pipeline_first_frame: summary(pipeline), share_to_captured: summary(captured),
     captured_to_pipeline_first_frame: summary(cropped), pipeline_first_frame_to_agent: summary(delivered),
+    pipeline_to_encoded: summary(toEncoded), encoded_to_received: summary(toReceived),
+    received_to_decoded: summary(toDecoded), decoded_to_shown: summary(toShown),
     ice_connected_before_click: `${iceBefore} of ${SESSIONS}` } };
 }
 
@@ -262,6 +282,10 @@ ${row('Share → the crop pipeline\'s first frame (customer)', r.first_frame.sha
 ${row('… Share → the capture started (getDisplayMedia resolved)', r.first_frame.share_to_captured)}
 ${row('… capture started → the crop pipeline\'s first frame', r.first_frame.captured_to_pipeline_first_frame)}
 ${row('… pipeline\'s first frame → agent\'s first frame (encode, send, decode, show)', r.first_frame.pipeline_first_frame_to_agent)}
+${row('… … pipeline\'s first frame → the sender\'s first encoded frame (getStats)', r.first_frame.pipeline_to_encoded)}
+${row('… … encoded → the agent\'s first bytes (getStats; may be < 0: two pollers)', r.first_frame.encoded_to_received)}
+${row('… … first bytes → first decoded frame (getStats)', r.first_frame.received_to_decoded)}
+${row('… … decoded → shown (requestVideoFrameCallback; may be < 0: the poller is late)', r.first_frame.decoded_to_shown)}
 ${row('stop, then Share again → agent\'s first frame', r.reshare)}
 ${row('Pause → agent\'s first black frame', r.pause.pause_to_black)}
 ${row('Resume → agent\'s first frame with content', r.pause.resume_to_content)}

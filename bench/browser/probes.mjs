@@ -60,6 +60,36 @@ export function customerProbe() {
   watch();
 }
 
+/**
+ * Init script for both sides of the first-frame sessions: once `window.coviewWatchStart()` is called, polls every
+ * peer connection's getStats about every 10 ms and keeps when (epoch ms) the sender's source first handed it a frame
+ * (media-source frames), when it encoded one (outbound-rtp framesEncoded), and when the receiver first got bytes and
+ * decoded a frame (inbound-rtp); `window.coviewFirsts`. A poll is late by up to one getStats call (a few ms on a
+ * quiet machine), so the figures are upper bounds of each step.
+ */
+export function firstMediaProbe() {
+  window.coviewFirsts = {};
+  const seen = (k, t) => (window.coviewFirsts[k] ??= t);
+  window.coviewWatchStart = () => {
+    const poll = async () => {
+      for (const pc of window.coviewPeerConnections ?? []) {
+        if (pc.connectionState === 'closed') continue;
+        const stats = await pc.getStats();
+        const t = performance.timeOrigin + performance.now();
+        stats.forEach((s) => {
+          if (s.kind !== 'video') return;
+          if (s.type === 'media-source' && s.frames > 0) seen('source', t);
+          if (s.type === 'outbound-rtp' && s.framesEncoded > 0) seen('encoded', t);
+          if (s.type === 'inbound-rtp' && s.bytesReceived > 0) seen('received', t);
+          if (s.type === 'inbound-rtp' && s.framesDecoded > 0) seen('decoded', t);
+        });
+      }
+      if (!('decoded' in window.coviewFirsts) || !('encoded' in window.coviewFirsts)) setTimeout(poll, 10);
+    };
+    void poll();
+  };
+}
+
 /** page.evaluate: video inbound (agent) or outbound (customer) counters of every peer connection, summed. */
 export async function videoCounters() {
   const sum = { framesDecoded: 0, bytesReceived: 0, framesEncoded: 0, bytesSent: 0, frameWidth: 0, frameHeight: 0,

@@ -13,14 +13,19 @@ export function keepPeerConnections() {
   window.coviewCaptures = captures;
   const gdm = navigator.mediaDevices?.getDisplayMedia?.bind(navigator.mediaDevices);
   if (gdm) {
-    navigator.mediaDevices.getDisplayMedia = async (...a) => {
-      const stream = await gdm(...a);
-      for (const t of stream.getVideoTracks()) {
-        const c = { label: t.label, at: Date.now(), endedAt: null };
-        captures.push(c);
-        t.addEventListener('ended', () => (c.endedAt = Date.now()));
-      }
-      return stream;
+    // The browser's own promise goes back to the page: a wrapper that awaited it would resolve the page's await
+    // a few microtasks later, after Chromium's window for CaptureController.setFocusBehavior has closed (the
+    // capture would then bring the shared tab forward and throttle the CoView page: checked with chromium 156).
+    navigator.mediaDevices.getDisplayMedia = (...a) => {
+      const resolved = gdm(...a);
+      resolved.then((stream) => {
+        for (const t of stream.getVideoTracks()) {
+          const c = { label: t.label, at: Date.now(), endedAt: null };
+          captures.push(c);
+          t.addEventListener('ended', () => (c.endedAt = Date.now()));
+        }
+      }, () => undefined);
+      return resolved;
     };
   }
   window.RTCPeerConnection = class extends Native {

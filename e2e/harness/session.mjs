@@ -38,10 +38,11 @@ export async function penStroke(agent) {
 export function recordCaptures() {
   const original = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
   window.__captures = [];
-  navigator.mediaDevices.getDisplayMedia = async (options) => {
-    const stream = await original(options);
-    window.__captures.push(stream);
-    return stream;
+  // The browser's own promise goes back to the page (see keepPeerConnections: setFocusBehavior's window).
+  navigator.mediaDevices.getDisplayMedia = (options) => {
+    const resolved = original(options);
+    resolved.then((stream) => window.__captures.push(stream), () => undefined);
+    return resolved;
   };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {

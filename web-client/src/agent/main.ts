@@ -216,9 +216,14 @@ function startSession(room: CreatedRoom): void {
       liveGeometry = geometry;
       if (!frozenGeometry) overlay.setGeometry(geometry);
     },
+    // Attached before the customer shares (nothing shows yet, the hint stays until 'loadeddata'): the player is
+    // running when the first frame arrives. Setting srcObject again, even to the same stream, would restart it.
+    earlyVideo: (stream) => {
+      if (current === session && !video.srcObject) video.srcObject = stream;
+    },
     video: (stream) => {
       if (current !== session) return;
-      video.srcObject = stream;
+      if (video.srcObject !== stream) video.srcObject = stream;
       empty.hidden = stream !== null;
       if (stream) watchFrames();
     },

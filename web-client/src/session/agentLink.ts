@@ -22,6 +22,8 @@ export interface AgentLinkEvents {
   /** Everybody in the room, this agent included (selfId says which one that is). */
   participants(list: readonly Peer[], selfId: string): void;
   video(stream: MediaStream | null): void;
+  /** The customer's stream before its first picture (a connection made ahead of the share), to attach early. */
+  earlyVideo?(stream: MediaStream): void;
   /** What the customer's video shows of their screen: drawings map through it (null: not known yet). */
   crop(geometry: CropGeometry | null): void;
   /**
@@ -120,7 +122,7 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     streamFlowing = stream !== null;
     followSharing();
     on.video(stream);
-  });
+  }, (_from, stream) => on.earlyVideo?.(stream));
   health = new MediaHealthWatch(() => peers.current());
   const mediaHealth = health;
   followSharing();

@@ -198,6 +198,24 @@ describe('ViewerPeers', () => {
     expect(s.sent).toContainEqual({ type: 'restart', to: 'cust-1' });
   });
 
+  it('hands out the stream of a connection made ahead of the share early, and reports it with its first packets', async () => {
+    const s = setup();
+    const early: unknown[] = [];
+    const streams: unknown[] = [];
+    FakePeer.remoteMuted = true;
+    try {
+      new ViewerPeers(s.client, s.deps, (_from, stream) => streams.push(stream), (_from, stream) => early.push(stream));
+      s.receive({ type: 'offer', from: 'cust-1', to: 'agent-1', sdp: fakeSdp('sha-256 SHARER', 'ca') });
+      await s.settle();
+      expect(early).toEqual([{ pc: s.pcs[0].id }]);
+      expect(streams).toEqual([]);
+      s.pcs[0].unmute();
+      expect(streams).toEqual([early[0]]);
+    } finally {
+      FakePeer.remoteMuted = false;
+    }
+  });
+
   it('sets fresh ICE servers before answering an ICE restart, and only then', async () => {
     const s = setup();
     new ViewerPeers(s.client, s.deps, () => undefined);

@@ -32,6 +32,9 @@ export class FakePeer {
   readonly added: RTCIceCandidateInit[] = [];
   readonly params: Record<string, unknown> = { encodings: [{}] };
   track: unknown = null;
+  /** The remote track arrives muted (a connection made ahead of the share); {@link unmute} brings its first packets. */
+  static remoteMuted = false;
+  private unmuted: (() => void) | null = null;
   configuration: RTCConfiguration = {};
   localUfrag = '';
   remoteUfrag = '';
@@ -102,8 +105,16 @@ export class FakePeer {
     this.signalingState = d.type === 'offer' ? 'have-remote-offer' : 'stable';
     if (d.type === 'offer' && !this.hasTrack) {
       this.hasTrack = true;
-      this.ontrack?.({ streams: [{ pc: this.id }], track: {} });
+      const track = FakePeer.remoteMuted
+        ? { muted: true, addEventListener: (_type: string, l: () => void) => (this.unmuted = l) }
+        : {};
+      this.ontrack?.({ streams: [{ pc: this.id }], track });
     }
+  }
+
+  /** The muted remote track's first packets arrive. */
+  unmute(): void {
+    this.unmuted?.();
   }
 
   async addIceCandidate(c: RTCIceCandidateInit) {
