@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserPeerDeps } from './connect';
+import { browserPeerDeps, EARLY_ICE_SERVERS_FRESH_MS } from './connect';
 import { RoomApi } from './roomApi';
 
 /** A RoomApi whose `GET /api/ice-servers` answers each body in turn, then fails. */
@@ -30,6 +30,29 @@ describe('browserPeerDeps', () => {
     await expect(deps.iceServers()).rejects.toBeDefined();
     deps.createPeerConnection({ iceServers: [] });
     expect(configs).toEqual([{ iceServers: [turn], iceTransportPolicy: 'relay' }, { iceServers: [], iceTransportPolicy: 'relay' }]);
+  });
+
+  it('serves the first connection from the fetch made at joining, later ones and stale ones from new fetches', async () => {
+    const a = { urls: ['turn:a'], username: 'first', credential: 'c' };
+    const b = { urls: ['turn:b'], username: 'second', credential: 'c' };
+    const c = { urls: ['turn:c'], username: 'third', credential: 'c' };
+    const api = apiAnswering({ iceServers: [a] }, { iceServers: [b] }, { iceServers: [c] });
+    const deps = browserPeerDeps(api, 'tok');
+    expect(await deps.iceServers()).toEqual([a]);
+    expect(await deps.iceServers()).toEqual([b]);
+    let clock = 0;
+    const late = browserPeerDeps(apiAnswering({ iceServers: [a] }, { iceServers: [b] }), 'tok', () => clock);
+    clock = EARLY_ICE_SERVERS_FRESH_MS;
+    expect(await late.iceServers()).toEqual([b]);
+  });
+
+  it('fetches again when the fetch made at joining failed', async () => {
+    const a = { urls: ['turn:a'], username: 'first', credential: 'c' };
+    const api = new RoomApi(vi.fn()
+      .mockRejectedValueOnce(new TypeError('network'))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ iceServers: [a] }), { status: 200,
+        headers: { 'Content-Type': 'application/json' } })) as unknown as typeof fetch);
+    expect(await browserPeerDeps(api, 'tok').iceServers()).toEqual([a]);
   });
 
   it('uses every candidate type in a room that is not relay-only', async () => {

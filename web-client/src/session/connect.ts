@@ -21,17 +21,31 @@ export function browserSocketDeps(): SocketDeps {
  * the RTCConfiguration here. Once a room has said `relay` it stays so for this page, even if a later fetch fails:
  * a relay-only room must never fall back to host candidates, which carry the device's IP address.
  */
-export function browserPeerDeps(api: RoomApi, token: string): PeerDeps {
+export function browserPeerDeps(api: RoomApi, token: string, now: () => number = Date.now): PeerDeps {
   let policy: RTCIceTransportPolicy = 'all';
+  const fetchServers = async () => {
+    const ice = await api.iceConfig(token);
+    if (ice.iceTransportPolicy === 'relay') policy = 'relay';
+    return ice.iceServers;
+  };
+  // Fetched as the page joins, for its first connection: that one is made the moment the other side is in the room,
+  // and a fetch then would sit between the click on Share and the first frame. Used once, while fresh; every later
+  // connection and every ICE restart fetches its own (new TURN credentials).
+  let early: { at: number; servers: Promise<RTCIceServer[]> } | null = { at: now(), servers: fetchServers() };
+  early.servers.catch(() => undefined);
   return {
     createPeerConnection: (config) => new RTCPeerConnection({ ...config, iceTransportPolicy: policy }),
-    iceServers: async () => {
-      const ice = await api.iceConfig(token);
-      if (ice.iceTransportPolicy === 'relay') policy = 'relay';
-      return ice.iceServers;
+    iceServers: () => {
+      const spare = early;
+      early = null;
+      if (spare && now() - spare.at < EARLY_ICE_SERVERS_FRESH_MS) return spare.servers.catch(fetchServers);
+      return fetchServers();
     },
   };
 }
+
+/** How long the ICE servers fetched at joining may serve the first connection (ms): far inside a TURN credential's life. */
+export const EARLY_ICE_SERVERS_FRESH_MS = 60_000;
 
 /** The signaling client of one participant, connected. */
 export function connectSignaling(config: ClientConfig, token: string,
