@@ -160,11 +160,17 @@ async function frameRates(s) {
     const cpu = cpuWindow();
     const a = await s.agent.evaluate(videoCounters);
     const c = await s.customer.evaluate(videoCounters);
+    // The shared tab counts its own animation frames: a capture cannot carry more frames than its source paints.
+    const painted = () => s.shared.evaluate(() => ({ n: Number(document.getElementById('count').textContent),
+      at: performance.timeOrigin + performance.now() }));
+    const p = await painted();
     await pause(WINDOW_MS);
     const a2 = await s.agent.evaluate(videoCounters);
     const c2 = await s.customer.evaluate(videoCounters);
+    const p2 = await painted();
     const seconds = (a2.at - a.at) / 1000;
     out[name] = { customer_page: c2.visibility, agent_fps: Math.round(((a2.framesDecoded - a.framesDecoded) / seconds) * 10) / 10,
+      source_fps: Math.round(((p2.n - p.n) / ((p2.at - p.at) / 1000)) * 10) / 10,
       sender_fps: Math.round(((c2.framesEncoded - c.framesEncoded) / ((c2.at - c.at) / 1000)) * 10) / 10,
       received: `${a2.frameWidth}×${a2.frameHeight}`, kbps: Math.round(((a2.bytesReceived - a.bytesReceived) * 8) / seconds / 1000),
       ...cpu.stop() };
@@ -265,7 +271,7 @@ async function sharpness(env) {
 
 function markdown(r) {
   const row = (name, x) => `| ${name} | ${x.count ?? ''} | ${x.p50_ms ?? ''} | ${x.p95_ms ?? ''} | ${x.p99_ms ?? ''} | ${x.max_ms ?? ''} |`;
-  const rates = Object.entries(r.frame_rate).map(([k, v]) => `| ${k.replaceAll('_', ' ')} | ${v.customer_page} | ${v.agent_fps} | `
+  const rates = Object.entries(r.frame_rate).map(([k, v]) => `| ${k.replaceAll('_', ' ')} | ${v.customer_page} | ${v.source_fps} | ${v.agent_fps} | `
     + `${v.sender_fps} | ${v.received} | ${v.kbps} | ${v.browser_cpu_pct} | ${v.stack_cpu_pct} |`);
   const sharp = Object.entries(r.sharpness).filter(([, v]) => typeof v === 'object' && v && 'psnr_db' in v)
     .map(([k, v]) => `| ${k.replaceAll('_', ' ')} | ${v.cap_bps ?? ''} | ${v.sent} | ${v.received} | ${v.kbps} | ${v.psnr_db} | ${v.ssim} |`);
@@ -298,8 +304,8 @@ strokes, ${r.ink.ink_messages} ink messages.
 
 Frame rate of a tab that changes every frame (fixtures/motion.html), crop = whole tab, over ${WINDOW_MS / 1000} s:
 
-| in front | customer's CoView page | agent fps | sender fps | received | kbit/s | browser CPU % | stack CPU % |
-|---|---|---:|---:|---|---:|---:|---:|
+| in front | customer's CoView page | shared tab paints/s | agent fps | sender fps | received | kbit/s | browser CPU % | stack CPU % |
+|---|---|---:|---:|---:|---|---:|---:|---:|
 ${rates.join('\n')}
 
 Sharpness of a page of 12 px text (fixtures/text.html), crop ${r.sharpness.crop}; the agent's decoded frame against
