@@ -4,8 +4,9 @@
 // small text arrives at two bitrate caps (PSNR and SSIM of the agent's decoded frame against the customer's crop
 // as sent). Figures only, no budgets: it writes bench/results/media-browser.json and MEDIA-browser.md.
 // Run with `./coview bench-media [--sessions N]` (it builds what the e2e module needs first). Headless Chromium
-// keeps every page visible whichever tab is in front (bringToFront, a minimised window: checked with chromium
-// 156), so "shared tab in front" is the closest this bench gets to a hidden CoView tab. The browser, the
+// reports every page as visible whichever tab is in front, but throttles a tab behind another like a hidden one
+// (1-2 animation frames a second, measured with chromium 156): "shared tab in front" is the CoView tab hidden,
+// as far as its timers and frames go. The browser, the
 // stack and this script share the machine: the browser's and the stack's CPU are reported next to the figures.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
