@@ -28,6 +28,10 @@ export interface ToolbarActions {
   undo(): void;
   redo(): void;
   clear(): void;
+  /** Freeze or unfreeze (its shortcut). */
+  freeze?(): void;
+  /** Take a snapshot (its shortcut). */
+  snapshot?(): void;
 }
 
 export interface Toolbar {
@@ -78,7 +82,7 @@ export function createToolbar(a: ToolbarActions): Toolbar {
     h('span', { role: 'group', 'aria-label': 'Colour', class: 'row' }, ...swatches),
     h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, 'Line width'), width,
     h('span', { class: 'sep' }), undo, redo, clear, h('span', { class: 'sep' }),
-    h('label', { for: 'single-key-shortcuts', class: 'row', title: 'Letters pick tools (L, P, H, V, A, R, E, T)' },
+    h('label', { for: 'single-key-shortcuts', class: 'row', title: 'Letters pick tools (L, P, H, V, A, R, E, T); F freezes, S takes a snapshot' },
       singleKeys, 'Letter shortcuts'));
 
   return {
@@ -96,6 +100,8 @@ export function createToolbar(a: ToolbarActions): Toolbar {
       if (!action) return false;
       if (action.kind === 'undo') a.undo();
       else if (action.kind === 'redo') a.redo();
+      else if (action.kind === 'freeze') a.freeze?.();
+      else if (action.kind === 'snapshot') a.snapshot?.();
       else set({ tool: action.tool });
       return true;
     },
