@@ -72,6 +72,25 @@ async function withoutFocusRing(page, count) {
   return missingRing;
 }
 
+/**
+ * A dialog the other side opens on {@code page}: with the focus on {@code openerId} first, {@code open} makes the
+ * dialog appear; it must take the focus, pass axe, keep the focus through Tab and Shift+Tab, close on Escape and
+ * give the focus back to the opener. Returns the dialog's locator.
+ */
+async function dialogKeepsKeyboard(page, axe, openerId, name, open) {
+  await page.getByTestId(openerId).focus();
+  await open();
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  assert.ok((await focused(page)).inDialog, `"${name}" took the focus`);
+  await axe.check(`customer, dialog "${name}"`, page);
+  await focusStaysIn(page, name);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await focused(page)).id, openerId, `the focus went back to ${openerId}`);
+  return dialog;
+}
+
 describe('CoView stack: accessibility on every page state', { skip: missing ? `stack not available: ${missing}` : false },
   () => {
     // The widget's host page: its origin must be allowed to frame CoView before room-service starts.
@@ -148,30 +167,15 @@ describe('CoView stack: accessibility on every page state', { skip: missing ? `s
           'F alone froze with letter shortcuts off');
 
         // A link from the agent: the dialog takes the focus, keeps it, Escape declines, the focus comes back.
-        await customer.getByTestId('pause').focus();
-        await agent.getByLabel('Link for the customer').fill(`${pages.server.url}/fixtures/reference.html`);
-        await agent.getByTestId('reference-send').click();
-        const link = customer.getByRole('dialog', { name: 'Your agent wants to open a link for you' });
-        await link.waitFor();
-        assert.ok((await focused(customer)).inDialog, 'the link dialog took the focus');
-        await axe.check('customer, link dialog', customer);
-        await focusStaysIn(customer, 'link dialog');
-        await customer.keyboard.press('Escape');
-        await link.waitFor({ state: 'detached' });
+        await dialogKeepsKeyboard(customer, axe, 'pause', 'Your agent wants to open a link for you', async () => {
+          await agent.getByLabel('Link for the customer').fill(`${pages.server.url}/fixtures/reference.html`);
+          await agent.getByTestId('reference-send').click();
+        });
         await agent.getByTestId('references').getByText('Declined').waitFor();
-        assert.equal((await focused(customer)).id, 'pause', 'the focus went back to Pause');
 
         // The agent asks to record: the same for the consent dialog, and the live region says when it runs.
-        await customer.getByTestId('paint-mask').focus();
-        await agent.getByTestId('record').click();
-        const consent = customer.getByRole('dialog', { name: 'May your agent record this session?' });
-        await consent.waitFor();
-        assert.ok((await focused(customer)).inDialog, 'the consent dialog took the focus');
-        await axe.check('customer, recording consent dialog', customer);
-        await focusStaysIn(customer, 'recording consent dialog');
-        await customer.keyboard.press('Escape');
-        await consent.waitFor({ state: 'detached' });
-        assert.equal((await focused(customer)).id, 'paint-mask', 'the focus went back to Paint privacy mask');
+        const consent = await dialogKeepsKeyboard(customer, axe, 'paint-mask', 'May your agent record this session?',
+          () => agent.getByTestId('record').click());
         await agent.getByTestId('record').click();
         await consent.getByRole('button', { name: 'Allow recording' }).click();
         await announced(customer, 'Recording: your agent is recording this session');
