@@ -8,6 +8,9 @@ import { localStorageOrNull } from '../../session/rejoinStore';
 import { h } from '../dom';
 import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
 
+/** Inputs that take no typed text: a shortcut pressed while one has the focus still counts. */
+const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color']);
+
 export interface ToolSettings {
   tool: Tool;
   colour: string;
@@ -93,9 +96,10 @@ export function createToolbar(a: ToolbarActions): Toolbar {
       redo.disabled = !r;
     },
     shortcut: (e) => {
+      // Keys typed into a field are text; on a checkbox, a slider or a button they are shortcuts.
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range'
-        || target.tagName === 'TEXTAREA')) return false;
+      if (target && (target.tagName === 'INPUT' && !NOT_TEXT.has((target as HTMLInputElement).type)
+        || target.tagName === 'TEXTAREA' || target.isContentEditable)) return false;
       const action = shortcutAction(e, singleKeys.checked);
       if (!action) return false;
       if (action.kind === 'undo') a.undo();
