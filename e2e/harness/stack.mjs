@@ -83,7 +83,11 @@ export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STA
   let out = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack not up within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    // A stack that is not up in time is stopped: left running, it would keep this test file (and the run) alive.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`stack not up within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const onData = (d) => {
       out += d;
       if (out.includes('CoView is up')) {

@@ -7,6 +7,7 @@ import { type AgentLink, joinAsAgent } from '../session/agentLink';
 import { AgentSignIn, SignInError } from '../auth/agentSignIn';
 import { RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
+import { announce, announcer } from '../ui/announcer';
 import { createOverlay } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
 import { AGENT_KEY_STORAGE, createSessionPanel, type SessionPanel } from '../ui/agent/sessionPanel';
@@ -50,6 +51,8 @@ const toolbar = createToolbar({
   undo: () => void link?.send({ type: 'undo' }),
   redo: () => void link?.send({ type: 'redo' }),
   clear: () => void link?.send({ type: 'clear', scope: 'all' }),
+  freeze: () => freeze.press('freeze'),
+  snapshot: () => freeze.press('snapshot'),
 });
 toolbar.setUndoRedo(false, false);
 
@@ -113,12 +116,15 @@ const observers = createObserverInvites(async () => {
 });
 // The customer as the protocol says they are, in words over the video.
 let customerView: CustomerView = NO_CUSTOMER;
-const customerState = h('p', { class: 'customer-state', role: 'status', 'aria-live': 'polite',
-  'data-testid': 'customer-state' });
+// Shown over the video (silently: it appears and disappears); each new sentence is said by the page's live region.
+const customerState = h('p', { class: 'customer-state', 'data-testid': 'customer-state' });
+announcer();
 const tellCustomer = (signal: CustomerSignal) => {
   customerView = reduceCustomer(customerView, signal);
   customerState.dataset.phase = customerView.phase;
-  customerState.textContent = customerLabel(customerView);
+  const label = customerLabel(customerView);
+  if (label !== customerState.textContent) announce(label);
+  customerState.textContent = label;
   customerState.hidden = customerState.textContent === '';
   // A new share (or the picture stopping) waits for the next real frame. Not on peer-away: a frame still in flight
   // from the page that just went would read as sharing (the reducer ignores frames while the page says it does

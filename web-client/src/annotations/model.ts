@@ -39,10 +39,10 @@ export const VANISH_MS = 3000;
 export const TOOLS: readonly { tool: Tool; label: string; short: string; key: string }[] = [
   { tool: 'laser', label: 'Laser pointer', short: 'Laser', key: 'l' },
   { tool: 'pen', label: 'Pen', short: 'Pen', key: 'p' },
-  { tool: 'highlighter', label: 'Highlighter', short: 'Highlight', key: 'h' },
-  { tool: 'vanishing', label: 'Vanishing ink', short: 'Vanish', key: 'v' },
+  { tool: 'highlighter', label: 'Highlighter', short: 'Highlighter', key: 'h' },
+  { tool: 'vanishing', label: 'Vanishing ink', short: 'Vanishing', key: 'v' },
   { tool: 'arrow', label: 'Arrow', short: 'Arrow', key: 'a' },
-  { tool: 'rectangle', label: 'Rectangle', short: 'Rect', key: 'r' },
+  { tool: 'rectangle', label: 'Rectangle', short: 'Rectangle', key: 'r' },
   { tool: 'ellipse', label: 'Ellipse', short: 'Ellipse', key: 'e' },
   { tool: 'text', label: 'Text', short: 'Text', key: 't' },
 ];

@@ -11,6 +11,12 @@ import type { Rect, Size } from '../crop/geometry';
 import type { Mask } from '../masks/masks';
 import { h } from './dom';
 
+/**
+ * The margin (CSS px) between the preview's edges and the source shown in it: half a crop handle, so a handle on the
+ * source's edge is whole and reachable. theme.css insets the preview's video and overlay by the same --preview-edge.
+ */
+const EDGE = 12;
+
 export interface CropEditorCallbacks {
   onCrop(crop: Rect): void;
   onMask(rect: Rect): void;
@@ -58,8 +64,10 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
   const snap = (): number => 8 / scale();
 
   const layout = (): void => {
-    const box = containedRect(source, { w: element.clientWidth, h: element.clientHeight });
-    Object.assign(layer.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` });
+    const box = containedRect(source, { w: Math.max(0, element.clientWidth - 2 * EDGE),
+      h: Math.max(0, element.clientHeight - 2 * EDGE) });
+    Object.assign(layer.style, { left: `${box.x + EDGE}px`, top: `${box.y + EDGE}px`, width: `${box.w}px`,
+      height: `${box.h}px` });
     const s = box.w / (source.w || 1);
     const px = (v: number) => `${v * s}px`;
     Object.assign(rect.style, { left: px(crop.x), top: px(crop.y), width: px(crop.w), height: px(crop.h) });

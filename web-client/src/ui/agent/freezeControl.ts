@@ -48,6 +48,8 @@ export interface FreezeControl {
   reset(): void;
   /** Freeze and Snapshot need the customer's video: disabled (with a hint) while there is none. */
   setAvailable(on: boolean): void;
+  /** A keyboard shortcut: presses Freeze (or Unfreeze) or Snapshot, when it is enabled. */
+  press(which: 'freeze' | 'snapshot'): void;
 }
 
 interface Frozen {
@@ -61,8 +63,9 @@ interface Frozen {
 
 export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = offscreenSurface): FreezeControl {
   const freeze = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'freeze',
+    'aria-keyshortcuts': 'Alt+Shift+F F',
     title: 'Pause on the current frame: you and the customer see the same still and can draw on it' }, 'Freeze');
-  const snapshot = h('button', { type: 'button', 'data-testid': 'snapshot',
+  const snapshot = h('button', { type: 'button', 'data-testid': 'snapshot', 'aria-keyshortcuts': 'Alt+Shift+S S',
     title: 'Save the frame with your drawings (PNG) and the drawings themselves (JSON)' }, 'Snapshot');
   const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'freeze-status' });
   const still = h('img', { class: 'frozen-still', alt: 'The frozen frame', 'data-testid': 'agent-still', hidden: true });
@@ -232,6 +235,10 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       render();
       if (!on && !busy) say('Freeze and Snapshot work once the customer shares their screen.');
       else if (on && status.textContent?.startsWith('Freeze and Snapshot work once')) say('');
+    },
+    press: (which) => {
+      const button = which === 'freeze' ? freeze : snapshot;
+      if (!button.disabled) button.click();
     },
   };
 }

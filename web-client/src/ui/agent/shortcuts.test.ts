@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) =>
-  ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean;
+  code: string }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
 describe('shortcuts', () => {
   it('picks a tool by its letter, undoes and redoes with Ctrl/Cmd+Z', () => {
@@ -18,6 +18,18 @@ describe('shortcuts', () => {
     expect(shortcutAction(key('p'), false)).toBeNull();
     expect(shortcutAction(key('z', { ctrlKey: true }), false)).toEqual({ kind: 'undo' });
   });
+
+  it('freezes and takes a snapshot with Alt+Shift+F and Alt+Shift+S whatever the setting, with F and S alone while on',
+    () => {
+      // Alt+Shift+F types "Ï" on a Mac: the key's place decides.
+      expect(shortcutAction(key('Ï', { altKey: true, shiftKey: true, code: 'KeyF' }), false)).toEqual({ kind: 'freeze' });
+      expect(shortcutAction(key('S', { altKey: true, shiftKey: true, code: 'KeyS' }), false)).toEqual({ kind: 'snapshot' });
+      expect(shortcutAction(key('f', { code: 'KeyF' }), true)).toEqual({ kind: 'freeze' });
+      expect(shortcutAction(key('s', { code: 'KeyS' }), true)).toEqual({ kind: 'snapshot' });
+      expect(shortcutAction(key('f', { code: 'KeyF' }), false)).toBeNull();
+      expect(shortcutAction(key('f', { altKey: true, code: 'KeyF' }), true)).toBeNull();
+      expect(shortcutAction(key('s', { ctrlKey: true, shiftKey: true, altKey: true, code: 'KeyS' }), true)).toBeNull();
+    });
 
   it('remembers the choice per browser, on by default', () => {
     const stored = new Map<string, string>();

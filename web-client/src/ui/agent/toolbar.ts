@@ -8,6 +8,9 @@ import { localStorageOrNull } from '../../session/rejoinStore';
 import { h } from '../dom';
 import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
 
+/** Inputs that take no typed text: a shortcut pressed while one has the focus still counts. */
+const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color']);
+
 export interface ToolSettings {
   tool: Tool;
   colour: string;
@@ -28,6 +31,10 @@ export interface ToolbarActions {
   undo(): void;
   redo(): void;
   clear(): void;
+  /** Freeze or unfreeze (its shortcut). */
+  freeze?(): void;
+  /** Take a snapshot (its shortcut). */
+  snapshot?(): void;
 }
 
 export interface Toolbar {
@@ -78,7 +85,7 @@ export function createToolbar(a: ToolbarActions): Toolbar {
     h('span', { role: 'group', 'aria-label': 'Colour', class: 'row' }, ...swatches),
     h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, 'Line width'), width,
     h('span', { class: 'sep' }), undo, redo, clear, h('span', { class: 'sep' }),
-    h('label', { for: 'single-key-shortcuts', class: 'row', title: 'Letters pick tools (L, P, H, V, A, R, E, T)' },
+    h('label', { for: 'single-key-shortcuts', class: 'row', title: 'Letters pick tools (L, P, H, V, A, R, E, T); F freezes, S takes a snapshot' },
       singleKeys, 'Letter shortcuts'));
 
   return {
@@ -89,13 +96,16 @@ export function createToolbar(a: ToolbarActions): Toolbar {
       redo.disabled = !r;
     },
     shortcut: (e) => {
+      // Keys typed into a field are text; on a checkbox, a slider or a button they are shortcuts.
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range'
-        || target.tagName === 'TEXTAREA')) return false;
+      if (target && (target.tagName === 'INPUT' && !NOT_TEXT.has((target as HTMLInputElement).type)
+        || target.tagName === 'TEXTAREA' || target.isContentEditable)) return false;
       const action = shortcutAction(e, singleKeys.checked);
       if (!action) return false;
       if (action.kind === 'undo') a.undo();
       else if (action.kind === 'redo') a.redo();
+      else if (action.kind === 'freeze') a.freeze?.();
+      else if (action.kind === 'snapshot') a.snapshot?.();
       else set({ tool: action.tool });
       return true;
     },

@@ -4,6 +4,7 @@
  * rectangle and puts the keyboard focus on it (arrow keys move it), and *Not now*.
  */
 import type { AnnotationClient } from '../../annotations/annotationClient';
+import { announce, announcer } from '../announcer';
 import { h } from '../dom';
 
 const HIGHLIGHT_MS = 4000;
@@ -11,6 +12,7 @@ const HIGHLIGHT_MS = 4000;
 export function attachCropRequestPrompt(room: Pick<AnnotationClient, 'on'>, host: HTMLElement = document.body,
   find: () => HTMLElement | null = () => document.querySelector<HTMLElement>('[data-testid=crop-rect]')): void {
   let prompt: HTMLElement | null = null;
+  announcer();
   const dismiss = () => {
     prompt?.remove();
     prompt = null;
@@ -34,8 +36,10 @@ export function attachCropRequestPrompt(room: Pick<AnnotationClient, 'on'>, host
       dismiss();
     });
     later.addEventListener('click', dismiss);
-    prompt = h('section', { class: 'toast', role: 'status', 'aria-label': 'Request from your agent',
+    // A region (not a live one: inserted live regions are often not read); the page's live region says it.
+    prompt = h('section', { class: 'toast', 'aria-label': 'Request from your agent',
       'data-testid': 'crop-request-prompt' }, text, h('div', { class: 'row' }, adjust, later));
     host.append(prompt);
+    announce(text.textContent ?? '');
   });
 }

@@ -12,6 +12,7 @@ import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi } from '../../media/snapshotApi';
 import { documentGeometry } from '../../media/snapshotDocument';
+import { announce, announcer } from '../announcer';
 import { h } from '../dom';
 
 /** Colour of the agent's pointer on the customer's side (as on the live preview). */
@@ -28,7 +29,9 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
   const still = h('img', { class: 'frozen-still', 'data-testid': 'frozen-still',
     alt: 'The frame of your screen your agent paused on' });
   const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'frozen-overlay', 'aria-hidden': 'true' });
-  const banner = h('p', { class: 'frozen-banner', role: 'status', 'data-testid': 'frozen-banner' });
+  // Shown silently; the page's live region says it (see announcer.ts).
+  const banner = h('p', { class: 'frozen-banner', 'data-testid': 'frozen-banner' });
+  announcer();
   const element = h('div', { class: 'frozen-view', 'data-testid': 'frozen-view', hidden: true }, still, canvas, banner);
   const ctx = canvas.getContext('2d')!;
   const loads = new LatestOnly();
@@ -83,8 +86,9 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
   }
 
   function frozen(snapshotId: string | null): void {
-    element.hidden = false;
     banner.textContent = 'Your agent froze this frame to show you something. You are still sharing.';
+    if (element.hidden) announce(banner.textContent);
+    element.hidden = false;
     if (!snapshotId) return; // the agent's upload names it next
     if (still.dataset.snapshotId === snapshotId) return;
     void loads.run(async () => {

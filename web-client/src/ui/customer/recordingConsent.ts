@@ -5,7 +5,9 @@
  * indicator stays in the page's top bar: the customer always knows.
  */
 import type { AnnotationClient } from '../../annotations/annotationClient';
+import { announce, announcer } from '../announcer';
 import { h } from '../dom';
+import { openModal } from '../dialog';
 
 export interface RecordingConsentUi {
   /** The red indicator, for the page's top bar. */
@@ -14,14 +16,14 @@ export interface RecordingConsentUi {
 
 export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>,
   host: HTMLElement = document.body): RecordingConsentUi {
-  const indicator = h('span', { class: 'recording-badge', role: 'status', hidden: true, 'data-testid': 'customer-recording' },
+  const indicator = h('span', { class: 'recording-badge', hidden: true, 'data-testid': 'customer-recording' },
     'Recording: your agent is recording this session');
-  let dialog: HTMLDialogElement | null = null;
+  let closeDialog: (() => void) | null = null;
+  announcer();
 
   const close = () => {
-    dialog?.close();
-    dialog?.remove();
-    dialog = null;
+    closeDialog?.();
+    closeDialog = null;
   };
 
   const ask = (requestId: string) => {
@@ -47,13 +49,12 @@ export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRo
       h('div', { class: 'row' }, allow, deny));
     // Escape closes a modal dialog: take it as "no".
     d.addEventListener('cancel', () => answer(false));
-    host.append(d);
-    dialog = d;
-    d.showModal();
-    deny.focus();
+    closeDialog = openModal(d, deny, host);
   };
 
   const show = (on: boolean) => {
+    // Said when it changes (the indicator itself appears silently: see announcer.ts).
+    if (on === indicator.hidden) announce(on ? indicator.textContent ?? '' : '');
     indicator.hidden = !on;
   };
   room.onRoomState((s) => show(Boolean(s.recording)));

@@ -8,18 +8,18 @@
 import type { AnnotationClient } from '../../annotations/annotationClient';
 import { receivedHost } from '../../reference/referenceUrl';
 import { h } from '../dom';
+import { openModal } from '../dialog';
 
 export type OpenWindow = (url: string, target: string, features: string) => unknown;
 
 export function attachReferencePrompt(room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>,
   open: OpenWindow = (u, t, f) => window.open(u, t, f), host: HTMLElement = document.body): void {
-  let dialog: HTMLDialogElement | null = null;
+  let closeDialog: (() => void) | null = null;
   let shownFor: string | null = null;
 
   const close = () => {
-    dialog?.close();
-    dialog?.remove();
-    dialog = null;
+    closeDialog?.();
+    closeDialog = null;
     shownFor = null;
   };
 
@@ -51,11 +51,8 @@ export function attachReferencePrompt(room: Pick<AnnotationClient, 'on' | 'onRoo
       h('p', { class: 'muted' }, 'Open it only if you expected it. It opens in a new tab; this session stays here.'),
       h('div', { class: 'row' }, openButton, decline));
     d.addEventListener('cancel', () => answer(false));
-    host.append(d);
-    dialog = d;
     shownFor = eventId;
-    d.showModal();
-    decline.focus();
+    closeDialog = openModal(d, decline, host);
   };
 
   room.onRoomState((s) => {
