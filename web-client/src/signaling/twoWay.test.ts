@@ -103,8 +103,11 @@ async function bothSharing(w: World): Promise<void> {
   expectBothConnected(w, 'setup');
 }
 
+/** Exploring every schedule takes seconds when the machine is busy (the whole suite runs in parallel). */
+const EXHAUSTIVE = { timeout: 60_000 };
+
 describe('two-way sharing under every interleaving', () => {
-  it('both start sharing at once: offers from both ends cross, candidates of both directions interleave', async () => {
+  it('both start sharing at once: offers from both ends cross, candidates of both directions interleave', EXHAUSTIVE, async () => {
     const runs = await everyScheduleOf(async (w) => {
       w.startCustomerShare([AGENT]);
       w.startAgentShare([CUSTOMER]);
@@ -113,7 +116,7 @@ describe('two-way sharing under every interleaving', () => {
     expect(runs).toBeGreaterThan(30);
   });
 
-  it('the agent starts sharing while the customer\'s share is being announced again', async () => {
+  it('the agent starts sharing while the customer\'s share is being announced again', EXHAUSTIVE, async () => {
     const runs = await everyScheduleOf(async (w) => {
       w.startCustomerShare();
       w.startAgentShare();
@@ -123,7 +126,7 @@ describe('two-way sharing under every interleaving', () => {
     expect(runs).toBeGreaterThan(100);
   });
 
-  it('ICE fails in both directions on both sides at any moment: each direction restarts only itself', async () => {
+  it('ICE fails in both directions on both sides at any moment: each direction restarts only itself', EXHAUSTIVE, async () => {
     const runs = await everyScheduleOf(async (w) => {
       await bothSharing(w);
       w.push('net->agent', () => w.live('customerShare', 'receive')[0]?.iceFails());
