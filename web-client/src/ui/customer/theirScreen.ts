@@ -46,6 +46,7 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     ink: (d, added, source) => void send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
     pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
   }, newId);
+  overlay.canvas.setAttribute('aria-label', 'Drawing layer over your agent\'s screen');
   drawings.onChange(() => {
     overlay.repaint();
     toolbar.setUndoRedo(drawings.canUndo(), drawings.canRedo());
