@@ -36,7 +36,7 @@ export class IncomingShare {
     this.peers = new ViewerPeers(signaling, deps, (_from, stream) => {
       this.received = stream;
       this.set({ stream });
-    }, (p) => p.role === 'agent');
+    }, () => undefined, (p) => p.role === 'agent');
     signaling.on('welcome', (m) => (this.agentIds = new Set(m.peers.filter((p) => p.role === 'agent').map((p) => p.id))));
     signaling.on('peer-joined', (m) => m.peer.role === 'agent' && this.agentIds.add(m.peer.id));
     signaling.on('peer-share', (m) => {
