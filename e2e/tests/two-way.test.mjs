@@ -11,7 +11,7 @@ import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, 
 import { eventually } from '../harness/eventually.mjs';
 import { stackMissing } from '../harness/stack.mjs';
 import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
-import { joinByCode, newSession } from '../harness/session.mjs';
+import { dragAcross, joinByCode, newSession } from '../harness/session.mjs';
 
 const missing = stackMissing();
 const PURPLE = [128, 0, 255];
@@ -108,11 +108,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
   it('the customer draws on the agent\'s share and the agent sees the ink over their preview', traced(async () => {
     const before = await inkedPixels(agent, 'own-share-overlay');
     await customer.locator('[data-testid=their-screen] [data-tool=pen]').click();
-    const box = await customer.locator('[data-testid=their-screen] [data-testid=overlay]').boundingBox();
-    await customer.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
-    await customer.mouse.down();
-    await customer.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
-    await customer.mouse.up();
+    await dragAcross(customer, await customer.locator('[data-testid=their-screen] [data-testid=overlay]').boundingBox());
     await eventually(async () => {
       assert.equal(await agent.getByTestId('own-share-overlay').getAttribute('data-drawables'), '1');
       assert.ok(await inkedPixels(agent, 'own-share-overlay') > before + 50, 'ink painted on the agent\'s preview');
