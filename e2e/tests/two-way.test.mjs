@@ -146,15 +146,21 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#8000ff'));
     await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop, [PURPLE, ...QUADRANT_COLOURS.slice(1)]);
 
-    // The agent shares again (same connection, no new offer needed) and the customer stops this time.
+    // The agent shares again (same connection, no new offer needed) and the customer stops this time. A tab that
+    // does not change gives a new capture no first frame: the colour goes back to red once the capture runs.
     await agent.getByTestId('own-share-start').click();
+    await agent.getByTestId('crop-rect').waitFor({ state: 'attached', timeout: 60_000 });
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
     await eventually(async () => assert.ok((await cropOf(agent)).w > 0), { timeoutMs: 60_000 });
     await customer.getByTestId('agent-video').waitFor({ state: 'visible', timeout: 60_000 });
+    // The agent's share came back to the front; the customer's Stop is on their own screen.
+    await customer.getByTestId('view-yours').click();
     await customer.getByTestId('stop').click();
     await customer.getByTestId('share').waitFor();
-    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
+    // Changed after the customer's stop: the agent's share still brings it to the customer.
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#8000ff'));
     const again = await cropOf(agent);
-    await showsCrop(customer, '[data-testid=agent-video]', again, source);
+    await showsCrop(customer, '[data-testid=agent-video]', again, source, [PURPLE, ...QUADRANT_COLOURS.slice(1)]);
     assert.equal(await customer.getByTestId('their-screen').getAttribute('data-view'), 'theirs');
   }));
 });
