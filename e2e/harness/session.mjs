@@ -24,10 +24,15 @@ export async function joinByCode(customer, base, code) {
 export async function penStroke(agent) {
   const box = await agent.getByTestId('remote-video').boundingBox();
   await agent.locator('body').press('p');
-  await agent.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
-  await agent.mouse.down();
-  await agent.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
-  await agent.mouse.up();
+  await dragAcross(agent, box);
+}
+
+/** Drags the mouse across the middle of {@code box}, from 40 % to 60 % of it (a stroke, with the pen picked). */
+export async function dragAcross(page, box) {
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
+  await page.mouse.up();
 }
 
 /**

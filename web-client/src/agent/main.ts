@@ -26,6 +26,8 @@ import type { CreatedRoom } from '../session/roomApi';
 import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from '../session/customerView';
 import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '../embed/protocol';
 import { endReasonOf } from '../session/agentView';
+import { createOwnSharePanel } from '../ui/agent/ownSharePanel';
+import type { PipelinePreference } from '../crop/choosePipeline';
 
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
@@ -97,6 +99,10 @@ const snapshots = createSnapshotList(freeze.controls);
 // Recording (with the customer's consent), links for the customer, crop requests.
 const tools = createSupportTools(video, overlay.canvas, () => liveGeometry, newId);
 
+// The agent's own share (two-way sharing); ?pipeline=canvas forces the fallback crop pipeline, as on the customer's page.
+const ownShare = createOwnSharePanel(() => link,
+  (new URL(location.href).searchParams.get('pipeline') ?? 'auto') as PipelinePreference);
+
 const presence = createPresence((p) => {
   const session = current;
   if (!session) return Promise.reject(new Error('No session is running.'));
@@ -157,6 +163,7 @@ const endCurrent = (reason: SessionEndedReason) => {
   endButton.hidden = true;
   storage.removeItem(CURRENT_ROOM_STORAGE);
   // Nothing of the dead session stays: no video, no drawings, no participants, no tools that need a session.
+  ownShare.setAvailable(false);
   link?.leave();
   link = null;
   video.srcObject = null;
@@ -243,6 +250,7 @@ function startSession(room: CreatedRoom): void {
     }
     link = l;
     tools.attach(l);
+    ownShare.setAvailable(true);
     l.mediaHealth.subscribe(mediaHud.show);
     l.drawings.onChange(() => {
       overlay.repaint();
@@ -324,7 +332,9 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
     h('section', { class: 'stage', 'aria-label': 'Shared screen and drawing tools' },
       toolbar.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
-        tools.badge, mediaHud.element)),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
+        tools.badge, mediaHud.element),
+      ownShare.stage),
+    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, ownShare.controls,
+      snapshots.element, ...tools.cards,
       observers.element,
       h('div', { class: 'row' }, endButton)))));

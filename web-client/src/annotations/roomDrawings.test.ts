@@ -119,4 +119,26 @@ describe('RoomDrawings', () => {
       expect(room.drawables(SOURCE)[0].points).toEqual([{ x: 0.1, y: 0.1 }]);
     });
   });
+
+  it('follows one share: drawings, ink and pointers of the other share stay off it; history counts every share', () => {
+    const onAgent = (el: AnnotationElement): AnnotationElement => ({ ...el, drawable: { ...el.drawable, shareId: 'agent' } });
+    const customers = new RoomDrawings('me', () => 0);
+    const agents = new RoomDrawings('me', () => 0, 'agent');
+    for (const room of [customers, agents]) {
+      room.applyState(state([stroke('old', 1), onAgent(stroke('old-agent', 1))]));
+      room.applyEvent(event('me', { type: 'stroke', id: 'new', points: [] }, [onAgent(stroke('new', 1))]));
+      room.applyEvent(event('agent', { type: 'pointer', x: 0.5, y: 0.5, shareId: 'agent' }));
+      room.applyEvent(event('cust', { type: 'pointer', x: 0.1, y: 0.1 }));
+      room.applyEvent(event('cust', { type: 'ink', id: 'live', tool: 'pen', color: '#000000', width: 0.01,
+        points: [0.2, 0.2], shareId: 'agent' }));
+    }
+    expect(customers.drawables(SOURCE).map((d) => d.id)).toEqual(['old']);
+    expect(agents.drawables(SOURCE).map((d) => d.id)).toEqual(['old-agent', 'new', 'live']);
+    expect([...customers.pointers().keys()]).toEqual(['cust']);
+    expect([...agents.pointers().keys()]).toEqual(['agent']);
+    expect(customers.canUndo() && agents.canUndo()).toBe(true);
+    // The customer's pointer moves onto the agent's share: gone from the customer's.
+    customers.applyEvent(event('cust', { type: 'pointer', x: 0.3, y: 0.3, shareId: 'agent' }));
+    expect(customers.pointers().has('cust')).toBe(false);
+  });
 });

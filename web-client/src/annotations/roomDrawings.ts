@@ -7,9 +7,19 @@
  * their pen still moves; the room's stroke with the same id replaces it, and ink that stops without one (the
  * author dropped, the stroke was refused) is gone after {@link LIVE_INK_MS}. Also counts this participant's
  * undo/redo steps for the toolbar. Pure.
+ *
+ * One instance follows one share's drawings and pointers ({@code share}; two-way sharing: the customer's or the
+ * agent's, by each message's `shareId`, absent meaning the customer's): a page that shows both shares holds one per
+ * share. The undo/redo counts cover every share, as annotation-service's history does.
  */
 import type { Size } from '../crop/geometry';
 import type { Ink } from '../generated/annotation';
+
+/** Which share a drawing or pointer belongs to (the contract's `shareId`; absent: the customer's). */
+export type ShareId = 'customer' | 'agent';
+
+/** The share of a message's or drawable's `shareId`. */
+export const shareOf = (m: { shareId?: ShareId }): ShareId => m.shareId ?? 'customer';
 import type { AnnotationElement, ServerEvent, ServerState } from '../generated/annotation-server';
 import type { Point } from './mapping';
 import type { Drawable } from './model';
@@ -41,7 +51,7 @@ export class RoomDrawings {
   private redoSteps = 0;
   private readonly listeners: (() => void)[] = [];
 
-  constructor(readonly selfId: string, private readonly now: () => number) {}
+  constructor(readonly selfId: string, private readonly now: () => number, readonly share: ShareId = 'customer') {}
 
   applyState(s: ServerState): void {
     this.elements.clear();
@@ -56,9 +66,11 @@ export class RoomDrawings {
 
   applyEvent(e: ServerEvent): void {
     const ev = e.event;
-    if (ev.type === 'pointer') this.pointerAt.set(e.authorId, { x: ev.x, y: ev.y });
+    // A pointer moving onto the other share hides it here; pointer.hide carries no share and hides it anywhere.
+    if (ev.type === 'pointer' && shareOf(ev) === this.share) this.pointerAt.set(e.authorId, { x: ev.x, y: ev.y });
+    else if (ev.type === 'pointer') this.pointerAt.delete(e.authorId);
     else if (ev.type === 'pointer.hide') this.pointerAt.delete(e.authorId);
-    else if (ev.type === 'ink') this.extendInk(e.authorId, ev);
+    else if (ev.type === 'ink' && shareOf(ev) === this.share) this.extendInk(e.authorId, ev);
     for (const el of e.changes ?? []) this.put(el);
     if (e.authorId === this.selfId) this.countHistory(ev.type, ev.type === 'stroke' ? ev.phase : undefined);
     this.changed();
@@ -112,6 +124,7 @@ export class RoomDrawings {
   }
 
   private put(el: AnnotationElement): void {
+    if (shareOf(el.drawable) !== this.share) return;
     const known = this.elements.get(el.id);
     if (known && known.version > el.version) return;
     this.live.delete(el.id);

@@ -21,6 +21,7 @@ import { createFrozenView } from '../ui/customer/frozenView';
 import { attachCropRequestPrompt } from '../ui/customer/cropRequestPrompt';
 import { attachRecordingConsent } from '../ui/customer/recordingConsent';
 import { attachReferencePrompt } from '../ui/customer/referencePrompt';
+import { createTheirScreen, type TheirScreen } from '../ui/customer/theirScreen';
 
 // Embedded by the CoView widget: read embed/parentOrigin now, before the address is cleaned up below.
 startBridge('customer');
@@ -38,7 +39,11 @@ const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'C
 const main = h('main', { class: 'page', id: 'main' });
 const viewers = createViewerList();
 viewers.element.hidden = true;
-app.replaceWith(h('div', { id: 'app' }, topbar, main, viewers.element));
+// The agent's screen, while they share theirs (two-way sharing), above the customer's own view.
+const theirSlot = h('div', {});
+app.replaceWith(h('div', { id: 'app' }, topbar, theirSlot, main, viewers.element));
+let elementIds = 0;
+const newElementId = () => `c${Date.now().toString(36)}-${(elementIds++).toString(36)}`;
 
 /** The session this page is in: what must stop at once when it ends. */
 interface Session {
@@ -46,6 +51,8 @@ interface Session {
   link: Promise<CustomerLink>;
   freeze: Promise<FreezeTracker>;
   view: ShareView | null;
+  /** The agent's screen, once the link is up. */
+  theirs: TheirScreen | null;
   ended: boolean;
 }
 
@@ -77,7 +84,12 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   const freeze = link.then((l) => new FreezeTracker(l.room));
   freeze.catch(() => undefined);
   notifyHost('session.started', { roomId: room.roomId });
-  const session: Session = { room, link, freeze, view: null, ended: false };
+  const session: Session = { room, link, freeze, view: null, theirs: null, ended: false };
+  void link.then((l) => {
+    if (session.ended) return;
+    session.theirs = createTheirScreen(l.theirShare, main, (m) => l.room.send(m), newElementId);
+    theirSlot.replaceChildren(session.theirs.element);
+  }, () => undefined);
   void link.then((l) => {
     // The agent reads where the customer is from here on: the consent step first.
     l.consent();
@@ -101,6 +113,8 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
   session.ended = true;
   session.view?.dispose();
   session.view = null;
+  session.theirs?.dispose();
+  session.theirs = null;
   link.close();
   rejoins.clear();
   viewers.element.hidden = true;
@@ -136,6 +150,7 @@ function showConsent(session: Session, rejoined: boolean): void {
       void link.then((l) => l.unshare(), () => undefined);
       session.view?.dispose();
       session.view = null;
+      session.theirs?.setOwnSharing(false);
       showConsent(session, false);
     };
     try {
@@ -152,6 +167,7 @@ function showConsent(session: Session, rejoined: boolean): void {
       }, remembered);
       session.view = shown;
       replaceChildren(main, shown.element);
+      session.theirs?.setOwnSharing(true);
       void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
       link.then((l) => {
         unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));

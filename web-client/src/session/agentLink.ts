@@ -1,8 +1,9 @@
 /**
- * The agent's live link to the room: signaling, the customer's video (answering their offers) and presence.
+ * The agent's live link to the room: signaling, the customer's video (answering their offers) and presence; the
+ * agent's own share when they share their screen (two-way sharing, agentShare.ts).
  */
 import type { CropGeometry } from '../annotations/mapping';
-import { RoomDrawings } from '../annotations/roomDrawings';
+import { RoomDrawings, shareOf } from '../annotations/roomDrawings';
 import type { AnnotationClient } from '../annotations/annotationClient';
 import { cropFromWire } from '../annotations/wire';
 import type { ClientMessage } from '../generated/annotation';
@@ -15,6 +16,7 @@ import type { CreatedRoom, RoomApi } from './roomApi';
 import type { CustomerSignal, SharePhase } from './customerView';
 import type { AgentSignal } from './agentView';
 import { tokenSubject } from './tokenSubject';
+import { type AgentShare, createAgentShare } from './agentShare';
 
 export interface AgentLinkEvents {
   /** The signaling socket; `close` says how it closed for good (why the session ended). */
@@ -36,8 +38,12 @@ export interface AgentLinkEvents {
 }
 
 export interface AgentLink {
-  /** The room's drawings and pointers, as annotation-service states them. */
+  /** The room's drawings and pointers on the customer's share, as annotation-service states them. */
   readonly drawings: RoomDrawings;
+  /** The drawings and pointers on the agent's own share (shown over its preview while the agent shares). */
+  readonly ownDrawings: RoomDrawings;
+  /** The agent's own share: its phase, its connection to the customer, its crop, masks and pause. */
+  readonly ownShare: AgentShare;
   /** Sends an annotation message (a drawing, the pointer, undo, redo, clear); false while disconnected. */
   send(msg: ClientMessage): boolean;
   /** The room's state and events by type, for features beyond drawing (recording, references, crop requests). */
@@ -97,16 +103,22 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
   });
   const annotations = connectAnnotations(config, room.token);
   const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
+  const ownDrawings = new RoomDrawings(tokenSubject(room.token), () => performance.now(), 'agent');
   annotations.onRoomState((st) => {
     on.crop(st.crop ? cropFromWire(st.crop) : null);
     on.customer({ type: 'paused', on: st.paused ?? false });
     drawings.applyState(st);
+    ownDrawings.applyState(st);
   });
-  annotations.on('pause', (p) => on.customer({ type: 'paused', on: p.on }));
+  // The customer's share's crop and pause; the agent's own come from this page.
+  annotations.on('pause', (p) => shareOf(p) === 'customer' && on.customer({ type: 'paused', on: p.on }));
   for (const type of ['pointer', 'pointer.hide', 'ink', 'stroke', 'shape', 'erase', 'undo', 'redo', 'clear'] as const) {
-    annotations.on(type, (_e, envelope) => drawings.applyEvent(envelope));
+    annotations.on(type, (_e, envelope) => {
+      drawings.applyEvent(envelope);
+      ownDrawings.applyEvent(envelope);
+    });
   }
-  annotations.on('crop', (c) => on.crop(cropFromWire(c)));
+  annotations.on('crop', (c) => shareOf(c) === 'customer' && on.crop(cropFromWire(c)));
   // The customer's media as it really is: ICE of the connection, and the video track muting (their share stopped
   // or their page went).
   const base = browserPeerDeps(api, room.token);
@@ -124,16 +136,21 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     on.video(stream);
   }, (_from, stream) => on.earlyVideo?.(stream));
   health = new MediaHealthWatch(() => peers.current());
+  const ownShare = createAgentShare(client, annotations, base,
+    () => [...people.values()].filter((p) => p.id !== selfId));
   const mediaHealth = health;
   followSharing();
   const polling = window.setInterval(() => void mediaHealth.poll().catch(() => undefined), 1000);
   return {
     drawings,
+    ownDrawings,
+    ownShare,
     send: (msg) => annotations.send(msg),
     room: annotations,
     mediaHealth,
     leave: () => {
       window.clearInterval(polling);
+      ownShare.close();
       peers.close();
       annotations.close();
       client.leave();

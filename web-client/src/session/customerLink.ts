@@ -17,6 +17,7 @@ import { AGENT_UNKNOWN, type AgentSignal, agentPresence, type AgentView, type En
   type StatusTone } from './agentView';
 import { SharePhaseReport } from './sharePhaseReport';
 import { tokenSubject } from './tokenSubject';
+import { IncomingShare } from './incomingShare';
 
 /** What the customer's page says about the link: the agent's presence and the share, in words; why it ended. */
 export interface LinkStatus {
@@ -29,6 +30,8 @@ export interface LinkStatus {
 export interface CustomerLink {
   /** The agent's drawings and pointer, as annotation-service states them (shown over the preview). */
   readonly drawings: RoomDrawings;
+  /** The agent's own share (two-way sharing): their video, its crop geometry, the drawings on it. */
+  readonly theirShare: IncomingShare;
   /** Starts sending the (cropped) track to every viewer, now and as they come. */
   share(track: MediaStreamTrack): void;
   /** Stops sending; the customer stays in the room. */
@@ -136,6 +139,8 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   // The connections to the viewers are made from joining on (pre-warmed), so that a share only puts its track
   // on them: the agent's first frame does not wait for ICE and DTLS.
   const peers = new SharerPeers(client, null, peerDeps);
+  // The agent's share comes on connections of its own (their ICE is not the customer's share's status).
+  const theirShare = new IncomingShare(client, annotations, baseDeps, tokenSubject(room.token), () => performance.now());
   let sharing = false;
   client.on('welcome', (m) => {
     present.clear();
@@ -160,11 +165,13 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   const close = () => {
     sharing = false;
     peers.close();
+    theirShare.close();
     annotations.close();
     client.leave();
   };
   return {
     drawings,
+    theirShare,
     room: annotations,
     share: (track) => {
       sharing = true;

@@ -7,36 +7,17 @@
  * no description refused, no connection left open, and the viewer showing the current connection's stream.
  */
 import { describe, expect, it } from 'vitest';
-import type { Peer, ServerSignal } from '../generated/signal';
+import type { Peer } from '../generated/signal';
 import { sdpIdentity } from './negotiation';
 import { type PeerDeps, SharerPeers, ViewerPeers } from './peers';
 import { connected, FakePeer, type FakeStream } from './testing/fakePeer';
+import { Channels, drain, Endpoint, everySchedule, type Item } from './testing/schedules';
 
 const AGENT: Peer = { id: 'agent', role: 'agent', name: 'Ada' };
 const CUSTOMER: Peer = { id: 'cust', role: 'customer', name: '' };
 
-type Handler = (m: ServerSignal) => void;
-
-/** One participant's signaling client: handlers by type; what it sends goes into the world's channels. */
-class Endpoint {
-  private handlers = new Map<string, Handler[]>();
-  constructor(private readonly self: string, private readonly world: World) {}
-  on(type: string, h: Handler) {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), h]);
-  }
-  send(m: { type: string; to?: string }): boolean {
-    if (m.to) this.world.push(`${this.self}->${m.to}`, { ...m, from: this.self } as unknown as ServerSignal);
-    return true;
-  }
-  deliver(m: ServerSignal) {
-    (this.handlers.get(m.type) ?? []).forEach((h) => h(m));
-  }
-}
-
-type Item = ServerSignal | (() => void);
-
 class World {
-  readonly channels = new Map<string, Item[]>();
+  readonly channels = new Channels();
   readonly pcs: { sharer: FakePeer[]; viewer: FakePeer[] } = { sharer: [], viewer: [] };
   sharerEnd!: Endpoint;
   viewerEnd!: Endpoint;
@@ -45,7 +26,7 @@ class World {
   viewer: ViewerPeers | null = null;
 
   push(channel: string, item: Item) {
-    this.channels.set(channel, [...(this.channels.get(channel) ?? []), item]);
+    this.channels.push(channel, item);
   }
 
   deps(side: 'sharer' | 'viewer'): PeerDeps {
@@ -61,56 +42,31 @@ class World {
 
   newSharer(present: Peer[] = []) {
     this.sharer?.close();
-    this.sharerEnd = new Endpoint(CUSTOMER.id, this);
+    this.sharerEnd = new Endpoint(CUSTOMER.id, (c, i) => this.push(c, i));
     this.sharer = new SharerPeers(this.sharerEnd as never, {} as MediaStreamTrack, this.deps('sharer'), present);
   }
 
   newViewer() {
     this.viewer?.close();
-    this.viewerEnd = new Endpoint(AGENT.id, this);
+    this.viewerEnd = new Endpoint(AGENT.id, (c, i) => this.push(c, i));
     this.viewer = new ViewerPeers(this.viewerEnd as never, this.deps('viewer'),
       (_from, s) => void (this.stream = s as unknown as FakeStream | null));
   }
 
-  /** Channel names that hold something, in a fixed order. */
   ready(): string[] {
-    return [...this.channels.keys()].filter((k) => this.channels.get(k)!.length > 0).sort();
+    return this.channels.ready();
   }
 
   deliver(channel: string) {
-    const item = this.channels.get(channel)!.shift()!;
-    if (typeof item === 'function') item();
-    else if (channel.endsWith('->cust')) this.sharerEnd.deliver(item);
+    const item = this.channels.take(channel);
+    if (!item) return;
+    if (channel.endsWith('->cust')) this.sharerEnd.deliver(item);
     else this.viewerEnd.deliver(item);
   }
 
   live(side: 'sharer' | 'viewer'): FakePeer[] {
     return this.pcs[side].filter((p) => !p.closed);
   }
-}
-
-const settle = () => new Promise<void>((r) => setImmediate(r));
-
-/** Runs the world until nothing is in flight, taking channel {@code schedule[i]} (mod choices) at step i. */
-async function drain(world: World, schedule: number[], branching: number[]): Promise<void> {
-  await settle();
-  for (let step = 0; ; step++) {
-    const ready = world.ready();
-    if (ready.length === 0) return;
-    if (step > 200) throw new Error('negotiation does not settle');
-    branching.push(ready.length);
-    world.deliver(ready[(schedule[step] ?? 0) % ready.length]);
-    await settle();
-  }
-}
-
-/** The next schedule in depth-first order after {@code schedule}, given how many choices each step had. */
-function next(schedule: number[], branching: number[]): number[] | null {
-  const s = branching.map((_, i) => schedule[i] ?? 0);
-  for (let i = s.length - 1; i >= 0; i--) {
-    if (s[i] + 1 < branching[i]) return [...s.slice(0, i), s[i] + 1];
-  }
-  return null;
 }
 
 function expectConnected(world: World, label: string) {
@@ -123,23 +79,13 @@ function expectConnected(world: World, label: string) {
   expect(world.stream, `${label}: the viewer shows the current connection`).toEqual({ pc: viewerPcs[0].id });
 }
 
-/**
- * Explores every schedule of {@code scenario}: its setup (run once per schedule, in a fresh world) and the
- * messages and faults it queues. Returns how many schedules ran.
- */
-async function everySchedule(setup: (w: World) => Promise<void>): Promise<number> {
-  let schedule: number[] | null = [];
-  let runs = 0;
-  while (schedule) {
-    const world = new World();
-    const branching: number[] = [];
-    await setup(world);
-    await drain(world, schedule, branching);
-    expectConnected(world, `schedule [${schedule.join(',')}]`);
-    runs++;
-    schedule = next(schedule, branching);
-  }
-  return runs;
+/** Explores every schedule of a scenario (its setup runs in a fresh world per schedule). */
+function everyScheduleOf(setup: (w: World) => Promise<void>): Promise<number> {
+  return everySchedule(async () => {
+    const w = new World();
+    await setup(w);
+    return w;
+  }, expectConnected);
 }
 
 /** A sharer and a viewer already connected, with everything delivered in order. */
@@ -152,7 +98,7 @@ async function connectedPair(w: World): Promise<void> {
 
 describe('negotiation under every interleaving', () => {
   it('fresh room: welcome and peer-joined, listed twice, before or after the offer', async () => {
-    const runs = await everySchedule(async (w) => {
+    const runs = await everyScheduleOf(async (w) => {
       w.newViewer();
       w.newSharer();
       w.push('server->cust', { type: 'welcome', you: CUSTOMER, peers: [AGENT], resumed: false });
@@ -164,7 +110,7 @@ describe('negotiation under every interleaving', () => {
   });
 
   it('share started after the viewer was listed, then listed again by a reconnect', async () => {
-    const runs = await everySchedule(async (w) => {
+    const runs = await everyScheduleOf(async (w) => {
       w.newViewer();
       w.newSharer([AGENT]);
       w.push('server->cust', { type: 'welcome', you: CUSTOMER, peers: [AGENT], resumed: true });
@@ -174,7 +120,7 @@ describe('negotiation under every interleaving', () => {
   });
 
   it('the viewer reloads within the grace period (a new connection, the sharer keeps the old one)', async () => {
-    const runs = await everySchedule(async (w) => {
+    const runs = await everyScheduleOf(async (w) => {
       await connectedPair(w);
       w.newViewer();
       w.push('server->agent', { type: 'welcome', you: AGENT, peers: [CUSTOMER], resumed: true });
@@ -184,7 +130,7 @@ describe('negotiation under every interleaving', () => {
   });
 
   it('the customer shares again (a new connection, the viewer keeps the old one)', async () => {
-    const runs = await everySchedule(async (w) => {
+    const runs = await everyScheduleOf(async (w) => {
       await connectedPair(w);
       w.newSharer([AGENT]);
       w.push('server->cust', { type: 'peer-joined', peer: AGENT, resumed: false });
@@ -193,7 +139,7 @@ describe('negotiation under every interleaving', () => {
   });
 
   it('ICE fails on both sides at any moment (a network change), candidates of old and new ICE sessions interleaved', async () => {
-    const runs = await everySchedule(async (w) => {
+    const runs = await everyScheduleOf(async (w) => {
       await connectedPair(w);
       w.push('net->agent', () => w.live('viewer')[0]?.iceFails());
       w.push('net->cust', () => w.live('sharer')[0]?.iceFails());

@@ -77,7 +77,7 @@ describe('SharerPeers', () => {
     expect(calls.indexOf('candidate candidate:0')).toBeGreaterThan(calls.indexOf('remote answer'));
     expect(calls).toContain('candidate candidate:1');
     expect(s.sent).toContainEqual({ type: 'candidate', to: 'agent-1', candidate: 'candidate:2', sdpMid: '0',
-      sdpMLineIndex: 0, usernameFragment: 'u' });
+      sdpMLineIndex: 0, usernameFragment: 'u', fromSharer: true });
   });
 
   it('restarts ICE with a new offer when the connection fails, and closes it when the viewer leaves', async () => {

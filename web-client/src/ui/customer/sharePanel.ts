@@ -22,10 +22,20 @@ export interface SharePanel {
   setStatus(state: 'connected' | 'connecting' | 'reconnecting' | 'offline', text: string): void;
 }
 
-export function createSharePanel(a: SharePanelActions): SharePanel {
+/** Who sees the share, in the panel's words: the customer's page shares with their agent, the console with the customer. */
+export interface ShareAudience {
+  sees: string;
+  notConnected: string;
+}
+
+export const SHARED_WITH_AGENT: ShareAudience = { sees: 'What your agent sees', notConnected: 'Not connected to your agent yet' };
+export const SHARED_WITH_CUSTOMER: ShareAudience = { sees: 'What the customer sees',
+  notConnected: 'Not connected to the customer yet' };
+
+export function createSharePanel(a: SharePanelActions, audience: ShareAudience = SHARED_WITH_AGENT): SharePanel {
   const outgoing = h('video', {
     class: 'outgoing', id: 'outgoing', 'data-testid': 'outgoing', autoplay: true, muted: true, playsinline: true,
-    'aria-label': 'What your agent sees',
+    'aria-label': audience.sees,
   });
   outgoing.muted = true;
   // What happens to the share (sent, reaching the agent…); the agent's presence has its own line elsewhere, in
@@ -39,7 +49,7 @@ export function createSharePanel(a: SharePanelActions): SharePanel {
   paint.addEventListener('click', a.togglePainting);
   const element = h('aside', { class: 'side', 'aria-label': 'Sharing controls' },
     h('section', { class: 'card stack' },
-      h('h2', {}, 'What your agent sees'), outgoing, status),
+      h('h2', {}, audience.sees), outgoing, status),
     h('section', { class: 'card stack' },
       h('h2', {}, 'Sharing'),
       h('p', { class: 'muted' }, 'Move the rectangle with the mouse or the arrow keys; shift and arrow keys resize it, alt makes the steps fine.'),

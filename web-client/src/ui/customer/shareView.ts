@@ -9,8 +9,8 @@ import type { CropPipeline } from '../../crop/pipeline';
 import { h } from '../dom';
 import { createCropEditor } from '../cropEditor';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
-import { createAnnotationLayer } from './annotationLayer';
-import { createSharePanel } from './sharePanel';
+import { createAnnotationLayer, type LayerWords } from './annotationLayer';
+import { createSharePanel, SHARED_WITH_AGENT, type ShareAudience } from './sharePanel';
 import { INITIAL_SHARE, reduceShare, type RestoredShare, type ShareAction, type ShareState } from './shareState';
 
 export interface ShareView {
@@ -27,12 +27,20 @@ export interface ShareView {
 /** The share as the room should know it; called after every change once the source size is known. */
 export type ShareListener = (shared: { source: Size; crop: Rect; masks: readonly Rect[]; paused: boolean }) => void;
 
+/** Who the share goes to (the agent's own share on the console goes to the customer), in the view's words. */
+export interface ShareViewWords {
+  audience: ShareAudience;
+  /** How the drawings' layer over the preview names the others; the customer's words when absent. */
+  layer?: LayerWords;
+}
+
 /**
  * @param restore the share the room remembers (after a reload or a re-share): crop and masks are applied before
  *        the first frame leaves, the pause at once
  */
 export function createShareView(capture: Capture, prefer: PipelinePreference, onStop: () => void,
-                                onShared: ShareListener = () => undefined, restore: RestoredShare | null = null): ShareView {
+                                onShared: ShareListener = () => undefined, restore: RestoredShare | null = null,
+                                words: ShareViewWords = { audience: SHARED_WITH_AGENT }): ShareView {
   let state: ShareState = restore ? reduceShare(INITIAL_SHARE, { type: 'restore', share: restore }) : INITIAL_SHARE;
   const pipeline = createCropPipeline(capture.track, prefer);
   const preview = h('video', { autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
@@ -56,11 +64,11 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
     removeMask: (id) => dispatch({ type: 'removeMask', id }),
     wholeScreen: () => dispatch({ type: 'whole' }),
     stop: onStop,
-  });
+  }, words.audience);
   panel.outgoing.srcObject = new MediaStream([pipeline.output]);
-  panel.setStatus('offline', 'Not connected to your agent yet');
+  panel.setStatus('offline', words.audience.notConnected);
 
-  const annotations = createAnnotationLayer();
+  const annotations = createAnnotationLayer(words.layer);
   editor.element.append(annotations.canvas, annotations.announcer);
 
   function render(): void {

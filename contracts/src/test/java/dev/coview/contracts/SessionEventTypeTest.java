@@ -31,9 +31,9 @@ class SessionEventTypeTest {
     }
 
     @Test
-    void observersHoldNoGrantAndOnlyCustomersShare() {
+    void observersHoldNoGrantAndCustomersAndAgentsShare() {
         assertThat(Role.OBSERVER.defaultGrants()).isEmpty();
         assertThat(Role.CUSTOMER.defaultGrants()).contains(Grant.SHARE).doesNotContain(Grant.ADMIN);
-        assertThat(Role.AGENT.defaultGrants()).contains(Grant.ADMIN, Grant.FREEZE).doesNotContain(Grant.SHARE);
+        assertThat(Role.AGENT.defaultGrants()).contains(Grant.ADMIN, Grant.FREEZE, Grant.SHARE);
     }
 }

@@ -220,6 +220,13 @@ class AnnotationFuzzIT {
         t.add(Map.of("type", "snapshot.saved", "snapshotId", "snap1"));
         t.add(Map.of("type", "reference.push", "url", "https://example.com/help"));
         t.add(Map.of("type", "reference.answer", "accepted", true));
+        // Two-way sharing: the same messages on the agent's share (shareId), which only the agent's crop may set.
+        t.add(Map.of("type", "pointer", "x", 0.5, "y", 0.25, "shareId", "agent"));
+        t.add(Map.of("type", "stroke", "id", "s3", "tool", "pen", "color", "#ff0000", "width", 0.005,
+                "points", List.of(0.1, 0.1, 0.2, 0.2), "shareId", "agent"));
+        t.add(Map.of("type", "crop", "x", 0.1, "y", 0.1, "w", 0.5, "h", 0.5, "sourceW", 1920, "sourceH", 1080,
+                "shareId", "agent"));
+        t.add(Map.of("type", "pause", "on", true, "shareId", "customer"));
         return t;
     }
 }

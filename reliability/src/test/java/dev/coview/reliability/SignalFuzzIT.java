@@ -81,6 +81,9 @@ class SignalFuzzIT {
             templates.add(Map.of("type", "answer", "to", to, "sdp", "v=0 answer"));
             templates.add(Map.of("type", "candidate", "to", to, "candidate",
                     "candidate:1 1 udp 2122260223 10.0.0.1 50000 typ host", "sdpMid", "0", "sdpMLineIndex", 0));
+            // Two-way sharing: a candidate that says which end of its connection it comes from.
+            templates.add(Map.of("type", "candidate", "to", to, "candidate",
+                    "candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host", "fromSharer", true));
             templates.add(Map.of("type", "restart", "to", to));
         }
         templates.add(Map.of("type", "share", "active", true));

@@ -67,7 +67,7 @@ class JwksTest {
         assertThat(claims.get("iss").asText()).isEqualTo("https://coview.dev/room-service");
         assertThat(claims.get("role").asText()).isEqualTo("agent");
         assertThat(claims.get("grants")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("admin", "annotate", "freeze", "push", "record");
+                .containsExactlyInAnyOrder("admin", "annotate", "freeze", "push", "record", "share");
         assertThat(claims.has("jti") && claims.has("exp") && claims.has("room") && claims.has("sub")).isTrue();
     }
 

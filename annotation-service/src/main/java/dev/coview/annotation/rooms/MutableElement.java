@@ -32,7 +32,7 @@ final class MutableElement {
 
     static MutableElement stroke(String authorId, Stroke s, boolean open) {
         MutableElement e = new MutableElement(s.id(), authorId,
-                new Stroke(s.id(), null, s.tool(), s.color(), s.width(), null));
+                new Stroke(s.id(), null, s.tool(), s.color(), s.width(), null, s.shareId()));
         e.points = Arrays.copyOf(s.points(), Math.max(16, s.points().length));
         e.pointCount = s.points().length;
         e.open = open;
@@ -74,7 +74,8 @@ final class MutableElement {
     Element snapshot() {
         Drawable d = drawable;
         if (d instanceof Stroke s) {
-            d = new Stroke(s.id(), null, s.tool(), s.color(), s.width(), Arrays.copyOf(points, pointCount));
+            d = new Stroke(s.id(), null, s.tool(), s.color(), s.width(), Arrays.copyOf(points, pointCount),
+                    s.shareId());
         }
         return new Element(id, authorId, version, deleted, d);
     }

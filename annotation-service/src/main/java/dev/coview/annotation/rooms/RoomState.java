@@ -23,9 +23,10 @@ import dev.coview.contracts.annotation.AnnotationServerMessage.ActiveRecording;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Frozen;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
+import dev.coview.contracts.annotation.AnnotationServerMessage.ShareContent;
 import dev.coview.contracts.annotation.ClearScope;
 import dev.coview.contracts.annotation.Element;
-import dev.coview.contracts.annotation.Rect;
+import dev.coview.contracts.annotation.Shares;
 import dev.coview.contracts.annotation.StrokePhase;
 import dev.coview.contracts.annotation.StrokeTool;
 import java.util.ArrayList;
@@ -56,15 +57,16 @@ final class RoomState {
     record Applied(long seq, List<Element> changes) {
     }
 
+    private static final ShareContent NOT_SHARED = new ShareContent(null, List.of(), false);
+
     private final Limits limits;
     private long seq;
     private final LinkedHashMap<String, MutableElement> elements = new LinkedHashMap<>();
     /** Sorted by author so that {@code history} in the state is the same on every instance. */
     private final Map<String, AuthorHistory> histories = new TreeMap<>();
     private final LinkedHashSet<String> recentEventIds = new LinkedHashSet<>();
-    private Crop crop;
-    private List<Rect> masks = List.of();
-    private boolean paused;
+    /** Each share's crop, masks and pause, by {@link Shares#of share}; sorted so every instance states them alike. */
+    private final Map<String, ShareContent> shares = new TreeMap<>();
     private Frozen freeze;
     private PendingReference reference;
     /** The agent's unanswered recording.request, by its requestId; {@code null} when none. */
@@ -106,13 +108,13 @@ final class RoomState {
         } else if (m instanceof Undo || m instanceof Redo) {
             return replay(author, m instanceof Undo);
         } else if (m instanceof Crop c) {
-            crop = c;
+            shares.put(Shares.of(c.shareId()), share(c.shareId()).withCrop(c));
         } else if (m instanceof Masks x) {
-            masks = List.copyOf(x.rects());
+            shares.put(Shares.of(x.shareId()), share(x.shareId()).withMasks(List.copyOf(x.rects())));
         } else if (m instanceof Pause p) {
-            paused = p.on();
+            shares.put(Shares.of(p.shareId()), share(p.shareId()).withPaused(p.on()));
         } else if (m instanceof Freeze f) {
-            freeze = f.on() ? new Frozen(author, f.snapshotId()) : null;
+            freeze = f.on() ? new Frozen(author, f.snapshotId(), f.shareId()) : null;
         } else if (m instanceof ReferencePush p) {
             reference = new PendingReference(eventId, author, p.url());
         } else if (m instanceof ReferenceAnswer) {
@@ -290,6 +292,10 @@ final class RoomState {
         return histories.computeIfAbsent(author, a -> new AuthorHistory(limits.undoDepth()));
     }
 
+    private ShareContent share(String shareId) {
+        return shares.getOrDefault(Shares.of(shareId), NOT_SHARED);
+    }
+
     /** The state a late joiner starts from. */
     AnnotationServerMessage.State snapshot() {
         List<Element> list = new ArrayList<>(elements.size());
@@ -299,8 +305,12 @@ final class RoomState {
         List<AnnotationServerMessage.AuthorHistory> history = new ArrayList<>();
         histories.forEach((author, h) -> history.add(
                 new AnnotationServerMessage.AuthorHistory(author, h.undoDepth(), h.redoDepth())));
-        return new AnnotationServerMessage.State(seq, list, crop, masks, paused, freeze, reference, history,
-                recording);
+        // The customer's share where older clients read it; the others by shareId, absent while there are none.
+        ShareContent customer = share(null);
+        Map<String, ShareContent> others = new TreeMap<>(shares);
+        others.remove(Shares.CUSTOMER);
+        return new AnnotationServerMessage.State(seq, list, customer.crop(), customer.masks(), customer.paused(),
+                freeze, reference, history, recording, others.isEmpty() ? null : others);
     }
 
     long seq() {

@@ -44,7 +44,8 @@ final class StateFrames {
         // The last group goes in the state itself: a small room is one frame, as before.
         List<Element> tail = elements.subList(partStart, elements.size());
         frames.add(json.apply(new State(state.seq(), List.copyOf(tail), state.crop(), state.masks(),
-                state.paused(), state.freeze(), state.reference(), state.history(), state.recording())));
+                state.paused(), state.freeze(), state.reference(), state.history(), state.recording(),
+                state.shares())));
         return frames;
     }
 }

@@ -18,6 +18,7 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.SnapshotSaved;
 import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
 import dev.coview.contracts.annotation.Rect;
 import dev.coview.contracts.annotation.ShapeKind;
+import dev.coview.contracts.annotation.Shares;
 import dev.coview.contracts.annotation.StrokePhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class MessageValidator {
 
     /** {@code null} when the message is valid, else what is wrong with it (for the {@code error} message). */
     public String problem(AnnotationClientMessage m) {
+        if (m instanceof Shares.OnShare on && !Shares.valid(on.shareId())) {
+            return "shareId must be customer or agent";
+        }
         if (m instanceof Pointer p) {
             return inUnit(p.x()) && inUnit(p.y()) ? null : "x and y must be within 0..1";
         } else if (m instanceof Stroke s) {

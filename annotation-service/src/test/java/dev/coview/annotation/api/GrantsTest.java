@@ -50,6 +50,12 @@ class GrantsTest {
                         CUSTOMER},
                 {"crop.request", "{\"type\":\"crop.request\",\"x\":0,\"y\":0,\"w\":0.5,\"h\":0.5}", AGENT},
                 {"masks", "{\"type\":\"masks\",\"rects\":[]}", CUSTOMER},
+                // Two-way sharing: a share's crop, masks and pause are its sharer's alone; drawing works on either.
+                {"crop", "{\"type\":\"crop\",\"x\":0,\"y\":0,\"w\":1,\"h\":1,\"sourceW\":1920,\"sourceH\":1080,"
+                        + "\"shareId\":\"agent\"}", AGENT},
+                {"pause", "{\"type\":\"pause\",\"on\":true,\"shareId\":\"agent\"}", AGENT},
+                {"shape", "{\"type\":\"shape\",\"id\":\"g3\",\"kind\":\"rect\",\"x1\":0.1,\"y1\":0.1,\"x2\":0.2,"
+                        + "\"y2\":0.2,\"color\":\"#0000ff\",\"width\":0.01,\"shareId\":\"agent\"}", BOTH},
                 {"pause", "{\"type\":\"pause\",\"on\":true}", CUSTOMER},
                 {"freeze", "{\"type\":\"freeze\",\"on\":true}", AGENT},
                 {"reference.push", "{\"type\":\"reference.push\",\"url\":\"https://example.com/\"}", AGENT},

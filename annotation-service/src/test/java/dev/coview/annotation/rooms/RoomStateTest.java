@@ -8,9 +8,12 @@ import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.State;
 import dev.coview.contracts.annotation.ClearScope;
+import dev.coview.contracts.annotation.Rect;
 import dev.coview.contracts.annotation.ShapeKind;
+import dev.coview.contracts.annotation.Shares;
 import dev.coview.contracts.annotation.StrokePhase;
 import dev.coview.contracts.annotation.StrokeTool;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +100,37 @@ class RoomStateTest {
         assertThat(tiny.apply(new Event("e5", "r", "a", null, 0,
                 new Shape("i", ShapeKind.RECT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, null), null)).changes())
                 .as("over the byte budget").isEmpty();
+    }
+
+    @Test
+    void eachShareKeepsItsOwnCropMasksAndPauseAndDrawingsKeepTheirShare() {
+        apply("cust", new AnnotationClientMessage.Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080));
+        apply("agent", new AnnotationClientMessage.Crop(0, 0, 0.25, 0.25, 2560, 1440, Shares.AGENT));
+        apply("agent", new AnnotationClientMessage.Pause(true, Shares.AGENT));
+        apply("agent", new AnnotationClientMessage.Masks(List.of(new Rect(0, 0, 0.1, 0.1)), Shares.AGENT));
+        apply("cust", new Stroke("on-agent", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1},
+                Shares.AGENT));
+        apply("agent", new Stroke("on-cust", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01,
+                new double[] {0.1, 0.1}));
+        apply("agent", new AnnotationClientMessage.Freeze(true, null, Shares.AGENT));
+        State state = room.snapshot();
+        assertThat(state.crop().sourceW()).isEqualTo(1920);
+        assertThat(state.paused()).isFalse();
+        assertThat(state.masks()).isEmpty();
+        var agent = state.shares().get(Shares.AGENT);
+        assertThat(agent.crop().sourceW()).isEqualTo(2560);
+        assertThat(agent.paused()).isTrue();
+        assertThat(agent.masks()).hasSize(1);
+        assertThat(state.shares()).containsOnlyKeys(Shares.AGENT);
+        assertThat(state.elements()).extracting(e -> ((Stroke) e.drawable()).shareId())
+                .containsExactly(Shares.AGENT, null);
+        assertThat(state.freeze().shareId()).isEqualTo(Shares.AGENT);
+    }
+
+    @Test
+    void aRoomWhereOnlyTheCustomerSharedStatesNoOtherShares() {
+        apply("cust", new AnnotationClientMessage.Pause(true));
+        assertThat(room.snapshot().shares()).isNull();
+        assertThat(room.snapshot().paused()).isTrue();
     }
 }

@@ -62,9 +62,15 @@ public sealed interface AnnotationClientMessage {
     }
 
     /** Laser pointer at ({@code x}, {@code y}); clients send at most one per animation frame. */
-    record Pointer(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y)
-            implements AnnotationClientMessage {
+    record Pointer(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y,
+                   String shareId)
+            implements AnnotationClientMessage, Shares.OnShare {
         public static final String TYPE = "pointer";
+
+        /** On the customer's share. */
+        public Pointer(double x, double y) {
+            this(x, y, null);
+        }
 
         @Override
         public String type() {
@@ -109,9 +115,14 @@ public sealed interface AnnotationClientMessage {
      * source width.
      */
     record Stroke(@JsonProperty(required = true) String id, StrokePhase phase, StrokeTool tool, String color,
-                  Double width, @JsonProperty(required = true) double[] points)
-            implements AnnotationClientMessage, Drawable {
+                  Double width, @JsonProperty(required = true) double[] points, String shareId)
+            implements AnnotationClientMessage, Drawable, Shares.OnShare {
         public static final String TYPE = "stroke";
+
+        /** On the customer's share. */
+        public Stroke(String id, StrokePhase phase, StrokeTool tool, String color, Double width, double[] points) {
+            this(id, phase, tool, color, width, points, null);
+        }
 
         @Override
         public String type() {
@@ -132,9 +143,14 @@ public sealed interface AnnotationClientMessage {
      */
     record Ink(@JsonProperty(required = true) String id, @JsonProperty(required = true) StrokeTool tool,
                @JsonProperty(required = true) String color, @JsonProperty(required = true) double width,
-               @JsonProperty(required = true) double[] points)
-            implements AnnotationClientMessage {
+               @JsonProperty(required = true) double[] points, String shareId)
+            implements AnnotationClientMessage, Shares.OnShare {
         public static final String TYPE = "ink";
+
+        /** On the customer's share. */
+        public Ink(String id, StrokeTool tool, String color, double width, double[] points) {
+            this(id, tool, color, width, points, null);
+        }
 
         @Override
         public String type() {
@@ -160,9 +176,15 @@ public sealed interface AnnotationClientMessage {
                  @JsonProperty(required = true) double x1, @JsonProperty(required = true) double y1,
                  @JsonProperty(required = true) double x2, @JsonProperty(required = true) double y2,
                  @JsonProperty(required = true) String color, @JsonProperty(required = true) double width,
-                 String text)
-            implements AnnotationClientMessage, Drawable {
+                 String text, String shareId)
+            implements AnnotationClientMessage, Drawable, Shares.OnShare {
         public static final String TYPE = "shape";
+
+        /** On the customer's share. */
+        public Shape(String id, ShapeKind kind, double x1, double y1, double x2, double y2, String color,
+                     double width, String text) {
+            this(id, kind, x1, y1, x2, y2, color, width, text, null);
+        }
 
         @Override
         public String type() {
@@ -236,14 +258,20 @@ public sealed interface AnnotationClientMessage {
     }
 
     /**
-     * The customer's crop: the rectangle of the source that is encoded and sent, as fractions of the source whose
-     * size in pixels is {@code sourceW} × {@code sourceH}.
+     * A share's crop (the customer's unless {@code shareId} says otherwise): the rectangle of the source that is
+     * encoded and sent, as fractions of the source whose size in pixels is {@code sourceW} × {@code sourceH}.
      */
     record Crop(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y,
                 @JsonProperty(required = true) double w, @JsonProperty(required = true) double h,
-                @JsonProperty(required = true) int sourceW, @JsonProperty(required = true) int sourceH)
-            implements AnnotationClientMessage {
+                @JsonProperty(required = true) int sourceW, @JsonProperty(required = true) int sourceH,
+                String shareId)
+            implements AnnotationClientMessage, Shares.SharerSetting {
         public static final String TYPE = "crop";
+
+        /** The customer's crop. */
+        public Crop(double x, double y, double w, double h, int sourceW, int sourceH) {
+            this(x, y, w, h, sourceW, sourceH, null);
+        }
 
         @Override
         public String type() {
@@ -273,9 +301,15 @@ public sealed interface AnnotationClientMessage {
         }
     }
 
-    /** The customer's privacy masks, blacked out before encoding; the whole list each time (empty: none). */
-    record Masks(@JsonProperty(required = true) List<Rect> rects) implements AnnotationClientMessage {
+    /** A share's privacy masks, blacked out before encoding; the whole list each time (empty: none). */
+    record Masks(@JsonProperty(required = true) List<Rect> rects, String shareId)
+            implements AnnotationClientMessage, Shares.SharerSetting {
         public static final String TYPE = "masks";
+
+        /** The customer's masks. */
+        public Masks(List<Rect> rects) {
+            this(rects, null);
+        }
 
         @Override
         public String type() {
@@ -288,9 +322,15 @@ public sealed interface AnnotationClientMessage {
         }
     }
 
-    /** The customer paused the share (black frames) or resumed it. */
-    record Pause(@JsonProperty(required = true) boolean on) implements AnnotationClientMessage {
+    /** A sharer paused their share (black frames) or resumed it. */
+    record Pause(@JsonProperty(required = true) boolean on, String shareId)
+            implements AnnotationClientMessage, Shares.SharerSetting {
         public static final String TYPE = "pause";
+
+        /** The customer's pause. */
+        public Pause(boolean on) {
+            this(on, null);
+        }
 
         @Override
         public String type() {
@@ -304,8 +344,14 @@ public sealed interface AnnotationClientMessage {
     }
 
     /** The agent froze the shared frame (with the snapshot both sides show, once uploaded) or unfroze it. */
-    record Freeze(@JsonProperty(required = true) boolean on, String snapshotId) implements AnnotationClientMessage {
+    record Freeze(@JsonProperty(required = true) boolean on, String snapshotId, String shareId)
+            implements AnnotationClientMessage, Shares.OnShare {
         public static final String TYPE = "freeze";
+
+        /** Of the customer's share. */
+        public Freeze(boolean on, String snapshotId) {
+            this(on, snapshotId, null);
+        }
 
         @Override
         public String type() {

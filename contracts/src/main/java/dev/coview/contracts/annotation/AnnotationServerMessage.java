@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Messages the service sends on {@code /ws/annotations}. A client first receives one {@link State} (preceded by
@@ -35,12 +36,40 @@ public sealed interface AnnotationServerMessage {
      * @param reference the link the agent pushed that the customer has not answered yet, or {@code null}
      * @param history   per author: how many actions they can undo and redo now
      * @param recording the recording running now, or {@code null} (the customer's page shows it while it runs)
+     * @param shares    the other shares' crop, masks and pause, by {@code shareId} ({@code agent}); absent while
+     *                  only the customer ever shared (the customer's are {@code crop}, {@code masks}, {@code paused})
      */
     record State(long seq, List<Element> elements, AnnotationClientMessage.Crop crop, List<Rect> masks,
                  boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history,
-                 ActiveRecording recording)
+                 ActiveRecording recording, Map<String, ShareContent> shares)
             implements AnnotationServerMessage {
         public static final String TYPE = "state";
+
+        /** A state of a room where only the customer shared. */
+        public State(long seq, List<Element> elements, AnnotationClientMessage.Crop crop, List<Rect> masks,
+                     boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history,
+                     ActiveRecording recording) {
+            this(seq, elements, crop, masks, paused, freeze, reference, history, recording, null);
+        }
+    }
+
+    /**
+     * What one share shows of its source: its crop ({@code null} before the first), masks (empty: none), pause.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ShareContent(AnnotationClientMessage.Crop crop, List<Rect> masks, boolean paused) {
+
+        public ShareContent withCrop(AnnotationClientMessage.Crop next) {
+            return new ShareContent(next, masks, paused);
+        }
+
+        public ShareContent withMasks(List<Rect> next) {
+            return new ShareContent(crop, next, paused);
+        }
+
+        public ShareContent withPaused(boolean next) {
+            return new ShareContent(crop, masks, next);
+        }
     }
 
     /**
@@ -82,9 +111,17 @@ public sealed interface AnnotationServerMessage {
         public static final String TYPE = "error";
     }
 
-    /** A frozen frame: who froze it and the snapshot shown, once uploaded (absent until then). */
+    /**
+     * A frozen frame: who froze it, the snapshot shown once uploaded (absent until then), and of which share
+     * (absent: the customer's).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Frozen(String authorId, String snapshotId) {
+    record Frozen(String authorId, String snapshotId, String shareId) {
+
+        /** A frame of the customer's share. */
+        public Frozen(String authorId, String snapshotId) {
+            this(authorId, snapshotId, null);
+        }
     }
 
     /** A pushed link waiting for the customer's answer. */

@@ -9,8 +9,11 @@ import java.util.Set;
  * room-service puts in its tokens by default.
  */
 public enum Role {
-    /** Creates and ends the room; points, draws, freezes, pushes links, records. */
-    AGENT(EnumSet.of(Grant.ANNOTATE, Grant.FREEZE, Grant.PUSH, Grant.RECORD, Grant.ADMIN)),
+    /**
+     * Creates and ends the room; shares their own screen (two-way sharing; room-service's share policy may take the
+     * grant away), points, draws, freezes, pushes links, records.
+     */
+    AGENT(EnumSet.of(Grant.SHARE, Grant.ANNOTATE, Grant.FREEZE, Grant.PUSH, Grant.RECORD, Grant.ADMIN)),
     /** Shares the screen, crops and masks it, points and draws, answers pushed links. */
     CUSTOMER(EnumSet.of(Grant.SHARE, Grant.ANNOTATE)),
     /** Supervisor or trainee: watches, writes nothing. */

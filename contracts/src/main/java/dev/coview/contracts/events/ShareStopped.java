@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param reason        {@link #STOPPED} (the client reported it), {@link #LEFT} (the sharer left or was lost) or
  *                      {@link #ROOM_ENDED}
  * @param stoppedAt     when the service learned of it
+ * @param shareId       whose share: {@code customer} or {@code agent} (absent in events of older versions: the
+ *                      customer's)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ShareStopped(String roomId, String participantId, String reason, Instant stoppedAt) {
+public record ShareStopped(String roomId, String participantId, String reason, Instant stoppedAt, String shareId) {
     public static final String STOPPED = "stopped";
     public static final String LEFT = "left";
     public static final String ROOM_ENDED = "room-ended";

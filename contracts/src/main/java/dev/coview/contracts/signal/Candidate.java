@@ -1,5 +1,6 @@
 package dev.coview.contracts.signal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
@@ -13,11 +14,15 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param sdpMid           media stream identification tag, may be {@code null}
  * @param sdpMLineIndex    index of the m-line, may be {@code null}
  * @param usernameFragment ICE ufrag the candidate belongs to, may be {@code null}
+ * @param fromSharer       whether it comes from the sharing (offering) end of its connection: with two-way sharing
+ *                         two participants hold one connection per direction; {@code null} from older clients
+ *                         (only the customer shared then)
  */
 @JsonTypeName(Candidate.TYPE)
-@JsonPropertyOrder({"to", "from", "candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"})
+@JsonPropertyOrder({"to", "from", "candidate", "sdpMid", "sdpMLineIndex", "usernameFragment", "fromSharer"})
 public record Candidate(String to, String from, String candidate, String sdpMid, Integer sdpMLineIndex,
-                        String usernameFragment) implements Relayed {
+                        String usernameFragment,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean fromSharer) implements Relayed {
     public static final String TYPE = "candidate";
 
     public Candidate {
@@ -32,6 +37,12 @@ public record Candidate(String to, String from, String candidate, String sdpMid,
 
     @Override
     public Candidate withFrom(String sender) {
-        return new Candidate(to, sender, candidate, sdpMid, sdpMLineIndex, usernameFragment);
+        return new Candidate(to, sender, candidate, sdpMid, sdpMLineIndex, usernameFragment, fromSharer);
+    }
+
+    /** A candidate of an older client, which does not say which end of the connection it comes from. */
+    public Candidate(String to, String from, String candidate, String sdpMid, Integer sdpMLineIndex,
+                     String usernameFragment) {
+        this(to, from, candidate, sdpMid, sdpMLineIndex, usernameFragment, null);
     }
 }

@@ -137,7 +137,19 @@ class AnnotationProtocolTest {
                 new AnnotationClientMessage.RecordingRequest("ask-1"),
                 new AnnotationClientMessage.RecordingConsent("ask-1", false),
                 new AnnotationClientMessage.Recording(true, "rec-1"),
-                new AnnotationClientMessage.Recording(false, null));
+                new AnnotationClientMessage.Recording(false, null),
+                // Two-way sharing: on the agent's share.
+                new AnnotationClientMessage.Pointer(0.25, 0.5, Shares.AGENT),
+                new AnnotationClientMessage.Ink("i1", StrokeTool.PEN, "#ff0000", 0.01, new double[] {0.1, 0.2},
+                        Shares.AGENT),
+                new AnnotationClientMessage.Stroke("s2", null, StrokeTool.PEN, "#ff0000", 0.01,
+                        new double[] {0.1, 0.2}, Shares.AGENT),
+                new AnnotationClientMessage.Shape("h2", ShapeKind.RECT, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, null,
+                        Shares.CUSTOMER),
+                new AnnotationClientMessage.Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080, Shares.AGENT),
+                new AnnotationClientMessage.Masks(List.of(), Shares.AGENT),
+                new AnnotationClientMessage.Pause(true, Shares.AGENT),
+                new AnnotationClientMessage.Freeze(true, null, Shares.AGENT));
         for (AnnotationClientMessage m : samples) {
             String json = mapper.writeValueAsString(m);
             SchemaCatalog.assertValid("annotation/" + m.type() + ".json", json);
@@ -155,6 +167,13 @@ class AnnotationProtocolTest {
                 List.of(new AnnotationServerMessage.AuthorHistory(AUTHOR, 1, 0)),
                 new AnnotationServerMessage.ActiveRecording(AUTHOR, "rec-1"));
         SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(state));
+        AnnotationServerMessage.State twoWay = new AnnotationServerMessage.State(4, List.of(new Element("s2", AUTHOR, 1,
+                false, new AnnotationClientMessage.Stroke("s2", null, StrokeTool.PEN, "#000000", 0.01,
+                new double[] {0.1, 0.1}, Shares.AGENT))), null, List.of(), false,
+                new AnnotationServerMessage.Frozen(AUTHOR, null, Shares.AGENT), null, List.of(), null,
+                Map.of(Shares.AGENT, new AnnotationServerMessage.ShareContent(
+                        new AnnotationClientMessage.Crop(0, 0, 1, 1, 800, 600, Shares.AGENT), List.of(), true)));
+        SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(twoWay));
         SchemaCatalog.assertValid("annotation/server/error.json",
                 mapper.writeValueAsString(new AnnotationServerMessage.Error("forbidden", "no")));
 
@@ -168,7 +187,8 @@ class AnnotationProtocolTest {
                 "{\"type\":\"clear\",\"scope\":\"everything\"}",
                 "{\"type\":\"freeze\",\"on\":true,\"snapshotId\":\"../../etc\"}",
                 "{\"type\":\"recording.consent\",\"requestId\":\"ask-1\"}",
-                "{\"type\":\"recording\",\"on\":true,\"recordingId\":\"a/b\"}")) {
+                "{\"type\":\"recording\",\"on\":true,\"recordingId\":\"a/b\"}",
+                "{\"type\":\"pointer\",\"x\":0.5,\"y\":0.5,\"shareId\":\"observer\"}")) {
             String type = mapper.readTree(broken).get("type").asText();
             assertThat(SchemaCatalog.errors("annotation/" + type + ".json", broken)).as(broken).isNotEmpty();
         }

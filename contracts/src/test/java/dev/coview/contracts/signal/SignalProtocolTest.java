@@ -37,6 +37,7 @@ class SignalProtocolTest {
                 new Answer(ID_B, ID_A, "v=0"),
                 new Candidate(ID_A, ID_B, "candidate:1 1 udp 1 10.0.0.1 5000 typ host", "0", 0, null),
                 new Candidate(ID_A, ID_B, "", null, null, null),
+                new Candidate(ID_A, ID_B, "candidate:2 1 udp 1 10.0.0.2 5000 typ host", "0", 0, "u", true),
                 new Restart(ID_B, ID_A),
                 new SignalError("unknown-peer", "no such participant"));
     }
@@ -46,6 +47,7 @@ class SignalProtocolTest {
                 new Offer(ID_A, null, "v=0"),
                 new Answer(ID_B, null, "v=0"),
                 new Candidate(ID_A, null, "candidate:1 1 udp 1 10.0.0.1 5000 typ host", "0", 0, "abcd"),
+                new Candidate(ID_A, null, "candidate:1 1 udp 1 10.0.0.1 5000 typ host", "0", 0, "abcd", false),
                 new Restart(ID_A, null),
                 new Bye(),
                 new Share(true),

@@ -74,6 +74,22 @@ public interface RoomConfig {
     @WithDefault("8h")
     Duration tokenTtl();
 
+    /**
+     * Who may share a screen in a room: {@code both} (default: the customer and the agent, at the same time if they
+     * like) or {@code customer-only} (the agent's tokens carry no {@code share} grant; env
+     * {@code COVIEW_ROOM_SHARE_POLICY}).
+     */
+    @WithDefault("both")
+    SharePolicy sharePolicy();
+
+    /** Values of {@link #sharePolicy()}. */
+    enum SharePolicy {
+        /** The customer and the agent may both share, at once. */
+        BOTH,
+        /** Only the customer shares (the product before two-way sharing). */
+        CUSTOMER_ONLY
+    }
+
     /** STUN and TURN servers handed to browsers by {@code GET /api/ice-servers}. */
     Ice ice();
 

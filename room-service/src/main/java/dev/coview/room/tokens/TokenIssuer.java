@@ -9,11 +9,13 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Issues CoView tokens: ES256, CoView's issuer, the claims of {@link Claims} with the role's default grants
- * ({@link Role#defaultGrants()}), valid for {@link RoomConfig#tokenTtl()}. The only place in CoView that signs.
+ * ({@link Role#defaultGrants()}) narrowed by the share policy ({@link RoomConfig#sharePolicy()}), valid for
+ * {@link RoomConfig#tokenTtl()}. The only place in CoView that signs.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -52,7 +54,7 @@ public class TokenIssuer {
                 .audience(Claims.PARTICIPANT_AUDIENCES)
                 .claim(Claims.ROOM, roomId)
                 .claim(Claims.ROLE, role.claimValue())
-                .claim(Claims.GRANTS, role.defaultGrants().stream().map(Grant::claimValue).sorted().toList())
+                .claim(Claims.GRANTS, grants(role).stream().map(Grant::claimValue).sorted().toList())
                 .claim(Claims.NAME, name)
                 .claim(Claims.TOKEN_ID, UUID.randomUUID().toString())
                 .issuedAt(now)
@@ -62,5 +64,14 @@ public class TokenIssuer {
                 .keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new IssuedToken(jwt, Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+    }
+
+    /** The role's grants under the room's share policy: only the customer shares under {@code customer-only}. */
+    Set<Grant> grants(Role role) {
+        Set<Grant> grants = role.defaultGrants();
+        if (role != Role.CUSTOMER && config.sharePolicy() == RoomConfig.SharePolicy.CUSTOMER_ONLY) {
+            grants.remove(Grant.SHARE);
+        }
+        return grants;
     }
 }

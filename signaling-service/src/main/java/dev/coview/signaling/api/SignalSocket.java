@@ -207,9 +207,10 @@ public class SignalSocket {
         if (message instanceof Share share) {
             return router.share(member, share).invoke(changed -> {
                 if (changed && share.active()) {
-                    events.shareStarted(member.roomId(), member.id());
+                    events.shareStarted(member.roomId(), member.id(), member.participant().role().claimValue());
                 } else if (changed) {
-                    events.shareStopped(member.roomId(), member.id(), ShareStopped.STOPPED);
+                    events.shareStopped(member.roomId(), member.id(), member.participant().role().claimValue(),
+                            ShareStopped.STOPPED);
                 }
             }).replaceWithVoid();
         }

@@ -1,5 +1,7 @@
 package dev.coview.signaling.events;
 
+import dev.coview.contracts.annotation.Shares;
+import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.ParticipantConnected;
 import dev.coview.contracts.events.ParticipantDisconnected;
 import dev.coview.contracts.events.ParticipantLeft;
@@ -147,15 +149,25 @@ public class SignalEvents {
                 new ParticipantLeft(roomId, participantId, role, reason, Instant.now()));
     }
 
-    /** The participant's client reported its share running ({@code share.started}). */
-    public void shareStarted(String roomId, String participantId) {
-        publish(SessionEventType.SHARE_STARTED, roomId, new ShareStarted(roomId, participantId, Instant.now()));
+    /** The participant's client reported its share running ({@code share.started}); {@code role}: whose share. */
+    public void shareStarted(String roomId, String participantId, String role) {
+        publish(SessionEventType.SHARE_STARTED, roomId,
+                new ShareStarted(roomId, participantId, Instant.now(), shareOf(role)));
     }
 
     /** A running share ended ({@code share.stopped}); {@code reason} from {@link ShareStopped}. */
-    public void shareStopped(String roomId, String participantId, String reason) {
+    public void shareStopped(String roomId, String participantId, String role, String reason) {
         publish(SessionEventType.SHARE_STOPPED, roomId,
-                new ShareStopped(roomId, participantId, reason, Instant.now()));
+                new ShareStopped(roomId, participantId, reason, Instant.now(), shareOf(role)));
+    }
+
+    /** The share a participant of {@code role} (claim value) shares: the events name it ({@code shareId}). */
+    private static String shareOf(String role) {
+        try {
+            return Shares.sharedBy(Role.fromClaim(role));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void publish(SessionEventType type, String roomId, Object data) {

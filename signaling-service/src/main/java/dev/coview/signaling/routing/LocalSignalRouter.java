@@ -187,7 +187,7 @@ public class LocalSignalRouter implements SignalRouter {
 
     private void stopShare(String roomId, String participantId, Presence gone, String reason) {
         if (gone != null && gone.sharing) {
-            events.shareStopped(roomId, participantId, reason);
+            events.shareStopped(roomId, participantId, gone.peer.role(), reason);
         }
     }
 

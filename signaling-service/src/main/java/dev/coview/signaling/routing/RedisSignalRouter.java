@@ -358,7 +358,7 @@ public class RedisSignalRouter implements SignalRouter {
 
     private void stopShare(String roomId, String participantId, PresenceEntry gone, String reason) {
         if (gone.sharing()) {
-            events.shareStopped(roomId, participantId, reason);
+            events.shareStopped(roomId, participantId, gone.role(), reason);
         }
     }
 

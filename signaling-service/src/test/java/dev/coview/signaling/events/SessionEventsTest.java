@@ -68,10 +68,39 @@ class SessionEventsTest {
         }
         // The state changes keep their order; the bye's share.stopped says why.
         assertThat(events.get(1).value()).doesNotContain("reason");
+        assertThat(events.get(1).value()).contains("\"shareId\":\"customer\"");
         assertThat(events.get(2).value()).contains("\"reason\":\"stopped\"");
         // disconnected (bye) and left (bye): the participant is gone for good, said once.
         assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"bye\"")).count()).isEqualTo(2);
         assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"left\"")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theAgentsShareIsNamedInItsEventsAndItsPhaseReachesTheCustomer() {
+        String room = TestTokens.randomId();
+        String agentId = TestTokens.randomId();
+        try (SignalClient customer = SignalClient.connect(base, TestTokens.token(room, TestTokens.randomId(),
+                Role.CUSTOMER));
+             SignalClient agent = SignalClient.connect(base, TestTokens.token(room, agentId, Role.AGENT))) {
+            customer.received().next("welcome", WAIT);
+            agent.received().next("welcome", WAIT);
+            agent.send("{\"type\":\"share\",\"active\":true,\"phase\":\"sharing\"}");
+            // Two-way sharing: signaling relays the agent's phase like the customer's.
+            var phase = customer.received().nextOfType("peer-share", WAIT);
+            assertThat(phase.get("id").asText()).isEqualTo(agentId);
+            assertThat(phase.get("phase").asText()).isEqualTo("sharing");
+            agent.send("{\"type\":\"share\",\"active\":false,\"phase\":\"stopped\"}");
+            assertThat(customer.received().nextOfType("peer-share", WAIT).get("phase").asText()).isEqualTo("stopped");
+        }
+        List<ConsumerRecord<String, String>> shares = readRoom(room, 6).stream()
+                .filter(r -> header(r, CloudEventHeaders.TYPE).contains(".share.")).toList();
+        assertThat(shares).extracting(r -> header(r, CloudEventHeaders.TYPE))
+                .containsExactly("dev.coview.share.started", "dev.coview.share.stopped");
+        for (ConsumerRecord<String, String> r : shares) {
+            String shortName = header(r, CloudEventHeaders.TYPE).substring(CloudEventHeaders.TYPE_PREFIX.length());
+            SchemaCatalog.assertValid("events/" + shortName + ".json", r.value());
+            assertThat(r.value()).contains(agentId).contains("\"shareId\":\"agent\"");
+        }
     }
 
     private static List<ConsumerRecord<String, String>> readRoom(String room, int count) {

@@ -162,7 +162,7 @@ class LocalSignalRouterTest {
         final java.util.List<String> left = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
-        public void shareStopped(String roomId, String participantId, String reason) {
+        public void shareStopped(String roomId, String participantId, String role, String reason) {
         }
 
         @Override

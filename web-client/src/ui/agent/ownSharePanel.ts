@@ -1,0 +1,91 @@
+/**
+ * The agent's own share on the console (two-way sharing): a Share button, then the same capture → crop → masks
+ * view and controls as the customer's page (ui/customer/shareView.ts: crop editor, privacy masks, pause, stop,
+ * "what the customer sees"), with the drawings on this share over its preview. The link (agentShare.ts) sends it.
+ */
+import type { RoomDrawings } from '../../annotations/roomDrawings';
+import { CAPTURE_ERROR_TEXT, CaptureFailed, startCapture } from '../../capture/capture';
+import type { PipelinePreference } from '../../crop/choosePipeline';
+import type { AgentShare } from '../../session/agentShare';
+import { h } from '../dom';
+import { createShareView, type ShareView } from '../customer/shareView';
+import { SHARED_WITH_CUSTOMER } from '../customer/sharePanel';
+
+/** What the panel needs of the session: the share and the drawings on it; null while no session runs. */
+export interface OwnShareLink {
+  readonly ownShare: AgentShare;
+  readonly ownDrawings: RoomDrawings;
+}
+
+export interface OwnSharePanel {
+  /** The Share button and its error line (for the side column). */
+  readonly controls: HTMLElement;
+  /** The share view while sharing (for the main column). */
+  readonly stage: HTMLElement;
+  /** Whether a session runs (the button is usable). */
+  setAvailable(on: boolean): void;
+  /** Stops a running share (the session ended). */
+  stop(): void;
+}
+
+const LAYER_WORDS = { agent: 'The customer', drew: 'The customer drew on your screen.',
+  pointing: 'The customer is pointing at your screen.', testId: 'own-share-overlay' };
+
+export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: PipelinePreference): OwnSharePanel {
+  const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'own-share-error' });
+  const button = h('button', { type: 'button', 'data-testid': 'own-share-start', disabled: true },
+    'Share your screen');
+  const controls = h('section', { class: 'card stack', 'aria-label': 'Your screen' },
+    h('h2', {}, 'Show your screen'),
+    h('p', { class: 'muted' }, 'The customer sees the part of your screen you choose; masks hide the rest.'),
+    button, error);
+  const stage = h('section', { class: 'own-share', 'aria-label': 'Your shared screen', 'data-testid': 'own-share',
+    hidden: true });
+  let view: ShareView | null = null;
+  let running: OwnShareLink | null = null;
+
+  const stop = () => {
+    running?.ownShare.unshare();
+    running = null;
+    view?.dispose();
+    view = null;
+    stage.replaceChildren();
+    stage.hidden = true;
+    button.hidden = false;
+  };
+
+  button.addEventListener('click', async () => {
+    const l = link();
+    if (!l || view) return;
+    button.disabled = true;
+    error.textContent = '';
+    l.ownShare.choosing();
+    try {
+      const capture = await startCapture(navigator.mediaDevices, stop);
+      running = l;
+      view = createShareView(capture, prefer, stop, (shared) => l.ownShare.publish(shared), null,
+        { audience: SHARED_WITH_CUSTOMER, layer: LAYER_WORDS });
+      stage.replaceChildren(view.element);
+      stage.hidden = false;
+      button.hidden = true;
+      l.ownShare.share(view.pipeline.output);
+      view.showAnnotations(l.ownDrawings);
+      view.setStatus('connecting', 'Sending your screen to the customer…');
+    } catch (e) {
+      l.ownShare.pickerClosed();
+      error.textContent = e instanceof CaptureFailed ? e.message : CAPTURE_ERROR_TEXT.failed;
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  return {
+    controls,
+    stage,
+    setAvailable: (on) => {
+      button.disabled = !on;
+      if (!on) stop();
+    },
+    stop,
+  };
+}

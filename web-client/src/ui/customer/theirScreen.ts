@@ -1,0 +1,112 @@
+/**
+ * The agent's screen on the customer's page (two-way sharing): shown large while the agent shares, through the
+ * agent's crop geometry, with the same drawing overlay and toolbar as the console (ui/agent/overlayController.ts,
+ * toolbar.ts) so the customer can point and draw on it; what they draw goes out with `shareId: "agent"`. When
+ * the customer shares too, a switch picks "Their screen" or "Your screen" (the customer's own share view).
+ */
+import { drawableToWire, inkToWire } from '../../annotations/wire';
+import type { ClientMessage } from '../../generated/annotation';
+import type { IncomingShare } from '../../session/incomingShare';
+import { h } from '../dom';
+import { createOverlay } from '../agent/overlayController';
+import { createToolbar } from '../agent/toolbar';
+
+export interface TheirScreen {
+  readonly element: HTMLElement;
+  /** Whether the customer shares too (the switch appears, and one of the two views is shown at a time). */
+  setOwnSharing(on: boolean): void;
+  dispose(): void;
+}
+
+const SHARE_ID = 'agent' as const;
+
+/**
+ * @param own the customer's own view (consent step or share view): hidden while "Their screen" is picked
+ * @param send sends an annotation message (false while disconnected)
+ */
+export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: (m: ClientMessage) => boolean,
+                                  newId: () => string): TheirScreen {
+  const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'agent-video',
+    'aria-label': 'Your agent\'s shared screen' });
+  video.muted = true;
+  const drawings = share.drawings;
+  const toolbar = createToolbar({
+    onChange: () => overlay.repaint(),
+    undo: () => void send({ type: 'undo' }),
+    redo: () => void send({ type: 'redo' }),
+    clear: () => void send({ type: 'clear', scope: 'own' }),
+  });
+  const overlay = createOverlay(video, {
+    drawables: (source) => drawings.drawables(source),
+    has: (id) => drawings.has(id),
+    pointers: () => [...drawings.pointers().entries()].filter(([author]) => author !== drawings.selfId)
+      .map(([, position]) => ({ position, colour: '#e5302a', label: 'Your agent' })),
+  }, toolbar.settings, {
+    draw: (d, source) => void send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
+    ink: (d, added, source) => void send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
+    pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
+  }, newId);
+  overlay.canvas.setAttribute('aria-label', 'Drawing layer over your agent\'s screen');
+  drawings.onChange(() => {
+    overlay.repaint();
+    toolbar.setUndoRedo(drawings.canUndo(), drawings.canRedo());
+  });
+  toolbar.setUndoRedo(false, false);
+
+  const theirs = h('button', { type: 'button', 'aria-pressed': 'true', 'data-testid': 'view-theirs' }, 'Their screen');
+  const yours = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'view-yours' }, 'Your screen');
+  const switcher = h('div', { class: 'view-switch', role: 'group', 'aria-label': 'Which screen to show', hidden: true },
+    theirs, yours);
+  const screen = h('section', { class: 'their-screen', 'aria-label': 'Your agent\'s screen',
+    'data-testid': 'their-screen', hidden: true },
+    h('h2', {}, 'Your agent\'s screen'),
+    toolbar.element,
+    h('div', { class: 'video-area' }, video, overlay.canvas));
+  // The switch stays above both views, whichever is shown.
+  const element = h('div', { class: 'their-screen-slot' }, switcher, screen);
+
+  let streaming = false;
+  let ownSharing = false;
+  let picked: 'theirs' | 'yours' = 'theirs';
+  const layout = () => {
+    const both = streaming && ownSharing;
+    switcher.hidden = !both;
+    screen.hidden = !streaming || (both && picked === 'yours');
+    own.hidden = both && picked === 'theirs';
+    theirs.setAttribute('aria-pressed', String(picked === 'theirs'));
+    yours.setAttribute('aria-pressed', String(picked === 'yours'));
+    screen.dataset.view = both ? picked : streaming ? 'theirs' : 'none';
+  };
+  theirs.addEventListener('click', () => {
+    picked = 'theirs';
+    layout();
+  });
+  yours.addEventListener('click', () => {
+    picked = 'yours';
+    layout();
+  });
+
+  const unsubscribe = share.subscribe((v) => {
+    if (video.srcObject !== v.stream) video.srcObject = v.stream;
+    overlay.setGeometry(v.geometry);
+    // A share that starts comes to the front.
+    if (!streaming && v.stream !== null) picked = 'theirs';
+    streaming = v.stream !== null;
+    layout();
+  });
+  layout();
+
+  return {
+    element,
+    setOwnSharing: (on) => {
+      ownSharing = on;
+      layout();
+    },
+    dispose: () => {
+      unsubscribe();
+      video.srcObject = null;
+      own.hidden = false;
+      element.remove();
+    },
+  };
+}
