@@ -25,6 +25,7 @@ import type { CreatedRoom } from '../session/roomApi';
 import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from '../session/customerView';
 import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '../embed/protocol';
 import { endReasonOf } from '../session/agentView';
+import { t, type MessageKey } from '../i18n';
 
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
@@ -55,7 +56,7 @@ toolbar.setUndoRedo(false, false);
 
 const mediaHud = createMediaHud();
 const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
-  'aria-label': 'The customer\'s shared screen' });
+  'aria-label': t('agent.videoLabel') });
 video.muted = true;
 const overlay = createOverlay(video, {
   drawables: (source) => link?.drawings.drawables(source) ?? [],
@@ -63,15 +64,15 @@ const overlay = createOverlay(video, {
   // Others' pointers (another agent, an observer); this agent's own is drawn locally without the round trip.
   pointers: () => [...(link?.drawings.pointers() ?? new Map()).entries()]
     .filter(([author]) => author !== link?.drawings.selfId)
-    .map(([, position]) => ({ position, colour: '#1f5fd6', label: 'Colleague' })),
+    .map(([, position]) => ({ position, colour: '#1f5fd6', label: t('agent.colleague') })),
 }, toolbar.settings, {
   draw: (d, source) => void link?.send(drawableToWire(d, source)),
   ink: (d, added, source) => void link?.send(inkToWire(d, added, source)),
   pointer: (p) => void link?.send(p ? { type: 'pointer', x: p.x, y: p.y } : { type: 'pointer.hide' }),
 }, newId);
 const empty = h('div', { class: 'empty' },
-  h('p', {}, 'The customer\'s screen appears here once they join and share.', h('br'),
-    h('span', { class: 'muted' }, 'Create a session, then give them the code or the link.')));
+  h('p', {}, t('agent.emptyTitle'), h('br'),
+    h('span', { class: 'muted' }, t('agent.emptyHint'))));
 video.addEventListener('loadeddata', () => (empty.hidden = true));
 
 // Freeze and snapshots: while frozen the overlay maps through the still's crop, not the live one.
@@ -96,19 +97,19 @@ const tools = createSupportTools(video, overlay.canvas, () => liveGeometry, newI
 
 const presence = createPresence((p) => {
   const session = current;
-  if (!session) return Promise.reject(new Error('No session is running.'));
+  if (!session) return Promise.reject(new Error(t('agent.noSession')));
   return api.removeParticipant(session.room.roomId, p.id, session.room.token);
 });
 // View-only links for supervisors: the observer's rejoin credential only (their token stays here, unused).
 const observers = createObserverInvites(async () => {
   const session = current;
-  if (!session || session.ended) throw new Error('no session is running.');
+  if (!session || session.ended) throw new Error(t('agent.noSession'));
   const o = await api.addObserver(session.room.roomId, session.room.token);
-  if (!o.participantId || !o.rejoinCredential) throw new Error('room-service gave no credential.');
+  if (!o.participantId || !o.rejoinCredential) throw new Error(t('agent.noCredential'));
   return { participantId: o.participantId, link: observerLink(window.location.origin, o.rejoinCredential) };
 }, (participantId) => {
   const session = current;
-  if (!session) return Promise.reject(new Error('No session is running.'));
+  if (!session) return Promise.reject(new Error(t('agent.noSession')));
   return api.removeParticipant(session.room.roomId, participantId, session.room.token);
 });
 // The customer as the protocol says they are, in words over the video.
@@ -135,10 +136,10 @@ video.addEventListener('loadeddata', () => freeze.setAvailable(true));
 video.addEventListener('emptied', () => freeze.setAvailable(false));
 
 /** Why the console's session ended, in the panel (the reason the host page gets too). */
-const ENDED_TEXT: Partial<Record<SessionEndedReason, string>> = {
-  ended: 'You ended the session. The customer was told, and their screen is no longer shared.',
-  'ended-elsewhere': 'The session was ended from another console.',
-  expired: 'The session expired: it reached its time limit.',
+const ENDED_TEXT: Partial<Record<SessionEndedReason, MessageKey>> = {
+  ended: 'agent.endedByYou',
+  'ended-elsewhere': 'agent.endedElsewhere',
+  expired: 'agent.endedExpired',
 };
 
 /** sessionStorage key: the room this tab's console runs, so a reload goes back to it. */
@@ -165,7 +166,7 @@ const endCurrent = (reason: SessionEndedReason) => {
   presence.setState('offline');
   tellCustomer({ type: 'reset' });
   customerState.hidden = true;
-  sessionPanel?.ended(ENDED_TEXT[reason] ?? 'The session has ended.');
+  sessionPanel?.ended(t(ENDED_TEXT[reason] ?? 'agent.ended'));
   notifyHost('session.ended', { roomId: current.room.roomId, reason });
 };
 const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'end-session', hidden: true,
@@ -177,7 +178,7 @@ const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 
     ending.endRequested = true;
     api.endRoom(ending.room.roomId, ending.room.token).then(() => endCurrent('ended'),
       () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
-  } }, 'End session');
+  } }, t('agent.endSession'));
 
 function startSession(room: CreatedRoom): void {
   endCurrent('replaced');
@@ -312,13 +313,13 @@ document.addEventListener('keydown', (e) => {
 });
 
 document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
-  h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'), h('h1', {}, 'Agent console'),
+  h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t('common.brand')), h('h1', {}, t('agent.title')),
     h('span', { class: 'spacer' }), presence.status),
   h('main', { class: 'console' },
-    h('section', { class: 'stage', 'aria-label': 'Shared screen and drawing tools' },
+    h('section', { class: 'stage', 'aria-label': t('agent.stageLabel') },
       toolbar.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
         tools.badge, mediaHud.element)),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
+    h('aside', { class: 'side', 'aria-label': t('agent.sideLabel') }, sessionSlot, presence.list, snapshots.element, ...tools.cards,
       observers.element,
       h('div', { class: 'row' }, endButton)))));

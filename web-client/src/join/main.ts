@@ -21,6 +21,7 @@ import { createFrozenView } from '../ui/customer/frozenView';
 import { attachCropRequestPrompt } from '../ui/customer/cropRequestPrompt';
 import { attachRecordingConsent } from '../ui/customer/recordingConsent';
 import { attachReferencePrompt } from '../ui/customer/referencePrompt';
+import { t } from '../i18n';
 
 // Embedded by the CoView widget: read embed/parentOrigin now, before the address is cleaned up below.
 startBridge('customer');
@@ -32,9 +33,9 @@ const url = new URL(location.href);
 const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreference;
 
 // Leave: shown while in a session (the agent is told at once; this device forgets the way back in).
-const leave = h('button', { type: 'button', class: 'leave', 'data-testid': 'leave', hidden: true }, 'Leave session');
-const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'),
-  h('span', { class: 'muted' }, 'Live support'), h('span', { class: 'spacer' }), leave);
+const leave = h('button', { type: 'button', class: 'leave', 'data-testid': 'leave', hidden: true }, t('join.leave'));
+const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t('common.brand')),
+  h('span', { class: 'muted' }, t('join.liveSupport')), h('span', { class: 'spacer' }), leave);
 const main = h('main', { class: 'page', id: 'main' });
 const viewers = createViewerList();
 viewers.element.hidden = true;
@@ -108,10 +109,10 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
   notifyHost('session.ended', { roomId: session.room.roomId, reason: sessionEndedReason(reason, 'customer', false) });
   replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended',
     'data-reason': reason },
-    h('h1', {}, reason === 'left' ? 'You left the session' : 'The session has ended'),
+    h('h1', {}, reason === 'left' ? t('join.endedLeft') : t('join.ended')),
     h('p', { 'data-testid': 'ended-reason' }, endedText(reason)),
-    h('p', {}, 'Your screen is no longer shared: nothing leaves your computer any more.'),
-    h('p', { class: 'muted' }, 'If you still need help, ask your agent for a new code.')));
+    h('p', {}, t('join.endedNothingShared')),
+    h('p', { class: 'muted' }, t('join.endedAskNewCode'))));
   // The panel replaces what had focus (the Stop or Leave button): a keyboard or screen-reader user starts here.
   main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
   main.querySelector<HTMLElement>('h1')?.focus();
@@ -167,10 +168,10 @@ function showConsent(session: Session, rejoined: boolean): void {
             frozen.dispose();
           };
         });
-      }, () => shown.setStatus('offline', 'CoView cannot be reached: your agent cannot see your screen yet'));
+      }, () => shown.setStatus('offline', t('join.unreachableShare')));
     } catch (e) {
       void link.then((l) => l.pickerClosed(), () => undefined);
-      error.textContent = e instanceof CaptureFailed ? e.message : 'Your screen could not be shared. Please try again.';
+      error.textContent = e instanceof CaptureFailed ? e.message : t('join.shareFailed');
       button.disabled = false;
     }
   }, rejoined);
@@ -193,16 +194,16 @@ if (fromLink) {
     if (stored) {
       rejoin(stored.credential).catch(() => {
         rejoins.clear();
-        showForm(`${e.message} You can type the code instead.`);
+        showForm(t('join.typeCodeInstead', { problem: e.message }));
       });
     } else {
-      showForm(`${e.message} You can type the code instead.`);
+      showForm(t('join.typeCodeInstead', { problem: e.message }));
     }
   });
 } else if (stored) {
   rejoin(stored.credential).catch((e: Error) => {
     rejoins.clear();
-    showForm(`Your earlier session could not be resumed. ${e.message}`);
+    showForm(t('join.notResumed', { problem: e.message }));
   });
 } else {
   showForm();

@@ -13,6 +13,7 @@ import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi } from '../../media/snapshotApi';
 import { documentGeometry } from '../../media/snapshotDocument';
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 /** Colour of the agent's pointer on the customer's side (as on the live preview). */
 const POINTER_COLOUR = '#e5302a';
@@ -26,7 +27,7 @@ export interface FrozenView {
 
 export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): FrozenView {
   const still = h('img', { class: 'frozen-still', 'data-testid': 'frozen-still',
-    alt: 'The frame of your screen your agent paused on' });
+    alt: t('frozen.still') });
   const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'frozen-overlay', 'aria-hidden': 'true' });
   const banner = h('p', { class: 'frozen-banner', role: 'status', 'data-testid': 'frozen-banner' });
   const element = h('div', { class: 'frozen-view', 'data-testid': 'frozen-view', hidden: true }, still, canvas, banner);
@@ -51,7 +52,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
       return;
     }
     const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: 'Your agent' }));
+      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);
@@ -84,7 +85,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
 
   function frozen(snapshotId: string | null): void {
     element.hidden = false;
-    banner.textContent = 'Your agent froze this frame to show you something. You are still sharing.';
+    banner.textContent = t('frozen.banner');
     if (!snapshotId) return; // the agent's upload names it next
     if (still.dataset.snapshotId === snapshotId) return;
     void loads.run(async () => {
@@ -106,7 +107,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
       geometry = documentGeometry(doc) ?? wholeSource(size);
       repaint();
     }, () => {
-      banner.textContent = 'The agent paused on a frame, but it could not be shown here.';
+      banner.textContent = t('frozen.failed');
     });
   }
 

@@ -12,6 +12,7 @@ import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { createAnnotationLayer } from './annotationLayer';
 import { createSharePanel } from './sharePanel';
 import { INITIAL_SHARE, reduceShare, type RestoredShare, type ShareAction, type ShareState } from './shareState';
+import { t } from '../../i18n';
 
 export interface ShareView {
   readonly element: HTMLElement;
@@ -58,7 +59,7 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
     stop: onStop,
   });
   panel.outgoing.srcObject = new MediaStream([pipeline.output]);
-  panel.setStatus('offline', 'Not connected to your agent yet');
+  panel.setStatus('offline', t('share.notConnectedYet'));
 
   const annotations = createAnnotationLayer();
   editor.element.append(annotations.canvas, annotations.announcer);
@@ -83,8 +84,8 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
 
   const element = h('div', { class: 'share-layout', 'data-pipeline': pipeline.kind,
     'data-thread': pipeline.thread ?? 'page' },
-    h('section', { 'aria-label': 'Your screen: choose the shared area' },
-      h('p', { class: 'sr-only' }, 'The rectangle marks what your agent sees. Focus it and use the arrow keys to move it.'),
+    h('section', { 'aria-label': t('share.screenLabel') },
+      h('p', { class: 'sr-only' }, t('share.rectangleHelp')),
       editor.element),
     panel.element);
 
