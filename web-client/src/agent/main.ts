@@ -26,7 +26,16 @@ import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, red
 import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '../embed/protocol';
 import { endReasonOf } from '../session/agentView';
 import { t, type MessageKey } from '../i18n';
+import { languagePicker } from '../i18n/languagePicker';
+import { AGENT_LANGUAGE_STORAGE, agentLanguage, startPage } from '../i18n/pageLanguage';
+import { localStorageOrNull } from '../session/rejoinStore';
+import { socketCloseWords } from '../i18n/socketWords';
+import { createNotice } from '../ui/notice';
 
+// The console's own language setting (remembered in this browser), else the link's, else the browser's.
+const settings = localStorageOrNull();
+startPage(agentLanguage(new URL(location.href), settings?.getItem(AGENT_LANGUAGE_STORAGE) ?? null, navigator),
+  'title.agent');
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
 const bridge = startBridge('agent');
@@ -114,6 +123,8 @@ const observers = createObserverInvites(async () => {
 });
 // The customer as the protocol says they are, in words over the video.
 let customerView: CustomerView = NO_CUSTOMER;
+// A message a socket refused (a drawing the room has no space for, too much at once), said for a while.
+const socketProblem = createNotice('socket-problem');
 const customerState = h('p', { class: 'customer-state', role: 'status', 'aria-live': 'polite',
   'data-testid': 'customer-state' });
 const tellCustomer = (signal: CustomerSignal) => {
@@ -200,7 +211,8 @@ function startSession(room: CreatedRoom): void {
   joinAsAgent(api, room, {
     state: (s, close) => {
       if (current !== session) return;
-      presence.setState(s === 'closed' ? 'offline' : s);
+      // Reconnecting after the service closed the socket: its close code in words (CoView restarting, too much sent…).
+      presence.setState(s === 'closed' ? 'offline' : s, s === 'reconnecting' && close ? socketCloseWords(close.code) : undefined);
       // Closed for good by the service (room ended or expired) while still this console's session: the close says why.
       if (s === 'closed') endCurrent(sessionEndedReason(endReasonOf(close), 'agent', session.endRequested));
     },
@@ -230,6 +242,9 @@ function startSession(room: CreatedRoom): void {
     },
     customer: (signal) => {
       if (current === session) tellCustomer(signal);
+    },
+    problem: (words) => {
+      if (current === session) socketProblem.say(words);
     },
   }).then((l) => {
     if (current !== session) {
@@ -314,10 +329,16 @@ document.addEventListener('keydown', (e) => {
 
 document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
   h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t('common.brand')), h('h1', {}, t('agent.title')),
-    h('span', { class: 'spacer' }), presence.status),
+    h('span', { class: 'spacer' }), languagePicker((lang) => {
+      // Built once in one language: saved, then reloaded (the session comes back as after any reload).
+      if (!lang) return;
+      settings?.setItem(AGENT_LANGUAGE_STORAGE, lang);
+      location.reload();
+    }, undefined, { id: 'language', label: t('common.language'), hint: t('agent.languageHint') }), presence.status),
   h('main', { class: 'console' },
     h('section', { class: 'stage', 'aria-label': t('agent.stageLabel') },
       toolbar.element,
+      socketProblem.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
         tools.badge, mediaHud.element)),
     h('aside', { class: 'side', 'aria-label': t('agent.sideLabel') }, sessionSlot, presence.list, snapshots.element, ...tools.cards,

@@ -6,7 +6,7 @@
  * - `{n, plural, =0 {…} one {…} other {…}}`: plural categories from Intl.PluralRules, `=N` exact matches first,
  *   `#` inside a branch is the number;
  * - `{x, select, agent {…} other {…}}`: a choice by a string argument;
- * - `'{'` quotes a brace (an apostrophe on its own is text, as in "Don't").
+ * - `'{'` and `'}'` quote a brace (an apostrophe on its own is text, as in "Don't").
  *
  * Pure: parsed once per message and language and cached by the caller.
  */
@@ -36,7 +36,7 @@ function parseParts(src: string, start: number, inBranch: boolean): [Part[], num
   };
   while (i < src.length) {
     const c = src[i];
-    if (c === '\'' && src[i + 1] === '{') {
+    if (c === '\'' && (src[i + 1] === '{' || src[i + 1] === '}')) {
       const close = src.indexOf('\'', i + 1);
       text += src.slice(i + 1, close < 0 ? src.length : close);
       i = close < 0 ? src.length : close + 1;

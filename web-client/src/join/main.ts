@@ -21,16 +21,28 @@ import { createFrozenView } from '../ui/customer/frozenView';
 import { attachCropRequestPrompt } from '../ui/customer/cropRequestPrompt';
 import { attachRecordingConsent } from '../ui/customer/recordingConsent';
 import { attachReferencePrompt } from '../ui/customer/referencePrompt';
-import { t } from '../i18n';
+import { LANG_PARAM, t } from '../i18n';
+import { linkLanguage, startPage } from '../i18n/pageLanguage';
+import { createNotice } from '../ui/notice';
 
+const url = new URL(location.href);
+// The invite's language (kept in the address for reloads), else the browser's: before anything is built.
+startPage(linkLanguage(url, navigator), 'title.join');
 // Embedded by the CoView widget: read embed/parentOrigin now, before the address is cleaned up below.
 startBridge('customer');
 const app = document.getElementById('app')!;
 const api = new RoomApi();
 const rejoins = new RejoinStore(localStorageOrNull());
-const url = new URL(location.href);
 // Diagnostics (and the browser tests): ?pipeline=canvas forces the fallback crop pipeline.
 const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreference;
+/** The address without the spent credential: only what should survive a reload (pipeline, language). */
+const cleaned = () => {
+  const keep = new URLSearchParams();
+  if (prefer !== 'auto') keep.set('pipeline', prefer);
+  const lang = url.searchParams.get(LANG_PARAM);
+  if (lang) keep.set(LANG_PARAM, lang);
+  return location.pathname + (keep.size > 0 ? `?${keep}` : '');
+};
 
 // Leave: shown while in a session (the agent is told at once; this device forgets the way back in).
 const leave = h('button', { type: 'button', class: 'leave', 'data-testid': 'leave', hidden: true }, t('join.leave'));
@@ -38,8 +50,10 @@ const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t(
   h('span', { class: 'muted' }, t('join.liveSupport')), h('span', { class: 'spacer' }), leave);
 const main = h('main', { class: 'page', id: 'main' });
 const viewers = createViewerList();
+// A message a socket refused, said for a while under the page (the code goes to the console).
+const socketProblem = createNotice('socket-problem');
 viewers.element.hidden = true;
-app.replaceWith(h('div', { id: 'app' }, topbar, main, viewers.element));
+app.replaceWith(h('div', { id: 'app' }, topbar, main, socketProblem.element, viewers.element));
 
 /** The session this page is in: what must stop at once when it ends. */
 interface Session {
@@ -53,7 +67,7 @@ interface Session {
 async function join(credential: JoinCredential): Promise<void> {
   const room = await api.joinRoom(credential);
   // The credential is spent: keep it out of the address bar and history.
-  history.replaceState(null, '', location.pathname + (prefer !== 'auto' ? `?pipeline=${prefer}` : ''));
+  history.replaceState(null, '', cleaned());
   enter(room, false);
 }
 
@@ -73,6 +87,7 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
     attachCropRequestPrompt(l.room);
     viewers.element.hidden = false;
     l.onPeople(viewers.show);
+    l.onProblem(socketProblem.say);
   }, () => undefined);
   // Followed from joining on: the room's state (a freeze already on) arrives long before the customer shares.
   const freeze = link.then((l) => new FreezeTracker(l.room));
@@ -188,7 +203,7 @@ const fromLink = credentialFromUrl(url);
 const stored = rejoins.load();
 if (fromLink) {
   // The credential leaves the address bar (history, a copied URL, a screen share) once it has been read.
-  history.replaceState(null, '', url.pathname);
+  history.replaceState(null, '', cleaned());
   join(fromLink).catch((e: Error) => {
     // Reopening a spent invite on the device that used it: back in as the same participant.
     if (stored) {

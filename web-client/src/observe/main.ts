@@ -13,7 +13,9 @@ import { observerCredentialFromUrl, RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
 import { createObserverStage } from '../ui/observer/observerStage';
 import { t } from '../i18n';
+import { linkLanguage, startPage } from '../i18n/pageLanguage';
 
+startPage(linkLanguage(new URL(location.href), navigator), 'title.observe');
 const api = new RoomApi();
 const rejoins = new RejoinStore(localStorageOrNull(), OBSERVER_REJOIN_STORAGE_KEY);
 const stage = createObserverStage();

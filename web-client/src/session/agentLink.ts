@@ -15,6 +15,7 @@ import type { CreatedRoom, RoomApi } from './roomApi';
 import type { CustomerSignal, SharePhase } from './customerView';
 import type { AgentSignal } from './agentView';
 import { tokenSubject } from './tokenSubject';
+import { socketErrorWords } from '../i18n/socketWords';
 
 export interface AgentLinkEvents {
   /** The signaling socket; `close` says how it closed for good (why the session ended). */
@@ -33,6 +34,8 @@ export interface AgentLinkEvents {
   customer(signal: CustomerSignal): void;
   /** The other participants' presence (the agent's, for an observer), for {@link reduceAgent}. */
   presence?(signal: AgentSignal): void;
+  /** A message a socket refused, in the person's words (socketWords.ts; the code went to the console). */
+  problem?(words: string): void;
 }
 
 export interface AgentLink {
@@ -96,6 +99,8 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     publish();
   });
   const annotations = connectAnnotations(config, room.token);
+  annotations.onError((e) => on.problem?.(socketErrorWords(e.code, e.message)));
+  client.on('error', (e) => on.problem?.(socketErrorWords(e.code, e.message)));
   const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
   annotations.onRoomState((st) => {
     on.crop(st.crop ? cropFromWire(st.crop) : null);

@@ -320,6 +320,8 @@ export const de: Catalogue = {
   'recording.savedSoFar': 'Bisher gespeichert: {stored, plural, one {# Teil} other {# Teile}}.',
   'recording.savedSoFarWaiting': 'Bisher gespeichert: {stored, plural, one {# Teil} other {# Teile}}, {waiting, plural, one {# wartet} other {# warten}}.',
   'recording.none': 'Noch keine.',
+  'recording.nothingRecorded': 'Es wurde nichts aufgenommen.',
+  'recording.endedBeforeUpload': 'Die Sitzung endete, bevor alle Teile hochgeladen waren.',
   'recording.declined': 'Der Kunde hat die Aufnahme abgelehnt.',
   'recording.notAsked': 'Keine Verbindung: Der Kunde konnte nicht gefragt werden.',
   'recording.notSaved': 'Die Aufnahme konnte nicht gespeichert werden: {problem}',

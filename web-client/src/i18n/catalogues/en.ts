@@ -336,6 +336,8 @@ export const en = {
   'recording.savedSoFar': 'Saved so far: {stored, plural, one {# part} other {# parts}}.',
   'recording.savedSoFarWaiting': 'Saved so far: {stored, plural, one {# part} other {# parts}}, {waiting, plural, one {# part} other {# parts}} waiting.',
   'recording.none': 'None yet.',
+  'recording.nothingRecorded': 'Nothing was recorded.',
+  'recording.endedBeforeUpload': 'The session ended before every part was uploaded.',
   'recording.declined': 'The customer declined the recording.',
   'recording.notAsked': 'Not connected: the customer could not be asked.',
   'recording.notSaved': 'The recording could not be saved: {problem}',

@@ -320,6 +320,8 @@ export const es: Catalogue = {
   'recording.savedSoFar': 'Guardado hasta ahora: {stored, plural, one {# parte} other {# partes}}.',
   'recording.savedSoFarWaiting': 'Guardado hasta ahora: {stored, plural, one {# parte} other {# partes}}, {waiting, plural, one {# en espera} other {# en espera}}.',
   'recording.none': 'Ninguna todavía.',
+  'recording.nothingRecorded': 'No se grabó nada.',
+  'recording.endedBeforeUpload': 'La sesión terminó antes de que se subieran todas las partes.',
   'recording.declined': 'El cliente ha rechazado la grabación.',
   'recording.notAsked': 'Sin conexión: no se pudo preguntar al cliente.',
   'recording.notSaved': 'No se pudo guardar la grabación: {problem}',

@@ -320,6 +320,8 @@ export const fr: Catalogue = {
   'recording.savedSoFar': 'Enregistré jusqu’ici : {stored, plural, one {# partie} other {# parties}}.',
   'recording.savedSoFarWaiting': 'Enregistré jusqu’ici : {stored, plural, one {# partie} other {# parties}}, {waiting, plural, one {# en attente} other {# en attente}}.',
   'recording.none': 'Aucun pour l’instant.',
+  'recording.nothingRecorded': 'Rien n’a été enregistré.',
+  'recording.endedBeforeUpload': 'La session s’est terminée avant l’envoi de toutes les parties.',
   'recording.declined': 'Le client a refusé l’enregistrement.',
   'recording.notAsked': 'Pas de connexion : le client n’a pas pu être sollicité.',
   'recording.notSaved': 'L’enregistrement n’a pas pu être sauvegardé : {problem}',

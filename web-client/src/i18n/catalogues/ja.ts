@@ -320,6 +320,8 @@ export const ja: Catalogue = {
   'recording.savedSoFar': 'これまでに保存：{stored, plural, other {# 個の部分}}。',
   'recording.savedSoFarWaiting': 'これまでに保存：{stored, plural, other {# 個の部分}}、待機中：{waiting, plural, other {# 個}}。',
   'recording.none': 'まだありません。',
+  'recording.nothingRecorded': '何も録画されませんでした。',
+  'recording.endedBeforeUpload': 'すべての部分をアップロードする前にセッションが終了しました。',
   'recording.declined': 'お客様が録画を断りました。',
   'recording.notAsked': '接続されていないため、お客様に確認できませんでした。',
   'recording.notSaved': '録画を保存できませんでした：{problem}',

@@ -32,16 +32,17 @@ const STATE_TEXT: Record<ConnectionState, MessageKey> = {
 export function createPresence(remove?: (p: ParticipantView) => Promise<void>): {
   status: HTMLElement;
   list: HTMLElement;
-  setState(s: ConnectionState): void;
+  /** `detail`: why, in words, when the service said (a close code's words while reconnecting). */
+  setState(s: ConnectionState, detail?: string): void;
   setParticipants(p: readonly ParticipantView[], selfId?: string): void;
 } {
   const status = h('span', { class: 'status', role: 'status', 'data-testid': 'connection' });
   const ul = h('ul', { class: 'participants', 'aria-label': t('people.title') });
   const list = h('section', { class: 'card stack', 'aria-labelledby': 'people-title' },
     h('h2', { id: 'people-title' }, t('people.title')), ul);
-  const setState = (s: ConnectionState) => {
+  const setState = (s: ConnectionState, detail?: string) => {
     status.dataset.state = s;
-    status.textContent = t(STATE_TEXT[s]);
+    status.textContent = detail ?? t(STATE_TEXT[s]);
   };
   const item = (x: ParticipantView, selfId?: string) => {
     const name = x.id === selfId ? t('common.you') : x.name || t(ROLE_NAME[x.role]);

@@ -8,6 +8,8 @@ import { type AgentAuth, ApiError, type CreatedRoom, type RoomApi } from '../../
 import type { RoomContext } from '../../embed/protocol';
 import { copyText, h, replaceChildren } from '../dom';
 import { t, formatTime } from '../../i18n';
+import { languagePicker } from '../../i18n/languagePicker';
+import { withLanguage } from '../../i18n/pageLanguage';
 
 /** sessionStorage key for the agent key: gone when the tab closes, never in localStorage. */
 export const AGENT_KEY_STORAGE = 'coview.agentKey';
@@ -86,23 +88,31 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
 
   const copyRow = (label: string, lower: string, value: string, cls: string, testid: string): HTMLElement[] => {
     const feedback = h('span', { class: 'muted', 'aria-live': 'polite' });
+    const shown = h('code', { class: cls, 'data-testid': testid, title: value }, value);
     return [
       h('dt', {}, label),
-      h('dd', {}, h('code', { class: cls, 'data-testid': testid, title: value }, value),
+      h('dd', {}, shown,
         h('button', { type: 'button', 'aria-label': t('session.copyLabel', { what: lower }),
-          onclick: () => void copyText(value, feedback) }, t('common.copy')),
+          onclick: () => void copyText(shown.textContent ?? value, feedback) }, t('common.copy')),
         feedback),
     ];
   };
 
   function showRoom(room: CreatedRoom, restored: boolean): void {
     const expires = new Date(room.expiresAt);
-    const invite = room.joinCode
+    const invite: HTMLElement[] = room.joinCode
       ? [h('dl', {}, ...copyRow(t('session.code'), t('session.codeLower'), room.joinCode, 'join-code', 'join-code'),
         ...copyRow(t('session.link'), t('session.linkLower'), room.inviteUrl, 'invite-url', 'invite-url')),
       h('p', { class: 'muted' }, Number.isNaN(expires.getTime()) ? t('session.giveCode')
         : t('session.giveCodeUntil', { time: formatTime(expires) }))]
       : [h('p', { class: 'muted' }, t('session.codeUsed'))];
+    // The invite link may name the customer's language; without it their page follows their browser.
+    if (room.joinCode && room.inviteUrl) {
+      invite.splice(1, 0, languagePicker((lang) => {
+        const link = box.querySelector<HTMLElement>('[data-testid=invite-url]');
+        if (link) link.textContent = link.title = withLanguage(room.inviteUrl, lang);
+      }, null, { id: 'invite-language', label: t('session.customerLanguage'), none: t('session.browserLanguage') }));
+    }
     replaceChildren(box,
       h('h2', { id: 'session-title' }, restored ? t('session.restored') : t('session.ready')),
       ...invite,
