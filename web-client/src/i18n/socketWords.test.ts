@@ -31,9 +31,9 @@ describe('socket words', () => {
       expect(words, `${lang} ${code}`).toMatch(/[.。…]$/);
     }
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('field x out of range'));
-    warn.mockRestore();
     // Codes the page does not know yet still get words.
     expect(socketErrorWords('something-new')).toBeTruthy();
     expect(socketCloseWords(4999)).toBe(socketCloseWords(1006));
+    warn.mockRestore();
   });
 });

@@ -11,6 +11,11 @@ export interface ParticipantView {
 }
 
 /** What to call a participant who gave no name. */
+/** A participant's role in the page's words (a role the page does not know stays as the service named it). */
+export function roleName(role: string): string {
+  return role in ROLE_NAME ? t(ROLE_NAME[role as ParticipantView['role']]) : role;
+}
+
 const ROLE_NAME: Record<ParticipantView['role'], MessageKey> = {
   agent: 'role.agent',
   customer: 'role.customer',
@@ -46,7 +51,7 @@ export function createPresence(remove?: (p: ParticipantView) => Promise<void>): 
   };
   const item = (x: ParticipantView, selfId?: string) => {
     const name = x.id === selfId ? t('common.you') : x.name || t(ROLE_NAME[x.role]);
-    const li = h('li', {}, h('span', {}, name), h('span', { class: 'role' }, x.role));
+    const li = h('li', {}, h('span', {}, name), h('span', { class: 'role', 'data-role': x.role }, roleName(x.role)));
     if (remove && x.id !== selfId && x.role !== 'agent') li.append(removeButton(x, name, remove));
     return li;
   };

@@ -9,6 +9,7 @@ import { LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi, SnapshotPart, SnapshotView } from '../../media/snapshotApi';
 import { h, replaceChildren } from '../dom';
 import { t, formatTime } from '../../i18n';
+import { roleName } from './participants';
 
 /** Thumbnails are fetched for the newest this many; older entries keep their links. */
 const THUMBNAILS = 12;
@@ -72,7 +73,7 @@ export function createSnapshotList(actions: HTMLElement): SnapshotList {
   function item(current: SnapshotApi, s: SnapshotView, withThumb: boolean): HTMLElement {
     const at = new Date(s.createdAt);
     const stamp = at.toISOString().replace(/[:.]/g, '-');
-    const who = s.author.participantId === self ? null : (s.author.name ?? s.author.role);
+    const who = s.author.participantId === self ? null : (s.author.name ?? roleName(s.author.role));
     const time = formatTime(at);
     return h('li', { 'data-snapshot-id': s.snapshotId },
       withThumb ? thumbnail(current, s) : null,
