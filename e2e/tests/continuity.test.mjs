@@ -257,6 +257,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       const agentContext = await browser.newContext({ viewport: VIEWPORT });
       // The customer's browser asks for French: the invite's language wins over it.
       const customerContext = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+      const strangerContext = await browser.newContext({ viewport: VIEWPORT });
       try {
         const agent = await agentContext.newPage();
         await newSession(agent, base);
@@ -286,8 +287,9 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
         assert.equal(await agent.getByTestId('customer-state').textContent(), 'お客様が画面共有の説明を読んでいます');
         await customer.reload();
         await customer.getByRole('heading', { name: 'Sie sind wieder in Ihrer Sitzung' }).waitFor();
-        // A refused code is said in the link's language too (room-service's problem, in the person's words).
-        const stranger = await customerContext.newPage();
+        // A refused code is said in the link's language too (room-service's problem, in the person's words); another
+        // browser, since this one's rejoin credential would take it back into the session.
+        const stranger = await strangerContext.newPage();
         await stranger.goto(`${base}/join/?lang=de`);
         await stranger.getByLabel('Sitzungscode').fill('000000');
         await stranger.getByRole('button', { name: 'Teilnehmen' }).click();
@@ -295,6 +297,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       } finally {
         await agentContext.close();
         await customerContext.close();
+        await strangerContext.close();
       }
     });
 

@@ -51,7 +51,9 @@ export function createPresence(remove?: (p: ParticipantView) => Promise<void>): 
   };
   const item = (x: ParticipantView, selfId?: string) => {
     const name = x.id === selfId ? t('common.you') : x.name || t(ROLE_NAME[x.role]);
-    const li = h('li', {}, h('span', {}, name), h('span', { class: 'role', 'data-role': x.role }, roleName(x.role)));
+    // The role beside a name; a participant named by their role alone is not named twice.
+    const li = h('li', { 'data-role': x.role }, h('span', {}, name),
+      name !== roleName(x.role) && h('span', { class: 'role' }, roleName(x.role)));
     if (remove && x.id !== selfId && x.role !== 'agent') li.append(removeButton(x, name, remove));
     return li;
   };
