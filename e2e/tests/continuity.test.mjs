@@ -6,8 +6,8 @@
 // prints the time; both pages reset, session controls disabled); an agent who vanishes is reported to the customer
 // when the resume grace period ends (prints the time); the agent reads the customer's share state in words from
 // signaling — reading consent, choosing a screen, paused (prints the pause → label time, and where it goes), stopped —
-// and a share whose picture never arrives gets a plain-language diagnosis. Pages come from room-service when it serves
-// this build.
+// and a share whose picture never arrives gets a plain-language diagnosis; each side speaks its own language (the
+// console set to Japanese, the customer's invite with lang=de). Pages come from room-service when it serves this build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORT } from '../harness/browser.mjs';
@@ -251,6 +251,55 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       await waitPhase(agent, 'gone');
       assert.equal(await agent.getByTestId('customer-state').textContent(), 'The customer left the session');
     }));
+
+  it('each side in its own language: the agent\'s console set to 日本語, the customer\'s invite with lang=de',
+    async () => {
+      const agentContext = await browser.newContext({ viewport: VIEWPORT });
+      // The customer's browser asks for French: the invite's language wins over it.
+      const customerContext = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+      const strangerContext = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        const agent = await agentContext.newPage();
+        await newSession(agent, base);
+        // The console's own setting: saved, the console reloads in Japanese and comes back to the same session.
+        await Promise.all([agent.waitForEvent('load'), agent.getByTestId('language').selectOption('ja')]);
+        await agent.getByRole('heading', { name: 'エージェントコンソール' }).waitFor();
+        assert.equal(await agent.evaluate(() => document.documentElement.lang), 'ja');
+        assert.equal(await agent.title(), 'CoView — エージェントコンソール');
+        await agent.getByRole('heading', { name: 'セッションを復元しました' }).waitFor();
+        await agent.getByTestId('connection').getByText('接続済み').waitFor();
+        // The invite names the customer's language.
+        await agent.getByTestId('invite-language').selectOption('de');
+        const invite = new URL(await agent.getByTestId('invite-url').textContent());
+        assert.equal(invite.searchParams.get('lang'), 'de');
+        const customer = await customerContext.newPage();
+        await customer.goto(`${base}${invite.pathname}${invite.search}${invite.hash}`);
+        await customer.getByRole('heading', { name: 'Teilen Sie Ihren Bildschirm mit Ihrem Ansprechpartner' }).waitFor();
+        assert.equal(await customer.evaluate(() => document.documentElement.lang), 'de');
+        assert.equal(await customer.title(), 'CoView – an einer Support-Sitzung teilnehmen');
+        assert.equal(await customer.getByTestId('share').textContent(), 'Bildschirm teilen');
+        // The spent credential leaves the address, the language stays (a reload speaks German too).
+        assert.equal(new URL(customer.url()).search, '?lang=de');
+        assert.equal(new URL(customer.url()).hash, '');
+        await customer.getByTestId('agent-state').filter({ hasText: 'Ihr Ansprechpartner ist da' }).waitFor();
+        // Each reads the other in their own words.
+        await waitPhase(agent, 'consent');
+        assert.equal(await agent.getByTestId('customer-state').textContent(), 'お客様が画面共有の説明を読んでいます');
+        await customer.reload();
+        await customer.getByRole('heading', { name: 'Sie sind wieder in Ihrer Sitzung' }).waitFor();
+        // A refused code is said in the link's language too (room-service's problem, in the person's words); another
+        // browser, since this one's rejoin credential would take it back into the session.
+        const stranger = await strangerContext.newPage();
+        await stranger.goto(`${base}/join/?lang=de`);
+        await stranger.getByLabel('Sitzungscode').fill('000000');
+        await stranger.getByRole('button', { name: 'Teilnehmen' }).click();
+        await stranger.getByRole('alert').filter({ hasText: /^Dieser Code ist falsch/ }).waitFor();
+      } finally {
+        await agentContext.close();
+        await customerContext.close();
+        await strangerContext.close();
+      }
+    });
 
   /** The customer's getDisplayMedia answers only when the test says so: the picker stays "open" meanwhile. */
   async function holdPicker(customer) {

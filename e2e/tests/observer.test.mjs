@@ -87,7 +87,7 @@ describe('CoView stack: observers', { skip }, () => {
       await says(observer, 'observer-customer', 'The customer is sharing their screen');
       await says(observer, 'observer-agent', 'The agent is here');
       // The agent and the customer both see who watches.
-      await agent.getByRole('list', { name: 'Participants' }).getByText('observer', { exact: true }).waitFor();
+      await agent.getByRole('list', { name: 'Participants' }).locator('[data-role=observer]').waitFor();
       await customer.getByTestId('viewers').locator('li[data-role=observer]').waitFor();
       // Nothing on the observer's page draws, freezes, records or ends.
       for (const id of ['end-session', 'freeze', 'record', 'snapshot']) {

@@ -178,6 +178,27 @@ describe('customer join', () => {
     }
   });
 
+  it('speaks the link\'s language, else the browser\'s; the refusal in it too', async () => {
+    const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
+    try {
+      const page = await ctx.newPage();
+      await page.route('**/api/rooms/join', (route) => route.fulfill({
+        status: 404, contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'https://coview.dev/problems/join-refused', status: 404, detail: 'no room' }) }));
+      await page.goto(`${server.url}/join/`);
+      await page.getByRole('heading', { name: 'サポートセッションに参加' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+      await page.goto(`${server.url}/join/?lang=de`);
+      assert.equal(await page.title(), 'CoView – an einer Support-Sitzung teilnehmen');
+      await page.getByLabel('Sitzungscode').fill('123456');
+      await page.getByRole('button', { name: 'Teilnehmen' }).click();
+      await page.getByText('Dieser Code ist falsch, schon benutzt oder abgelaufen.').waitFor();
+      await page.screenshot({ path: `${SCREENSHOTS}customer-join-de.png` });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('pulses the crop an agent asks to adjust, and holds it still for a reduced-motion user', async () => {
     const ctx = await browser.newContext({ viewport: VIEWPORT });
     try {

@@ -28,7 +28,17 @@ import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '.
 import { endReasonOf } from '../session/agentView';
 import { createOwnSharePanel } from '../ui/agent/ownSharePanel';
 import type { PipelinePreference } from '../crop/choosePipeline';
+import { t, type MessageKey } from '../i18n';
+import { languagePicker } from '../i18n/languagePicker';
+import { AGENT_LANGUAGE_STORAGE, agentLanguage, startPage } from '../i18n/pageLanguage';
+import { localStorageOrNull } from '../session/rejoinStore';
+import { socketCloseWords } from '../i18n/socketWords';
+import { createNotice } from '../ui/notice';
 
+// The console's own language setting (remembered in this browser), else the link's, else the browser's.
+const settings = localStorageOrNull();
+startPage(agentLanguage(new URL(location.href), settings?.getItem(AGENT_LANGUAGE_STORAGE) ?? null, navigator),
+  'title.agent');
 const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
 const bridge = startBridge('agent');
@@ -60,7 +70,7 @@ toolbar.setUndoRedo(false, false);
 
 const mediaHud = createMediaHud();
 const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
-  'aria-label': 'The customer\'s shared screen' });
+  'aria-label': t('agent.videoLabel') });
 video.muted = true;
 const overlay = createOverlay(video, {
   drawables: (source) => link?.drawings.drawables(source) ?? [],
@@ -68,15 +78,15 @@ const overlay = createOverlay(video, {
   // Others' pointers (another agent, an observer); this agent's own is drawn locally without the round trip.
   pointers: () => [...(link?.drawings.pointers() ?? new Map()).entries()]
     .filter(([author]) => author !== link?.drawings.selfId)
-    .map(([, position]) => ({ position, colour: '#1f5fd6', label: 'Colleague' })),
+    .map(([, position]) => ({ position, colour: '#1f5fd6', label: t('agent.colleague') })),
 }, toolbar.settings, {
   draw: (d, source) => void link?.send(drawableToWire(d, source)),
   ink: (d, added, source) => void link?.send(inkToWire(d, added, source)),
   pointer: (p) => void link?.send(p ? { type: 'pointer', x: p.x, y: p.y } : { type: 'pointer.hide' }),
 }, newId);
 const empty = h('div', { class: 'empty' },
-  h('p', {}, 'The customer\'s screen appears here once they join and share.', h('br'),
-    h('span', { class: 'muted' }, 'Create a session, then give them the code or the link.')));
+  h('p', {}, t('agent.emptyTitle'), h('br'),
+    h('span', { class: 'muted' }, t('agent.emptyHint'))));
 video.addEventListener('loadeddata', () => (empty.hidden = true));
 
 // Freeze and snapshots: while frozen the overlay maps through the still's crop, not the live one.
@@ -105,23 +115,25 @@ const ownShare = createOwnSharePanel(() => link,
 
 const presence = createPresence((p) => {
   const session = current;
-  if (!session) return Promise.reject(new Error('No session is running.'));
+  if (!session) return Promise.reject(new Error(t('agent.noSession')));
   return api.removeParticipant(session.room.roomId, p.id, session.room.token);
 });
 // View-only links for supervisors: the observer's rejoin credential only (their token stays here, unused).
 const observers = createObserverInvites(async () => {
   const session = current;
-  if (!session || session.ended) throw new Error('no session is running.');
+  if (!session || session.ended) throw new Error(t('agent.noSession'));
   const o = await api.addObserver(session.room.roomId, session.room.token);
-  if (!o.participantId || !o.rejoinCredential) throw new Error('room-service gave no credential.');
+  if (!o.participantId || !o.rejoinCredential) throw new Error(t('agent.noCredential'));
   return { participantId: o.participantId, link: observerLink(window.location.origin, o.rejoinCredential) };
 }, (participantId) => {
   const session = current;
-  if (!session) return Promise.reject(new Error('No session is running.'));
+  if (!session) return Promise.reject(new Error(t('agent.noSession')));
   return api.removeParticipant(session.room.roomId, participantId, session.room.token);
 });
 // The customer as the protocol says they are, in words over the video.
 let customerView: CustomerView = NO_CUSTOMER;
+// A message a socket refused (a drawing the room has no space for, too much at once), said for a while.
+const socketProblem = createNotice('socket-problem');
 // Shown over the video (silently: it appears and disappears); each new sentence is said by the page's live region.
 const customerState = h('p', { class: 'customer-state', 'data-testid': 'customer-state' });
 announcer();
@@ -147,10 +159,10 @@ video.addEventListener('loadeddata', () => freeze.setAvailable(true));
 video.addEventListener('emptied', () => freeze.setAvailable(false));
 
 /** Why the console's session ended, in the panel (the reason the host page gets too). */
-const ENDED_TEXT: Partial<Record<SessionEndedReason, string>> = {
-  ended: 'You ended the session. The customer was told, and their screen is no longer shared.',
-  'ended-elsewhere': 'The session was ended from another console.',
-  expired: 'The session expired: it reached its time limit.',
+const ENDED_TEXT: Partial<Record<SessionEndedReason, MessageKey>> = {
+  ended: 'agent.endedByYou',
+  'ended-elsewhere': 'agent.endedElsewhere',
+  expired: 'agent.endedExpired',
 };
 
 /** sessionStorage key: the room this tab's console runs, so a reload goes back to it. */
@@ -178,7 +190,7 @@ const endCurrent = (reason: SessionEndedReason) => {
   presence.setState('offline');
   tellCustomer({ type: 'reset' });
   customerState.hidden = true;
-  sessionPanel?.ended(ENDED_TEXT[reason] ?? 'The session has ended.');
+  sessionPanel?.ended(t(ENDED_TEXT[reason] ?? 'agent.ended'));
   notifyHost('session.ended', { roomId: current.room.roomId, reason });
 };
 const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'end-session', hidden: true,
@@ -190,7 +202,7 @@ const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 
     ending.endRequested = true;
     api.endRoom(ending.room.roomId, ending.room.token).then(() => endCurrent('ended'),
       () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
-  } }, 'End session');
+  } }, t('agent.endSession'));
 
 function startSession(room: CreatedRoom): void {
   endCurrent('replaced');
@@ -212,7 +224,8 @@ function startSession(room: CreatedRoom): void {
   joinAsAgent(api, room, {
     state: (s, close) => {
       if (current !== session) return;
-      presence.setState(s === 'closed' ? 'offline' : s);
+      // Reconnecting after the service closed the socket: its close code in words (CoView restarting, too much sent…).
+      presence.setState(s === 'closed' ? 'offline' : s, s === 'reconnecting' && close ? socketCloseWords(close.code) : undefined);
       // Closed for good by the service (room ended or expired) while still this console's session: the close says why.
       if (s === 'closed') endCurrent(sessionEndedReason(endReasonOf(close), 'agent', session.endRequested));
     },
@@ -242,6 +255,9 @@ function startSession(room: CreatedRoom): void {
     },
     customer: (signal) => {
       if (current === session) tellCustomer(signal);
+    },
+    problem: (words) => {
+      if (current === session) socketProblem.say(words);
     },
   }).then((l) => {
     if (current !== session) {
@@ -326,15 +342,21 @@ document.addEventListener('keydown', (e) => {
 });
 
 document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
-  h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'), h('h1', {}, 'Agent console'),
-    h('span', { class: 'spacer' }), presence.status),
+  h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t('common.brand')), h('h1', {}, t('agent.title')),
+    h('span', { class: 'spacer' }), languagePicker((lang) => {
+      // Built once in one language: saved, then reloaded (the session comes back as after any reload).
+      if (!lang) return;
+      settings?.setItem(AGENT_LANGUAGE_STORAGE, lang);
+      location.reload();
+    }, undefined, { id: 'language', label: t('common.language'), hint: t('agent.languageHint') }), presence.status),
   h('main', { class: 'console' },
-    h('section', { class: 'stage', 'aria-label': 'Shared screen and drawing tools' },
+    h('section', { class: 'stage', 'aria-label': t('agent.stageLabel') },
       toolbar.element,
+      socketProblem.element,
       h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
         tools.badge, mediaHud.element),
       ownShare.stage),
-    h('aside', { class: 'side', 'aria-label': 'Session' }, sessionSlot, presence.list, ownShare.controls,
+    h('aside', { class: 'side', 'aria-label': t('agent.sideLabel') }, sessionSlot, presence.list, ownShare.controls,
       snapshots.element, ...tools.cards,
       observers.element,
       h('div', { class: 'row' }, endButton)))));

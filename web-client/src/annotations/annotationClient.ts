@@ -20,6 +20,7 @@ export class AnnotationClient {
   private readonly stateHandlers: ((s: ServerState) => void)[] = [];
   // Keyed by event type; each list holds handlers of that type only (see on()).
   private readonly eventHandlers = new Map<string, ((event: ClientMessage, envelope: ServerEvent) => void)[]>();
+  private readonly errorHandlers: ((e: ServerError) => void)[] = [];
   private readonly socket: ReconnectingSocket<ServerMessage, ClientMessage>;
   /** Elements of the state being received on this connection (`state.elements` parts), in the room's order. */
   private stateParts: ServerState['elements'] = [];
@@ -44,6 +45,11 @@ export class AnnotationClient {
     this.eventHandlers.set(type, list);
   }
 
+  /** A message the service refused (the socket stays open); without a handler the code goes to the console. */
+  onError(handler: (e: ServerError) => void): void {
+    this.errorHandlers.push(handler);
+  }
+
   send(msg: ClientMessage): boolean {
     return this.socket.send(msg);
   }
@@ -60,6 +66,7 @@ export class AnnotationClient {
     if (m.type === 'state.elements') this.stateParts.push(...m.elements);
     else if (m.type === 'state') this.handOverState(m);
     else if (m.type === 'event') this.eventHandlers.get(m.event.type)?.forEach((h) => h(m.event, m));
+    else if (this.errorHandlers.length > 0) this.errorHandlers.forEach((h) => h(m));
     else console.warn(`annotations refused a message: ${m.code}`);
   }
 

@@ -4,6 +4,7 @@
  * into src/generated), annotations/ maps them onto this model; the renderer never sees wire messages.
  */
 import type { Point } from './mapping';
+import { type MessageKey } from '../i18n';
 
 export type Tool = 'laser' | 'pen' | 'highlighter' | 'vanishing' | 'arrow' | 'rectangle' | 'ellipse' | 'text';
 
@@ -36,13 +37,13 @@ export const VANISH_MS = 3000;
  * Each tool's name (what a screen reader announces and the tooltip shows), the shorter text on its button so
  * the toolbar fits one row at 1280 px, and its keyboard shortcut.
  */
-export const TOOLS: readonly { tool: Tool; label: string; short: string; key: string }[] = [
-  { tool: 'laser', label: 'Laser pointer', short: 'Laser', key: 'l' },
-  { tool: 'pen', label: 'Pen', short: 'Pen', key: 'p' },
-  { tool: 'highlighter', label: 'Highlighter', short: 'Highlighter', key: 'h' },
-  { tool: 'vanishing', label: 'Vanishing ink', short: 'Vanishing', key: 'v' },
-  { tool: 'arrow', label: 'Arrow', short: 'Arrow', key: 'a' },
-  { tool: 'rectangle', label: 'Rectangle', short: 'Rectangle', key: 'r' },
-  { tool: 'ellipse', label: 'Ellipse', short: 'Ellipse', key: 'e' },
-  { tool: 'text', label: 'Text', short: 'Text', key: 't' },
+export const TOOLS: readonly { tool: Tool; label: MessageKey; short: MessageKey; key: string }[] = [
+  { tool: 'laser', label: 'tool.laser', short: 'toolShort.laser', key: 'l' },
+  { tool: 'pen', label: 'tool.pen', short: 'toolShort.pen', key: 'p' },
+  { tool: 'highlighter', label: 'tool.highlighter', short: 'toolShort.highlighter', key: 'h' },
+  { tool: 'vanishing', label: 'tool.vanishing', short: 'toolShort.vanishing', key: 'v' },
+  { tool: 'arrow', label: 'tool.arrow', short: 'toolShort.arrow', key: 'a' },
+  { tool: 'rectangle', label: 'tool.rectangle', short: 'toolShort.rectangle', key: 'r' },
+  { tool: 'ellipse', label: 'tool.ellipse', short: 'toolShort.ellipse', key: 'e' },
+  { tool: 'text', label: 'tool.text', short: 'toolShort.text', key: 't' },
 ];

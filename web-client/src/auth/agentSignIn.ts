@@ -6,6 +6,7 @@
  * verifier and state only until the redirect returns. fetch, storage, crypto and navigation are injected.
  */
 import { type PkceCrypto, challengeFor, randomToken, webCrypto } from './pkce';
+import { t } from '../i18n';
 
 /** `GET /api/config`'s `signIn`: where and as which client to sign in. */
 export interface SignInConfig {
@@ -113,11 +114,11 @@ export class AgentSignIn {
     this.ports.storage.removeItem(PENDING);
     for (const k of ['code', 'state', 'error', 'error_description', 'session_state', 'iss']) url.searchParams.delete(k);
     this.ports.replaceUrl(url.toString());
-    if (error) throw new SignInError('Signing in was not completed. Try again.');
+    if (error) throw new SignInError(t('signIn.notCompleted'));
     const pending = raw ? (JSON.parse(raw) as Pending) : null;
     if (!pending || pending.state !== new URL(currentUrl).searchParams.get('state')) {
       // Not the sign-in this tab started (or started twice): never redeem a code we did not ask for.
-      throw new SignInError('That sign-in did not start here. Sign in again.');
+      throw new SignInError(t('signIn.notStartedHere'));
     }
     const discovery = await this.discovery();
     const answer = await this.call(discovery.token_endpoint, {
@@ -132,11 +133,11 @@ export class AgentSignIn {
       }).toString(),
     });
     const tokens = (await answer.json()) as { access_token?: string; expires_in?: number; id_token?: string };
-    if (!tokens.access_token) throw new SignInError('The sign-in service sent no token. Sign in again.');
+    if (!tokens.access_token) throw new SignInError(t('signIn.noToken'));
     const session: Session = {
       accessToken: tokens.access_token,
       expiresAt: this.now() + (tokens.expires_in ?? 300) * 1000,
-      name: displayName(tokens.id_token) ?? displayName(tokens.access_token) ?? 'Signed in',
+      name: displayName(tokens.id_token) ?? displayName(tokens.access_token) ?? t('signIn.signedIn'),
     };
     this.ports.storage.setItem(SESSION, JSON.stringify(session));
     return session;
@@ -153,9 +154,12 @@ export class AgentSignIn {
     try {
       res = await this.ports.fetch(url, init);
     } catch {
-      throw new SignInError('The sign-in service cannot be reached. Check your connection and try again.');
+      throw new SignInError(t('signIn.unreachable'));
     }
-    if (!res.ok) throw new SignInError(`The sign-in service refused (${res.status}). Sign in again.`);
+    if (!res.ok) {
+      console.warn(`the sign-in service refused the token request: ${res.status}`);
+      throw new SignInError(t('signIn.refused'));
+    }
     return res;
   }
 }

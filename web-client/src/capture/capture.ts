@@ -2,6 +2,7 @@
  * Screen capture: getDisplayMedia with constraints that suit reading a screen (source resolution, a modest
  * frame rate, no audio), behind a one-method port so the logic runs in tests without a browser.
  */
+import { t, type MessageKey } from '../i18n';
 
 /** The one platform call capture needs; in the browser, navigator.mediaDevices. */
 export interface DisplayMediaPort {
@@ -42,15 +43,15 @@ export interface Capture {
 export type CaptureError = 'denied' | 'unsupported' | 'failed';
 
 /** Why a share did not start, in the customer's words. */
-export const CAPTURE_ERROR_TEXT: Record<CaptureError, string> = {
-  denied: 'Screen sharing was cancelled or not allowed. You can try again whenever you are ready.',
-  unsupported: 'This browser cannot share a screen. Please use a current Chrome, Edge or Firefox on a computer.',
-  failed: 'Your screen could not be shared. Please try again.',
+export const CAPTURE_ERROR_TEXT: Record<CaptureError, MessageKey> = {
+  denied: 'capture.denied',
+  unsupported: 'capture.unsupported',
+  failed: 'capture.failed',
 };
 
 export class CaptureFailed extends Error {
   constructor(readonly reason: CaptureError, cause?: unknown) {
-    super(CAPTURE_ERROR_TEXT[reason], { cause });
+    super(t(CAPTURE_ERROR_TEXT[reason]), { cause });
   }
 }
 

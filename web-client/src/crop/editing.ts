@@ -6,6 +6,7 @@
  * or shrinks below the minimum. Pure functions, unit-tested.
  */
 import { clampCrop, MIN_CROP, type Rect, type Size } from './geometry';
+import { type MessageKey } from '../i18n';
 
 /** What is being dragged: the whole rectangle, or a handle named by the edges it moves. */
 export type Handle = 'move' | 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';
@@ -13,16 +14,16 @@ export type Handle = 'move' | 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';
 export const HANDLES: readonly Exclude<Handle, 'move'>[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
 
 /** Plain-language names for the handles: screen readers announce them. */
-export const HANDLE_LABELS: Record<Handle, string> = {
-  move: 'Shared area: drag or use arrow keys to move, shift and arrow keys to resize, add alt for fine steps',
-  n: 'Top edge',
-  s: 'Bottom edge',
-  e: 'Right edge',
-  w: 'Left edge',
-  ne: 'Top right corner',
-  nw: 'Top left corner',
-  se: 'Bottom right corner',
-  sw: 'Bottom left corner',
+export const HANDLE_LABELS: Record<Handle, MessageKey> = {
+  move: 'crop.move',
+  n: 'crop.n',
+  s: 'crop.s',
+  e: 'crop.e',
+  w: 'crop.w',
+  ne: 'crop.ne',
+  nw: 'crop.nw',
+  se: 'crop.se',
+  sw: 'crop.sw',
 };
 
 /** Within this many source pixels a dragged edge snaps to a guide. */

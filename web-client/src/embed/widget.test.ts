@@ -22,6 +22,12 @@ describe('frameUrl', () => {
     expect(new URL(frameUrl({ origin: COVIEW, mode: 'customer', invite: 'tok' }, HOST)).hash).toBe('#invite=tok');
   });
 
+  it('passes the page\'s language on, and none when not given', () => {
+    expect(new URL(frameUrl({ origin: COVIEW, mode: 'customer', code: '123456', lang: 'de' }, HOST)).searchParams
+      .get('lang')).toBe('de');
+    expect(new URL(frameUrl({ origin: COVIEW, mode: 'agent' }, HOST)).searchParams.has('lang')).toBe(false);
+  });
+
   it('refuses a bad origin or mode', () => {
     expect(() => frameUrl({ origin: 'coview.example.com', mode: 'agent' }, HOST)).toThrow(/origin/);
     expect(() => frameUrl({ origin: COVIEW, mode: 'admin' as never }, HOST)).toThrow(/mode/);

@@ -30,6 +30,11 @@ export interface MountOptions {
   metadata?: Record<string, string>;
   /** The iframe's accessible name; default "CoView agent console" / "CoView screen sharing". */
   title?: string;
+  /**
+   * The embedded page's language (`en`, `de`, `fr`, `es`, `ja`; sent as `lang` in the URL); without it the page
+   * follows the browser's language (and the agent console its own saved setting first).
+   */
+  lang?: string;
   /** Called with every event (after the `on` listeners of its type). */
   onEvent?: (event: WidgetEvent) => void;
 }
@@ -47,7 +52,7 @@ export interface WidgetHandle {
 
 /** The option names of `mount`, for checks at run time (docs/salesforce.md is tested against them). */
 export const MOUNT_OPTION_NAMES = ['origin', 'mode', 'code', 'invite', 'apiKey', 'externalRef', 'metadata', 'title',
-  'onEvent'] as const;
+  'lang', 'onEvent'] as const;
 
 /** What a handle offers (same purpose). */
 export const HANDLE_MEMBER_NAMES = ['iframe', 'ready', 'on', 'destroy'] as const;
@@ -74,6 +79,7 @@ export function frameUrl(options: MountOptions, hostOrigin: string): string {
   const url = new URL(options.mode === 'agent' ? '/agent/' : '/join/', origin);
   url.searchParams.set(EMBED_PARAM, '1');
   url.searchParams.set(PARENT_ORIGIN_PARAM, hostOrigin);
+  if (options.lang) url.searchParams.set('lang', options.lang);
   // The fragment never reaches a server or its logs; join/ reads code and invite from it.
   if (options.mode === 'customer' && options.invite) url.hash = `invite=${encodeURIComponent(options.invite)}`;
   else if (options.mode === 'customer' && options.code) url.hash = `code=${encodeURIComponent(options.code)}`;

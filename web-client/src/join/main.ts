@@ -22,26 +22,41 @@ import { attachCropRequestPrompt } from '../ui/customer/cropRequestPrompt';
 import { attachRecordingConsent } from '../ui/customer/recordingConsent';
 import { attachReferencePrompt } from '../ui/customer/referencePrompt';
 import { createTheirScreen, type TheirScreen } from '../ui/customer/theirScreen';
+import { LANG_PARAM, t } from '../i18n';
+import { linkLanguage, startPage } from '../i18n/pageLanguage';
+import { createNotice } from '../ui/notice';
 
+const url = new URL(location.href);
+// The invite's language (kept in the address for reloads), else the browser's: before anything is built.
+startPage(linkLanguage(url, navigator), 'title.join');
 // Embedded by the CoView widget: read embed/parentOrigin now, before the address is cleaned up below.
 startBridge('customer');
 const app = document.getElementById('app')!;
 const api = new RoomApi();
 const rejoins = new RejoinStore(localStorageOrNull());
-const url = new URL(location.href);
 // Diagnostics (and the browser tests): ?pipeline=canvas forces the fallback crop pipeline.
 const prefer = (url.searchParams.get('pipeline') ?? 'auto') as PipelinePreference;
+/** The address without the spent credential: only what should survive a reload (pipeline, language). */
+const cleaned = () => {
+  const keep = new URLSearchParams();
+  if (prefer !== 'auto') keep.set('pipeline', prefer);
+  const lang = url.searchParams.get(LANG_PARAM);
+  if (lang) keep.set(LANG_PARAM, lang);
+  return location.pathname + (keep.size > 0 ? `?${keep}` : '');
+};
 
 // Leave: shown while in a session (the agent is told at once; this device forgets the way back in).
-const leave = h('button', { type: 'button', class: 'leave', 'data-testid': 'leave', hidden: true }, 'Leave session');
-const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'),
-  h('span', { class: 'muted' }, 'Live support'), h('span', { class: 'spacer' }), leave);
+const leave = h('button', { type: 'button', class: 'leave', 'data-testid': 'leave', hidden: true }, t('join.leave'));
+const topbar = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t('common.brand')),
+  h('span', { class: 'muted' }, t('join.liveSupport')), h('span', { class: 'spacer' }), leave);
 const main = h('main', { class: 'page', id: 'main' });
 const viewers = createViewerList();
+// A message a socket refused, said for a while under the page (the code goes to the console).
+const socketProblem = createNotice('socket-problem');
 viewers.element.hidden = true;
 // The agent's screen, while they share theirs (two-way sharing), above the customer's own view.
 const theirSlot = h('div', {});
-app.replaceWith(h('div', { id: 'app' }, topbar, theirSlot, main, viewers.element));
+app.replaceWith(h('div', { id: 'app' }, topbar, theirSlot, main, socketProblem.element, viewers.element));
 let elementIds = 0;
 const newElementId = () => `c${Date.now().toString(36)}-${(elementIds++).toString(36)}`;
 
@@ -59,7 +74,7 @@ interface Session {
 async function join(credential: JoinCredential): Promise<void> {
   const room = await api.joinRoom(credential);
   // The credential is spent: keep it out of the address bar and history.
-  history.replaceState(null, '', location.pathname + (prefer !== 'auto' ? `?pipeline=${prefer}` : ''));
+  history.replaceState(null, '', cleaned());
   enter(room, false);
 }
 
@@ -79,6 +94,7 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
     attachCropRequestPrompt(l.room);
     viewers.element.hidden = false;
     l.onPeople(viewers.show);
+    l.onProblem(socketProblem.say);
   }, () => undefined);
   // Followed from joining on: the room's state (a freeze already on) arrives long before the customer shares.
   const freeze = link.then((l) => new FreezeTracker(l.room));
@@ -122,10 +138,10 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
   notifyHost('session.ended', { roomId: session.room.roomId, reason: sessionEndedReason(reason, 'customer', false) });
   replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended',
     'data-reason': reason },
-    h('h1', {}, reason === 'left' ? 'You left the session' : 'The session has ended'),
+    h('h1', {}, reason === 'left' ? t('join.endedLeft') : t('join.ended')),
     h('p', { 'data-testid': 'ended-reason' }, endedText(reason)),
-    h('p', {}, 'Your screen is no longer shared: nothing leaves your computer any more.'),
-    h('p', { class: 'muted' }, 'If you still need help, ask your agent for a new code.')));
+    h('p', {}, t('join.endedNothingShared')),
+    h('p', { class: 'muted' }, t('join.endedAskNewCode'))));
   // The panel replaces what had focus (the Stop or Leave button): a keyboard or screen-reader user starts here.
   main.querySelector<HTMLElement>('h1')?.setAttribute('tabindex', '-1');
   main.querySelector<HTMLElement>('h1')?.focus();
@@ -183,10 +199,10 @@ function showConsent(session: Session, rejoined: boolean): void {
             frozen.dispose();
           };
         });
-      }, () => shown.setStatus('offline', 'CoView cannot be reached: your agent cannot see your screen yet'));
+      }, () => shown.setStatus('offline', t('join.unreachableShare')));
     } catch (e) {
       void link.then((l) => l.pickerClosed(), () => undefined);
-      error.textContent = e instanceof CaptureFailed ? e.message : 'Your screen could not be shared. Please try again.';
+      error.textContent = e instanceof CaptureFailed ? e.message : t('join.shareFailed');
       button.disabled = false;
     }
   }, rejoined);
@@ -203,22 +219,22 @@ const fromLink = credentialFromUrl(url);
 const stored = rejoins.load();
 if (fromLink) {
   // The credential leaves the address bar (history, a copied URL, a screen share) once it has been read.
-  history.replaceState(null, '', url.pathname);
+  history.replaceState(null, '', cleaned());
   join(fromLink).catch((e: Error) => {
     // Reopening a spent invite on the device that used it: back in as the same participant.
     if (stored) {
       rejoin(stored.credential).catch(() => {
         rejoins.clear();
-        showForm(`${e.message} You can type the code instead.`);
+        showForm(t('join.typeCodeInstead', { problem: e.message }));
       });
     } else {
-      showForm(`${e.message} You can type the code instead.`);
+      showForm(t('join.typeCodeInstead', { problem: e.message }));
     }
   });
 } else if (stored) {
   rejoin(stored.credential).catch((e: Error) => {
     rejoins.clear();
-    showForm(`Your earlier session could not be resumed. ${e.message}`);
+    showForm(t('join.notResumed', { problem: e.message }));
   });
 } else {
   showForm();

@@ -9,6 +9,7 @@ import { type CropGeometry, wholeSource } from '../annotations/mapping';
 import type { Drawable } from '../annotations/model';
 import { type Overlay2D, renderOverlay } from '../annotations/renderer';
 import type { Size } from '../crop/geometry';
+import { t } from '../i18n';
 
 export type Frame2D = Overlay2D & { drawImage(image: CanvasImageSource, dx: number, dy: number, dw?: number, dh?: number): void };
 
@@ -33,7 +34,7 @@ export const offscreenSurface: SurfaceFactory = (size) => {
 /** Thrown when there is no frame to grab yet (the customer is not sharing, or the video has not started). */
 export class NoFrameError extends Error {
   constructor() {
-    super('There is no picture to freeze yet: wait until the customer\'s screen shows.');
+    super(t('freeze.noPicture'));
   }
 }
 

@@ -4,6 +4,7 @@
  * plain words. Exposed as a small observable ({@link MediaHealthWatch}) so any page part (the HUD, the
  * participant state) can follow `iceConnected` and `framesArriving` without reading stats itself.
  */
+import { t } from '../i18n';
 
 export interface MediaHealth {
   /** ICE has a working candidate pair (connected or completed). */
@@ -89,28 +90,25 @@ export interface ConnectionFacts {
 export function diagnose(facts: ConnectionFacts, now: number): string | null {
   if (facts.ice === 'failed') {
     return facts.relayConfigured
-      ? 'The video connection failed, even through the relay server. The customer\'s network may block it: ask them to try another network.'
-      : 'The video connection failed: the customer\'s network blocks direct connections and no relay server is configured.';
+      ? t('media.failedRelay')
+      : t('media.failedNoRelay');
   }
-  if (facts.ice === 'disconnected') return 'The video connection dropped. Trying to get it back…';
+  if (facts.ice === 'disconnected') return t('media.dropped');
   if (facts.sharingSince === null) return null;
   // The later of the two: a frame from before a pause or a stop says nothing about the share running now.
   const since = Math.max(facts.lastFrameAt ?? facts.sharingSince, facts.sharingSince);
   if (now - since < NO_FRAME_MS) return null;
   if (facts.ice === 'connected' || facts.ice === 'completed') {
-    return 'Connected, but no picture has arrived for 3 seconds. The customer\'s browser may have stopped sending it.';
+    return t('media.stalled');
   }
-  const noPicture = 'The customer is sharing, but no picture arrives';
-  if (facts.ice === 'none') return `${noPicture}: no connection to their browser has been set up yet.`;
+  if (facts.ice === 'none') return t('media.noIce');
   if (facts.remoteTypes && facts.remoteTypes.length === 0) {
-    return `${noPicture}: their browser has offered no network address to connect to`
-      + (facts.relayConfigured ? '. Their network or browser settings may block it.'
-        : ', and no relay server is configured. Their network or browser settings may block direct connections.');
+    return facts.relayConfigured ? t('media.noCandidatesRelay') : t('media.noCandidates');
   }
   if (!facts.relayConfigured) {
-    return `${noPicture}: their network may block direct connections, and no relay server is configured.`;
+    return t('media.noRelay');
   }
-  return `${noPicture}: no connection could be made yet, not even through the relay server. Their network may block it.`;
+  return t('media.noPath');
 }
 
 /** The health over one interval between two samples. */

@@ -5,6 +5,7 @@
  * problem document's words. fetch is injected (tests, embedding).
  */
 import { ApiError, refusal } from '../session/roomApi';
+import { t } from '../i18n';
 
 /** The three files of a snapshot; also the last path segment of their download URLs. */
 export type SnapshotPart = 'original' | 'flattened' | 'annotations';
@@ -84,7 +85,7 @@ export class SnapshotApi {
       res = await this.fetchFn(this.base + path,
         { ...init, headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${this.token()}` } });
     } catch {
-      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+      throw new ApiError(0, t('common.unreachable'));
     }
     if (res.ok) return res;
     throw await refusal(res);

@@ -12,14 +12,17 @@ import { localStorageOrNull, OBSERVER_REJOIN_STORAGE_KEY, RejoinStore } from '..
 import { observerCredentialFromUrl, RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
 import { createObserverStage } from '../ui/observer/observerStage';
+import { t } from '../i18n';
+import { linkLanguage, startPage } from '../i18n/pageLanguage';
 
+startPage(linkLanguage(new URL(location.href), navigator), 'title.observe');
 const api = new RoomApi();
 const rejoins = new RejoinStore(localStorageOrNull(), OBSERVER_REJOIN_STORAGE_KEY);
 const stage = createObserverStage();
 document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
-  h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'CoView'),
-    h('h1', {}, 'Observing a support session'), h('span', { class: 'spacer' }),
-    h('span', { class: 'muted' }, 'View only: the customer and the agent see that you are watching')),
+  h('header', { class: 'topbar' }, h('span', { class: 'brand' }, t('common.brand')),
+    h('h1', {}, t('observe.title')), h('span', { class: 'spacer' }),
+    h('span', { class: 'muted' }, t('observe.viewOnly'))),
   stage.element));
 
 let link: AgentLink | null = null;
@@ -48,7 +51,7 @@ const watchFrames = () => stage.video.requestVideoFrameCallback(
 
 async function observe(credential: string): Promise<void> {
   const joined = await api.rejoin(credential);
-  if (joined.role !== 'observer') throw new Error('This link is not an observer link.');
+  if (joined.role !== 'observer') throw new Error(t('observe.notObserverLink'));
   rejoins.save(joined);
   const live = await joinAsAgent(api, joined, {
     state: (state, close) => tell({ type: 'agent', signal: { type: 'socket', state, close } }),
@@ -81,7 +84,7 @@ const fromLink = observerCredentialFromUrl(new URL(location.href));
 if (fromLink) history.replaceState(null, '', location.pathname);
 const credential = fromLink ?? rejoins.load()?.credential ?? null;
 if (!credential) {
-  stage.ended('refused', 'Open the observer link the agent gave you.');
+  stage.ended('refused', t('observe.openLink'));
 } else {
   observe(credential).catch((e: Error) => {
     rejoins.clear();

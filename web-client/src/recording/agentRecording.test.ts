@@ -23,7 +23,7 @@ function setup(refuse: number | null = null) {
     api: {
       create: async () => ({ recordingId: 'rec1', roomId: 'r', startedAt: '', state: 'recording', url: '/x' }),
       putChunk: async (_r, n) => {
-        if (n === refuse) throw new RecordingApiError(413, 'the recording is too large');
+        if (n === refuse) throw new RecordingApiError(413, 'This is too large to save.');
         puts.push(n);
       },
       complete: async (recordingId, chunks, keepalive) => {
@@ -81,7 +81,7 @@ describe('AgentRecording', () => {
     t.chunk('b');
     await t.settle();
     expect(t.rec.state).toEqual({ phase: 'idle',
-      note: 'The recording stopped: a part could not be saved (the recording is too large).' });
+      note: 'The recording stopped: a part could not be saved. This is too large to save.' });
     expect(t.sent.at(-1)).toEqual({ type: 'recording', on: false });
     expect(t.stats()).toEqual({ stopped: 1, compositeStopped: 1 });
     expect(t.uploads.at(-1)).toBeNull();

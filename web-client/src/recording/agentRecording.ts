@@ -13,6 +13,7 @@ import type { Composite } from './composite';
 import { IDLE, type RecordingAction, type RecordingFlow, reduceRecording } from './flow';
 import type { RunningRecorder } from './recorder';
 import type { RecordingApi, RecordingView } from './recordingApi';
+import { t } from '../i18n';
 
 export interface AgentRecordingDeps {
   room: Pick<AnnotationClient, 'on'>;
@@ -51,7 +52,7 @@ export class AgentRecording {
   ask(): void {
     const requestId = this.deps.newId();
     if (!this.deps.send({ type: 'recording.request', requestId })) {
-      this.apply({ type: 'failed', message: 'Not connected: the customer could not be asked.' });
+      this.apply({ type: 'failed', message: t('recording.notAsked') });
       return;
     }
     this.apply({ type: 'ask', requestId });
@@ -70,7 +71,7 @@ export class AgentRecording {
       this.apply({ type: 'saved' });
       this.deps.onReady(ready);
     } catch (e) {
-      this.apply({ type: 'failed', message: `The recording could not be saved: ${(e as Error).message}` });
+      this.apply({ type: 'failed', message: t('recording.notSaved', { problem: (e as Error).message }) });
     } finally {
       if (this.uploading === running.uploader) {
         this.uploading = null;
@@ -101,7 +102,7 @@ export class AgentRecording {
   private async start(): Promise<void> {
     const composite = this.deps.composite();
     if (!composite) {
-      this.apply({ type: 'failed', message: 'There is no video to record yet.' });
+      this.apply({ type: 'failed', message: t('recording.noVideo') });
       return;
     }
     try {
@@ -120,7 +121,7 @@ export class AgentRecording {
       this.apply({ type: 'started', recordingId: created.recordingId, at: this.deps.now() });
     } catch (e) {
       composite.stop();
-      this.apply({ type: 'failed', message: `The recording could not start: ${(e as Error).message}` });
+      this.apply({ type: 'failed', message: t('recording.notStarted', { problem: (e as Error).message }) });
     }
   }
 
@@ -134,7 +135,7 @@ export class AgentRecording {
     this.deps.send({ type: 'recording', on: false });
     void running.recorder.stop().catch(() => undefined);
     running.composite.stop();
-    this.apply({ type: 'failed', message: `The recording stopped: a part could not be saved (${e.message}).` });
+    this.apply({ type: 'failed', message: t('recording.partRefused', { problem: e.message }) });
   }
 
   private apply(a: RecordingAction): void {

@@ -78,12 +78,12 @@ describe('ChunkUploader', () => {
       onFailure: (e) => failures.push(e),
     });
     up.push(new Blob(['a']));
-    await expect(up.finish()).rejects.toThrow('the session ended');
+    await expect(up.finish()).rejects.toThrow('The session ended before every part was uploaded.');
     expect(sink.puts).toHaveLength(21);
     expect(progress[0]).toEqual({ stored: 0, waiting: 1, retrying: null });
     expect(progress[1]).toEqual({ stored: 0, waiting: 1, retrying: 'offline' });
     expect(progress.at(-1)).toEqual({ stored: 0, waiting: 1, retrying: null });
-    expect(failures.map((f) => f.message)).toEqual(['the session ended before every part was uploaded']);
+    expect(failures.map((f) => f.message)).toEqual(['The session ended before every part was uploaded.']);
   });
 
   it('reports a refusal at once, not at Stop', async () => {
@@ -97,6 +97,6 @@ describe('ChunkUploader', () => {
   });
 
   it('refuses to complete a recording without chunks', async () => {
-    await expect(new ChunkUploader(new FakeSink(), 'rec', { delay: noWait }).finish()).rejects.toThrow('nothing');
+    await expect(new ChunkUploader(new FakeSink(), 'rec', { delay: noWait }).finish()).rejects.toThrow('Nothing was recorded.');
   });
 });

@@ -8,6 +8,7 @@
  * (the session ended) stops retrying.
  */
 import { RecordingApiError, type RecordingView } from './recordingApi';
+import { t } from '../i18n';
 
 export interface ChunkSink {
   putChunk(recordingId: string, n: number, chunk: Blob): Promise<unknown>;
@@ -62,7 +63,7 @@ export class ChunkUploader {
   async finish(): Promise<RecordingView> {
     await this.chain;
     if (this.failure) throw this.failure;
-    if (this.next === 0) throw new RecordingApiError(400, 'nothing was recorded');
+    if (this.next === 0) throw new RecordingApiError(400, t('recording.nothingRecorded'));
     return this.sink.complete(this.recordingId, this.next);
   }
 
@@ -79,7 +80,7 @@ export class ChunkUploader {
         const error = e instanceof Error ? e : new Error(String(e));
         const retry = e instanceof RecordingApiError ? e.retry : true;
         if (!retry || this.closed) {
-          this.fail(retry ? new Error('the session ended before every part was uploaded', { cause: error }) : error);
+          this.fail(retry ? new Error(t('recording.endedBeforeUpload'), { cause: error }) : error);
           return;
         }
         this.retrying = error.message;

@@ -13,6 +13,7 @@
  * Nothing records without the customer's consent to this very request: a consent naming another request (an
  * older one) changes nothing.
  */
+import { t, formatDuration } from '../i18n';
 export type RecordingFlow =
   | { phase: 'idle'; note?: string }
   | { phase: 'asking'; requestId: string }
@@ -37,7 +38,7 @@ export function reduceRecording(s: RecordingFlow, a: RecordingAction): Recording
     case 'consent':
       if (s.phase !== 'asking' || s.requestId !== a.requestId) return s;
       return a.granted ? { phase: 'starting', requestId: a.requestId }
-        : { phase: 'idle', note: 'The customer declined the recording.' };
+        : { phase: 'idle', note: t('recording.declined') };
     case 'started':
       return s.phase === 'starting' ? { phase: 'recording', recordingId: a.recordingId, since: a.at } : s;
     case 'stop':
@@ -52,5 +53,5 @@ export function reduceRecording(s: RecordingFlow, a: RecordingAction): Recording
 /** "m:ss" of a running recording, for the indicator. */
 export function elapsed(since: number, now: number): string {
   const s = Math.max(0, Math.floor((now - since) / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return formatDuration(s * 1000);
 }

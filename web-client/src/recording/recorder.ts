@@ -2,6 +2,7 @@
  * MediaRecorder over the composite stream: WebM (VP9 where the browser has it, else VP8), a chunk every
  * `timeslice` ms handed to `onChunk` as it comes, so uploads run while recording.
  */
+import { t } from '../i18n';
 export const MIME_TYPES = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'] as const;
 
 /** The first WebM type the browser can record, or null (no WebM recording here). */
@@ -17,7 +18,7 @@ export interface RunningRecorder {
 
 export function startRecorder(stream: MediaStream, onChunk: (chunk: Blob) => void, timeslice = 2000): RunningRecorder {
   const mimeType = pickMimeType((t) => MediaRecorder.isTypeSupported(t));
-  if (!mimeType) throw new Error('This browser cannot record WebM video.');
+  if (!mimeType) throw new Error(t('recording.noWebm'));
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 2_500_000 });
   recorder.addEventListener('dataavailable', (e) => onChunk(e.data));
   // 'stop' fires after the last 'dataavailable'.

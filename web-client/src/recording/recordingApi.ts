@@ -2,6 +2,8 @@
  * room-service's recordings REST API (`/api/rooms/{id}/recordings`, grant `record`): create, numbered chunks
  * (`PUT …/chunks/{n}`, video/webm, idempotent per n), complete `{chunks: N}`, list, download. fetch is injected.
  */
+import { t } from '../i18n';
+import { refusal } from '../session/roomApi';
 
 /** A recording as room-service describes it (RecordingView). */
 export interface RecordingView {
@@ -72,17 +74,12 @@ export class RecordingApi {
       res = await this.fetchFn(`${this.base}/api/rooms/${encodeURIComponent(this.roomId)}/recordings${path}`,
         { ...init, headers });
     } catch {
-      throw new RecordingApiError(0, 'CoView cannot be reached');
+      throw new RecordingApiError(0, t('common.unreachable'));
     }
     if (res.ok) return res;
-    let message = `Request failed (${res.status})`;
-    try {
-      const problem = (await res.json()) as { title?: string; detail?: string };
-      message = problem.detail ?? problem.title ?? message;
-    } catch {
-      // Not a problem document: keep the status message.
-    }
-    throw new RecordingApiError(res.status, message);
+    // The person's words for the problem (problemWords.ts); room-service's detail is for developers: the console.
+    const refused = await refusal(res);
+    throw new RecordingApiError(res.status, refused.message);
   }
 }
 

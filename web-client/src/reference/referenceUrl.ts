@@ -3,27 +3,28 @@
  * a host, no user info, at most 2048 characters), so the agent hears what is wrong before sending. The host is
  * what the customer's prompt shows largest: the part of a link that decides where it really goes.
  */
+import { t } from '../i18n';
 export const MAX_URL_LENGTH = 2048;
 
 export type CheckedUrl = { ok: true; url: string; host: string } | { ok: false; problem: string };
 
 export function checkReferenceUrl(input: string): CheckedUrl {
   let text = input.trim();
-  if (!text) return { ok: false, problem: 'Type or paste a link.' };
+  if (!text) return { ok: false, problem: t('reference.empty') };
   // People paste "example.com/help": read it as https, the only sensible guess.
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text}`;
-  if (text.length > MAX_URL_LENGTH) return { ok: false, problem: `A link may have at most ${MAX_URL_LENGTH} characters.` };
+  if (text.length > MAX_URL_LENGTH) return { ok: false, problem: t('reference.tooLong', { max: MAX_URL_LENGTH }) };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, problem: 'This is not a valid link.' };
+    return { ok: false, problem: t('reference.invalid') };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, problem: 'Only http and https links can be sent.' };
+    return { ok: false, problem: t('reference.scheme') };
   }
-  if (!url.hostname) return { ok: false, problem: 'The link needs a host name.' };
-  if (url.username || url.password) return { ok: false, problem: 'Links with a user name or password cannot be sent.' };
+  if (!url.hostname) return { ok: false, problem: t('reference.noHost') };
+  if (url.username || url.password) return { ok: false, problem: t('reference.credentials') };
   // The schema's pattern wants the scheme as typed; send the text as the agent gave it (normalised scheme only).
   return { ok: true, url: text, host: hostOf(url) };
 }

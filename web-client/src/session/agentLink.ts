@@ -17,6 +17,7 @@ import type { CustomerSignal, SharePhase } from './customerView';
 import type { AgentSignal } from './agentView';
 import { tokenSubject } from './tokenSubject';
 import { type AgentShare, createAgentShare } from './agentShare';
+import { socketErrorWords } from '../i18n/socketWords';
 
 export interface AgentLinkEvents {
   /** The signaling socket; `close` says how it closed for good (why the session ended). */
@@ -35,6 +36,8 @@ export interface AgentLinkEvents {
   customer(signal: CustomerSignal): void;
   /** The other participants' presence (the agent's, for an observer), for {@link reduceAgent}. */
   presence?(signal: AgentSignal): void;
+  /** A message a socket refused, in the person's words (socketWords.ts; the code went to the console). */
+  problem?(words: string): void;
 }
 
 export interface AgentLink {
@@ -102,6 +105,8 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     publish();
   });
   const annotations = connectAnnotations(config, room.token);
+  annotations.onError((e) => on.problem?.(socketErrorWords(e.code, e.message)));
+  client.on('error', (e) => on.problem?.(socketErrorWords(e.code, e.message)));
   const drawings = new RoomDrawings(tokenSubject(room.token), () => performance.now());
   const ownDrawings = new RoomDrawings(tokenSubject(room.token), () => performance.now(), 'agent');
   annotations.onRoomState((st) => {

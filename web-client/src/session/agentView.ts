@@ -12,6 +12,7 @@
  */
 import { CloseCodes, ROOM_ENDED_REASON_PREFIX } from '../signaling/closeCodes';
 import type { SocketClose, SocketState } from '../signaling/socket';
+import { t } from '../i18n';
 
 /** Why the session ended for this page, in the words it picks for the person. */
 export type EndReason = 'agent' | 'expired' | 'removed' | 'elsewhere' | 'access' | 'left' | 'unknown';
@@ -103,15 +104,13 @@ export type StatusTone = 'connected' | 'connecting' | 'reconnecting' | 'offline'
 /** The agent's presence in words (the "Who can see your screen" card). */
 export function agentPresence(s: AgentView): { state: StatusTone; text: string } {
   switch (agentPhase(s)) {
-    case 'connecting': return { state: 'connecting', text: 'Connecting to CoView…' };
-    case 'reconnecting': return { state: 'reconnecting', text: 'Your connection to CoView dropped; reconnecting…' };
-    case 'waiting': return { state: 'connecting', text: 'Waiting for your agent…' };
-    case 'here': return { state: 'connected', text: 'Your agent is here' };
-    case 'away': return { state: 'reconnecting',
-      text: 'Your agent\'s connection dropped; waiting for them to come back…' };
-    case 'left': return { state: 'offline', text: s.leftReason === 'left' ? 'Your agent left the session'
-      : 'Your agent\'s connection was lost and they did not come back; they can still return while the session lasts' };
-    case 'ended': return { state: 'offline', text: 'The session has ended' };
+    case 'connecting': return { state: 'connecting', text: t('agentState.connecting') };
+    case 'reconnecting': return { state: 'reconnecting', text: t('agentState.reconnecting') };
+    case 'waiting': return { state: 'connecting', text: t('agentState.waiting') };
+    case 'here': return { state: 'connected', text: t('agentState.here') };
+    case 'away': return { state: 'reconnecting', text: t('agentState.away') };
+    case 'left': return { state: 'offline', text: s.leftReason === 'left' ? t('agentState.left') : t('agentState.lost') };
+    case 'ended': return { state: 'offline', text: t('agentState.ended') };
   }
 }
 
@@ -121,28 +120,28 @@ export function agentPresence(s: AgentView): { state: StatusTone; text: string }
  */
 export function shareStatus(s: AgentView): { state: StatusTone; text: string } {
   const phase = agentPhase(s);
-  if (phase === 'ended') return { state: 'offline', text: 'Not shared: the session has ended' };
+  if (phase === 'ended') return { state: 'offline', text: t('shareState.ended') };
   if (phase === 'away' || phase === 'left' || phase === 'waiting' || !s.agentId) {
-    return { state: 'offline', text: 'Nobody sees your screen right now' };
+    return { state: 'offline', text: t('shareState.nobody') };
   }
   if (s.ice === 'connected' || s.ice === 'completed') {
-    return { state: 'connected', text: 'Connected: your agent sees what you share' };
+    return { state: 'connected', text: t('shareState.connected') };
   }
   if (s.ice === 'disconnected' || s.ice === 'failed') {
-    return { state: 'reconnecting', text: 'Your screen stopped reaching your agent; reconnecting…' };
+    return { state: 'reconnecting', text: t('shareState.reconnecting') };
   }
-  return { state: 'connecting', text: 'Sending your screen to your agent…' };
+  return { state: 'connecting', text: t('shareState.sending') };
 }
 
 /** The ended panel's explanation, for the person who reads it. */
 export function endedText(reason: EndReason): string {
   switch (reason) {
-    case 'agent': return 'Your agent ended the session.';
-    case 'expired': return 'The session expired: it reached its time limit.';
-    case 'removed': return 'Your agent removed you from the session.';
-    case 'elsewhere': return 'You opened this session in another tab or window; it continues there.';
-    case 'access': return 'Your access to this session has expired.';
-    case 'left': return 'You left the session.';
-    case 'unknown': return 'The session is over.';
+    case 'agent': return t('ended.agent');
+    case 'expired': return t('ended.expired');
+    case 'removed': return t('ended.removed');
+    case 'elsewhere': return t('ended.elsewhere');
+    case 'access': return t('ended.access');
+    case 'left': return t('ended.left');
+    case 'unknown': return t('ended.unknown');
   }
 }

@@ -18,6 +18,7 @@ import { AGENT_UNKNOWN, type AgentSignal, agentPresence, type AgentView, type En
 import { SharePhaseReport } from './sharePhaseReport';
 import { tokenSubject } from './tokenSubject';
 import { IncomingShare } from './incomingShare';
+import { socketErrorWords } from '../i18n/socketWords';
 
 /** What the customer's page says about the link: the agent's presence and the share, in words; why it ended. */
 export interface LinkStatus {
@@ -55,6 +56,8 @@ export interface CustomerLink {
   remembered(): Promise<RestoredShare>;
   /** Everybody else in the room (agent, observers), now and after every change, until the returned function is called. */
   onPeople(listener: (people: readonly Peer[], joined: Peer | null) => void): () => void;
+  /** A message a socket refused, in the customer's words (the code went to the console), from now on. */
+  onProblem(listener: (words: string) => void): void;
   /** Closes every connection (the session ended). */
   close(): void;
   /** The customer leaves: the agent is told at once (bye), and the status ends with reason `left`. */
@@ -161,7 +164,13 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     tell({ type: 'left', id: m.id, reason: m.reason ?? 'lost' });
     announce(null);
   });
-  client.on('error', (e) => console.warn(`signaling refused a message: ${e.code}`));
+  const problems: ((words: string) => void)[] = [];
+  const problem = (e: { code: string; message?: string }) => {
+    const words = socketErrorWords(e.code, e.message);
+    problems.forEach((l) => l(words));
+  };
+  client.on('error', problem);
+  annotations.onError(problem);
   const close = () => {
     sharing = false;
     peers.close();
@@ -202,6 +211,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
       close();
     },
     publish: (shared) => publish(shared),
+    onProblem: (l) => void problems.push(l),
     onStatus: (l) => {
       listeners.push(l);
       l(status);

@@ -13,6 +13,7 @@
  */
 
 import type { PeerShare } from '../generated/signal';
+import { t } from '../i18n';
 
 /** Where the customer's page says it is in sharing (signaling `peer-share`). */
 export type SharePhase = PeerShare['phase'];
@@ -123,17 +124,16 @@ export function reduceCustomer(s: CustomerView, e: CustomerSignal): CustomerView
 /** The words over the agent's video; empty when the video speaks for itself. */
 export function customerLabel(s: CustomerView): string {
   switch (s.phase) {
-    case 'none': return 'Waiting for the customer to join';
-    case 'joining': return 'The customer joined and is getting ready to share their screen';
-    case 'consent': return 'The customer is reading what sharing their screen means';
-    case 'choosing': return 'The customer is choosing a screen, window or tab to share';
-    case 'starting': return 'The customer is sharing; waiting for the picture to arrive…';
-    case 'back': return 'The customer is back; waiting for them to share their screen again';
+    case 'none': return t('customer.none');
+    case 'joining': return t('customer.joining');
+    case 'consent': return t('customer.consent');
+    case 'choosing': return t('customer.choosing');
+    case 'starting': return t('customer.starting');
+    case 'back': return t('customer.back');
     case 'sharing': return '';
-    case 'paused': return 'The customer paused sharing';
-    case 'stopped': return 'The customer stopped sharing';
-    case 'reconnecting': return 'The customer\'s connection dropped; reconnecting…';
-    case 'gone': return s.goneReason === 'left' ? 'The customer left the session'
-      : 'The customer\'s connection was lost and they did not come back';
+    case 'paused': return t('customer.paused');
+    case 'stopped': return t('customer.stopped');
+    case 'reconnecting': return t('customer.reconnecting');
+    case 'gone': return s.goneReason === 'left' ? t('customer.left') : t('customer.lost');
   }
 }

@@ -6,6 +6,7 @@
  */
 import { agentPhase, AGENT_UNKNOWN, type AgentSignal, type AgentView, type EndReason, reduceAgent } from './agentView';
 import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from './customerView';
+import { t } from '../i18n';
 
 export interface ObserverView {
   agent: AgentView;
@@ -34,19 +35,18 @@ export function observerEnded(s: ObserverView): EndReason | null {
 /** The customer's share in words (the agent's words, with one for a share that is simply running). */
 export function observerCustomerText(s: ObserverView): string {
   if (s.agent.endReason) return '';
-  return customerLabel(s.customer) || 'The customer is sharing their screen';
+  return customerLabel(s.customer) || t('customer.sharing');
 }
 
 /** The agent's presence (and this page's connection) in words. */
 export function observerAgentText(s: ObserverView): string {
   switch (agentPhase(s.agent)) {
-    case 'connecting': return 'Connecting to CoView…';
-    case 'reconnecting': return 'Your connection to CoView dropped; reconnecting…';
-    case 'waiting': return 'The agent is not in the session right now';
-    case 'here': return 'The agent is here';
-    case 'away': return 'The agent\'s connection dropped; waiting for them to come back…';
-    case 'left': return s.agent.leftReason === 'left' ? 'The agent left the session'
-      : 'The agent\'s connection was lost and they did not come back';
+    case 'connecting': return t('observe.connecting');
+    case 'reconnecting': return t('observe.reconnecting');
+    case 'waiting': return t('observe.agentWaiting');
+    case 'here': return t('observe.agentHere');
+    case 'away': return t('observe.agentAway');
+    case 'left': return s.agent.leftReason === 'left' ? t('observe.agentLeft') : t('observe.agentLost');
     case 'ended': return '';
   }
 }
@@ -54,12 +54,12 @@ export function observerAgentText(s: ObserverView): string {
 /** The ended panel's explanation, for the observer. */
 export function observerEndedText(reason: EndReason): string {
   switch (reason) {
-    case 'agent': return 'The agent ended the session.';
-    case 'expired': return 'The session expired: it reached its time limit.';
-    case 'removed': return 'The agent removed you from the session: this link no longer works.';
-    case 'elsewhere': return 'You opened this session in another tab or window; it continues there.';
-    case 'access': return 'Your access to this session has expired.';
-    case 'left': return 'You left the session.';
-    case 'unknown': return 'The session is over.';
+    case 'agent': return t('observe.endedAgent');
+    case 'expired': return t('ended.expired');
+    case 'removed': return t('observe.endedRemoved');
+    case 'elsewhere': return t('ended.elsewhere');
+    case 'access': return t('ended.access');
+    case 'left': return t('ended.left');
+    case 'unknown': return t('ended.unknown');
   }
 }

@@ -43,7 +43,8 @@ describe('RoomApi', () => {
       { method: 'DELETE', headers: { Authorization: 'Bearer at' } });
     const refused = respond(403, { type: 'https://coview.dev/problems/forbidden', detail: 'needs admin' });
     await expect(new RoomApi(refused as unknown as typeof fetch).removeParticipant('r', 'p', 't'))
-      .rejects.toMatchObject({ status: 403, message: 'The participant could not be removed (403).' });
+      .rejects.toMatchObject({ status: 403, message: 'You are not allowed to do this in this session.',
+        detail: 'needs admin' });
   });
 
   it("asks for an observer with the agent's token", async () => {

@@ -8,6 +8,7 @@
 
 import type { RoomContext } from '../embed/protocol';
 import { problemWords } from './problemWords';
+import { t } from '../i18n';
 
 /** `POST /api/rooms` answer (CreatedRoom): the agent's new room. */
 export interface CreatedRoom {
@@ -177,9 +178,9 @@ export class RoomApi {
       res = await this.fetchFn(`${this.base}/api/rooms/${encodeURIComponent(roomId)}`,
         { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
     } catch {
-      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+      throw new ApiError(0, t('common.unreachable'));
     }
-    if (!res.ok) throw new ApiError(res.status, `The session could not be ended (${res.status}).`);
+    if (!res.ok) throw await refusal(res);
   }
 
   /**
@@ -192,9 +193,9 @@ export class RoomApi {
       res = await this.fetchFn(`${this.base}/api/rooms/${encodeURIComponent(roomId)}/participants/`
         + encodeURIComponent(participantId), { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
     } catch {
-      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+      throw new ApiError(0, t('common.unreachable'));
     }
-    if (!res.ok) throw new ApiError(res.status, `The participant could not be removed (${res.status}).`);
+    if (!res.ok) throw await refusal(res);
   }
 
   config(): Promise<ClientConfig> {
@@ -206,7 +207,7 @@ export class RoomApi {
     try {
       res = await this.fetchFn(this.base + path, init);
     } catch {
-      throw new ApiError(0, 'CoView cannot be reached. Check your connection and try again.');
+      throw new ApiError(0, t('common.unreachable'));
     }
     if (res.ok) return (await res.json()) as T;
     throw await refusal(res);

@@ -10,6 +10,7 @@ import { arrowDelta, dragCrop, HANDLE_LABELS, HANDLES, type Handle, keyboardCrop
 import type { Rect, Size } from '../crop/geometry';
 import type { Mask } from '../masks/masks';
 import { h } from './dom';
+import { t } from '../i18n';
 
 /**
  * The margin (CSS px) between the preview's edges and the source shown in it: half a crop handle, so a handle on the
@@ -42,19 +43,19 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
     class: 'crop-rect',
     tabindex: 0,
     role: 'group',
-    'aria-roledescription': 'crop rectangle',
-    'aria-label': HANDLE_LABELS.move,
+    'aria-roledescription': t('crop.roleDescription'),
+    'aria-label': t(HANDLE_LABELS.move),
     'aria-describedby': 'crop-size',
     'data-testid': 'crop-rect',
   }, sizeLabel);
   const handles = HANDLES.map((name) => h('button', {
     type: 'button', class: 'handle', 'data-h': name,
-    'aria-label': `${HANDLE_LABELS[name]}: arrow keys resize, add alt for fine steps`,
+    'aria-label': t('crop.handle', { edge: t(HANDLE_LABELS[name]) }),
   }));
   rect.append(...handles);
   const shades = [0, 1, 2, 3].map(() => h('div', { class: 'crop-shade' }));
   const maskLayer = h('div');
-  const banner = h('div', { class: 'paused-banner', hidden: true }, 'Paused: your agent sees a black screen');
+  const banner = h('div', { class: 'paused-banner', hidden: true }, t('share.pausedBanner'));
   const layer = h('div', { class: 'layer', 'data-testid': 'crop-layer' }, ...shades, maskLayer, rect);
   const element = h('div', { class: 'preview', 'data-testid': 'preview' }, preview, layer, banner);
 
@@ -88,7 +89,7 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
       Object.assign(box.style, { left: px(m.x), top: px(m.y), width: px(m.w), height: px(m.h) });
       return box;
     }));
-    sizeLabel.textContent = `Shared area ${crop.w} × ${crop.h} px`;
+    sizeLabel.textContent = t('share.sharedAreaSize', { w: crop.w, h: crop.h });
     // The exact crop in source pixels, for diagnostics and the browser tests.
     rect.dataset.crop = `${crop.x},${crop.y},${crop.w},${crop.h}`;
   };

@@ -2,6 +2,7 @@
  * A tiny element builder: the pages are plain DOM, no framework. Attributes starting with "on" become event
  * listeners; `class` and ARIA attributes are set as attributes.
  */
+import { t } from '../i18n';
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
 
@@ -34,9 +35,9 @@ export function replaceChildren(el: Element, ...children: Child[]): void {
 export async function copyText(text: string, feedback: HTMLElement): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    feedback.textContent = 'Copied';
+    feedback.textContent = t('common.copied');
   } catch {
-    feedback.textContent = 'Copy failed: select the text and copy it';
+    feedback.textContent = t('common.copyFailed');
   }
   setTimeout(() => (feedback.textContent = ''), 2500);
 }

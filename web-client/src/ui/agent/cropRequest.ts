@@ -5,6 +5,7 @@
  */
 import type { CropRequest } from '../../generated/annotation';
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 export interface CropRequestButton {
   readonly element: HTMLElement;
@@ -15,18 +16,18 @@ export interface CropRequestButton {
 export function createCropRequest(current: () => { x: number; y: number; w: number; h: number } | null,
   send: (m: CropRequest) => boolean): CropRequestButton {
   const feedback = h('span', { class: 'muted', role: 'status', 'data-testid': 'crop-request-status' });
-  const button = h('button', { type: 'button', 'data-testid': 'crop-request' }, 'Ask to adjust the crop');
+  const button = h('button', { type: 'button', 'data-testid': 'crop-request' }, t('cropAsk.button'));
   let clear: number | undefined;
   button.addEventListener('click', () => {
     const c = current() ?? { x: 0, y: 0, w: 1, h: 1 };
     const sent = send({ type: 'crop.request', x: c.x, y: c.y, w: c.w, h: c.h });
-    feedback.textContent = sent ? 'Asked. The customer sees your request.' : 'Not connected: try again in a moment.';
+    feedback.textContent = sent ? t('cropAsk.sent') : t('common.notConnectedTryAgain');
     window.clearTimeout(clear);
     clear = window.setTimeout(() => (feedback.textContent = ''), 6000);
   });
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'crop-request-title' },
-    h('h2', { id: 'crop-request-title' }, 'Shared area'),
-    h('p', { class: 'muted' }, 'Need to see more, or less? Ask the customer to move or resize their rectangle.'),
+    h('h2', { id: 'crop-request-title' }, t('cropAsk.title')),
+    h('p', { class: 'muted' }, t('cropAsk.hint')),
     h('div', { class: 'row' }, button), feedback);
   return {
     element,

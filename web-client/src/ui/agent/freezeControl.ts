@@ -17,6 +17,7 @@ import type { SnapshotApi, SnapshotView } from '../../media/snapshotApi';
 import { documentGeometry, snapshotDocument } from '../../media/snapshotDocument';
 import { ApiError } from '../../session/roomApi';
 import { h } from '../dom';
+import { t, formatTime } from '../../i18n';
 
 export interface FreezeDeps {
   /** The customer's live video. */
@@ -64,12 +65,12 @@ interface Frozen {
 export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = offscreenSurface): FreezeControl {
   const freeze = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'freeze',
     'aria-keyshortcuts': 'Alt+Shift+F F',
-    title: 'Pause on the current frame: you and the customer see the same still and can draw on it' }, 'Freeze');
+    title: t('freeze.freezeTitle') }, t('freeze.freeze'));
   const snapshot = h('button', { type: 'button', 'data-testid': 'snapshot', 'aria-keyshortcuts': 'Alt+Shift+S S',
-    title: 'Save the frame with your drawings (PNG) and the drawings themselves (JSON)' }, 'Snapshot');
+    title: t('freeze.snapshotTitle') }, t('freeze.snapshot'));
   const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'freeze-status' });
-  const still = h('img', { class: 'frozen-still', alt: 'The frozen frame', 'data-testid': 'agent-still', hidden: true });
-  const badge = h('p', { class: 'frozen-badge', hidden: true }, 'Frozen: the customer sees this still');
+  const still = h('img', { class: 'frozen-still', alt: t('freeze.still'), 'data-testid': 'agent-still', hidden: true });
+  const badge = h('p', { class: 'frozen-badge', hidden: true }, t('freeze.badge'));
   const loads = new LatestOnly();
   let frozen: Frozen | null = null;
   let busy = false;
@@ -79,7 +80,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
 
   const render = (): void => {
     freeze.setAttribute('aria-pressed', String(frozen !== null));
-    freeze.textContent = frozen ? 'Unfreeze' : 'Freeze';
+    freeze.textContent = frozen ? t('freeze.unfreeze') : t('freeze.freeze');
     freeze.disabled = busy || !available;
     snapshot.disabled = busy || !available;
     badge.hidden = frozen === null;
@@ -131,7 +132,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
     const mine: Frozen = { ...grabbed, snapshotId: null, url: URL.createObjectURL(grabbed.original) };
     loads.cancel();
     show(mine);
-    say('Saving the frozen frame…');
+    say(t('freeze.saving'));
     freezing = true;
     try {
       const view = await save(api, grabbed);
@@ -141,9 +142,9 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       still.dataset.snapshotId = view.snapshotId;
       deps.saved(view);
       if (!deps.send({ type: 'freeze', on: true, snapshotId: view.snapshotId })) {
-        throw new Error('Not connected to the session: the customer still sees the live screen.');
+        throw new Error(t('freeze.notConnected'));
       }
-      say('Frozen. The customer sees this frame; draw on it, then Unfreeze.');
+      say(t('freeze.frozen'));
     } catch (e) {
       if (frozen === mine) goLive();
       throw e;
@@ -154,19 +155,19 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
 
   function stopFreeze(): void {
     if (!deps.send({ type: 'freeze', on: false })) {
-      say('Not connected to the session: try Unfreeze again once connected.');
+      say(t('freeze.unfreezeNotConnected'));
       return;
     }
     goLive();
-    say('Live again.');
+    say(t('freeze.live'));
   }
 
   async function takeSnapshot(api: SnapshotApi): Promise<void> {
-    say('Saving a snapshot…');
+    say(t('freeze.savingSnapshot'));
     const view = await save(api, frozen ?? await grabLive());
     deps.saved(view);
     deps.send({ type: 'snapshot.saved', snapshotId: view.snapshotId });
-    say(`Snapshot saved at ${new Date(view.createdAt).toLocaleTimeString()}.`);
+    say(t('freeze.snapshotSaved', { time: formatTime(new Date(view.createdAt)) }));
   }
 
   /** Runs a button's action: one at a time, failures said in words. */
@@ -174,7 +175,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
     const api = deps.api();
     if (busy) return;
     if (!api) {
-      say('Start a session first.');
+      say(t('common.startSessionFirst'));
       return;
     }
     busy = true;
@@ -183,7 +184,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       await action(api);
     } catch (e) {
       say(e instanceof NoFrameError || e instanceof ApiError || e instanceof Error ? e.message
-        : 'That did not work. Please try again.');
+        : t('common.failedTryAgain'));
     } finally {
       busy = false;
       render();
@@ -210,13 +211,13 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
         url: URL.createObjectURL(original) };
     }, (f: Frozen) => {
       show(f);
-      say('Frozen on a saved frame (from another console). Unfreeze returns to the live screen.');
-    }, () => say('The frozen frame could not be loaded.'));
+      say(t('freeze.frozenElsewhere'));
+    }, () => say(t('freeze.loadFailed')));
   }
 
   render();
   return {
-    controls: h('div', { class: 'stack' }, h('div', { class: 'row', role: 'group', 'aria-label': 'Frame' }, freeze, snapshot),
+    controls: h('div', { class: 'stack' }, h('div', { class: 'row', role: 'group', 'aria-label': t('freeze.frame') }, freeze, snapshot),
       status),
     still,
     badge,
@@ -233,8 +234,8 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       if (available === on) return;
       available = on;
       render();
-      if (!on && !busy) say('Freeze and Snapshot work once the customer shares their screen.');
-      else if (on && status.textContent?.startsWith('Freeze and Snapshot work once')) say('');
+      if (!on && !busy) say(t('freeze.waitForShare'));
+      else if (on && status.textContent === t('freeze.waitForShare')) say('');
     },
     press: (which) => {
       const button = which === 'freeze' ? freeze : snapshot;

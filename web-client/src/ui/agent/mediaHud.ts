@@ -4,6 +4,7 @@
  */
 import { hudLine, type MediaHealth } from '../../media/mediaHealth';
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 export interface MediaHud {
   readonly element: HTMLElement;
@@ -13,7 +14,7 @@ export interface MediaHud {
 export function createMediaHud(): MediaHud {
   const figures = h('span', { class: 'media-hud-figures', 'data-testid': 'media-figures' });
   const diagnosis = h('span', { class: 'media-hud-diagnosis', 'data-testid': 'media-diagnosis' });
-  const element = h('div', { class: 'media-hud', role: 'status', 'aria-live': 'polite', 'aria-label': 'Video connection' },
+  const element = h('div', { class: 'media-hud', role: 'status', 'aria-live': 'polite', 'aria-label': t('mediaHud.label') },
     figures, diagnosis);
   return {
     element,

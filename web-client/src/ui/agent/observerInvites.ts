@@ -5,6 +5,7 @@
  * the link and every token of theirs stop working), whether they opened the link or not.
  */
 import { h, replaceChildren } from '../dom';
+import { t } from '../../i18n';
 
 /** One issued observer: their participant id and the link to hand on. */
 export interface IssuedObserver {
@@ -22,48 +23,47 @@ export function createObserverInvites(issue: () => Promise<IssuedObserver>,
   revoke: (participantId: string) => Promise<void>): ObserverInvites {
   const hint = h('p', { class: 'muted', 'data-testid': 'observer-hint' });
   const error = h('p', { class: 'error', role: 'alert' });
-  const list = h('ul', { class: 'observer-links', 'aria-label': 'Observer links' });
-  const button = h('button', { type: 'button', 'data-testid': 'invite-observer' }, 'Invite an observer');
+  const list = h('ul', { class: 'observer-links', 'aria-label': t('observers.links') });
+  const button = h('button', { type: 'button', 'data-testid': 'invite-observer' }, t('observers.invite'));
   button.addEventListener('click', () => {
     button.disabled = true;
     error.textContent = '';
     issue().then((o) => list.append(entry(o, revoke)),
-      (e: Error) => (error.textContent = `No observer link: ${e.message}`)).finally(() => (button.disabled = !running));
+      (e: Error) => (error.textContent = t('observers.failed', { problem: e.message }))).finally(() => (button.disabled = !running));
   });
   let running = false;
   const setSession = (on: boolean) => {
     running = on;
     button.disabled = !on;
     hint.textContent = on
-      ? 'A supervisor watches without drawing. The link works once, then only in their browser, until the session '
-        + 'ends or you revoke it. The customer sees that they watch.'
-      : 'Start a session first.';
+      ? t('observers.hint')
+      : t('common.startSessionFirst');
     if (!on) replaceChildren(list);
   };
   setSession(false);
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'observer-title' },
-    h('h2', { id: 'observer-title' }, 'Observers'), hint, h('div', { class: 'row' }, button), error, list);
+    h('h2', { id: 'observer-title' }, t('observers.title')), hint, h('div', { class: 'row' }, button), error, list);
   return { element, setSession };
 }
 
 /** The link to copy, Copy, and Revoke (asks nothing more: a revoked observer can be invited again). */
 function entry(o: IssuedObserver, revoke: (participantId: string) => Promise<void>): HTMLElement {
   const field = h('input', { type: 'text', readonly: true, value: o.link, 'data-testid': 'observer-link',
-    'aria-label': 'Observer link', 'data-participant': o.participantId });
+    'aria-label': t('observers.link'), 'data-participant': o.participantId });
   const note = h('span', { class: 'muted', role: 'status' });
-  const copy = h('button', { type: 'button', class: 'link' }, 'Copy');
+  const copy = h('button', { type: 'button', class: 'link' }, t('common.copy'));
   copy.addEventListener('click', () => {
     field.select();
-    navigator.clipboard?.writeText(o.link).then(() => (note.textContent = 'Copied'),
-      () => (note.textContent = 'Select the link and copy it'));
+    navigator.clipboard?.writeText(o.link).then(() => (note.textContent = t('common.copied')),
+      () => (note.textContent = t('observers.copyFailed')));
   });
   const remove = h('button', { type: 'button', class: 'link', 'data-testid': `revoke-observer-${o.participantId}` },
-    'Revoke');
+    t('observers.revoke'));
   remove.addEventListener('click', () => {
     remove.disabled = true;
-    note.textContent = 'Revoking…';
+    note.textContent = t('observers.revoking');
     revoke(o.participantId).then(() => {
-      note.textContent = 'Revoked: this link and its observer are out';
+      note.textContent = t('observers.revoked');
       copy.disabled = true;
       field.disabled = true;
     }, (e: Error) => {

@@ -14,6 +14,7 @@ import { browserTimer, PointerCoalescer } from '../../annotations/pointerCoalesc
 import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
 import { h } from '../dom';
 import type { ToolSettings } from './toolbar';
+import { t } from '../../i18n';
 
 /** Where the overlay's output goes (annotation-service). */
 export interface OverlaySink {
@@ -40,7 +41,7 @@ export interface OverlayController {
 
 export function createOverlay(video: HTMLVideoElement, content: OverlayContent, tools: () => ToolSettings, sink: OverlaySink,
                               newId: () => string): OverlayController {
-  const canvas = h('canvas', { tabindex: 0, 'aria-label': 'Annotation layer over the customer\'s screen',
+  const canvas = h('canvas', { tabindex: 0, 'aria-label': t('overlay.label'),
     'data-testid': 'overlay' });
   const ctx = canvas.getContext('2d')!;
   let geometry: CropGeometry | null = null;
@@ -70,7 +71,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     pending = pending.filter((d) => !content.has(d.id));
     const drawables = [...content.drawables(g.source), ...pending, ...(draft ? [draft] : [])];
     const remote = content.pointers();
-    const pointers = local ? [...remote, { position: local, colour: tools().colour, label: 'You' }] : remote;
+    const pointers = local ? [...remote, { position: local, colour: tools().colour, label: t('common.you') }] : remote;
     const now = performance.now();
     renderOverlay(ctx, { w, h: hh }, g, drawables, pointers, now);
     // Vanishing ink fades: keep painting while any is still visible.
@@ -148,7 +149,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
   /** Text: a small field at the click; Enter places it, Escape cancels. */
   function placeText(p: Point, e: PointerEvent): void {
     e.preventDefault();
-    const input = h('input', { 'aria-label': 'Text to place', class: 'text-entry' });
+    const input = h('input', { 'aria-label': t('overlay.textEntry'), class: 'text-entry' });
     const r = canvas.getBoundingClientRect();
     Object.assign(input.style, { position: 'absolute', left: `${e.clientX - r.left}px`, top: `${e.clientY - r.top}px`,
       width: '14rem', zIndex: '2' });

@@ -7,6 +7,7 @@ import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { CAPTURE_ERROR_TEXT, CaptureFailed, startCapture } from '../../capture/capture';
 import type { PipelinePreference } from '../../crop/choosePipeline';
 import type { AgentShare } from '../../session/agentShare';
+import { t } from '../../i18n';
 import { h } from '../dom';
 import { createShareView, type ShareView } from '../customer/shareView';
 import { SHARED_WITH_CUSTOMER } from '../customer/sharePanel';
@@ -28,18 +29,18 @@ export interface OwnSharePanel {
   stop(): void;
 }
 
-const LAYER_WORDS = { agent: 'The customer', drew: 'The customer drew on your screen.',
-  pointing: 'The customer is pointing at your screen.', testId: 'own-share-overlay' };
+const layerWords = () => ({ agent: t('ownShare.customer'), drew: t('ownShare.customerDrew'),
+  pointing: t('ownShare.customerPointing'), testId: 'own-share-overlay' });
 
 export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: PipelinePreference): OwnSharePanel {
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'own-share-error' });
   const button = h('button', { type: 'button', 'data-testid': 'own-share-start', disabled: true },
-    'Share your screen');
-  const controls = h('section', { class: 'card stack', 'aria-label': 'Your screen' },
-    h('h2', {}, 'Show your screen'),
-    h('p', { class: 'muted' }, 'The customer sees the part of your screen you choose; masks hide the rest.'),
+    t('ownShare.start'));
+  const controls = h('section', { class: 'card stack', 'aria-label': t('ownShare.label') },
+    h('h2', {}, t('ownShare.title')),
+    h('p', { class: 'muted' }, t('ownShare.explain')),
     button, error);
-  const stage = h('section', { class: 'own-share', 'aria-label': 'Your shared screen', 'data-testid': 'own-share',
+  const stage = h('section', { class: 'own-share', 'aria-label': t('ownShare.stageLabel'), 'data-testid': 'own-share',
     hidden: true });
   let view: ShareView | null = null;
   let running: OwnShareLink | null = null;
@@ -64,16 +65,16 @@ export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: Pip
       const capture = await startCapture(navigator.mediaDevices, stop);
       running = l;
       view = createShareView(capture, prefer, stop, (shared) => l.ownShare.publish(shared), null,
-        { audience: SHARED_WITH_CUSTOMER, layer: LAYER_WORDS });
+        { audience: SHARED_WITH_CUSTOMER, layer: layerWords() });
       stage.replaceChildren(view.element);
       stage.hidden = false;
       button.hidden = true;
       l.ownShare.share(view.pipeline.output);
       view.showAnnotations(l.ownDrawings);
-      view.setStatus('connecting', 'Sending your screen to the customer…');
+      view.setStatus('connecting', t('ownShare.sending'));
     } catch (e) {
       l.ownShare.pickerClosed();
-      error.textContent = e instanceof CaptureFailed ? e.message : CAPTURE_ERROR_TEXT.failed;
+      error.textContent = e instanceof CaptureFailed ? e.message : t(CAPTURE_ERROR_TEXT.failed);
     } finally {
       button.disabled = false;
     }

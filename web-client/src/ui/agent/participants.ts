@@ -1,5 +1,6 @@
 /** Connection status and the participant list in the console's side column. */
 import { h, replaceChildren } from '../dom';
+import { t, type MessageKey } from '../../i18n';
 
 export type ConnectionState = 'offline' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -10,17 +11,22 @@ export interface ParticipantView {
 }
 
 /** What to call a participant who gave no name. */
-const ROLE_NAME: Record<ParticipantView['role'], string> = {
-  agent: 'Agent',
-  customer: 'Customer',
-  observer: 'Observer',
+/** A participant's role in the page's words (a role the page does not know stays as the service named it). */
+export function roleName(role: string): string {
+  return role in ROLE_NAME ? t(ROLE_NAME[role as ParticipantView['role']]) : role;
+}
+
+const ROLE_NAME: Record<ParticipantView['role'], MessageKey> = {
+  agent: 'role.agent',
+  customer: 'role.customer',
+  observer: 'role.observer',
 };
 
-const STATE_TEXT: Record<ConnectionState, string> = {
-  offline: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Connection lost, reconnecting…',
+const STATE_TEXT: Record<ConnectionState, MessageKey> = {
+  offline: 'connection.offline',
+  connecting: 'connection.connecting',
+  connected: 'connection.connected',
+  reconnecting: 'connection.reconnecting',
 };
 
 /**
@@ -31,25 +37,28 @@ const STATE_TEXT: Record<ConnectionState, string> = {
 export function createPresence(remove?: (p: ParticipantView) => Promise<void>): {
   status: HTMLElement;
   list: HTMLElement;
-  setState(s: ConnectionState): void;
+  /** `detail`: why, in words, when the service said (a close code's words while reconnecting). */
+  setState(s: ConnectionState, detail?: string): void;
   setParticipants(p: readonly ParticipantView[], selfId?: string): void;
 } {
   const status = h('span', { class: 'status', role: 'status', 'data-testid': 'connection' });
-  const ul = h('ul', { class: 'participants', 'aria-label': 'Participants' });
+  const ul = h('ul', { class: 'participants', 'aria-label': t('people.title') });
   const list = h('section', { class: 'card stack', 'aria-labelledby': 'people-title' },
-    h('h2', { id: 'people-title' }, 'Participants'), ul);
-  const setState = (s: ConnectionState) => {
+    h('h2', { id: 'people-title' }, t('people.title')), ul);
+  const setState = (s: ConnectionState, detail?: string) => {
     status.dataset.state = s;
-    status.textContent = STATE_TEXT[s];
+    status.textContent = detail ?? t(STATE_TEXT[s]);
   };
   const item = (x: ParticipantView, selfId?: string) => {
-    const name = x.id === selfId ? 'You' : x.name || ROLE_NAME[x.role];
-    const li = h('li', {}, h('span', {}, name), h('span', { class: 'role' }, x.role));
+    const name = x.id === selfId ? t('common.you') : x.name || t(ROLE_NAME[x.role]);
+    // The role beside a name; a participant named by their role alone is not named twice.
+    const li = h('li', { 'data-role': x.role }, h('span', {}, name),
+      name !== roleName(x.role) && h('span', { class: 'role' }, roleName(x.role)));
     if (remove && x.id !== selfId && x.role !== 'agent') li.append(removeButton(x, name, remove));
     return li;
   };
   const setParticipants = (p: readonly ParticipantView[], selfId?: string) => {
-    if (p.length === 0) replaceChildren(ul, h('li', { class: 'muted' }, 'Nobody has joined yet.'));
+    if (p.length === 0) replaceChildren(ul, h('li', { class: 'muted' }, t('people.nobody')));
     else replaceChildren(ul, ...p.map((x) => item(x, selfId)));
   };
   setState('offline');
@@ -61,26 +70,26 @@ export function createPresence(remove?: (p: ParticipantView) => Promise<void>): 
 function removeButton(x: ParticipantView, name: string,
   remove: (p: ParticipantView) => Promise<void>): HTMLElement {
   const button = h('button', { type: 'button', class: 'link', 'data-testid': `remove-${x.id}`,
-    'aria-label': `Remove ${name} from the session` }, 'Remove') as HTMLButtonElement;
+    'aria-label': t('people.removeLabel', { name }) }, t('common.remove')) as HTMLButtonElement;
   const note = h('span', { class: 'muted', role: 'status' });
   let armed: ReturnType<typeof setTimeout> | undefined;
   const disarm = () => {
     clearTimeout(armed);
     armed = undefined;
-    button.textContent = 'Remove';
+    button.textContent = t('common.remove');
   };
   button.addEventListener('click', () => {
     if (armed === undefined) {
-      button.textContent = `Remove ${name}?`;
+      button.textContent = t('people.confirmRemove', { name });
       armed = setTimeout(disarm, 5000);
       return;
     }
     disarm();
     button.disabled = true;
-    note.textContent = 'Removing…';
-    remove(x).then(() => { note.textContent = 'Removed'; }, (e: unknown) => {
+    note.textContent = t('people.removing');
+    remove(x).then(() => { note.textContent = t('people.removed'); }, (e: unknown) => {
       button.disabled = false;
-      note.textContent = e instanceof Error ? e.message : 'Could not remove them. Try again.';
+      note.textContent = e instanceof Error ? e.message : t('people.removeFailed');
     });
   });
   return h('span', {}, button, note);

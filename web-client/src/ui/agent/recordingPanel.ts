@@ -7,6 +7,7 @@ import type { UploadProgress } from '../../recording/chunkUploader';
 import { elapsed, type RecordingFlow } from '../../recording/flow';
 import type { RecordingView } from '../../recording/recordingApi';
 import { h, replaceChildren } from '../dom';
+import { t, formatBytes, formatNumber, formatTime } from '../../i18n';
 
 export interface RecordingPanelActions {
   ask(): void;
@@ -29,15 +30,15 @@ export interface RecordingPanel {
 export function createRecordingPanel(actions: RecordingPanelActions): RecordingPanel {
   const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'recording-status' });
   const upload = h('p', { class: 'muted', role: 'status', hidden: true, 'data-testid': 'recording-upload' });
-  const ask = h('button', { type: 'button', class: 'primary', 'data-testid': 'record' }, 'Record…');
-  const stop = h('button', { type: 'button', class: 'danger', 'data-testid': 'record-stop', hidden: true }, 'Stop recording');
-  const list = h('ul', { class: 'recordings', 'aria-label': 'Recordings', 'data-testid': 'recordings' });
+  const ask = h('button', { type: 'button', class: 'primary', 'data-testid': 'record' }, t('recording.record'));
+  const stop = h('button', { type: 'button', class: 'danger', 'data-testid': 'record-stop', hidden: true }, t('recording.stop'));
+  const list = h('ul', { class: 'recordings', 'aria-label': t('recording.list'), 'data-testid': 'recordings' });
   const badge = h('p', { class: 'recording-badge', role: 'status', hidden: true, 'data-testid': 'recording-badge' });
   ask.addEventListener('click', () => actions.ask());
   stop.addEventListener('click', () => actions.stop());
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'recording-title' },
-    h('h2', { id: 'recording-title' }, 'Recording'), status, upload, h('div', { class: 'row' }, ask, stop),
-    h('h3', { class: 'subhead' }, 'Recordings'), list);
+    h('h2', { id: 'recording-title' }, t('recording.title')), status, upload, h('div', { class: 'row' }, ask, stop),
+    h('h3', { class: 'subhead' }, t('recording.list')), list);
 
   let canRecord = false;
   let flow: RecordingFlow = { phase: 'idle' };
@@ -46,48 +47,49 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
   const render = () => {
     // While waiting the agent may ask again (the customer may have missed it: reloaded, reconnected).
     ask.hidden = flow.phase !== 'idle' && flow.phase !== 'asking';
-    ask.textContent = flow.phase === 'asking' ? 'Ask again' : 'Record…';
+    ask.textContent = flow.phase === 'asking' ? t('recording.askAgain') : t('recording.record');
     ask.disabled = !canRecord;
     stop.hidden = flow.phase !== 'recording';
     badge.hidden = flow.phase !== 'recording';
-    if (flow.phase === 'recording') badge.textContent = `Recording ${elapsed(flow.since, Date.now())}`;
+    if (flow.phase === 'recording') badge.textContent = t('recording.running', { elapsed: elapsed(flow.since, Date.now()) });
     status.dataset.phase = flow.phase;
     status.textContent = {
       idle: flow.phase === 'idle' && flow.note ? flow.note
-        : canRecord ? 'The customer is asked first; recording starts once they agree.'
-          : 'You can record once the customer shares their screen.',
-      asking: 'Waiting for the customer to agree…',
-      starting: 'The customer agreed. Starting…',
-      recording: 'Recording the customer\'s screen with your drawings.',
-      saving: 'Saving the last part…',
+        : canRecord ? t('recording.askFirst') : t('recording.needsShare'),
+      asking: t('recording.asking'),
+      starting: t('recording.starting'),
+      recording: t('recording.recording'),
+      saving: t('recording.saving'),
     }[flow.phase];
   };
 
-  const size = (bytes?: number) => bytes === undefined ? '' : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  const size = (bytes?: number) => bytes === undefined ? '' : formatBytes(Math.max(1000, bytes));
 
   const item = (r: RecordingView): HTMLElement => {
     const started = new Date(r.startedAt);
-    const label = `Recording from ${Number.isNaN(started.getTime()) ? r.startedAt : started.toLocaleTimeString()}`;
+    const time = Number.isNaN(started.getTime()) ? r.startedAt : formatTime(started);
+    const label = t('recording.from', { time });
     if (r.state !== 'ready') {
-      return h('li', { 'data-recording': r.recordingId }, h('span', {}, label), h('span', { class: 'muted' }, 'in progress'));
+      return h('li', { 'data-recording': r.recordingId }, h('span', {}, label), h('span', { class: 'muted' }, t('recording.inProgress')));
     }
     const feedback = h('span', { class: 'muted', 'aria-live': 'polite' });
-    const download = h('button', { type: 'button', class: 'download', 'aria-label': `Download ${label.toLowerCase()}`,
-      'data-testid': 'recording-download' }, 'Download');
+    const download = h('button', { type: 'button', class: 'download', 'aria-label': t('recording.downloadLabel', { time }),
+      'data-testid': 'recording-download' }, t('common.download'));
     download.addEventListener('click', async () => {
       download.disabled = true;
       feedback.textContent = '';
       try {
         const blob = await actions.download(r, (read, total) => {
-          feedback.textContent = total ? `Downloading ${Math.floor((100 * read) / total)} %` : `Downloading ${size(read)}`;
+          feedback.textContent = total
+            ? t('recording.downloadingPercent', { percent: formatNumber(Math.floor((100 * read) / total) / 100, { style: 'percent' }) })
+            : t('recording.downloading', { size: size(read) });
         });
         feedback.textContent = '';
         const a = h('a', { href: URL.createObjectURL(blob), download: `coview-recording-${r.recordingId}.webm` });
         a.click();
         setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
       } catch {
-        feedback.textContent = 'Download failed';
+        feedback.textContent = t('recording.downloadFailed');
       } finally {
         download.disabled = false;
       }
@@ -109,14 +111,13 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
       upload.hidden = p === null;
       if (!p) return;
       upload.dataset.retrying = String(p.retrying !== null);
-      const parts = (n: number) => `${n} part${n === 1 ? '' : 's'}`;
       // Trouble is said as it happens; the recording goes on and nothing is lost while it lasts.
       upload.textContent = p.retrying !== null
-        ? `Upload trouble: ${parts(p.waiting)} waiting, retrying until the connection is back. Keep this tab open.`
-        : `Saved so far: ${parts(p.stored)}${p.waiting > 1 ? `, ${parts(p.waiting)} waiting` : ''}.`;
+        ? t('recording.uploadTrouble', { waiting: p.waiting })
+        : t(p.waiting > 1 ? 'recording.savedSoFarWaiting' : 'recording.savedSoFar', { stored: p.stored, waiting: p.waiting });
     },
     setRecordings: (rs) => {
-      if (rs.length === 0) replaceChildren(list, h('li', { class: 'muted' }, 'None yet.'));
+      if (rs.length === 0) replaceChildren(list, h('li', { class: 'muted' }, t('recording.none')));
       else replaceChildren(list, ...[...rs].reverse().map(item));
     },
     setCanRecord: (can) => {

@@ -6,6 +6,7 @@
 import type { PushedReference, ReferenceStatus } from '../../reference/references';
 import { checkReferenceUrl } from '../../reference/referenceUrl';
 import { h, replaceChildren } from '../dom';
+import { t, type MessageKey } from '../../i18n';
 
 export interface ReferencePanel {
   readonly element: HTMLElement;
@@ -13,12 +14,12 @@ export interface ReferencePanel {
   setEnabled(enabled: boolean): void;
 }
 
-const STATUS: Record<ReferenceStatus, string> = {
-  waiting: 'Waiting for the customer',
-  opened: 'Opened',
-  declined: 'Declined',
-  replaced: 'Replaced by a newer link',
-  answered: 'Answered',
+const STATUS: Record<ReferenceStatus, MessageKey> = {
+  waiting: 'reference.waiting',
+  opened: 'reference.opened',
+  declined: 'reference.declined',
+  replaced: 'reference.replaced',
+  answered: 'reference.answered',
 };
 
 /** What follows the host: path, query and fragment ("/" when nothing). */
@@ -37,9 +38,9 @@ export function createReferencePanel(push: (url: string) => boolean): ReferenceP
   const input = h('input', { type: 'url', id: 'reference-url', maxlength: 2048, autocomplete: 'off',
     placeholder: 'https://example.com/help', 'aria-describedby': 'reference-error' });
   const error = h('p', { class: 'error', id: 'reference-error', role: 'alert' });
-  const send = h('button', { type: 'submit', class: 'primary', 'data-testid': 'reference-send' }, 'Send link');
-  const list = h('ul', { class: 'references', 'aria-label': 'Links sent', 'data-testid': 'references' });
-  form.append(h('div', {}, h('label', { for: 'reference-url' }, 'Link for the customer'), input), error,
+  const send = h('button', { type: 'submit', class: 'primary', 'data-testid': 'reference-send' }, t('reference.send'));
+  const list = h('ul', { class: 'references', 'aria-label': t('reference.sentList'), 'data-testid': 'references' });
+  form.append(h('div', {}, h('label', { for: 'reference-url' }, t('reference.fieldLabel')), input), error,
     h('div', { class: 'row' }, send));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -50,7 +51,7 @@ export function createReferencePanel(push: (url: string) => boolean): ReferenceP
       return;
     }
     if (!push(checked.url)) {
-      error.textContent = 'Not connected: the link was not sent. Try again in a moment.';
+      error.textContent = t('reference.notSent');
       return;
     }
     error.textContent = '';
@@ -62,8 +63,8 @@ export function createReferencePanel(push: (url: string) => boolean): ReferenceP
     input.removeAttribute('aria-invalid');
   });
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'reference-title' },
-    h('h2', { id: 'reference-title' }, 'Send a link'),
-    h('p', { class: 'muted' }, 'The customer sees where the link goes and chooses to open it or not.'),
+    h('h2', { id: 'reference-title' }, t('reference.title')),
+    h('p', { class: 'muted' }, t('reference.hint')),
     form, list);
   return {
     element,
@@ -72,7 +73,7 @@ export function createReferencePanel(push: (url: string) => boolean): ReferenceP
       else replaceChildren(list, ...refs.map((r) => h('li', { 'data-status': r.status },
         h('span', { class: 'ref-link', title: r.url }, h('span', { class: 'ref-host' }, r.host), h('br'),
           h('span', { class: 'muted' }, pathOf(r.url))),
-        h('span', { class: `ref-status ${r.status}` }, STATUS[r.status]))));
+        h('span', { class: `ref-status ${r.status}` }, t(STATUS[r.status])))));
     },
     setEnabled: (enabled) => {
       send.disabled = !enabled;

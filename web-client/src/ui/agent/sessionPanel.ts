@@ -7,6 +7,9 @@ import type { AgentSignIn } from '../../auth/agentSignIn';
 import { type AgentAuth, ApiError, type CreatedRoom, type RoomApi } from '../../session/roomApi';
 import type { RoomContext } from '../../embed/protocol';
 import { copyText, h, replaceChildren } from '../dom';
+import { t, formatTime } from '../../i18n';
+import { languagePicker } from '../../i18n/languagePicker';
+import { withLanguage } from '../../i18n/pageLanguage';
 
 /** sessionStorage key for the agent key: gone when the tab closes, never in localStorage. */
 export const AGENT_KEY_STORAGE = 'coview.agentKey';
@@ -34,9 +37,9 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
   const key = h('input', { type: 'password', id: 'agent-key', autocomplete: 'off',
     value: storage.getItem(AGENT_KEY_STORAGE) ?? '' });
   const error = h('p', { class: 'error', role: 'alert' }, signInError);
-  const create = h('button', { type: 'submit', class: 'primary', 'data-testid': 'new-session' }, 'New session');
+  const create = h('button', { type: 'submit', class: 'primary', 'data-testid': 'new-session' }, t('session.newSession'));
   const account = h('div', { class: 'row', 'data-testid': 'sign-in' });
-  const keyRow = h('div', {}, h('label', { for: 'agent-key' }, 'Agent key'), key);
+  const keyRow = h('div', {}, h('label', { for: 'agent-key' }, t('session.agentKey')), key);
 
   const showAccount = () => {
     const session = signIn?.session() ?? null;
@@ -44,14 +47,14 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
     keyRow.hidden = session !== null;
     if (!signIn) return;
     replaceChildren(account, ...(session
-      ? [h('span', { 'data-testid': 'signed-in-as' }, `Signed in as ${session.name}`),
-        h('button', { type: 'button', onclick: () => { signIn.signOut(); showAccount(); } }, 'Sign out')]
+      ? [h('span', { 'data-testid': 'signed-in-as' }, t('session.signedInAs', { name: session.name })),
+        h('button', { type: 'button', onclick: () => { signIn.signOut(); showAccount(); } }, t('session.signOut'))]
       : [h('button', { type: 'button', 'data-testid': 'sign-in-button', onclick: () => {
         error.textContent = '';
         signIn.start(window.location.href).catch((e: unknown) => {
-          error.textContent = e instanceof Error ? e.message : 'Signing in failed. Try again.';
+          error.textContent = e instanceof Error ? e.message : t('session.signInFailed');
         });
-      } }, 'Sign in'), h('span', { class: 'muted' }, 'or use an agent key')]));
+      } }, t('session.signIn')), h('span', { class: 'muted' }, t('session.orAgentKey'))]));
   };
 
   box.addEventListener('submit', async (e) => {
@@ -74,55 +77,63 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
         // The provider's token was refused (revoked, or the clocks disagree): ask for a new sign-in.
         signIn.signOut();
         showAccount();
-        error.textContent = 'Your sign-in is no longer valid. Sign in again.';
+        error.textContent = t('session.signInExpired');
       } else {
-        error.textContent = e instanceof ApiError ? e.message : 'The session could not be created.';
+        error.textContent = e instanceof ApiError ? e.message : t('session.createFailed');
       }
     } finally {
       create.disabled = false;
     }
   });
 
-  const copyRow = (label: string, value: string, cls: string, testid: string): HTMLElement[] => {
+  const copyRow = (label: string, lower: string, value: string, cls: string, testid: string): HTMLElement[] => {
     const feedback = h('span', { class: 'muted', 'aria-live': 'polite' });
+    const shown = h('code', { class: cls, 'data-testid': testid, title: value }, value);
     return [
       h('dt', {}, label),
-      h('dd', {}, h('code', { class: cls, 'data-testid': testid, title: value }, value),
-        h('button', { type: 'button', 'aria-label': `Copy ${label.toLowerCase()}`,
-          onclick: () => void copyText(value, feedback) }, 'Copy'),
+      h('dd', {}, shown,
+        h('button', { type: 'button', 'aria-label': t('session.copyLabel', { what: lower }),
+          onclick: () => void copyText(shown.textContent ?? value, feedback) }, t('common.copy')),
         feedback),
     ];
   };
 
   function showRoom(room: CreatedRoom, restored: boolean): void {
     const expires = new Date(room.expiresAt);
-    const invite = room.joinCode
-      ? [h('dl', {}, ...copyRow('Code', room.joinCode, 'join-code', 'join-code'),
-        ...copyRow('Link', room.inviteUrl, 'invite-url', 'invite-url')),
-      h('p', { class: 'muted' }, Number.isNaN(expires.getTime()) ? 'Give the customer the code or the link.'
-        : `Give the customer the code or the link. It works once, until ${expires.toLocaleTimeString()}.`)]
-      : [h('p', { class: 'muted' }, 'The customer has joined; the code is used up.')];
+    const invite: HTMLElement[] = room.joinCode
+      ? [h('dl', {}, ...copyRow(t('session.code'), t('session.codeLower'), room.joinCode, 'join-code', 'join-code'),
+        ...copyRow(t('session.link'), t('session.linkLower'), room.inviteUrl, 'invite-url', 'invite-url')),
+      h('p', { class: 'muted' }, Number.isNaN(expires.getTime()) ? t('session.giveCode')
+        : t('session.giveCodeUntil', { time: formatTime(expires) }))]
+      : [h('p', { class: 'muted' }, t('session.codeUsed'))];
+    // The invite link may name the customer's language; without it their page follows their browser.
+    if (room.joinCode && room.inviteUrl) {
+      invite.splice(1, 0, languagePicker((lang) => {
+        const link = box.querySelector<HTMLElement>('[data-testid=invite-url]');
+        if (link) link.textContent = link.title = withLanguage(room.inviteUrl, lang);
+      }, null, { id: 'invite-language', label: t('session.customerLanguage'), none: t('session.browserLanguage') }));
+    }
     replaceChildren(box,
-      h('h2', { id: 'session-title' }, restored ? 'Session restored' : 'Session ready'),
+      h('h2', { id: 'session-title' }, restored ? t('session.restored') : t('session.ready')),
       ...invite,
       h('div', { class: 'row' }, create));
-    create.textContent = 'Start another session';
+    create.textContent = t('session.startAnother');
   }
 
   function ended(why: string): void {
     replaceChildren(box,
-      h('h2', { id: 'session-title' }, 'Session ended'),
+      h('h2', { id: 'session-title' }, t('session.ended')),
       h('p', { 'data-testid': 'session-ended' }, why),
       ...(signIn ? [account] : []),
       keyRow,
       error,
       h('div', { class: 'row' }, create));
-    create.textContent = 'New session';
+    create.textContent = t('session.newSession');
   }
 
   showAccount();
   replaceChildren(box,
-    h('h2', { id: 'session-title' }, 'Start a session'),
+    h('h2', { id: 'session-title' }, t('session.start')),
     ...(signIn ? [account] : []),
     keyRow,
     error,

@@ -8,6 +8,8 @@
 import { LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi, SnapshotPart, SnapshotView } from '../../media/snapshotApi';
 import { h, replaceChildren } from '../dom';
+import { t, formatTime } from '../../i18n';
+import { roleName } from './participants';
 
 /** Thumbnails are fetched for the newest this many; older entries keep their links. */
 const THUMBNAILS = 12;
@@ -22,11 +24,11 @@ export interface SnapshotList {
 
 /** @param actions shown under the card's title (the Freeze and Snapshot buttons). */
 export function createSnapshotList(actions: HTMLElement): SnapshotList {
-  const list = h('ol', { class: 'snapshots', 'aria-label': 'Saved snapshots', 'data-testid': 'snapshot-list' });
-  const note = h('p', { class: 'muted' }, 'No snapshots yet.');
+  const list = h('ol', { class: 'snapshots', 'aria-label': t('snapshots.list'), 'data-testid': 'snapshot-list' });
+  const note = h('p', { class: 'muted' }, t('snapshots.none'));
   const error = h('p', { class: 'error', role: 'alert' });
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'snapshots-title' },
-    h('h2', { id: 'snapshots-title' }, 'Freeze and snapshots'), actions, note, list, error);
+    h('h2', { id: 'snapshots-title' }, t('snapshots.title')), actions, note, list, error);
   const loads = new LatestOnly();
   /** Object URLs of fetched thumbnails by snapshot id, revoked when the session changes. */
   let thumbs = new Map<string, Promise<string>>();
@@ -45,14 +47,14 @@ export function createSnapshotList(actions: HTMLElement): SnapshotList {
       url = current.download(s.snapshotId, 'flattened').then((b) => URL.createObjectURL(b));
       thumbs.set(s.snapshotId, url);
     }
-    url.then((u) => (img.src = u), () => (img.alt = 'No preview'));
+    url.then((u) => (img.src = u), () => (img.alt = t('snapshots.noPreview')));
     return img;
   }
 
-  function download(current: SnapshotApi, s: SnapshotView, part: SnapshotPart, label: string, file: string,
+  function download(current: SnapshotApi, s: SnapshotView, part: SnapshotPart, label: string, lower: string, file: string,
                     time: string): HTMLElement {
     return h('a', { href: s.urls[part], download: file, 'data-part': part, class: 'download',
-      'aria-label': `Download the ${label.toLowerCase()} of ${time}`,
+      'aria-label': t('snapshots.downloadLabel', { part: lower, time }),
       onclick: (e: Event) => {
         e.preventDefault();
         error.textContent = '';
@@ -64,23 +66,23 @@ export function createSnapshotList(actions: HTMLElement): SnapshotList {
           a.remove();
           // The browser has the file once the click is handled; the URL is not needed after that.
           setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        }, () => (error.textContent = `The ${label.toLowerCase()} could not be downloaded.`));
+        }, () => (error.textContent = t('snapshots.downloadFailed', { part: lower })));
       } }, label);
   }
 
   function item(current: SnapshotApi, s: SnapshotView, withThumb: boolean): HTMLElement {
     const at = new Date(s.createdAt);
     const stamp = at.toISOString().replace(/[:.]/g, '-');
-    const who = s.author.participantId === self ? 'you' : (s.author.name ?? s.author.role);
-    const time = at.toLocaleTimeString();
+    const who = s.author.participantId === self ? null : (s.author.name ?? roleName(s.author.role));
+    const time = formatTime(at);
     return h('li', { 'data-snapshot-id': s.snapshotId },
       withThumb ? thumbnail(current, s) : null,
       h('div', {},
         h('time', { datetime: s.createdAt }, time),
-        h('span', { class: 'muted' }, ` · by ${who}`),
+        h('span', { class: 'muted' }, who === null ? t('snapshots.byYou') : t('snapshots.by', { who })),
         h('div', { class: 'links' },
-          download(current, s, 'flattened', 'Annotated PNG', `snapshot-${stamp}-annotated.png`, time),
-          download(current, s, 'original', 'Original PNG', `snapshot-${stamp}-original.png`, time))));
+          download(current, s, 'flattened', t('snapshots.annotated'), t('snapshots.annotatedLower'), `snapshot-${stamp}-annotated.png`, time),
+          download(current, s, 'original', t('snapshots.original'), t('snapshots.originalLower'), `snapshot-${stamp}-original.png`, time))));
   }
 
   function render(current: SnapshotApi, snapshots: SnapshotView[]): void {
@@ -95,7 +97,7 @@ export function createSnapshotList(actions: HTMLElement): SnapshotList {
     await loads.run(() => current.list(), (snapshots) => {
       error.textContent = '';
       render(current, snapshots);
-    }, () => (error.textContent = 'The snapshots could not be loaded.'));
+    }, () => (error.textContent = t('snapshots.loadFailed')));
   };
 
   return {

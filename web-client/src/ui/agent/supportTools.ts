@@ -15,6 +15,7 @@ import type { CreatedRoom } from '../../session/roomApi';
 import { createCropRequest } from './cropRequest';
 import { createRecordingPanel } from './recordingPanel';
 import { createReferencePanel } from './referencePanel';
+import { t } from '../../i18n';
 
 export interface SupportTools {
   /** Cards for the side column. */
@@ -47,7 +48,7 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
   const panel = createRecordingPanel({
     ask: () => recording?.ask(),
     stop: () => void recording?.stop(),
-    download: (r, progress) => api ? api.download(r.recordingId, progress) : Promise.reject(new Error('no session')),
+    download: (r, progress) => api ? api.download(r.recordingId, progress) : Promise.reject(new Error(t('agent.noSession'))),
   });
   panel.setRecordings([]);
   const refPanel = createReferencePanel((url) => link?.send({ type: 'reference.push', url }) ?? false);

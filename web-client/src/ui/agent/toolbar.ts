@@ -7,6 +7,7 @@ import { TOOLS, type Tool } from '../../annotations/model';
 import { localStorageOrNull } from '../../session/rejoinStore';
 import { h } from '../dom';
 import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
+import { t, type MessageKey } from '../../i18n';
 
 /** Inputs that take no typed text: a shortcut pressed while one has the focus still counts. */
 const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color']);
@@ -18,12 +19,12 @@ export interface ToolSettings {
   width: number;
 }
 
-export const COLOURS: readonly { value: string; name: string }[] = [
-  { value: '#e5302a', name: 'Red' },
-  { value: '#f79009', name: 'Orange' },
-  { value: '#12b76a', name: 'Green' },
-  { value: '#1f5fd6', name: 'Blue' },
-  { value: '#111111', name: 'Black' },
+export const COLOURS: readonly { value: string; name: MessageKey }[] = [
+  { value: '#e5302a', name: 'colour.red' },
+  { value: '#f79009', name: 'colour.orange' },
+  { value: '#12b76a', name: 'colour.green' },
+  { value: '#1f5fd6', name: 'colour.blue' },
+  { value: '#111111', name: 'colour.black' },
 ];
 
 export interface ToolbarActions {
@@ -48,20 +49,20 @@ export interface Toolbar {
 export function createToolbar(a: ToolbarActions): Toolbar {
   let settings: ToolSettings = { tool: 'laser', colour: COLOURS[0].value, width: 4 };
   const toolButtons = TOOLS.map(({ tool, label, short, key }) => h('button', {
-    type: 'button', 'data-tool': tool, 'aria-pressed': String(tool === settings.tool), 'aria-label': label,
-    'aria-keyshortcuts': key.toUpperCase(), title: `${label} (${key.toUpperCase()})`,
-  }, short));
+    type: 'button', 'data-tool': tool, 'aria-pressed': String(tool === settings.tool), 'aria-label': t(label),
+    'aria-keyshortcuts': key.toUpperCase(), title: t('tools.withKey', { label: t(label), key: key.toUpperCase() }),
+  }, t(short)));
   const swatches = COLOURS.map(({ value, name }) => {
-    const b = h('button', { type: 'button', class: 'swatch', 'aria-label': `Colour ${name}`,
+    const b = h('button', { type: 'button', class: 'swatch', 'aria-label': t('tools.colourNamed', { name: t(name) }),
       'aria-pressed': String(value === settings.colour) });
     b.style.background = value;
     return b;
   });
   const width = h('input', { type: 'range', id: 'stroke-width', min: 1, max: 16, value: settings.width,
-    'aria-label': 'Line width' });
-  const undo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Z' }, 'Undo');
-  const redo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Shift+Z' }, 'Redo');
-  const clear = h('button', { type: 'button', class: 'danger' }, 'Clear');
+    'aria-label': t('tools.lineWidth') });
+  const undo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Z' }, t('tools.undo'));
+  const redo = h('button', { type: 'button', disabled: true, 'aria-keyshortcuts': 'Control+Shift+Z' }, t('tools.redo'));
+  const clear = h('button', { type: 'button', class: 'danger' }, t('tools.clear'));
   const store = localStorageOrNull();
   const singleKeys = h('input', { type: 'checkbox', id: 'single-key-shortcuts', 'data-testid': 'single-key-shortcuts' });
   singleKeys.checked = singleKeysOn(store);
@@ -80,13 +81,13 @@ export function createToolbar(a: ToolbarActions): Toolbar {
   redo.addEventListener('click', a.redo);
   clear.addEventListener('click', a.clear);
 
-  const element = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Drawing tools' },
+  const element = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('tools.label') },
     ...toolButtons, h('span', { class: 'sep' }),
-    h('span', { role: 'group', 'aria-label': 'Colour', class: 'row' }, ...swatches),
-    h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, 'Line width'), width,
+    h('span', { role: 'group', 'aria-label': t('tools.colour'), class: 'row' }, ...swatches),
+    h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, t('tools.lineWidth')), width,
     h('span', { class: 'sep' }), undo, redo, clear, h('span', { class: 'sep' }),
-    h('label', { for: 'single-key-shortcuts', class: 'row', title: 'Letters pick tools (L, P, H, V, A, R, E, T); F freezes, S takes a snapshot' },
-      singleKeys, 'Letter shortcuts'));
+    h('label', { for: 'single-key-shortcuts', class: 'row', title: t('tools.letterShortcutsTitle') },
+      singleKeys, t('tools.letterShortcuts')));
 
   return {
     element,

@@ -11,6 +11,7 @@ import { renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import type { Size } from '../../crop/geometry';
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 export interface AnnotationLayer {
   readonly canvas: HTMLCanvasElement;
@@ -33,10 +34,10 @@ export interface LayerWords {
   testId: string;
 }
 
-const CUSTOMER_WORDS: LayerWords = { agent: 'Your agent', drew: 'Your agent drew on your screen.',
-  pointing: 'Your agent is pointing at your screen.', testId: 'customer-overlay' };
+const customerWords = (): LayerWords => ({ agent: t('role.yourAgent'), drew: t('layer.agentDrew'),
+  pointing: t('layer.agentPointing'), testId: 'customer-overlay' });
 
-export function createAnnotationLayer(words: LayerWords = CUSTOMER_WORDS): AnnotationLayer {
+export function createAnnotationLayer(words: LayerWords = customerWords()): AnnotationLayer {
   const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': words.testId, 'aria-hidden': 'true' });
   const ctx = canvas.getContext('2d')!;
   let source: Size | null = null;

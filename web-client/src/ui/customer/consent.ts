@@ -3,30 +3,29 @@
  * same button in a shorter panel: browsers share a screen only after a click, so the page asks for one.
  */
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 export function consentPanel(onShare: (button: HTMLButtonElement, error: HTMLElement) => void,
                              rejoined = false): HTMLElement {
   const error = h('p', { class: 'error', role: 'alert' });
   const share = h('button', { type: 'button', class: 'primary', 'data-testid': 'share' },
-    rejoined ? 'Share screen again' : 'Share screen');
+    rejoined ? t('consent.shareAgain') : t('consent.share'));
   share.addEventListener('click', () => onShare(share, error));
   const panel = rejoined
     ? h('section', { class: 'card center stack', 'aria-labelledby': 'consent-title', 'data-testid': 'rejoined' },
-      h('h1', { id: 'consent-title' }, 'You are back in your session'),
-      h('p', {}, 'Your agent is still with you, and your shared area and privacy masks are kept. Your browser needs '
-        + 'a click before it can share your screen again.'),
+      h('h1', { id: 'consent-title' }, t('consent.backTitle')),
+      h('p', {}, t('consent.backText')),
       error,
       h('div', { class: 'row' }, share))
     : h('section', { class: 'card center stack', 'aria-labelledby': 'consent-title' },
-      h('h1', { id: 'consent-title' }, 'Share your screen with your support agent'),
-      h('p', {}, 'Your agent will see only the part of your screen that you choose. After you pick a screen, window or tab, '
-        + 'drag the rectangle to show just what you need help with.'),
+      h('h1', { id: 'consent-title' }, t('consent.title')),
+      h('p', {}, t('consent.intro')),
       h('ul', {},
-        h('li', {}, 'Anything outside the rectangle never leaves your computer.'),
-        h('li', {}, 'You can black out private areas, such as account numbers, with a privacy mask.'),
-        h('li', {}, 'You can pause or stop sharing at any time.'),
-        h('li', {}, 'Your agent can point and draw on what you share; you will see it too.')),
-      h('p', { class: 'muted' }, 'Nothing is recorded unless you agree to it separately.'),
+        h('li', {}, t('consent.outside')),
+        h('li', {}, t('consent.masks')),
+        h('li', {}, t('consent.pause')),
+        h('li', {}, t('consent.draw'))),
+      h('p', { class: 'muted' }, t('consent.noRecording')),
       error,
       h('div', { class: 'row' }, share));
   queueMicrotask(() => share.focus());

@@ -6,6 +6,7 @@
 import type { AnnotationClient } from '../../annotations/annotationClient';
 import { announce, announcer } from '../announcer';
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 const HIGHLIGHT_MS = 4000;
 
@@ -27,17 +28,16 @@ export function attachCropRequestPrompt(room: Pick<AnnotationClient, 'on'>, host
   };
   room.on('crop.request', () => {
     dismiss();
-    const text = h('p', {}, find() ? 'Your agent asks you to adjust the area you share: move or resize the rectangle.'
-      : 'Your agent asks you to adjust the area you share. You can do it once you share your screen.');
-    const adjust = h('button', { type: 'button', class: 'primary', 'data-testid': 'crop-request-adjust' }, 'Adjust now');
-    const later = h('button', { type: 'button', 'data-testid': 'crop-request-dismiss' }, 'Not now');
+    const text = h('p', {}, find() ? t('cropRequest.adjustNow') : t('cropRequest.adjustLater'));
+    const adjust = h('button', { type: 'button', class: 'primary', 'data-testid': 'crop-request-adjust' }, t('cropRequest.adjust'));
+    const later = h('button', { type: 'button', 'data-testid': 'crop-request-dismiss' }, t('cropRequest.notNow'));
     adjust.addEventListener('click', () => {
       highlight();
       dismiss();
     });
     later.addEventListener('click', dismiss);
     // A region (not a live one: inserted live regions are often not read); the page's live region says it.
-    prompt = h('section', { class: 'toast', 'aria-label': 'Request from your agent',
+    prompt = h('section', { class: 'toast', 'aria-label': t('cropRequest.label'),
       'data-testid': 'crop-request-prompt' }, text, h('div', { class: 'row' }, adjust, later));
     host.append(prompt);
     announce(text.textContent ?? '');

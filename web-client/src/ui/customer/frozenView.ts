@@ -14,6 +14,7 @@ import type { SnapshotApi } from '../../media/snapshotApi';
 import { documentGeometry } from '../../media/snapshotDocument';
 import { announce, announcer } from '../announcer';
 import { h } from '../dom';
+import { t } from '../../i18n';
 
 /** Colour of the agent's pointer on the customer's side (as on the live preview). */
 const POINTER_COLOUR = '#e5302a';
@@ -27,7 +28,7 @@ export interface FrozenView {
 
 export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): FrozenView {
   const still = h('img', { class: 'frozen-still', 'data-testid': 'frozen-still',
-    alt: 'The frame of your screen your agent paused on' });
+    alt: t('frozen.still') });
   const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'frozen-overlay', 'aria-hidden': 'true' });
   // Shown silently; the page's live region says it (see announcer.ts).
   const banner = h('p', { class: 'frozen-banner', 'data-testid': 'frozen-banner' });
@@ -54,7 +55,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
       return;
     }
     const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: 'Your agent' }));
+      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);
@@ -86,7 +87,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
   }
 
   function frozen(snapshotId: string | null): void {
-    banner.textContent = 'Your agent froze this frame to show you something. You are still sharing.';
+    banner.textContent = t('frozen.banner');
     if (element.hidden) announce(banner.textContent);
     element.hidden = false;
     if (!snapshotId) return; // the agent's upload names it next
@@ -110,7 +111,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
       geometry = documentGeometry(doc) ?? wholeSource(size);
       repaint();
     }, () => {
-      banner.textContent = 'The agent paused on a frame, but it could not be shown here.';
+      banner.textContent = t('frozen.failed');
     });
   }
 

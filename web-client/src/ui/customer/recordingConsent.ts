@@ -8,6 +8,7 @@ import type { AnnotationClient } from '../../annotations/annotationClient';
 import { announce, announcer } from '../announcer';
 import { h } from '../dom';
 import { openModal } from '../dialog';
+import { t } from '../../i18n';
 
 export interface RecordingConsentUi {
   /** The red indicator, for the page's top bar. */
@@ -17,7 +18,7 @@ export interface RecordingConsentUi {
 export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>,
   host: HTMLElement = document.body): RecordingConsentUi {
   const indicator = h('span', { class: 'recording-badge', hidden: true, 'data-testid': 'customer-recording' },
-    'Recording: your agent is recording this session');
+    t('recordingConsent.badge'));
   let closeDialog: (() => void) | null = null;
   announcer();
 
@@ -35,17 +36,15 @@ export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRo
       room.send({ type: 'recording.consent', requestId, granted });
       close();
     };
-    const allow = h('button', { type: 'button', class: 'primary', 'data-testid': 'recording-allow' }, 'Allow recording');
-    const deny = h('button', { type: 'button', 'data-testid': 'recording-deny' }, 'Don\'t record');
+    const allow = h('button', { type: 'button', class: 'primary', 'data-testid': 'recording-allow' }, t('recordingConsent.allow'));
+    const deny = h('button', { type: 'button', 'data-testid': 'recording-deny' }, t('recordingConsent.deny'));
     allow.addEventListener('click', () => answer(true));
     deny.addEventListener('click', () => answer(false));
     const d = h('dialog', { class: 'prompt', 'aria-labelledby': 'rec-consent-title', 'aria-describedby': 'rec-consent-text',
       'data-testid': 'recording-consent' },
-      h('h2', { id: 'rec-consent-title' }, 'May your agent record this session?'),
-      h('p', { id: 'rec-consent-text' }, 'The recording shows what you share (only the area inside your rectangle, with '
-        + 'private areas blacked out) and what your agent draws. There is no sound.'),
-      h('p', { class: 'muted' }, 'A red "Recording" sign stays at the top of this page while it runs. You can keep '
-        + 'sharing either way.'),
+      h('h2', { id: 'rec-consent-title' }, t('recordingConsent.title')),
+      h('p', { id: 'rec-consent-text' }, t('recordingConsent.text')),
+      h('p', { class: 'muted' }, t('recordingConsent.sign')),
       h('div', { class: 'row' }, allow, deny));
     // Escape closes a modal dialog: take it as "no".
     d.addEventListener('cancel', () => answer(false));

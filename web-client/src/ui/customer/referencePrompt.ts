@@ -9,6 +9,7 @@ import type { AnnotationClient } from '../../annotations/annotationClient';
 import { receivedHost } from '../../reference/referenceUrl';
 import { h } from '../dom';
 import { openModal } from '../dialog';
+import { t } from '../../i18n';
 
 export type OpenWindow = (url: string, target: string, features: string) => unknown;
 
@@ -39,16 +40,16 @@ export function attachReferencePrompt(room: Pick<AnnotationClient, 'on' | 'onRoo
       room.send({ type: 'reference.answer', accepted });
       close();
     };
-    const openButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'reference-open' }, 'Open link');
-    const decline = h('button', { type: 'button', 'data-testid': 'reference-decline' }, 'Decline');
+    const openButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'reference-open' }, t('referencePrompt.open'));
+    const decline = h('button', { type: 'button', 'data-testid': 'reference-decline' }, t('referencePrompt.decline'));
     openButton.addEventListener('click', () => answer(true));
     decline.addEventListener('click', () => answer(false));
     const d = h('dialog', { class: 'prompt', 'aria-labelledby': 'ref-title', 'data-testid': 'reference-prompt' },
-      h('h2', { id: 'ref-title' }, 'Your agent wants to open a link for you'),
-      h('p', { class: 'muted' }, 'It goes to'),
+      h('h2', { id: 'ref-title' }, t('referencePrompt.title')),
+      h('p', { class: 'muted' }, t('referencePrompt.goesTo')),
       h('p', { class: 'ref-site', 'data-testid': 'reference-host' }, site),
-      h('p', { class: 'ref-url' }, h('span', { class: 'sr-only' }, 'Full link: '), url),
-      h('p', { class: 'muted' }, 'Open it only if you expected it. It opens in a new tab; this session stays here.'),
+      h('p', { class: 'ref-url' }, h('span', { class: 'sr-only' }, t('referencePrompt.fullLink')), url),
+      h('p', { class: 'muted' }, t('referencePrompt.warning')),
       h('div', { class: 'row' }, openButton, decline));
     d.addEventListener('cancel', () => answer(false));
     shownFor = eventId;

@@ -4,6 +4,7 @@
  */
 import type { Mask } from '../../masks/masks';
 import { h } from '../dom';
+import { type MessageKey, t } from '../../i18n';
 
 export interface SharePanelActions {
   togglePause(): void;
@@ -24,40 +25,39 @@ export interface SharePanel {
 
 /** Who sees the share, in the panel's words: the customer's page shares with their agent, the console with the customer. */
 export interface ShareAudience {
-  sees: string;
-  notConnected: string;
+  sees: MessageKey;
+  notConnected: MessageKey;
 }
 
-export const SHARED_WITH_AGENT: ShareAudience = { sees: 'What your agent sees', notConnected: 'Not connected to your agent yet' };
-export const SHARED_WITH_CUSTOMER: ShareAudience = { sees: 'What the customer sees',
-  notConnected: 'Not connected to the customer yet' };
+export const SHARED_WITH_AGENT: ShareAudience = { sees: 'share.outgoingLabel', notConnected: 'share.notConnectedYet' };
+export const SHARED_WITH_CUSTOMER: ShareAudience = { sees: 'ownShare.outgoingLabel', notConnected: 'ownShare.notConnectedYet' };
 
 export function createSharePanel(a: SharePanelActions, audience: ShareAudience = SHARED_WITH_AGENT): SharePanel {
   const outgoing = h('video', {
     class: 'outgoing', id: 'outgoing', 'data-testid': 'outgoing', autoplay: true, muted: true, playsinline: true,
-    'aria-label': audience.sees,
+    'aria-label': t(audience.sees),
   });
   outgoing.muted = true;
   // What happens to the share (sent, reaching the agent…); the agent's presence has its own line elsewhere, in
   // other words, so that a screen reader never hears one sentence twice.
   const status = h('span', { class: 'status', 'data-state': 'offline', role: 'status', 'data-testid': 'share-status' });
-  const pause = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'pause' }, 'Pause');
-  const paint = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'paint-mask' }, 'Paint privacy mask');
-  const list = h('ul', { class: 'masks-list', 'aria-label': 'Privacy masks' });
-  const empty = h('p', { class: 'muted' }, 'No masks. Turn on "Paint privacy mask", then drag over anything private.');
+  const pause = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'pause' }, t('share.pause'));
+  const paint = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'paint-mask' }, t('share.paintMask'));
+  const list = h('ul', { class: 'masks-list', 'aria-label': t('share.masksLabel') });
+  const empty = h('p', { class: 'muted' }, t('share.noMasks'));
   pause.addEventListener('click', a.togglePause);
   paint.addEventListener('click', a.togglePainting);
-  const element = h('aside', { class: 'side', 'aria-label': 'Sharing controls' },
+  const element = h('aside', { class: 'side', 'aria-label': t('share.controlsLabel') },
     h('section', { class: 'card stack' },
-      h('h2', {}, audience.sees), outgoing, status),
+      h('h2', {}, t(audience.sees)), outgoing, status),
     h('section', { class: 'card stack' },
-      h('h2', {}, 'Sharing'),
-      h('p', { class: 'muted' }, 'Move the rectangle with the mouse or the arrow keys; shift and arrow keys resize it, alt makes the steps fine.'),
+      h('h2', {}, t('share.sharing')),
+      h('p', { class: 'muted' }, t('share.moveHelp')),
       h('div', { class: 'row' }, pause,
-        h('button', { type: 'button', onclick: a.wholeScreen }, 'Whole screen'),
-        h('button', { type: 'button', class: 'danger', onclick: a.stop, 'data-testid': 'stop', 'aria-label': 'Stop sharing' }, 'Stop'))),
+        h('button', { type: 'button', onclick: a.wholeScreen }, t('share.wholeScreen')),
+        h('button', { type: 'button', class: 'danger', onclick: a.stop, 'data-testid': 'stop', 'aria-label': t('share.stopLabel') }, t('share.stop')))),
     h('section', { class: 'card stack' },
-      h('h2', {}, 'Privacy masks'), paint, empty, list));
+      h('h2', {}, t('share.masksLabel')), paint, empty, list));
 
   return {
     element,
@@ -68,8 +68,9 @@ export function createSharePanel(a: SharePanelActions, audience: ShareAudience =
     setMasks: (masks) => {
       empty.hidden = masks.length > 0;
       list.replaceChildren(...masks.map((m, i) => h('li', {},
-        h('span', {}, `Mask ${i + 1}: ${m.w} × ${m.h} px`),
-        h('button', { type: 'button', 'aria-label': `Remove mask ${i + 1}`, onclick: () => a.removeMask(m.id) }, 'Remove'))));
+        h('span', {}, t('share.maskItem', { n: i + 1, w: m.w, h: m.h })),
+        h('button', { type: 'button', 'aria-label': t('share.removeMask', { n: i + 1 }), onclick: () => a.removeMask(m.id) },
+          t('common.remove')))));
     },
     setStatus: (state, text) => {
       status.dataset.state = state;

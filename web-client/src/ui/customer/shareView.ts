@@ -12,6 +12,7 @@ import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { createAnnotationLayer, type LayerWords } from './annotationLayer';
 import { createSharePanel, SHARED_WITH_AGENT, type ShareAudience } from './sharePanel';
 import { INITIAL_SHARE, reduceShare, type RestoredShare, type ShareAction, type ShareState } from './shareState';
+import { t } from '../../i18n';
 
 export interface ShareView {
   readonly element: HTMLElement;
@@ -66,7 +67,7 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
     stop: onStop,
   }, words.audience);
   panel.outgoing.srcObject = new MediaStream([pipeline.output]);
-  panel.setStatus('offline', words.audience.notConnected);
+  panel.setStatus('offline', t(words.audience.notConnected));
 
   const annotations = createAnnotationLayer(words.layer);
   editor.element.append(annotations.canvas, annotations.announcer);
@@ -91,8 +92,8 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
 
   const element = h('div', { class: 'share-layout', 'data-pipeline': pipeline.kind,
     'data-thread': pipeline.thread ?? 'page' },
-    h('section', { 'aria-label': 'Your screen: choose the shared area' },
-      h('p', { class: 'sr-only' }, 'The rectangle marks what your agent sees. Focus it and use the arrow keys to move it.'),
+    h('section', { 'aria-label': t('share.screenLabel') },
+      h('p', { class: 'sr-only' }, t('share.rectangleHelp')),
       editor.element),
     panel.element);
 

@@ -7,6 +7,7 @@
 import { drawableToWire, inkToWire } from '../../annotations/wire';
 import type { ClientMessage } from '../../generated/annotation';
 import type { IncomingShare } from '../../session/incomingShare';
+import { t } from '../../i18n';
 import { h } from '../dom';
 import { createOverlay } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
@@ -27,7 +28,7 @@ const SHARE_ID = 'agent' as const;
 export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: (m: ClientMessage) => boolean,
                                   newId: () => string): TheirScreen {
   const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'agent-video',
-    'aria-label': 'Your agent\'s shared screen' });
+    'aria-label': t('theirScreen.videoLabel') });
   video.muted = true;
   const drawings = share.drawings;
   const toolbar = createToolbar({
@@ -40,26 +41,26 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     drawables: (source) => drawings.drawables(source),
     has: (id) => drawings.has(id),
     pointers: () => [...drawings.pointers().entries()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, colour: '#e5302a', label: 'Your agent' })),
+      .map(([, position]) => ({ position, colour: '#e5302a', label: t('role.yourAgent') })),
   }, toolbar.settings, {
     draw: (d, source) => void send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
     ink: (d, added, source) => void send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
     pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
   }, newId);
-  overlay.canvas.setAttribute('aria-label', 'Drawing layer over your agent\'s screen');
+  overlay.canvas.setAttribute('aria-label', t('theirScreen.layerLabel'));
   drawings.onChange(() => {
     overlay.repaint();
     toolbar.setUndoRedo(drawings.canUndo(), drawings.canRedo());
   });
   toolbar.setUndoRedo(false, false);
 
-  const theirs = h('button', { type: 'button', 'aria-pressed': 'true', 'data-testid': 'view-theirs' }, 'Their screen');
-  const yours = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'view-yours' }, 'Your screen');
-  const switcher = h('div', { class: 'view-switch', role: 'group', 'aria-label': 'Which screen to show', hidden: true },
+  const theirs = h('button', { type: 'button', 'aria-pressed': 'true', 'data-testid': 'view-theirs' }, t('theirScreen.theirs'));
+  const yours = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'view-yours' }, t('theirScreen.yours'));
+  const switcher = h('div', { class: 'view-switch', role: 'group', 'aria-label': t('theirScreen.switchLabel'), hidden: true },
     theirs, yours);
-  const screen = h('section', { class: 'their-screen', 'aria-label': 'Your agent\'s screen',
+  const screen = h('section', { class: 'their-screen', 'aria-label': t('theirScreen.title'),
     'data-testid': 'their-screen', hidden: true },
-    h('h2', {}, 'Your agent\'s screen'),
+    h('h2', {}, t('theirScreen.title')),
     toolbar.element,
     h('div', { class: 'video-area' }, video, overlay.canvas));
   // The switch stays above both views, whichever is shown.

@@ -4,8 +4,10 @@
  */
 import type { Peer } from '../../generated/signal';
 import { h, replaceChildren } from '../dom';
+import { t, type MessageKey } from '../../i18n';
 
-const ROLE: Record<string, string> = { agent: 'Your agent', observer: 'Observer', customer: 'Customer' };
+const ROLE: Record<string, MessageKey> = { agent: 'role.yourAgent', observer: 'role.observer', customer: 'role.customer' };
+const roleName = (role: string) => (ROLE[role] ? t(ROLE[role]) : role);
 
 export interface ViewerList {
   readonly element: HTMLElement;
@@ -15,20 +17,20 @@ export interface ViewerList {
 }
 
 export function createViewerList(): ViewerList {
-  const list = h('ul', { class: 'participants', 'aria-label': 'Who can see your screen', 'data-testid': 'viewers' });
+  const list = h('ul', { class: 'participants', 'aria-label': t('viewers.title'), 'data-testid': 'viewers' });
   const notice = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', 'data-testid': 'viewer-joined' });
   const agentState = h('p', { class: 'muted', role: 'status', 'data-testid': 'agent-state' });
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'viewers-title' },
-    h('h2', { id: 'viewers-title' }, 'Who can see your screen'), agentState, list, notice);
-  const label = (p: Peer) => (p.name ? `${p.name} (${(ROLE[p.role] ?? p.role).toLowerCase()})` : ROLE[p.role] ?? p.role);
+    h('h2', { id: 'viewers-title' }, t('viewers.title')), agentState, list, notice);
+  const label = (p: Peer) => (p.name ? t('viewers.named', { name: p.name, role: roleName(p.role).toLowerCase() }) : roleName(p.role));
   return {
     element,
     status: (text) => (agentState.textContent = text),
     show: (people, joined) => {
-      if (people.length === 0) replaceChildren(list, h('li', { class: 'muted' }, 'Nobody yet.'));
+      if (people.length === 0) replaceChildren(list, h('li', { class: 'muted' }, t('viewers.nobody')));
       else replaceChildren(list, ...people.map((p) => h('li', { 'data-role': p.role }, label(p))));
       if (joined) notice.textContent = joined.role === 'observer'
-        ? `${label(joined)} joined and can now see what you share.` : `${label(joined)} joined.`;
+        ? t('viewers.joinedWatching', { who: label(joined) }) : t('viewers.joined', { who: label(joined) });
     },
   };
 }

@@ -8,6 +8,7 @@ import type { RoomDrawings } from '../../annotations/roomDrawings';
 import type { EndReason } from '../../session/agentView';
 import { h, replaceChildren } from '../dom';
 import { createAnnotationLayer } from '../customer/annotationLayer';
+import { t } from '../../i18n';
 
 export interface ObserverStage {
   readonly element: HTMLElement;
@@ -22,11 +23,11 @@ export interface ObserverStage {
 
 export function createObserverStage(): ObserverStage {
   const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'observed-video',
-    'aria-label': 'The customer\'s shared screen' });
+    'aria-label': t('agent.videoLabel') });
   video.muted = true;
-  const layer = createAnnotationLayer({ agent: 'The agent', drew: 'The agent drew on the customer\'s screen.',
-    pointing: 'The agent is pointing at the customer\'s screen.', testId: 'observer-overlay' });
-  const empty = h('div', { class: 'empty' }, h('p', {}, 'The customer\'s screen appears here while they share it.'));
+  const layer = createAnnotationLayer({ agent: t('observe.agent'), drew: t('observe.agentDrew'),
+    pointing: t('observe.agentPointing'), testId: 'observer-overlay' });
+  const empty = h('div', { class: 'empty' }, h('p', {}, t('observe.empty')));
   video.addEventListener('loadeddata', () => (empty.hidden = true));
   let geometry: CropGeometry | null = null;
   // Until the customer's crop is known the drawings map onto the video as it arrives.
@@ -61,9 +62,9 @@ export function createObserverStage(): ObserverStage {
       video.srcObject = null;
       replaceChildren(main, h('section', { class: 'card center stack', 'data-testid': 'session-ended',
         'data-reason': reason },
-      h('h1', { tabindex: -1 }, reason === 'refused' ? 'This observer link does not work' : 'The session has ended'),
+      h('h1', { tabindex: -1 }, reason === 'refused' ? t('observe.linkBroken') : t('observe.ended')),
       h('p', { 'data-testid': 'ended-reason' }, text),
-      h('p', { class: 'muted' }, 'Ask the agent for a new observer link to watch another session.')));
+      h('p', { class: 'muted' }, t('observe.askNewLink'))));
       main.querySelector<HTMLElement>('h1')?.focus();
     },
   };
