@@ -1,6 +1,7 @@
 package dev.coview.contracts.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -12,9 +13,10 @@ import java.time.Instant;
  * @param roomId        the room
  * @param participantId the sharer
  * @param startedAt     when the service learned of it
- * @param shareId       whose share: {@code customer} or {@code agent} (absent in events of older versions: the
- *                      customer's)
+ * @param shareId       {@code agent} for the agent's share (two-way sharing); {@code null}, absent from the JSON, for
+ *                      the customer's, whose events keep the previous release's shape
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ShareStarted(String roomId, String participantId, Instant startedAt, String shareId) {
+public record ShareStarted(String roomId, String participantId, Instant startedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shareId) {
 }

@@ -1,6 +1,7 @@
 package dev.coview.contracts.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -12,11 +13,12 @@ import java.time.Instant;
  * @param reason        {@link #STOPPED} (the client reported it), {@link #LEFT} (the sharer left or was lost) or
  *                      {@link #ROOM_ENDED}
  * @param stoppedAt     when the service learned of it
- * @param shareId       whose share: {@code customer} or {@code agent} (absent in events of older versions: the
- *                      customer's)
+ * @param shareId       {@code agent} for the agent's share (two-way sharing); {@code null}, absent from the JSON, for
+ *                      the customer's, whose events keep the previous release's shape
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ShareStopped(String roomId, String participantId, String reason, Instant stoppedAt, String shareId) {
+public record ShareStopped(String roomId, String participantId, String reason, Instant stoppedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shareId) {
     public static final String STOPPED = "stopped";
     public static final String LEFT = "left";
     public static final String ROOM_ENDED = "room-ended";

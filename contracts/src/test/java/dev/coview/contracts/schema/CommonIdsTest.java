@@ -112,7 +112,10 @@ class CommonIdsTest {
             defs = JSON.readTree(in).get("$defs");
         }
         assertThat(defs.properties().stream().map(Map.Entry::getKey).sorted().toList())
-                .containsExactly("elementId", "eventId", "participantId", "recordingId", "roomId", "snapshotId");
+                .containsExactly("elementId", "eventId", "participantId", "recordingId", "roomId", "shareId",
+                        "snapshotId");
+        // shareId is no generated id: it names one of the two shares, nothing else.
+        assertThat(defs.at("/shareId/enum").toString()).isEqualTo("[\"customer\",\"agent\"]");
 
         // room-service's Ids.newId(): 16 random bytes, base64url without padding (RoomsResource.ROOM_ID).
         byte[] bytes = new byte[16];

@@ -57,7 +57,11 @@ public final class SchemaCatalog {
             "events/room.created.json", Set.of("agent"),
             // room.ended says why the room is over (an agent, or idle expiry, which the previous release did not
             // announce with room.ended at all): main's continuity work added it to the payload in this release.
-            "events/room.ended.json", Set.of("reason"));
+            "events/room.ended.json", Set.of("reason"),
+            // Two-way sharing: only the agent's share events carry shareId (the customer's keep the previous
+            // shape), so a consumer on the previous release refuses exactly the events it could not tell apart.
+            "events/share.started.json", Set.of("shareId"),
+            "events/share.stopped.json", Set.of("shareId"));
 
     /**
      * Errors of {@code json} against the previous release's schema at {@code path}, after removing the

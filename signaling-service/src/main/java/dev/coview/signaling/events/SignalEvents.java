@@ -161,10 +161,15 @@ public class SignalEvents {
                 new ShareStopped(roomId, participantId, reason, Instant.now(), shareOf(role)));
     }
 
-    /** The share a participant of {@code role} (claim value) shares: the events name it ({@code shareId}). */
+    /**
+     * The share a participant of {@code role} (claim value) shares, as the events name it ({@code shareId}): absent
+     * for the customer's, so those events keep the previous release's shape and its consumers keep accepting them;
+     * {@code agent} for the agent's (two-way sharing), which such a consumer could not tell apart and refuses.
+     */
     private static String shareOf(String role) {
         try {
-            return Shares.sharedBy(Role.fromClaim(role));
+            String share = Shares.sharedBy(Role.fromClaim(role));
+            return Shares.CUSTOMER.equals(share) ? null : share;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -68,7 +68,8 @@ class SessionEventsTest {
         }
         // The state changes keep their order; the bye's share.stopped says why.
         assertThat(events.get(1).value()).doesNotContain("reason");
-        assertThat(events.get(1).value()).contains("\"shareId\":\"customer\"");
+        // The customer's share keeps the previous release's shape: no shareId (absent = the customer's).
+        assertThat(events.get(1).value()).doesNotContain("shareId");
         assertThat(events.get(2).value()).contains("\"reason\":\"stopped\"");
         // disconnected (bye) and left (bye): the participant is gone for good, said once.
         assertThat(events.stream().filter(r -> r.value().contains("\"reason\":\"bye\"")).count()).isEqualTo(2);
