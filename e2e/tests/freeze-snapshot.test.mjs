@@ -130,7 +130,9 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
       assert.ok(freeze?.snapshotId, 'the agent sent freeze with the snapshot id');
       assert.equal(await freezeButton.getAttribute('aria-pressed'), 'true');
       assert.equal((await freezeButton.textContent()).trim(), 'Unfreeze');
-      await customer.getByText('Your agent froze this frame to show you something. You are still sharing.').waitFor();
+      // The banner (the page's live region says the same sentence once, for screen readers).
+      await customer.getByTestId('frozen-banner')
+        .getByText('Your agent froze this frame to show you something. You are still sharing.').waitFor();
 
       // The very snapshot: the bytes the customer's page shows hash to what room-service stored.
       const stored = await (await fetch(`${stack.roomUrl}/api/rooms/${room.roomId}/snapshots/${freeze.snapshotId}`,

@@ -223,7 +223,7 @@ describe('CoView stack: recording with consent, reference links, crop requests',
           // A link the service refuses never leaves the agent's page.
           await agent.getByLabel('Link for the customer').fill('javascript:alert(1)');
           await agent.getByTestId('reference-send').click();
-          await agent.locator('#reference-error').getByText('Only http and https links can be sent.').waitFor();
+          await agent.locator('#reference-error').getByText('Only links starting with http or https can be sent.').waitFor();
 
           // 5. Ask to adjust the crop: a non-blocking prompt; "Adjust now" focuses and highlights the rectangle.
           await customer.bringToFront();
