@@ -250,6 +250,9 @@ describe('CoView stack: recording with consent, reference links, crop requests',
           await customer.getByTestId('customer-recording').waitFor();
           await agent.waitForFunction(() => /Recording 0:0[3-9]/.test(
             document.querySelector('[data-testid=recording-badge]').textContent), null, { timeout: 20_000 });
+          // What the closing tab can complete is what room-service already stored: at least one part.
+          await agent.waitForFunction(() => Number(document.querySelector('[data-testid=recording-upload]')
+            ?.dataset.stored ?? 0) > 0, null, { timeout: 20_000 });
           await agent.close({ runBeforeUnload: true });
           const kept = await eventually(async () => {
             const all = await (await fetch(recordingsUrl, { headers: auth })).json();

@@ -111,6 +111,7 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
       upload.hidden = p === null;
       if (!p) return;
       upload.dataset.retrying = String(p.retrying !== null);
+      upload.dataset.stored = String(p.stored);
       // Trouble is said as it happens; the recording goes on and nothing is lost while it lasts.
       upload.textContent = p.retrying !== null
         ? t('recording.uploadTrouble', { waiting: p.waiting })
