@@ -30,6 +30,15 @@ const CAPS = [300_000, 1_500_000];
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (line) => console.log(line);
 
+/** How many clicks on {@code testId} the customer page has seen (customerProbe's click clock). */
+const lastClick = (page, testId) => page.evaluate((id) => (window.coviewClicks[id] ?? []).length, testId);
+/** When the click after the {@code before}th on {@code testId} reached the page (epoch ms). */
+async function clickAfter(page, testId, before) {
+  const t = await page.waitForFunction(({ id, n }) => window.coviewClicks[id]?.[n], { id: testId, n: before },
+    { timeout: 10_000 });
+  return t.jsonValue();
+}
+
 /** One agent and one customer in their own contexts; the customer's shared tab shows {@code fixture}. */
 async function openSession({ browser, base, server }, fixture) {
   const agentContext = await browser.newContext({ viewport: VIEWPORT });
@@ -58,7 +67,9 @@ async function openSession({ browser, base, server }, fixture) {
       await agent.evaluate(() => window.coviewWatchStart());
       await customer.evaluate(() => window.coviewWatchStart());
     }
-    const clicked = await shareAlone(shared, customer);
+    const before = await lastClick(customer, 'share');
+    await shareAlone(shared, customer);
+    const clicked = await clickAfter(customer, 'share', before);
     await agent.waitForFunction((t) => window.coviewFrames.some((f) => f.t > t), clicked,
       { polling: 'raf', timeout: 20_000 });
     const first = await agent.evaluate((t) => window.coviewFrames.find((f) => f.t > t).t, clicked);
@@ -141,8 +152,9 @@ async function pauseResume(s) {
   await s.customer.bringToFront();
   for (let i = 0; i < 5; i++) {
     for (const [list, dark] of [[paused, true], [resumed, false]]) {
-      const clicked = Date.now();
+      const before = await lastClick(s.customer, 'pause');
       await s.customer.getByTestId('pause').click();
+      const clicked = await clickAfter(s.customer, 'pause', before);
       const t = await s.agent.waitForFunction(({ since, dark }) => window.coviewFrames
         .find((f) => f.t > since && (dark ? f.lum < 30 : f.lum > 60))?.t, { since: clicked, dark },
       { polling: 'raf', timeout: 10_000 });
@@ -150,6 +162,15 @@ async function pauseResume(s) {
     }
   }
   return { pause_to_black: summary(paused), resume_to_content: summary(resumed) };
+}
+
+/** Mean milliseconds per frame (per packet for the pacer) each stage held the video over a window, from getStats. */
+function delays(c, c2, a, a2) {
+  const per = (d, n) => (n > 0 ? Math.round((d / n) * 10000) / 10 : null);
+  return { encode_ms: per(c2.encodeTime - c.encodeTime, c2.framesEncoded - c.framesEncoded),
+    pacer_ms: per(c2.packetSendDelay - c.packetSendDelay, c2.packetsSent - c.packetsSent),
+    jitter_buffer_ms: per(a2.jitterBufferDelay - a.jitterBufferDelay, a2.jitterBufferEmitted - a.jitterBufferEmitted),
+    decode_ms: per(a2.decodeTime - a.decodeTime, a2.framesDecoded - a.framesDecoded) };
 }
 
 /** Frames the agent decodes per second over a window, with the CoView tab or the shared tab in front. */
@@ -174,7 +195,7 @@ async function frameRates(s) {
       source_fps: Math.round(((p2.n - p.n) / ((p2.at - p.at) / 1000)) * 10) / 10,
       sender_fps: Math.round(((c2.framesEncoded - c.framesEncoded) / ((c2.at - c.at) / 1000)) * 10) / 10,
       received: `${a2.frameWidth}×${a2.frameHeight}`, kbps: Math.round(((a2.bytesReceived - a.bytesReceived) * 8) / seconds / 1000),
-      ...cpu.stop() };
+      ...delays(c, c2, a, a2), ...cpu.stop() };
     log(`${name}: ${JSON.stringify(out[name])}`);
   }
   await s.customer.bringToFront();

@@ -36,8 +36,18 @@ export function agentProbe() {
   watch();
 }
 
-/** Customer page: when its annotation layer's stated pointers and drawables change (epoch ms), as painted. */
+/**
+ * Customer page: when its annotation layer's stated pointers and drawables change (epoch ms), as painted; and when
+ * the person's clicks reached the page (epoch ms of the event, by data-testid). The bench times Share, Pause and
+ * Resume from that event: a Playwright click first scrolls, waits two animation frames for the element to stand
+ * still and makes CDP round trips, none of which a person's click waits for.
+ */
 export function customerProbe() {
+  window.coviewClicks = {};
+  addEventListener('click', (e) => {
+    const id = e.target instanceof Element ? e.target.closest('[data-testid]')?.getAttribute('data-testid') : null;
+    if (id) (window.coviewClicks[id] ??= []).push(performance.timeOrigin + e.timeStamp);
+  }, { capture: true });
   window.coviewSeen = [];
   let observed = null;
   let last = '';
@@ -93,17 +103,26 @@ export function firstMediaProbe() {
 /** page.evaluate: video inbound (agent) or outbound (customer) counters of every peer connection, summed. */
 export async function videoCounters() {
   const sum = { framesDecoded: 0, bytesReceived: 0, framesEncoded: 0, bytesSent: 0, frameWidth: 0, frameHeight: 0,
-    candidate: null };
+    candidate: null, jitterBufferDelay: 0, jitterBufferEmitted: 0, decodeTime: 0, encodeTime: 0, packetSendDelay: 0,
+    packetsSent: 0 };
   for (const pc of window.coviewPeerConnections ?? []) {
     for (const r of (await pc.getStats()).values()) {
       if (r.type === 'inbound-rtp' && r.kind === 'video') {
         sum.framesDecoded += r.framesDecoded ?? 0;
         sum.bytesReceived += r.bytesReceived ?? 0;
+        // Where a frame waits on the agent's side: the jitter buffer (seconds summed over emitted frames) and decode.
+        sum.jitterBufferDelay += r.jitterBufferDelay ?? 0;
+        sum.jitterBufferEmitted += r.jitterBufferEmittedCount ?? 0;
+        sum.decodeTime += r.totalDecodeTime ?? 0;
         sum.frameWidth = Math.max(sum.frameWidth, r.frameWidth ?? 0);
         sum.frameHeight = Math.max(sum.frameHeight, r.frameHeight ?? 0);
       } else if (r.type === 'outbound-rtp' && r.kind === 'video') {
         sum.framesEncoded += r.framesEncoded ?? 0;
         sum.bytesSent += r.bytesSent ?? 0;
+        // And on the customer's: encoding, and packets waiting in the pacer before they leave.
+        sum.encodeTime += r.totalEncodeTime ?? 0;
+        sum.packetSendDelay += r.totalPacketSendDelay ?? 0;
+        sum.packetsSent += r.packetsSent ?? 0;
       }
     }
   }
