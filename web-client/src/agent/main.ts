@@ -78,7 +78,7 @@ const overlay = createOverlay(video, {
   // Others' pointers (another agent, an observer); this agent's own is drawn locally without the round trip.
   pointers: () => [...(link?.drawings.pointers() ?? new Map()).entries()]
     .filter(([author]) => author !== link?.drawings.selfId)
-    .map(([, position]) => ({ position, colour: '#1f5fd6', label: t('agent.colleague') })),
+    .map(([, position]) => ({ position, color: '#1f5fd6', label: t('agent.colleague') })),
 }, toolbar.settings, {
   draw: (d, source) => void link?.send(drawableToWire(d, source)),
   ink: (d, added, source) => void link?.send(inkToWire(d, added, source)),

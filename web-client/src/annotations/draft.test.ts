@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extendDraft, finishDraft, startDraft } from './draft';
 
-const style = { colour: '#f00', width: 4 };
+const style = { color: '#f00', width: 4 };
 
 describe('drafts', () => {
   it('collects freehand points, dropping ones that do not move', () => {
@@ -16,7 +16,7 @@ describe('drafts', () => {
   });
 
   it('keeps a shape to its start and latest point', () => {
-    let d = startDraft('rectangle', { x: 0.1, y: 0.1 }, style, 'r1', 'a');
+    let d = startDraft('rect', { x: 0.1, y: 0.1 }, style, 'r1', 'a');
     d = extendDraft(d, { x: 0.2, y: 0.3 });
     d = extendDraft(d, { x: 0.4, y: 0.5 });
     expect(d.points).toEqual([{ x: 0.1, y: 0.1 }, { x: 0.4, y: 0.5 }]);

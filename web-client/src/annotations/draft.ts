@@ -9,9 +9,9 @@ import { type Drawable, type DrawingTool, isFreehand } from './model';
 /** Points closer than this (normalized source units, ≈ 1 px of a 2000 px source) are dropped. */
 export const MIN_STEP = 0.0005;
 
-export function startDraft(tool: DrawingTool, at: Point, style: { colour: string; width: number }, id: string,
+export function startDraft(tool: DrawingTool, at: Point, style: { color: string; width: number }, id: string,
                            authorId: string): Drawable {
-  return { id, authorId, tool, colour: style.colour, width: style.width, points: [at, at], createdAt: 0 };
+  return { id, authorId, tool, color: style.color, width: style.width, points: [at, at], createdAt: 0 };
 }
 
 export function extendDraft(d: Drawable, at: Point): Drawable {

@@ -19,7 +19,7 @@ function harness() {
   return { stream, sent, frame, pending: () => queued.length };
 }
 
-const style = { colour: '#ff0000', width: 4 };
+const style = { color: '#ff0000', width: 4 };
 
 describe('InkStream', () => {
   it('sends each new point once, at most one chunk per frame, starting with the first point', () => {
@@ -67,7 +67,7 @@ describe('InkStream', () => {
 
   it('sends nothing after the pen lifts, nothing for shapes, and starts over for the next stroke', () => {
     const { stream, sent, frame } = harness();
-    stream.update(startDraft('rectangle', { x: 0.1, y: 0.1 }, style, 'r1', ''));
+    stream.update(startDraft('rect', { x: 0.1, y: 0.1 }, style, 'r1', ''));
     frame();
     expect(sent).toEqual([]);
     let d: Drawable = startDraft('pen', { x: 0.1, y: 0.1 }, style, 's1', '');

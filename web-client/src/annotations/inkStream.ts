@@ -5,7 +5,7 @@
  * the others watch it being drawn. Pure apart from the scheduler and the clock it is given: unit-tested.
  */
 import type { Point } from './mapping';
-import { type Drawable, isFreehand } from './model';
+import { type Drawable, type FreehandDrawable, isFreehandDrawable } from './model';
 
 /** At most one chunk per this many ms (about 60 per second). */
 export const INK_MIN_GAP_MS = 16;
@@ -13,18 +13,18 @@ export const INK_MIN_GAP_MS = 16;
 export const INK_MAX_POINTS = 1000;
 
 export class InkStream {
-  private draft: Drawable | null = null;
+  private draft: FreehandDrawable | null = null;
   /** Points of the draft already sent. The first point of a draft is a copy of the second (see startDraft). */
   private sent = 0;
   private scheduled = false;
   private lastAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly schedule: (run: () => void) => void, private readonly now: () => number,
-              private readonly out: (d: Drawable, added: Point[]) => void) {}
+              private readonly out: (d: FreehandDrawable, added: Point[]) => void) {}
 
   /** The draft as it is now: sent (in part) at the next frame. A draft of another id starts a new stroke. */
   update(d: Drawable): void {
-    if (!isFreehand(d.tool)) return;
+    if (!isFreehandDrawable(d)) return;
     if (this.draft?.id !== d.id) this.sent = 1;
     this.draft = d;
     this.request();

@@ -6,7 +6,10 @@
 import type { Point } from './mapping';
 import { type MessageKey } from '../i18n';
 
-export type Tool = 'laser' | 'pen' | 'highlighter' | 'vanishing' | 'arrow' | 'rectangle' | 'ellipse' | 'text';
+/** The wire's names (contracts' stroke `tool` and shape `kind`), so nothing translates between the two. */
+export type FreehandTool = 'pen' | 'highlighter' | 'vanish';
+export type ShapeTool = 'arrow' | 'rect' | 'ellipse' | 'text';
+export type Tool = 'laser' | FreehandTool | ShapeTool;
 
 /** Tools that leave something on the board (the laser pointer is volatile, never state). */
 export type DrawingTool = Exclude<Tool, 'laser'>;
@@ -15,7 +18,7 @@ export interface Drawable {
   id: string;
   authorId: string;
   tool: DrawingTool;
-  colour: string;
+  color: string;
   /** Line width in source pixels. */
   width: number;
   /** Freehand tools: every point; shapes: [start, end]; text: [anchor]. */
@@ -25,9 +28,16 @@ export interface Drawable {
   createdAt: number;
 }
 
+/** A drawable of a freehand tool: what live ink streams. */
+export type FreehandDrawable = Drawable & { tool: FreehandTool };
+
+export function isFreehandDrawable(d: Drawable): d is FreehandDrawable {
+  return isFreehand(d.tool);
+}
+
 /** Freehand tools keep every point; the others are defined by a start and an end. */
-export function isFreehand(tool: DrawingTool): boolean {
-  return tool === 'pen' || tool === 'highlighter' || tool === 'vanishing';
+export function isFreehand(tool: DrawingTool): tool is FreehandTool {
+  return tool === 'pen' || tool === 'highlighter' || tool === 'vanish';
 }
 
 /** How long vanishing ink stays before it has faded completely, ms. */
@@ -41,9 +51,9 @@ export const TOOLS: readonly { tool: Tool; label: MessageKey; short: MessageKey;
   { tool: 'laser', label: 'tool.laser', short: 'toolShort.laser', key: 'l' },
   { tool: 'pen', label: 'tool.pen', short: 'toolShort.pen', key: 'p' },
   { tool: 'highlighter', label: 'tool.highlighter', short: 'toolShort.highlighter', key: 'h' },
-  { tool: 'vanishing', label: 'tool.vanishing', short: 'toolShort.vanishing', key: 'v' },
+  { tool: 'vanish', label: 'tool.vanish', short: 'toolShort.vanish', key: 'v' },
   { tool: 'arrow', label: 'tool.arrow', short: 'toolShort.arrow', key: 'a' },
-  { tool: 'rectangle', label: 'tool.rectangle', short: 'toolShort.rectangle', key: 'r' },
+  { tool: 'rect', label: 'tool.rect', short: 'toolShort.rect', key: 'r' },
   { tool: 'ellipse', label: 'tool.ellipse', short: 'toolShort.ellipse', key: 'e' },
   { tool: 'text', label: 'tool.text', short: 'toolShort.text', key: 't' },
 ];

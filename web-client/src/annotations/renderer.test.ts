@@ -18,7 +18,7 @@ function recorder() {
 const geometry = { source: { w: 1000, h: 1000 }, crop: { x: 500, y: 0, w: 500, h: 500 } };
 const box = { w: 500, h: 500 };
 const d = (over: Partial<Drawable>): Drawable => ({
-  id: 'd', authorId: 'a', tool: 'pen', colour: '#f00', width: 2, points: [], createdAt: 0, ...over,
+  id: 'd', authorId: 'a', tool: 'pen', color: '#f00', width: 2, points: [], createdAt: 0, ...over,
 });
 
 describe('renderOverlay', () => {
@@ -32,27 +32,27 @@ describe('renderOverlay', () => {
 
   it('draws shapes from their two corners', () => {
     const r = recorder();
-    renderOverlay(r.ctx, box, geometry, [d({ tool: 'rectangle', points: [{ x: 0.6, y: 0.1 }, { x: 0.7, y: 0.3 }] })], [], 0);
+    renderOverlay(r.ctx, box, geometry, [d({ tool: 'rect', points: [{ x: 0.6, y: 0.1 }, { x: 0.7, y: 0.3 }] })], [], 0);
     expect(r.calls).toContain('strokeRect(100,100,100,200)');
   });
 
   it('clears first and draws laser pointers last', () => {
     const r = recorder();
-    renderOverlay(r.ctx, box, geometry, [], [{ position: { x: 0.75, y: 0.25 }, colour: '#0af', label: 'Agent' }], 0);
+    renderOverlay(r.ctx, box, geometry, [], [{ position: { x: 0.75, y: 0.25 }, color: '#0af', label: 'Agent' }], 0);
     expect(r.calls[0]).toBe('clearRect(0,0,500,500)');
     expect(r.calls).toContain('fillText(Agent,266,254)');
   });
 
   it('skips vanishing ink that has faded out', () => {
     const r = recorder();
-    renderOverlay(r.ctx, box, geometry, [d({ tool: 'vanishing', points: [{ x: 0.6, y: 0.1 }] })], [], 10_000);
+    renderOverlay(r.ctx, box, geometry, [d({ tool: 'vanish', points: [{ x: 0.6, y: 0.1 }] })], [], 10_000);
     expect(r.calls).toEqual(['clearRect(0,0,500,500)']);
   });
 });
 
 describe('opacity', () => {
   it('fades vanishing ink linearly and keeps the highlighter translucent', () => {
-    expect(opacity(d({ tool: 'vanishing' }), 1500)).toBeCloseTo(0.5);
+    expect(opacity(d({ tool: 'vanish' }), 1500)).toBeCloseTo(0.5);
     expect(opacity(d({ tool: 'highlighter' }), 0)).toBe(0.35);
     expect(opacity(d({ tool: 'pen' }), 99_999)).toBe(1);
   });

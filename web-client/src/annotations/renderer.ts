@@ -20,10 +20,10 @@ export type Overlay2D = Pick<
   font: string;
 };
 
-/** A remote or local laser pointer: where, whose colour, and a name to show next to it. */
+/** A remote or local laser pointer: where, whose color, and a name to show next to it. */
 export interface LaserPointer {
   position: Point;
-  colour: string;
+  color: string;
   label: string;
 }
 
@@ -43,8 +43,8 @@ export function renderOverlay(
     if (alpha <= 0) continue;
     ctx.save();
     ctx.globalAlpha = alpha;
-    ctx.strokeStyle = d.colour;
-    ctx.fillStyle = d.colour;
+    ctx.strokeStyle = d.color;
+    ctx.fillStyle = d.color;
     ctx.lineWidth = Math.max(1, d.width * scale * (d.tool === 'highlighter' ? 3 : 1));
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
@@ -57,7 +57,7 @@ export function renderOverlay(
 /** Highlighter is translucent; vanishing ink fades out linearly over VANISH_MS after it was finished. */
 export function opacity(d: Drawable, now: number): number {
   if (d.tool === 'highlighter') return 0.35;
-  if (d.tool === 'vanishing') return Math.max(0, 1 - (now - d.createdAt) / VANISH_MS);
+  if (d.tool === 'vanish') return Math.max(0, 1 - (now - d.createdAt) / VANISH_MS);
   return 1;
 }
 
@@ -73,7 +73,7 @@ function drawOne(ctx: Overlay2D, d: Drawable, map: (p: Point) => Point, scale: n
   }
   const [a, b = a] = pts;
   switch (d.tool) {
-    case 'rectangle':
+    case 'rect':
       ctx.strokeRect(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.abs(b.x - a.x), Math.abs(b.y - a.y));
       break;
     case 'ellipse':
@@ -108,7 +108,7 @@ function drawArrow(ctx: Overlay2D, a: Point, b: Point): void {
 
 function drawLaser(ctx: Overlay2D, at: Point, p: LaserPointer): void {
   ctx.save();
-  ctx.fillStyle = p.colour;
+  ctx.fillStyle = p.color;
   ctx.globalAlpha = 0.35;
   ctx.beginPath();
   ctx.arc(at.x, at.y, 14, 0, 2 * Math.PI);

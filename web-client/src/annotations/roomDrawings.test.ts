@@ -76,7 +76,7 @@ describe('RoomDrawings', () => {
       room.applyEvent(event('agent', ink('s1', [0.3, 0.3])));
       const drawing = room.drawables(SOURCE);
       expect(drawing).toHaveLength(1);
-      expect(drawing[0]).toMatchObject({ id: 's1', authorId: 'agent', tool: 'pen', colour: '#00ff00', width: 2 });
+      expect(drawing[0]).toMatchObject({ id: 's1', authorId: 'agent', tool: 'pen', color: '#00ff00', width: 2 });
       expect(drawing[0].points).toEqual([{ x: 0.1, y: 0.1 }, { x: 0.2, y: 0.2 }, { x: 0.3, y: 0.3 }]);
       now = 200;
       room.applyEvent(event('agent', { type: 'stroke', id: 's1', points: [] }, [stroke('s1', 1, false, 'agent')]));
@@ -95,7 +95,7 @@ describe('RoomDrawings', () => {
       now = 4000;
       room.applyEvent(event('agent', ink('v1', [0.2, 0.2], 'vanish')));
       const [d] = room.drawables(SOURCE);
-      expect(d.tool).toBe('vanishing');
+      expect(d.tool).toBe('vanish');
       expect(d.createdAt).toBe(4000);
     });
 

@@ -3,25 +3,25 @@ import type { Drawable } from './model';
 import { cropFromWire, cropToWire, drawableFromWire, drawableToWire, masksToWire } from './wire';
 
 const source = { w: 2000, h: 1000 };
-const base: Drawable = { id: 'd1', authorId: 'a1', tool: 'pen', colour: '#e5302a', width: 4, points: [], createdAt: 5 };
+const base: Drawable = { id: 'd1', authorId: 'a1', tool: 'pen', color: '#e5302a', width: 4, points: [], createdAt: 5 };
 
 describe('drawables on the wire', () => {
   it('sends a stroke whole, with flat points and the width as a fraction of the source width', () => {
-    const d = { ...base, tool: 'vanishing' as const, points: [{ x: 0.1, y: 0.2 }, { x: 0.3, y: 0.4 }] };
+    const d = { ...base, tool: 'vanish' as const, points: [{ x: 0.1, y: 0.2 }, { x: 0.3, y: 0.4 }] };
     expect(drawableToWire(d, source)).toEqual({
       type: 'stroke', id: 'd1', tool: 'vanish', color: '#e5302a', width: 0.002, points: [0.1, 0.2, 0.3, 0.4],
     });
   });
 
   it('sends shapes by their two corners, text with its anchor twice', () => {
-    expect(drawableToWire({ ...base, tool: 'rectangle', points: [{ x: 0.1, y: 0.1 }, { x: 0.5, y: 0.6 }] }, source))
+    expect(drawableToWire({ ...base, tool: 'rect', points: [{ x: 0.1, y: 0.1 }, { x: 0.5, y: 0.6 }] }, source))
       .toMatchObject({ type: 'shape', kind: 'rect', x1: 0.1, y1: 0.1, x2: 0.5, y2: 0.6 });
     expect(drawableToWire({ ...base, tool: 'text', text: 'here', points: [{ x: 0.3, y: 0.3 }] }, source))
       .toMatchObject({ type: 'shape', kind: 'text', x1: 0.3, y1: 0.3, x2: 0.3, y2: 0.3, text: 'here' });
   });
 
   it('round-trips every tool through an element of the room state', () => {
-    const tools = ['pen', 'highlighter', 'vanishing', 'arrow', 'rectangle', 'ellipse', 'text'] as const;
+    const tools = ['pen', 'highlighter', 'vanish', 'arrow', 'rect', 'ellipse', 'text'] as const;
     for (const tool of tools) {
       const d: Drawable = { ...base, tool, text: tool === 'text' ? 'hi' : undefined,
         points: tool === 'text' ? [{ x: 0.25, y: 0.5 }] : [{ x: 0.25, y: 0.5 }, { x: 0.75, y: 0.5 }] };

@@ -8,24 +8,22 @@ import type { Rect, Size } from '../crop/geometry';
 import type { Crop, ElementStroke, Ink, Rect as WireRect, Shape } from '../generated/annotation';
 import type { AnnotationElement } from '../generated/annotation-server';
 import type { CropGeometry, Point } from './mapping';
-import { type Drawable, type DrawingTool, isFreehand } from './model';
+import { type Drawable, type DrawingTool, type FreehandDrawable, isFreehand } from './model';
 
-const STROKE_TOOL = { pen: 'pen', highlighter: 'highlighter', vanishing: 'vanish' } as const;
-const SHAPE_KIND = { arrow: 'arrow', rectangle: 'rect', ellipse: 'ellipse', text: 'text' } as const;
 
 /** A finished drawable as one whole message (no begin/append/end phases), as the room's state will hold it. */
 export function drawableToWire(d: Drawable, source: Size): ElementStroke | Shape {
   const width = d.width / source.w;
   if (isFreehand(d.tool)) {
     return {
-      type: 'stroke', id: d.id, tool: STROKE_TOOL[d.tool as keyof typeof STROKE_TOOL], color: d.colour, width,
+      type: 'stroke', id: d.id, tool: d.tool, color: d.color, width,
       points: d.points.flatMap((p) => [p.x, p.y]),
     };
   }
   const [a, b = a] = d.points;
   const shape: Shape = {
-    type: 'shape', id: d.id, kind: SHAPE_KIND[d.tool as keyof typeof SHAPE_KIND], x1: a.x, y1: a.y, x2: b.x, y2: b.y,
-    color: d.colour, width,
+    type: 'shape', id: d.id, kind: d.tool, x1: a.x, y1: a.y, x2: b.x, y2: b.y,
+    color: d.color, width,
   };
   if (d.tool === 'text') shape.text = d.text ?? '';
   return shape;
@@ -35,17 +33,16 @@ export function drawableToWire(d: Drawable, source: Size): ElementStroke | Shape
  * Live ink: the points a freehand drawable gained since its previous ink (volatile, relayed while the pen moves;
  * the whole stroke follows with the same id).
  */
-export function inkToWire(d: Drawable, added: readonly Point[], source: Size): Ink {
+export function inkToWire(d: FreehandDrawable, added: readonly Point[], source: Size): Ink {
   return {
-    type: 'ink', id: d.id, tool: STROKE_TOOL[d.tool as keyof typeof STROKE_TOOL], color: d.colour,
+    type: 'ink', id: d.id, tool: d.tool, color: d.color,
     width: d.width / source.w, points: added.flatMap((p) => [p.x, p.y]),
   };
 }
 
 /** Live ink as the drawable it shows so far, with the points gathered until now. */
 export function inkFromWire(ink: Ink, authorId: string, points: Point[], source: Size, now: number): Drawable {
-  const tool: DrawingTool = ink.tool === 'vanish' ? 'vanishing' : ink.tool;
-  return { id: ink.id, authorId, tool, colour: ink.color, width: ink.width * source.w, points, createdAt: now };
+  return { id: ink.id, authorId, tool: ink.tool, color: ink.color, width: ink.width * source.w, points, createdAt: now };
 }
 
 /** An element of the room's state (or of an event's changes) as a drawable; null once deleted. */
@@ -53,14 +50,14 @@ export function drawableFromWire(el: AnnotationElement, source: Size, now: numbe
   if (el.deleted) return null;
   const w = el.drawable;
   if (w.type === 'stroke') {
-    const tool: DrawingTool = w.tool === 'vanish' ? 'vanishing' : w.tool;
+    const tool: DrawingTool = w.tool;
     const points = [];
     for (let i = 0; i + 1 < w.points.length; i += 2) points.push({ x: w.points[i], y: w.points[i + 1] });
-    return { id: el.id, authorId: el.authorId, tool, colour: w.color, width: w.width * source.w, points, createdAt: now };
+    return { id: el.id, authorId: el.authorId, tool, color: w.color, width: w.width * source.w, points, createdAt: now };
   }
-  const tool: DrawingTool = w.kind === 'rect' ? 'rectangle' : w.kind;
+  const tool: DrawingTool = w.kind;
   const points = tool === 'text' ? [{ x: w.x1, y: w.y1 }] : [{ x: w.x1, y: w.y1 }, { x: w.x2, y: w.y2 }];
-  return { id: el.id, authorId: el.authorId, tool, colour: w.color, width: w.width * source.w, points,
+  return { id: el.id, authorId: el.authorId, tool, color: w.color, width: w.width * source.w, points,
     text: w.text, createdAt: now };
 }
 

@@ -21,7 +21,7 @@ function surfaces() {
 }
 
 const pen = (points: { x: number; y: number }[]): Drawable => ({
-  id: 'd1', authorId: 'a', tool: 'pen', colour: '#e5302a', width: 4, points, createdAt: 0,
+  id: 'd1', authorId: 'a', tool: 'pen', color: '#e5302a', width: 4, points, createdAt: 0,
 });
 
 describe('grabFrame', () => {

@@ -4,8 +4,8 @@ import { documentGeometry, SNAPSHOT_DOCUMENT_FORMAT, snapshotDocument } from './
 
 const geometry = { source: { w: 1000, h: 500 }, crop: { x: 250, y: 100, w: 500, h: 300 } };
 const drawables: Drawable[] = [
-  { id: 'a', authorId: 'x', tool: 'pen', colour: '#e5302a', width: 4, points: [{ x: 0.3, y: 0.3 }, { x: 0.4, y: 0.5 }], createdAt: 0 },
-  { id: 'b', authorId: 'x', tool: 'rectangle', colour: '#1f5fd6', width: 2, points: [{ x: 0.3, y: 0.3 }, { x: 0.6, y: 0.6 }], createdAt: 0 },
+  { id: 'a', authorId: 'x', tool: 'pen', color: '#e5302a', width: 4, points: [{ x: 0.3, y: 0.3 }, { x: 0.4, y: 0.5 }], createdAt: 0 },
+  { id: 'b', authorId: 'x', tool: 'rect', color: '#1f5fd6', width: 2, points: [{ x: 0.3, y: 0.3 }, { x: 0.6, y: 0.6 }], createdAt: 0 },
 ];
 
 describe('snapshotDocument', () => {

@@ -9,7 +9,7 @@ import type { Size } from '../../crop/geometry';
 import { extendDraft, finishDraft, startDraft } from '../../annotations/draft';
 import { InkStream } from '../../annotations/inkStream';
 import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../annotations/mapping';
-import type { Drawable } from '../../annotations/model';
+import type { Drawable, FreehandDrawable } from '../../annotations/model';
 import { browserTimer, PointerCoalescer } from '../../annotations/pointerCoalescer';
 import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
 import { h } from '../dom';
@@ -21,7 +21,7 @@ export interface OverlaySink {
   /** A finished drawable, in the source whose size is given. */
   draw(d: Drawable, source: Size): void;
   /** Live ink: the points freehand drawable {@code d} gained since its previous ink. */
-  ink(d: Drawable, added: Point[], source: Size): void;
+  ink(d: FreehandDrawable, added: Point[], source: Size): void;
   /** The local laser pointer, at most once per animation frame; null when it left the video. */
   pointer(p: Point | null): void;
 }
@@ -71,11 +71,11 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     pending = pending.filter((d) => !content.has(d.id));
     const drawables = [...content.drawables(g.source), ...pending, ...(draft ? [draft] : [])];
     const remote = content.pointers();
-    const pointers = local ? [...remote, { position: local, colour: tools().colour, label: t('common.you') }] : remote;
+    const pointers = local ? [...remote, { position: local, color: tools().color, label: t('common.you') }] : remote;
     const now = performance.now();
     renderOverlay(ctx, { w, h: hh }, g, drawables, pointers, now);
     // Vanishing ink fades: keep painting while any is still visible.
-    if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < 3000)) repaint();
+    if (drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < 3000)) repaint();
   };
   const repaint = (): void => {
     if (frameRequested) return;
@@ -161,7 +161,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
       if (k.key !== 'Enter') return;
       const t = tools();
       if (input.value.trim()) {
-        send({ id: newId(), authorId: '', tool: 'text', colour: t.colour, width: t.width,
+        send({ id: newId(), authorId: '', tool: 'text', color: t.color, width: t.width,
           points: [p], text: input.value.trim(), createdAt: performance.now() });
       }
       close();

@@ -7,7 +7,7 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altK
 describe('shortcuts', () => {
   it('picks a tool by its letter, undoes and redoes with Ctrl/Cmd+Z', () => {
     expect(shortcutAction(key('p'), true)).toEqual({ kind: 'tool', tool: 'pen' });
-    expect(shortcutAction(key('R'), true)).toEqual({ kind: 'tool', tool: 'rectangle' });
+    expect(shortcutAction(key('R'), true)).toEqual({ kind: 'tool', tool: 'rect' });
     expect(shortcutAction(key('z', { ctrlKey: true }), true)).toEqual({ kind: 'undo' });
     expect(shortcutAction(key('Z', { metaKey: true, shiftKey: true }), true)).toEqual({ kind: 'redo' });
     expect(shortcutAction(key('p', { altKey: true }), true)).toBeNull();

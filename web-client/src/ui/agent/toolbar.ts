@@ -14,17 +14,17 @@ const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'col
 
 export interface ToolSettings {
   tool: Tool;
-  colour: string;
+  color: string;
   /** Line width in source pixels. */
   width: number;
 }
 
-export const COLOURS: readonly { value: string; name: MessageKey }[] = [
-  { value: '#e5302a', name: 'colour.red' },
-  { value: '#f79009', name: 'colour.orange' },
-  { value: '#12b76a', name: 'colour.green' },
-  { value: '#1f5fd6', name: 'colour.blue' },
-  { value: '#111111', name: 'colour.black' },
+export const COLORS: readonly { value: string; name: MessageKey }[] = [
+  { value: '#e5302a', name: 'color.red' },
+  { value: '#f79009', name: 'color.orange' },
+  { value: '#12b76a', name: 'color.green' },
+  { value: '#1f5fd6', name: 'color.blue' },
+  { value: '#111111', name: 'color.black' },
 ];
 
 export interface ToolbarActions {
@@ -47,14 +47,14 @@ export interface Toolbar {
 }
 
 export function createToolbar(a: ToolbarActions): Toolbar {
-  let settings: ToolSettings = { tool: 'laser', colour: COLOURS[0].value, width: 4 };
+  let settings: ToolSettings = { tool: 'laser', color: COLORS[0].value, width: 4 };
   const toolButtons = TOOLS.map(({ tool, label, short, key }) => h('button', {
     type: 'button', 'data-tool': tool, 'aria-pressed': String(tool === settings.tool), 'aria-label': t(label),
     'aria-keyshortcuts': key.toUpperCase(), title: t('tools.withKey', { label: t(label), key: key.toUpperCase() }),
   }, t(short)));
-  const swatches = COLOURS.map(({ value, name }) => {
-    const b = h('button', { type: 'button', class: 'swatch', 'aria-label': t('tools.colourNamed', { name: t(name) }),
-      'aria-pressed': String(value === settings.colour) });
+  const swatches = COLORS.map(({ value, name }) => {
+    const b = h('button', { type: 'button', class: 'swatch', 'aria-label': t('tools.colorNamed', { name: t(name) }),
+      'aria-pressed': String(value === settings.color) });
     b.style.background = value;
     return b;
   });
@@ -71,11 +71,11 @@ export function createToolbar(a: ToolbarActions): Toolbar {
   const set = (change: Partial<ToolSettings>): void => {
     settings = { ...settings, ...change };
     toolButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.tool === settings.tool)));
-    swatches.forEach((b, i) => b.setAttribute('aria-pressed', String(COLOURS[i].value === settings.colour)));
+    swatches.forEach((b, i) => b.setAttribute('aria-pressed', String(COLORS[i].value === settings.color)));
     a.onChange(settings);
   };
   toolButtons.forEach((b) => b.addEventListener('click', () => set({ tool: b.dataset.tool as Tool })));
-  swatches.forEach((b, i) => b.addEventListener('click', () => set({ colour: COLOURS[i].value })));
+  swatches.forEach((b, i) => b.addEventListener('click', () => set({ color: COLORS[i].value })));
   width.addEventListener('input', () => set({ width: Number(width.value) }));
   undo.addEventListener('click', a.undo);
   redo.addEventListener('click', a.redo);
@@ -83,7 +83,7 @@ export function createToolbar(a: ToolbarActions): Toolbar {
 
   const element = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('tools.label') },
     ...toolButtons, h('span', { class: 'sep' }),
-    h('span', { role: 'group', 'aria-label': t('tools.colour'), class: 'row' }, ...swatches),
+    h('span', { role: 'group', 'aria-label': t('tools.color'), class: 'row' }, ...swatches),
     h('span', { class: 'sep' }), h('label', { for: 'stroke-width', class: 'sr-only' }, t('tools.lineWidth')), width,
     h('span', { class: 'sep' }), undo, redo, clear, h('span', { class: 'sep' }),
     h('label', { for: 'single-key-shortcuts', class: 'row', title: t('tools.letterShortcutsTitle') },

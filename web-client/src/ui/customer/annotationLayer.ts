@@ -23,7 +23,7 @@ export interface AnnotationLayer {
   show(drawings: RoomDrawings): void;
 }
 
-/** Colour of the agent's pointer on the customer's side: one fixed, well visible colour. */
+/** Colour of the agent's pointer on the customer's side: one fixed, well visible color. */
 const POINTER_COLOUR = '#e5302a';
 
 /** How the layer names the agent (to the customer: "Your agent"; to an observer: "The agent"). */
@@ -61,7 +61,7 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
       return;
     }
     const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings?.selfId)
-      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: words.agent }));
+      .map(([, position]) => ({ position, color: POINTER_COLOUR, label: words.agent }));
     const drawables = drawings.drawables(source);
     const now = performance.now();
     renderOverlay(ctx, box, view ?? wholeSource(source), drawables, pointers, now);
@@ -72,7 +72,7 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
     if (drawables.length > announced.drawables) announcer.textContent = words.drew;
     else if (pointing && !announced.pointing) announcer.textContent = words.pointing;
     announced = { pointing, drawables: drawables.length };
-    if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < VANISH_MS)) repaint();
+    if (drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < VANISH_MS)) repaint();
   };
   const repaint = (): void => {
     if (frameRequested) return;

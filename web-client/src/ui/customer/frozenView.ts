@@ -55,12 +55,12 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
       return;
     }
     const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, colour: POINTER_COLOUR, label: t('role.yourAgent') }));
+      .map(([, position]) => ({ position, color: POINTER_COLOUR, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);
     canvas.dataset.drawables = String(drawables.length);
-    if (drawables.some((d) => d.tool === 'vanishing' && now - d.createdAt < VANISH_MS)) repaint();
+    if (drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < VANISH_MS)) repaint();
   };
   const repaint = (): void => {
     if (frameRequested || disposed) return;

@@ -41,7 +41,7 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     drawables: (source) => drawings.drawables(source),
     has: (id) => drawings.has(id),
     pointers: () => [...drawings.pointers().entries()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, colour: '#e5302a', label: t('role.yourAgent') })),
+      .map(([, position]) => ({ position, color: '#e5302a', label: t('role.yourAgent') })),
   }, toolbar.settings, {
     draw: (d, source) => void send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
     ink: (d, added, source) => void send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
