@@ -155,7 +155,12 @@ class RoomEndAndSessionEventsTest {
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    /** A consumer of the session events from now on, once it has its partitions. */
+    /**
+     * A consumer of the session events from now on, once it has its partitions and knows where "now" is: with
+     * {@code auto.offset.reset=latest} the position is looked up lazily, so an event published between the
+     * assignment and that lookup would fall before "latest" and never be read (the test then waited its 30 s out
+     * on a loaded machine). {@code position()} blocks until the offset is fetched.
+     */
     private static KafkaConsumer<String, String> subscribedConsumer() {
         KafkaConsumer<String, String> consumer = consumer();
         consumer.subscribe(List.of(Topics.SESSION_EVENTS));
@@ -163,6 +168,7 @@ class RoomEndAndSessionEventsTest {
             consumer.poll(Duration.ofMillis(100));
             return !consumer.assignment().isEmpty();
         });
+        consumer.assignment().forEach(p -> consumer.position(p, Duration.ofSeconds(30)));
         return consumer;
     }
 
