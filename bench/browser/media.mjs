@@ -194,7 +194,8 @@ async function frameRates(s) {
     out[name] = { customer_page: c2.visibility, agent_fps: Math.round(((a2.framesDecoded - a.framesDecoded) / seconds) * 10) / 10,
       source_fps: Math.round(((p2.n - p.n) / ((p2.at - p.at) / 1000)) * 10) / 10,
       sender_fps: Math.round(((c2.framesEncoded - c.framesEncoded) / ((c2.at - c.at) / 1000)) * 10) / 10,
-      received: `${a2.frameWidth}×${a2.frameHeight}`, kbps: Math.round(((a2.bytesReceived - a.bytesReceived) * 8) / seconds / 1000),
+      received: `${a2.frameWidth}×${a2.frameHeight}`, codec: a2.codec,
+      kbps: Math.round(((a2.bytesReceived - a.bytesReceived) * 8) / seconds / 1000),
       ...delays(c, c2, a, a2), ...cpu.stop() };
     log(`${name}: ${JSON.stringify(out[name])}`);
   }
@@ -294,7 +295,7 @@ async function sharpness(env) {
 function markdown(r) {
   const row = (name, x) => `| ${name} | ${x.count ?? ''} | ${x.p50_ms ?? ''} | ${x.p95_ms ?? ''} | ${x.p99_ms ?? ''} | ${x.max_ms ?? ''} |`;
   const rates = Object.entries(r.frame_rate).map(([k, v]) => `| ${k.replaceAll('_', ' ')} | ${v.customer_page} | ${v.source_fps} | ${v.agent_fps} | `
-    + `${v.sender_fps} | ${v.received} | ${v.kbps} | ${v.browser_cpu_pct} | ${v.stack_cpu_pct} |`);
+    + `${v.sender_fps} | ${v.received} | ${v.codec} | ${v.kbps} | ${v.encode_ms} | ${v.jitter_buffer_ms} | ${v.browser_cpu_pct} | ${v.stack_cpu_pct} |`);
   const sharp = Object.entries(r.sharpness).filter(([, v]) => typeof v === 'object' && v && 'psnr_db' in v)
     .map(([k, v]) => `| ${k.replaceAll('_', ' ')} | ${v.cap_bps ?? ''} | ${v.sent} | ${v.received} | ${v.kbps} | ${v.psnr_db} | ${v.ssim} |`);
   return `# Media path in the browser (bench/browser/media.mjs)
@@ -326,8 +327,8 @@ strokes, ${r.ink.ink_messages} ink messages.
 
 Frame rate of a tab that changes every frame (fixtures/motion.html), crop = whole tab, over ${WINDOW_MS / 1000} s:
 
-| in front | customer's CoView page | shared tab paints/s | agent fps | sender fps | received | kbit/s | browser CPU % | stack CPU % |
-|---|---|---:|---:|---:|---|---:|---:|---:|
+| in front | customer's CoView page | shared tab paints/s | agent fps | sender fps | received | codec | kbit/s | encode ms/frame | agent's jitter buffer ms/frame | browser CPU % | stack CPU % |
+|---|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|
 ${rates.join('\n')}
 
 Sharpness of a page of 12 px text (fixtures/text.html), crop ${r.sharpness.crop}; the agent's decoded frame against

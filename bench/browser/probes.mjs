@@ -103,10 +103,14 @@ export function firstMediaProbe() {
 /** page.evaluate: video inbound (agent) or outbound (customer) counters of every peer connection, summed. */
 export async function videoCounters() {
   const sum = { framesDecoded: 0, bytesReceived: 0, framesEncoded: 0, bytesSent: 0, frameWidth: 0, frameHeight: 0,
-    candidate: null, jitterBufferDelay: 0, jitterBufferEmitted: 0, decodeTime: 0, encodeTime: 0, packetSendDelay: 0,
+    candidate: null, codec: null, jitterBufferDelay: 0, jitterBufferEmitted: 0, decodeTime: 0, encodeTime: 0, packetSendDelay: 0,
     packetsSent: 0 };
   for (const pc of window.coviewPeerConnections ?? []) {
-    for (const r of (await pc.getStats()).values()) {
+    const stats = await pc.getStats();
+    for (const r of stats.values()) {
+      if ((r.type === 'inbound-rtp' || r.type === 'outbound-rtp') && r.kind === 'video' && r.codecId) {
+        sum.codec = stats.get(r.codecId)?.mimeType ?? sum.codec;
+      }
       if (r.type === 'inbound-rtp' && r.kind === 'video') {
         sum.framesDecoded += r.framesDecoded ?? 0;
         sum.bytesReceived += r.bytesReceived ?? 0;
