@@ -27,6 +27,8 @@ import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, red
 import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '../embed/protocol';
 import { endReasonOf } from '../session/agentView';
 import { createOwnSharePanel } from '../ui/agent/ownSharePanel';
+import { createShareInView } from '../ui/agent/shareInView';
+import type { ShareId } from '../annotations/roomDrawings';
 import type { PipelinePreference } from '../crop/choosePipeline';
 import { t, type MessageKey } from '../i18n';
 import { languagePicker } from '../i18n/languagePicker';
@@ -58,7 +60,10 @@ let idCounter = 0;
 const newId = () => `${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
 
 const toolbar = createToolbar({
-  onChange: () => overlay.repaint(),
+  onChange: () => {
+    overlay.repaint();
+    inView.repaint();
+  },
   // Applied when annotation-service's event comes back (RoomDrawings), never locally first.
   undo: () => void link?.send({ type: 'undo' }),
   redo: () => void link?.send({ type: 'redo' }),
@@ -88,30 +93,57 @@ const empty = h('div', { class: 'empty' },
   h('p', {}, t('agent.emptyTitle'), h('br'),
     h('span', { class: 'muted' }, t('agent.emptyHint'))));
 video.addEventListener('loadeddata', () => (empty.hidden = true));
+// The share in the main view (two-way sharing): the customer's, or the agent's own while they share.
+const inView = createShareInView({ video, overlay }, () => link?.ownDrawings ?? null, toolbar.settings,
+  (m) => void link?.send(m), newId);
 
-// Freeze and snapshots: while frozen the overlay maps through the still's crop, not the live one.
+// Freeze and snapshots: while frozen the share's overlay maps through the still's crop, not the live one.
 let liveGeometry: CropGeometry | null = null;
-let frozenGeometry: CropGeometry | null = null;
+/** What the agent's own share shows of their screen, as its share view last reported. */
+let ownGeometry: CropGeometry | null = null;
+const frozenGeometry: Record<ShareId, CropGeometry | null> = { customer: null, agent: null };
+const geometryOf = (share: ShareId) => (share === 'agent' ? ownGeometry : liveGeometry);
 let snapshotApi: SnapshotApi | null = null;
 const freeze = createFreezeControl({
-  video,
-  liveGeometry: () => liveGeometry,
-  drawables: (source) => link?.drawings.drawables(source) ?? [],
+  inView: () => inView.inView(),
+  share: (id) => ({
+    video: inView.stage(id).video,
+    liveGeometry: () => geometryOf(id),
+    drawables: (source) => (id === 'agent' ? link?.ownDrawings : link?.drawings)?.drawables(source) ?? [],
+    showGeometry: (g) => {
+      frozenGeometry[id] = g;
+      inView.stage(id).overlay.setGeometry(g ?? geometryOf(id));
+    },
+  }),
   send: (msg) => link?.send(msg) ?? false,
   api: () => snapshotApi,
-  showGeometry: (g) => {
-    frozenGeometry = g;
-    overlay.setGeometry(g ?? liveGeometry);
-  },
   saved: () => void snapshots.refresh(),
 });
 const snapshots = createSnapshotList(freeze.controls);
-// Recording (with the customer's consent), links for the customer, crop requests.
-const tools = createSupportTools(video, overlay.canvas, () => liveGeometry, newId);
+// Recording (with the customer's consent) of the share in view, links for the customer, crop requests.
+const tools = createSupportTools({ videos: [video, inView.ownVideo],
+  inView: () => ({ video: inView.stage(inView.inView()).video, overlay: inView.stage(inView.inView()).overlay.canvas }) },
+  () => liveGeometry, newId);
+// Freeze and Snapshot need a picture of the share in view.
+const updateFreezeAvailable = () => freeze.setAvailable(inView.stage(inView.inView()).video.readyState >= 2);
+inView.onChange(() => {
+  freeze.viewChanged();
+  tools.viewChanged();
+  updateFreezeAvailable();
+});
 
 // The agent's own share (two-way sharing); ?pipeline=canvas forces the fallback crop pipeline, as on the customer's page.
 const ownShare = createOwnSharePanel(() => link,
-  (new URL(location.href).searchParams.get('pipeline') ?? 'auto') as PipelinePreference);
+  (new URL(location.href).searchParams.get('pipeline') ?? 'auto') as PipelinePreference, {
+    track: (track) => {
+      if (!track) ownGeometry = null;
+      inView.setOwn(track);
+    },
+    content: (shared) => {
+      ownGeometry = { source: shared.source, crop: shared.crop };
+      if (!frozenGeometry.agent) inView.stage('agent').overlay.setGeometry(ownGeometry);
+    },
+  });
 
 const presence = createPresence((p) => {
   const session = current;
@@ -155,8 +187,10 @@ tellCustomer({ type: 'reset' });
 // "Sharing" only once a frame has really arrived (not when the stream object or ICE says so).
 const watchFrames = () => video.requestVideoFrameCallback(() => tellCustomer({ type: 'frames' }));
 freeze.setAvailable(false);
-video.addEventListener('loadeddata', () => freeze.setAvailable(true));
-video.addEventListener('emptied', () => freeze.setAvailable(false));
+for (const v of [video, inView.ownVideo]) {
+  v.addEventListener('loadeddata', updateFreezeAvailable);
+  v.addEventListener('emptied', updateFreezeAvailable);
+}
 
 /** Why the console's session ended, in the panel (the reason the host page gets too). */
 const ENDED_TEXT: Partial<Record<SessionEndedReason, MessageKey>> = {
@@ -240,7 +274,7 @@ function startSession(room: CreatedRoom): void {
     },
     crop: (geometry) => {
       liveGeometry = geometry;
-      if (!frozenGeometry) overlay.setGeometry(geometry);
+      if (!frozenGeometry.customer) overlay.setGeometry(geometry);
     },
     // Attached before the customer shares (nothing shows yet, the hint stays until 'loadeddata'): the player is
     // running when the first frame arrives. Setting srcObject again, even to the same stream, would restart it.
@@ -272,8 +306,11 @@ function startSession(room: CreatedRoom): void {
       overlay.repaint();
       toolbar.setUndoRedo(l.drawings.canUndo(), l.drawings.canRedo());
     });
+    l.ownDrawings.onChange(() => inView.repaint());
     // The room's freeze (its state on every connect, then events) and saved snapshots, whoever made them.
     new FreezeTracker(l.room).subscribe((f) => {
+      // A freeze brings its share to the front (the still shows over the share it was taken of).
+      if (f.frozen) inView.show(f.shareId);
       freeze.follow(f);
       if (f.frozen) void snapshots.refresh();
     });
@@ -353,7 +390,9 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
     h('section', { class: 'stage', 'aria-label': t('agent.stageLabel') },
       toolbar.element,
       socketProblem.element,
-      h('div', { class: 'video-area' }, video, freeze.still, overlay.canvas, empty, customerState, freeze.badge,
+      inView.switcher,
+      h('div', { class: 'video-area' }, video, inView.ownVideo, freeze.still, overlay.canvas, inView.ownCanvas, empty,
+        customerState, freeze.badge,
         tools.badge, mediaHud.element),
       ownShare.stage),
     h('aside', { class: 'side', 'aria-label': t('agent.sideLabel') }, sessionSlot, presence.list, ownShare.controls,

@@ -15,9 +15,9 @@ import { createShareView, type ShareView } from '../ui/customer/shareView';
 import { createViewerList } from '../ui/customer/viewers';
 import { notifyHost, startBridge } from '../embed/bridge';
 import { sessionEndedReason } from '../embed/protocol';
-import { FreezeTracker } from '../media/freezeSync';
+import { freezeOn, FreezeTracker } from '../media/freezeSync';
 import { SnapshotApi } from '../media/snapshotApi';
-import { createFrozenView } from '../ui/customer/frozenView';
+import { createFrozenView, THEIR_SCREEN } from '../ui/customer/frozenView';
 import { attachCropRequestPrompt } from '../ui/customer/cropRequestPrompt';
 import { attachRecordingConsent } from '../ui/customer/recordingConsent';
 import { attachReferencePrompt } from '../ui/customer/referencePrompt';
@@ -103,8 +103,17 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   const session: Session = { room, link, freeze, view: null, theirs: null, ended: false };
   void link.then((l) => {
     if (session.ended) return;
-    session.theirs = createTheirScreen(l.theirShare, main, (m) => l.room.send(m), newElementId);
-    theirSlot.replaceChildren(session.theirs.element);
+    const theirs = createTheirScreen(l.theirShare, main, (m) => l.room.send(m), newElementId);
+    session.theirs = theirs;
+    theirSlot.replaceChildren(theirs.element);
+    // A freeze of the agent's share: its still with the drawings on it over their screen, which comes to the front.
+    const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.theirShare.drawings,
+      THEIR_SCREEN);
+    theirs.showFrozen(frozen);
+    void freeze.then((tracker) => tracker.subscribe((f) => {
+      if (f.frozen && f.shareId === 'agent') theirs.front();
+      frozen.follow(freezeOn(f, 'agent'));
+    }));
   }, () => undefined);
   void link.then((l) => {
     // The agent reads where the customer is from here on: the consent step first.
@@ -193,7 +202,7 @@ function showConsent(session: Session, rejoined: boolean): void {
         const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.drawings);
         shown.element.querySelector('[data-testid=preview]')?.append(frozen.element);
         void freeze.then((t) => {
-          const unfollow = t.subscribe(frozen.follow);
+          const unfollow = t.subscribe((f) => frozen.follow(freezeOn(f, 'customer')));
           unfollowFreeze = () => {
             unfollow();
             frozen.dispose();

@@ -7,25 +7,36 @@
  */
 import type { Freeze } from '../generated/annotation';
 import type { ServerEvent, ServerState } from '../generated/annotation-server';
+import { shareOf, type ShareId } from '../annotations/roomDrawings';
 
 export type FreezeSignal =
   | { frozen: false }
-  /** snapshotId is null while the agent's upload has not named the still yet. */
-  | { frozen: true; snapshotId: string | null; authorId: string };
+  /**
+   * snapshotId is null while the agent's upload has not named the still yet; shareId is the share frozen (two-way
+   * sharing: the room has one freeze, on the customer's share or on the agent's).
+   */
+  | { frozen: true; snapshotId: string | null; authorId: string; shareId: ShareId };
 
 export const LIVE: FreezeSignal = { frozen: false };
 
 export function freezeOfState(s: Pick<ServerState, 'freeze'>): FreezeSignal {
-  return s.freeze ? { frozen: true, snapshotId: s.freeze.snapshotId ?? null, authorId: s.freeze.authorId } : LIVE;
+  return s.freeze ? { frozen: true, snapshotId: s.freeze.snapshotId ?? null, authorId: s.freeze.authorId,
+    shareId: shareOf(s.freeze) } : LIVE;
 }
 
 export function freezeOfEvent(e: Freeze, envelope: Pick<ServerEvent, 'authorId'>): FreezeSignal {
-  return e.on ? { frozen: true, snapshotId: e.snapshotId ?? null, authorId: envelope.authorId } : LIVE;
+  return e.on ? { frozen: true, snapshotId: e.snapshotId ?? null, authorId: envelope.authorId, shareId: shareOf(e) }
+    : LIVE;
+}
+
+/** The freeze as a view of {@code share} follows it: a freeze of the other share leaves this one live. */
+export function freezeOn(signal: FreezeSignal, share: ShareId): FreezeSignal {
+  return signal.frozen && signal.shareId !== share ? LIVE : signal;
 }
 
 export function sameFreeze(a: FreezeSignal, b: FreezeSignal): boolean {
   if (!a.frozen || !b.frozen) return a.frozen === b.frozen;
-  return a.snapshotId === b.snapshotId && a.authorId === b.authorId;
+  return a.snapshotId === b.snapshotId && a.authorId === b.authorId && a.shareId === b.shareId;
 }
 
 /** What the tracker needs of the annotation client. */

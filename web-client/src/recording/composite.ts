@@ -1,8 +1,9 @@
 /**
- * What a recording shows: the customer's video with the annotation overlay on top, drawn into one canvas whose
+ * What a recording shows: the share in the console's main view (the customer's video, or with two-way sharing the
+ * agent's own share as the customer receives it) with its annotation overlay on top, drawn into one canvas whose
  * `captureStream()` MediaRecorder records. The overlay canvas covers the whole `<video>` element while the video
  * is letterboxed in it (`object-fit: contain`), so the part of the overlay over the picture is cut out and scaled
- * onto the picture.
+ * onto the picture. One recording follows the view: each frame is drawn from the share in view at that moment.
  */
 import { containedRect } from '../annotations/mapping';
 import type { Rect, Size } from '../crop/geometry';
@@ -31,6 +32,12 @@ export function recordingSize(video: Size, max = 1920): Size {
   return { w: even(video.w), h: even(video.h) };
 }
 
+/** A video and the overlay over it. */
+export interface RecordedView {
+  video: HTMLVideoElement;
+  overlay: HTMLCanvasElement;
+}
+
 export interface Composite {
   readonly stream: MediaStream;
   stop(): void;
@@ -40,8 +47,9 @@ export interface Composite {
  * Draws video + overlay at `fps` on a timer (not requestAnimationFrame: that stops in a hidden tab, a timer only
  * slows down, and a recording should keep going). The size is fixed at start; a later crop change is letterboxed.
  */
-export function startComposite(video: HTMLVideoElement, overlay: HTMLCanvasElement, fps = 30): Composite {
-  const size = recordingSize({ w: video.videoWidth || 1280, h: video.videoHeight || 720 });
+export function startComposite(inView: () => RecordedView, fps = 30): Composite {
+  const first = inView().video;
+  const size = recordingSize({ w: first.videoWidth || 1280, h: first.videoHeight || 720 });
   const canvas = document.createElement('canvas');
   canvas.width = size.w;
   canvas.height = size.h;
@@ -49,6 +57,7 @@ export function startComposite(video: HTMLVideoElement, overlay: HTMLCanvasEleme
   const paint = () => {
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, size.w, size.h);
+    const { video, overlay } = inView();
     const v = { w: video.videoWidth, h: video.videoHeight };
     if (v.w === 0 || v.h === 0) return;
     const dest = containedRect(v, size);

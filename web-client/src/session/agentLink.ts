@@ -18,6 +18,7 @@ import type { AgentSignal } from './agentView';
 import { tokenSubject } from './tokenSubject';
 import { type AgentShare, createAgentShare } from './agentShare';
 import { socketErrorWords } from '../i18n/socketWords';
+import { IncomingShare } from './incomingShare';
 
 export interface AgentLinkEvents {
   /** The signaling socket; `close` says how it closed for good (why the session ended). */
@@ -38,6 +39,11 @@ export interface AgentLinkEvents {
   presence?(signal: AgentSignal): void;
   /** A message a socket refused, in the person's words (socketWords.ts; the code went to the console). */
   problem?(words: string): void;
+  /**
+   * The observer page: the agent's share as it receives it (two-way sharing; an agent's console has the agent's
+   * own share instead).
+   */
+  readonly watchAgentShare?: boolean;
 }
 
 export interface AgentLink {
@@ -47,6 +53,8 @@ export interface AgentLink {
   readonly ownDrawings: RoomDrawings;
   /** The agent's own share: its phase, its connection to the customer, its crop, masks and pause. */
   readonly ownShare: AgentShare;
+  /** The agent's share as this page receives it: an observer's only ({@link AgentLinkEvents.watchAgentShare}). */
+  readonly agentShare: IncomingShare | null;
   /** Sends an annotation message (a drawing, the pointer, undo, redo, clear); false while disconnected. */
   send(msg: ClientMessage): boolean;
   /** The room's state and events by type, for features beyond drawing (recording, references, crop requests). */
@@ -143,6 +151,8 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
   health = new MediaHealthWatch(() => peers.current());
   const ownShare = createAgentShare(client, annotations, base,
     () => [...people.values()].filter((p) => p.id !== selfId));
+  const agentShare = on.watchAgentShare
+    ? new IncomingShare(client, annotations, base, tokenSubject(room.token), () => performance.now()) : null;
   const mediaHealth = health;
   followSharing();
   const polling = window.setInterval(() => void mediaHealth.poll().catch(() => undefined), 1000);
@@ -150,12 +160,14 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     drawings,
     ownDrawings,
     ownShare,
+    agentShare,
     send: (msg) => annotations.send(msg),
     room: annotations,
     mediaHealth,
     leave: () => {
       window.clearInterval(polling);
       ownShare.close();
+      agentShare?.close();
       peers.close();
       annotations.close();
       client.leave();

@@ -79,9 +79,12 @@ function candidateHandler(links: Map<string, { candidate(c: RTCIceCandidateInit)
   });
 }
 
-/** Who a sharer sends to: the customer's share goes to everybody else; the agent's to the customer. */
+/**
+ * Who a sharer sends to: the customer's share goes to everybody else; the agent's to the customer and the
+ * observers (never to another agent: one agent's console shows the customer's share only).
+ */
 export const viewersOfCustomer = (p: Peer): boolean => p.role !== 'customer';
-export const viewersOfAgent = (p: Peer): boolean => p.role === 'customer';
+export const viewersOfAgent = (p: Peer): boolean => p.role !== 'agent';
 
 /** A sharer's side: a connection to every viewer in the room, sending {@code track} while there is one. */
 export class SharerPeers {
@@ -178,16 +181,26 @@ export class ViewerPeers {
               private readonly onStream: (from: string, stream: MediaStream | null) => void,
               private readonly onEarly: (from: string, stream: MediaStream) => void = () => undefined,
               isSharer: (p: Peer) => boolean = (p) => p.role === 'customer') {
-    signaling.on('offer', (m) => m.from && void this.link(m.from).offer(m.sdp));
+    // A page may view two shares (an observer: the customer's and the agent's), each with its own ViewerPeers:
+    // each answers only its sharer's offers (a sender not known yet is taken as one, as before roles were asked).
+    const roles = new Map<string, Peer['role']>();
+    const fromSharer = (id: string) => {
+      const role = roles.get(id);
+      return role === undefined || isSharer({ id, role } as Peer);
+    };
+    signaling.on('peer-joined', (m) => roles.set(m.peer.id, m.peer.role));
+    signaling.on('offer', (m) => m.from && fromSharer(m.from) && void this.link(m.from).offer(m.sdp));
     // Back within the grace period: the sharer may still hold a connection to the one this page lost (a reload),
     // and would not offer again by itself.
     signaling.on('welcome', (m) => {
+      m.peers.forEach((p) => roles.set(p.id, p.role));
       if (!m.resumed) return;
       m.peers.filter((p) => isSharer(p) && !this.links.get(p.id)?.has())
         .forEach((p) => signaling.send({ type: 'restart', to: p.id }));
     });
     // A candidate may overtake the offer it belongs to: the link holds it until then.
-    candidateHandler(this.links, signaling, true, (from) => this.link(from), (id) => this.onStream(id, null));
+    candidateHandler(this.links, signaling, true, (from) => (fromSharer(from) ? this.link(from) : undefined),
+      (id) => fromSharer(id) && this.onStream(id, null));
   }
 
   close(): void {

@@ -176,3 +176,12 @@ describe('one share stopping', () => {
     expect([...customerReceives.errors, ...customerSends.errors]).toEqual([]);
   });
 });
+
+describe('who sees the agent\'s share', () => {
+  it('the customer and the observers, never another agent', () => {
+    const peer = (role: Peer['role']): Peer => ({ id: role, role } as Peer);
+    expect(viewersOfAgent(peer('customer'))).toBe(true);
+    expect(viewersOfAgent(peer('observer'))).toBe(true);
+    expect(viewersOfAgent(peer('agent'))).toBe(false);
+  });
+});

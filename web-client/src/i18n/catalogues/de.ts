@@ -422,4 +422,11 @@ export const de: Catalogue = {
   'theirScreen.yours': 'Ihr Bildschirm',
   'theirScreen.switchLabel': 'Welcher Bildschirm angezeigt wird',
   'theirScreen.title': 'Bildschirm Ihres Ansprechpartners',
+  'ownShare.videoLabel': 'Ihr geteilter Bildschirm, wie der Kunde ihn sieht',
+  'ownShare.layerLabel': 'Zeichenebene über Ihrem geteilten Bildschirm',
+  'ownShare.viewCustomer': 'Bildschirm des Kunden',
+  'ownShare.viewOwn': 'Ihr Bildschirm',
+  'ownShare.switchLabel': 'Welcher Bildschirm in der Hauptansicht erscheint',
+  'frozen.theirStill': 'Das Bild vom Bildschirm Ihres Ansprechpartners, bei dem er angehalten hat',
+  'frozen.theirBanner': 'Ihr Ansprechpartner hat dieses Bild seines Bildschirms angehalten, um Ihnen etwas zu zeigen.',
 };

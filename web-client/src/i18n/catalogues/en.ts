@@ -444,4 +444,11 @@ export const en = {
   'theirScreen.yours': 'Your screen',
   'theirScreen.switchLabel': 'Which screen to show',
   'theirScreen.title': 'Your agent\'s screen',
+  'ownShare.videoLabel': 'Your shared screen, as the customer sees it',
+  'ownShare.layerLabel': 'Drawing layer over your shared screen',
+  'ownShare.viewCustomer': 'Customer\'s screen',
+  'ownShare.viewOwn': 'Your screen',
+  'ownShare.switchLabel': 'Which screen the main view shows',
+  'frozen.theirStill': 'The frame of your agent\'s screen they paused on',
+  'frozen.theirBanner': 'Your agent froze this frame of their screen to show you something.',
 };

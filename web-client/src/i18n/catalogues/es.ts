@@ -422,4 +422,11 @@ export const es: Catalogue = {
   'theirScreen.yours': 'Su pantalla',
   'theirScreen.switchLabel': 'Qué pantalla mostrar',
   'theirScreen.title': 'Pantalla de su agente',
+  'ownShare.videoLabel': 'Su pantalla compartida, tal como la ve el cliente',
+  'ownShare.layerLabel': 'Capa de dibujo sobre su pantalla compartida',
+  'ownShare.viewCustomer': 'Pantalla del cliente',
+  'ownShare.viewOwn': 'Su pantalla',
+  'ownShare.switchLabel': 'Qué pantalla muestra la vista principal',
+  'frozen.theirStill': 'La imagen de la pantalla de su agente en la que se detuvo',
+  'frozen.theirBanner': 'Su agente congeló esta imagen de su pantalla para mostrarle algo.',
 };

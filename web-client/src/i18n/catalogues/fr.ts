@@ -422,4 +422,11 @@ export const fr: Catalogue = {
   'theirScreen.yours': 'Votre écran',
   'theirScreen.switchLabel': 'Écran à afficher',
   'theirScreen.title': 'Écran de votre conseiller',
+  'ownShare.videoLabel': 'Votre écran partagé, tel que le client le voit',
+  'ownShare.layerLabel': 'Calque de dessin sur votre écran partagé',
+  'ownShare.viewCustomer': 'Écran du client',
+  'ownShare.viewOwn': 'Votre écran',
+  'ownShare.switchLabel': 'Écran affiché dans la vue principale',
+  'frozen.theirStill': 'L\'image de l\'écran de votre conseiller sur laquelle il s\'est arrêté',
+  'frozen.theirBanner': 'Votre conseiller a figé cette image de son écran pour vous montrer quelque chose.',
 };

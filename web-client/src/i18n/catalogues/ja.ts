@@ -422,4 +422,11 @@ export const ja: Catalogue = {
   'theirScreen.yours': 'あなたの画面',
   'theirScreen.switchLabel': '表示する画面',
   'theirScreen.title': '担当者の画面',
+  'ownShare.videoLabel': 'お客様に見えているあなたの共有画面',
+  'ownShare.layerLabel': 'あなたの共有画面の描画レイヤー',
+  'ownShare.viewCustomer': 'お客様の画面',
+  'ownShare.viewOwn': 'あなたの画面',
+  'ownShare.switchLabel': 'メイン表示に映す画面',
+  'frozen.theirStill': '担当者が止めた担当者の画面のフレーム',
+  'frozen.theirBanner': '担当者が説明のため、自分の画面のこのフレームを止めました。',
 };

@@ -5,10 +5,15 @@
  * the frame shown (the still while frozen, else the live frame) with the overlay flattened into it and the
  * drawings as JSON, then tells the room `snapshot.saved`. A freeze made by another agent (or found in the room's
  * state on connect) is shown the same way, from the stored original PNG.
+ *
+ * Two-way sharing: Freeze and Snapshot take the share in the console's main view (the customer's, or the agent's
+ * own); the room has one freeze, which names its share (`shareId`, absent for the customer's), and the still shows
+ * while that share is in view.
  */
 import type { CropGeometry } from '../../annotations/mapping';
 import type { Drawable } from '../../annotations/model';
 import type { Size } from '../../crop/geometry';
+import type { ShareId } from '../../annotations/roomDrawings';
 import type { ClientMessage } from '../../generated/annotation';
 import { drawStill, flatten, frameGeometry, grabFrame, NoFrameError, offscreenSurface, type Surface,
   type SurfaceFactory } from '../../media/frame';
@@ -19,19 +24,26 @@ import { ApiError } from '../../session/roomApi';
 import { h } from '../dom';
 import { t, formatTime } from '../../i18n';
 
-export interface FreezeDeps {
-  /** The customer's live video. */
+/** One share as Freeze and Snapshot see it. */
+export interface FreezableShare {
+  /** The share's live video. */
   readonly video: HTMLVideoElement;
-  /** What the live video shows of the customer's source; null while the crop is not known. */
+  /** What the live video shows of the share's source; null while the crop is not known. */
   liveGeometry(): CropGeometry | null;
-  /** The room's drawings, widths in pixels of the given source. */
+  /** The drawings on this share, widths in pixels of the given source. */
   drawables(source: Size): Drawable[];
+  /** Maps the share's overlay through a frozen still's geometry, or (null) through the live crop again. */
+  showGeometry(g: CropGeometry | null): void;
+}
+
+export interface FreezeDeps {
+  /** The share in the console's main view: Freeze and Snapshot take it. */
+  inView(): ShareId;
+  share(id: ShareId): FreezableShare;
   /** Sends to the room; false while disconnected. */
   send(msg: ClientMessage): boolean;
   /** The snapshot API of the current session; null before one is started. */
   api(): SnapshotApi | null;
-  /** Maps the overlay through a frozen still's geometry, or (null) through the live crop again. */
-  showGeometry(g: CropGeometry | null): void;
   /** A snapshot was stored (by this console). */
   saved(view: SnapshotView): void;
 }
@@ -51,9 +63,12 @@ export interface FreezeControl {
   setAvailable(on: boolean): void;
   /** A keyboard shortcut: presses Freeze (or Unfreeze) or Snapshot, when it is enabled. */
   press(which: 'freeze' | 'snapshot'): void;
+  /** The console's main view shows another share: the still shows only over the share it was taken of. */
+  viewChanged(): void;
 }
 
 interface Frozen {
+  shareId: ShareId;
   snapshotId: string | null;
   frame: Surface;
   original: Blob;
@@ -84,6 +99,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
     freeze.disabled = busy || !available;
     snapshot.disabled = busy || !available;
     badge.hidden = frozen === null;
+    still.hidden = frozen === null || frozen.shareId !== deps.inView();
   };
   const say = (text: string): void => {
     status.textContent = text;
@@ -91,12 +107,13 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
 
   function show(f: Frozen): void {
     if (frozen) URL.revokeObjectURL(frozen.url);
+    if (frozen && frozen.shareId !== f.shareId) deps.share(frozen.shareId).showGeometry(null);
     frozen = f;
     still.src = f.url;
-    still.hidden = false;
+    still.dataset.shareId = f.shareId;
     if (f.snapshotId) still.dataset.snapshotId = f.snapshotId;
     else delete still.dataset.snapshotId;
-    deps.showGeometry(f.geometry);
+    deps.share(f.shareId).showGeometry(f.geometry);
     render();
   }
 
@@ -104,24 +121,28 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
     loads.cancel();
     if (!frozen) return;
     URL.revokeObjectURL(frozen.url);
+    const share = frozen.shareId;
     frozen = null;
-    still.hidden = true;
     still.removeAttribute('src');
     delete still.dataset.snapshotId;
-    deps.showGeometry(null);
+    delete still.dataset.shareId;
+    deps.share(share).showGeometry(null);
     render();
   }
 
-  /** The live frame with what the overlay maps it through. */
+  /** The live frame of the share in view with what its overlay maps it through. */
   async function grabLive(): Promise<Omit<Frozen, 'snapshotId' | 'url'>> {
-    const frame = grabFrame(deps.video, make);
-    const live = deps.liveGeometry();
-    return { frame, original: await frame.png(), geometry: frameGeometry(live, frame.size), cropKnown: live !== null };
+    const shareId = deps.inView();
+    const share = deps.share(shareId);
+    const frame = grabFrame(share.video, make);
+    const live = share.liveGeometry();
+    return { shareId, frame, original: await frame.png(), geometry: frameGeometry(live, frame.size),
+      cropKnown: live !== null };
   }
 
   /** Uploads frame + flattened overlay + drawings as one snapshot. */
   async function save(api: SnapshotApi, f: Omit<Frozen, 'snapshotId' | 'url'>): Promise<SnapshotView> {
-    const drawables = deps.drawables(f.geometry.source);
+    const drawables = deps.share(f.shareId).drawables(f.geometry.source);
     const flattened = await flatten(f.frame, f.geometry, drawables, performance.now(), make).png();
     const annotations = snapshotDocument(f.frame.size, f.geometry, drawables, new Date(), f.cropKnown);
     return api.upload({ original: f.original, annotations, flattened });
@@ -141,7 +162,9 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       mine.snapshotId = view.snapshotId;
       still.dataset.snapshotId = view.snapshotId;
       deps.saved(view);
-      if (!deps.send({ type: 'freeze', on: true, snapshotId: view.snapshotId })) {
+      // The customer's share stays unnamed, as older clients send it.
+      const on = grabbed.shareId === 'agent' ? { shareId: grabbed.shareId } : {};
+      if (!deps.send({ type: 'freeze', on: true, snapshotId: view.snapshotId, ...on })) {
         throw new Error(t('freeze.notConnected'));
       }
       say(t('freeze.frozen'));
@@ -164,7 +187,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
 
   async function takeSnapshot(api: SnapshotApi): Promise<void> {
     say(t('freeze.savingSnapshot'));
-    const view = await save(api, frozen ?? await grabLive());
+    const view = await save(api, frozen && frozen.shareId === deps.inView() ? frozen : await grabLive());
     deps.saved(view);
     deps.send({ type: 'snapshot.saved', snapshotId: view.snapshotId });
     say(t('freeze.snapshotSaved', { time: formatTime(new Date(view.createdAt)) }));
@@ -194,7 +217,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
   snapshot.addEventListener('click', act(takeSnapshot));
 
   /** A still frozen by someone else (or before this console connected): from the stored snapshot. */
-  function loadStill(snapshotId: string): void {
+  function loadStill(snapshotId: string, shareId: ShareId): void {
     const api = deps.api();
     if (!api) return;
     void loads.run(async () => {
@@ -207,7 +230,7 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       const frame = drawStill(bitmap, size, make);
       bitmap.close();
       const known = documentGeometry(doc);
-      return { snapshotId, frame, original, geometry: frameGeometry(known, size), cropKnown: known !== null,
+      return { shareId, snapshotId, frame, original, geometry: frameGeometry(known, size), cropKnown: known !== null,
         url: URL.createObjectURL(original) };
     }, (f: Frozen) => {
       show(f);
@@ -224,7 +247,9 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
     follow: (signal) => {
       if (freezing) return;
       if (!signal.frozen) goLive();
-      else if (signal.snapshotId && frozen?.snapshotId !== signal.snapshotId) loadStill(signal.snapshotId);
+      else if (signal.snapshotId && (frozen?.snapshotId !== signal.snapshotId || frozen.shareId !== signal.shareId)) {
+        loadStill(signal.snapshotId, signal.shareId);
+      }
     },
     reset: () => {
       goLive();
@@ -241,5 +266,6 @@ export function createFreezeControl(deps: FreezeDeps, make: SurfaceFactory = off
       const button = which === 'freeze' ? freeze : snapshot;
       if (!button.disabled) button.click();
     },
+    viewChanged: render,
   };
 }

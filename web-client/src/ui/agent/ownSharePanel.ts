@@ -6,7 +6,7 @@
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { CAPTURE_ERROR_TEXT, CaptureFailed, startCapture } from '../../capture/capture';
 import type { PipelinePreference } from '../../crop/choosePipeline';
-import type { AgentShare } from '../../session/agentShare';
+import type { AgentShare, SharedContent } from '../../session/agentShare';
 import { t } from '../../i18n';
 import { h } from '../dom';
 import { createShareView, type ShareView } from '../customer/shareView';
@@ -16,6 +16,14 @@ import { SHARED_WITH_CUSTOMER } from '../customer/sharePanel';
 export interface OwnShareLink {
   readonly ownShare: AgentShare;
   readonly ownDrawings: RoomDrawings;
+}
+
+/** The console's main view follows the share (shareInView.ts): its output track, then what it shows. */
+export interface OwnShareWatcher {
+  /** The share started ({@code track}: what the customer receives) or stopped (null). */
+  track(track: MediaStreamTrack | null): void;
+  /** What is shared changed (crop, masks, pause). */
+  content(shared: SharedContent): void;
 }
 
 export interface OwnSharePanel {
@@ -32,7 +40,8 @@ export interface OwnSharePanel {
 const layerWords = () => ({ agent: t('ownShare.customer'), drew: t('ownShare.customerDrew'),
   pointing: t('ownShare.customerPointing'), testId: 'own-share-overlay' });
 
-export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: PipelinePreference): OwnSharePanel {
+export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: PipelinePreference,
+                                    watcher: OwnShareWatcher): OwnSharePanel {
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'own-share-error' });
   const button = h('button', { type: 'button', 'data-testid': 'own-share-start', disabled: true },
     t('ownShare.start'));
@@ -46,6 +55,7 @@ export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: Pip
   let running: OwnShareLink | null = null;
 
   const stop = () => {
+    if (view) watcher.track(null);
     running?.ownShare.unshare();
     running = null;
     view?.dispose();
@@ -64,12 +74,15 @@ export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: Pip
     try {
       const capture = await startCapture(navigator.mediaDevices, stop);
       running = l;
-      view = createShareView(capture, prefer, stop, (shared) => l.ownShare.publish(shared), null,
-        { audience: SHARED_WITH_CUSTOMER, layer: layerWords() });
+      view = createShareView(capture, prefer, stop, (shared) => {
+        l.ownShare.publish(shared);
+        watcher.content(shared);
+      }, null, { audience: SHARED_WITH_CUSTOMER, layer: layerWords() });
       stage.replaceChildren(view.element);
       stage.hidden = false;
       button.hidden = true;
       l.ownShare.share(view.pipeline.output);
+      watcher.track(view.pipeline.output);
       view.showAnnotations(l.ownDrawings);
       view.setStatus('connecting', t('ownShare.sending'));
     } catch (e) {

@@ -6,7 +6,7 @@
 import type { CropGeometry } from '../../annotations/mapping';
 import { notifyHost } from '../../embed/bridge';
 import { AgentRecording } from '../../recording/agentRecording';
-import { startComposite } from '../../recording/composite';
+import { type RecordedView, startComposite } from '../../recording/composite';
 import { startRecorder } from '../../recording/recorder';
 import { RecordingApi, type RecordingView } from '../../recording/recordingApi';
 import { ReferenceLog } from '../../reference/references';
@@ -26,17 +26,27 @@ export interface SupportTools {
   attach(link: AgentLink): void;
   /** The session ended: nothing that needs one stays enabled. */
   endRoom(): void;
+  /** The console's main view changed: whether there is a picture to record. */
+  viewChanged(): void;
 }
 
-export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasElement,
-  liveGeometry: () => CropGeometry | null, newId: () => string): SupportTools {
+/** What the recording shows: the share in the console's main view (two-way sharing: either share). */
+export interface RecordedStage {
+  /** Every share's video (a picture arriving or going changes whether one can record). */
+  readonly videos: readonly HTMLVideoElement[];
+  /** The share in view now, with its overlay: the recording follows it when the view changes. */
+  inView(): RecordedView;
+}
+
+export function createSupportTools(stage: RecordedStage, liveGeometry: () => CropGeometry | null,
+                                   newId: () => string): SupportTools {
   let link: AgentLink | null = null;
   let api: RecordingApi | null = null;
   let roomId = '';
   let recording: AgentRecording | null = null;
   let references = new ReferenceLog();
 
-  const hasVideo = () => video.videoWidth > 0;
+  const hasVideo = () => stage.inView().video.videoWidth > 0;
   const refreshRecordings = async () => {
     if (!api) return;
     try {
@@ -64,10 +74,12 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
   };
   setConnected(false);
   const updateCanRecord = () => panel.setCanRecord(link !== null && hasVideo());
-  video.addEventListener('loadeddata', updateCanRecord);
+  for (const video of stage.videos) {
+    video.addEventListener('loadeddata', updateCanRecord);
+    video.addEventListener('emptied', updateCanRecord);
+  }
   // A closed tab keeps what was uploaded: the recording is completed with the chunks room-service has.
   window.addEventListener('pagehide', () => recording?.abandon());
-  video.addEventListener('emptied', updateCanRecord);
 
   return {
     cards: [panel.element, refPanel.element, crop.element],
@@ -91,7 +103,7 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
         room: l.room,
         send: (m) => l.send(m),
         api: roomApi,
-        composite: () => (hasVideo() ? startComposite(video, overlay) : null),
+        composite: () => (hasVideo() ? startComposite(stage.inView) : null),
         record: (stream, onChunk) => startRecorder(stream, onChunk),
         newId,
         now: () => Date.now(),
@@ -122,6 +134,7 @@ export function createSupportTools(video: HTMLVideoElement, overlay: HTMLCanvasE
       updateCanRecord();
       void refreshRecordings();
     },
+    viewChanged: updateCanRecord,
     endRoom: () => {
       void recording?.stop();
       recording?.endSession();

@@ -14,7 +14,7 @@ import type { SnapshotApi } from '../../media/snapshotApi';
 import { documentGeometry } from '../../media/snapshotDocument';
 import { announce, announcer } from '../announcer';
 import { h } from '../dom';
-import { t } from '../../i18n';
+import { type MessageKey, t } from '../../i18n';
 
 /** Colour of the agent's pointer on the customer's side (as on the live preview). */
 const POINTER_COLOUR = '#e5302a';
@@ -26,14 +26,28 @@ export interface FrozenView {
   dispose(): void;
 }
 
-export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): FrozenView {
-  const still = h('img', { class: 'frozen-still', 'data-testid': 'frozen-still',
-    alt: t('frozen.still') });
-  const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': 'frozen-overlay', 'aria-hidden': 'true' });
+/** Which frozen view: over the customer's own preview, or over the agent's screen (two-way sharing). */
+export interface FrozenWords {
+  /** Prefix of the parts' test ids (the page may show both views). */
+  prefix: string;
+  still: MessageKey;
+  banner: MessageKey;
+}
+
+const OWN_PREVIEW: FrozenWords = { prefix: '', still: 'frozen.still', banner: 'frozen.banner' };
+export const THEIR_SCREEN: FrozenWords = { prefix: 'their-', still: 'frozen.theirStill', banner: 'frozen.theirBanner' };
+
+export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings, words: FrozenWords = OWN_PREVIEW): FrozenView {
+  const prefix = words.prefix;
+  const still = h('img', { class: 'frozen-still', 'data-testid': `${prefix}frozen-still`,
+    alt: t(words.still) });
+  const canvas = h('canvas', { class: 'annotation-layer', 'data-testid': `${prefix}frozen-overlay`,
+    'aria-hidden': 'true' });
   // Shown silently; the page's live region says it (see announcer.ts).
-  const banner = h('p', { class: 'frozen-banner', 'data-testid': 'frozen-banner' });
+  const banner = h('p', { class: 'frozen-banner', 'data-testid': `${prefix}frozen-banner` });
   announcer();
-  const element = h('div', { class: 'frozen-view', 'data-testid': 'frozen-view', hidden: true }, still, canvas, banner);
+  const element = h('div', { class: 'frozen-view', 'data-testid': `${prefix}frozen-view`, hidden: true },
+    still, canvas, banner);
   const ctx = canvas.getContext('2d')!;
   const loads = new LatestOnly();
   let geometry: CropGeometry | null = null;
@@ -87,7 +101,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings): Froz
   }
 
   function frozen(snapshotId: string | null): void {
-    banner.textContent = t('frozen.banner');
+    banner.textContent = t(words.banner);
     if (element.hidden) announce(banner.textContent);
     element.hidden = false;
     if (!snapshotId) return; // the agent's upload names it next

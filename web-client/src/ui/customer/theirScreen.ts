@@ -11,11 +11,19 @@ import { t } from '../../i18n';
 import { h } from '../dom';
 import { createOverlay } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
+import type { FrozenView } from './frozenView';
 
 export interface TheirScreen {
   readonly element: HTMLElement;
   /** Whether the customer shares too (the switch appears, and one of the two views is shown at a time). */
   setOwnSharing(on: boolean): void;
+  /**
+   * The agent froze their share (two-way sharing): the frozen view (the very still, with the drawings on it)
+   * covers their video until they unfreeze; the freeze brings their screen to the front.
+   */
+  showFrozen(frozen: FrozenView): void;
+  /** Brings the agent's screen to the front (a freeze of it). */
+  front(): void;
   dispose(): void;
 }
 
@@ -58,11 +66,12 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
   const yours = h('button', { type: 'button', 'aria-pressed': 'false', 'data-testid': 'view-yours' }, t('theirScreen.yours'));
   const switcher = h('div', { class: 'view-switch', role: 'group', 'aria-label': t('theirScreen.switchLabel'), hidden: true },
     theirs, yours);
+  const videoArea = h('div', { class: 'video-area' }, video, overlay.canvas);
   const screen = h('section', { class: 'their-screen', 'aria-label': t('theirScreen.title'),
     'data-testid': 'their-screen', hidden: true },
     h('h2', {}, t('theirScreen.title')),
     toolbar.element,
-    h('div', { class: 'video-area' }, video, overlay.canvas));
+    videoArea);
   // The switch stays above both views, whichever is shown.
   const element = h('div', { class: 'their-screen-slot' }, switcher, screen);
 
@@ -101,6 +110,11 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     element,
     setOwnSharing: (on) => {
       ownSharing = on;
+      layout();
+    },
+    showFrozen: (frozen) => videoArea.append(frozen.element),
+    front: () => {
+      picked = 'theirs';
       layout();
     },
     dispose: () => {
