@@ -7,6 +7,7 @@ import { warmCropWorker } from '../crop/workerPipeline';
 import { endedText, type EndReason } from '../session/agentView';
 import { type CustomerLink, joinRoomLink } from '../session/customerLink';
 import { localStorageOrNull, RejoinStore } from '../session/rejoinStore';
+import { shareRefusal } from '../session/sharePolicy';
 import { credentialFromUrl, type JoinCredential, type JoinedRoom, RoomApi } from '../session/roomApi';
 import { h, replaceChildren } from '../ui/dom';
 import { consentPanel } from '../ui/customer/consent';
@@ -68,6 +69,8 @@ interface Session {
   view: ShareView | null;
   /** The agent's screen, once the link is up. */
   theirs: TheirScreen | null;
+  /** The link once it is up (read at a click, which must not wait: the screen picker needs the click's activation). */
+  live: CustomerLink | null;
   ended: boolean;
 }
 
@@ -100,8 +103,9 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   const freeze = link.then((l) => new FreezeTracker(l.room));
   freeze.catch(() => undefined);
   notifyHost('session.started', { roomId: room.roomId });
-  const session: Session = { room, link, freeze, view: null, theirs: null, ended: false };
+  const session: Session = { room, link, freeze, view: null, theirs: null, live: null, ended: false };
   void link.then((l) => {
+    session.live = l;
     if (session.ended) return;
     const theirs = createTheirScreen(l.theirShare, main, (m) => l.room.send(m), newElementId);
     session.theirs = theirs;
@@ -162,8 +166,12 @@ function showConsent(session: Session, rejoined: boolean): void {
   // The crop worker loads while the customer reads: Share then only waits for the capture.
   if (prefer !== 'canvas') warmCropWorker();
   const panel = consentPanel(async (button, error) => {
+    // One share at a time (the room's policy): refused while the agent's runs, saying why.
+    const live = session.live;
+    const refused = live ? shareRefusal(live.sharePolicy, live.theirShare.phase(), 'customer') : null;
+    error.textContent = refused ? t(refused) : '';
+    if (refused) return;
     button.disabled = true;
-    error.textContent = '';
     performance.mark('coview:share');
     // Told before the picker opens: the agent reads "choosing a screen" while it is open.
     void link.then((l) => l.choosing(), () => undefined);

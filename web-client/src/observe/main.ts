@@ -63,6 +63,7 @@ async function observe(credential: string): Promise<void> {
       if (stream) watchFrames();
     },
     crop: stage.setGeometry,
+    watchAgentShare: true,
     customer: (signal) => {
       tell({ type: 'customer', signal });
       // A new share (or the picture stopping) waits for the next real frame (as on the agent's console).
@@ -77,6 +78,7 @@ async function observe(credential: string): Promise<void> {
   }
   link = live;
   stage.showDrawings(live.drawings);
+  if (live.agentShare) stage.showAgentShare(live.agentShare);
 }
 
 // The link's credential is spent by its first use: it leaves the address bar at once; a reload uses the next one.

@@ -19,6 +19,7 @@ import { tokenSubject } from './tokenSubject';
 import { type AgentShare, createAgentShare } from './agentShare';
 import { socketErrorWords } from '../i18n/socketWords';
 import { IncomingShare } from './incomingShare';
+import { type SharePolicy, sharePolicyOf } from './sharePolicy';
 
 export interface AgentLinkEvents {
   /** The signaling socket; `close` says how it closed for good (why the session ended). */
@@ -53,6 +54,10 @@ export interface AgentLink {
   readonly ownDrawings: RoomDrawings;
   /** The agent's own share: its phase, its connection to the customer, its crop, masks and pause. */
   readonly ownShare: AgentShare;
+  /** Who may share in the room (one-at-a-time: not while the customer's share runs). */
+  readonly sharePolicy: SharePolicy;
+  /** The customer's share phase as their page last reported it; null when they report none. */
+  customerPhase(): SharePhase | null;
   /** The agent's share as this page receives it: an observer's only ({@link AgentLinkEvents.watchAgentShare}). */
   readonly agentShare: IncomingShare | null;
   /** Sends an annotation message (a drawing, the pointer, undo, redo, clear); false while disconnected. */
@@ -161,6 +166,8 @@ export async function joinAsAgent(api: RoomApi, room: Pick<CreatedRoom, 'token'>
     ownDrawings,
     ownShare,
     agentShare,
+    sharePolicy: sharePolicyOf(config),
+    customerPhase: () => customerPhase,
     send: (msg) => annotations.send(msg),
     room: annotations,
     mediaHealth,

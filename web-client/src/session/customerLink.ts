@@ -17,6 +17,7 @@ import { AGENT_UNKNOWN, type AgentSignal, agentPresence, type AgentView, type En
   type StatusTone } from './agentView';
 import { SharePhaseReport } from './sharePhaseReport';
 import { tokenSubject } from './tokenSubject';
+import { type SharePolicy, sharePolicyOf } from './sharePolicy';
 import { IncomingShare } from './incomingShare';
 import { socketErrorWords } from '../i18n/socketWords';
 
@@ -33,6 +34,8 @@ export interface CustomerLink {
   readonly drawings: RoomDrawings;
   /** The agent's own share (two-way sharing): their video, its crop geometry, the drawings on it. */
   readonly theirShare: IncomingShare;
+  /** Who may share in the room (one-at-a-time: not while the agent's share runs). */
+  readonly sharePolicy: SharePolicy;
   /** Starts sending the (cropped) track to every viewer, now and as they come. */
   share(track: MediaStreamTrack): void;
   /** Stops sending; the customer stays in the room. */
@@ -181,6 +184,7 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   return {
     drawings,
     theirShare,
+    sharePolicy: sharePolicyOf(config),
     room: annotations,
     share: (track) => {
       sharing = true;

@@ -57,6 +57,11 @@ export class IncomingShare {
     }
   }
 
+  /** The agent's share phase as their console last reported it (null before any). */
+  phase(): string | null {
+    return this.view.phase;
+  }
+
   /** The view now, and after every change until the returned function is called. */
   subscribe(listener: (v: IncomingShareView) => void): () => void {
     this.listeners.push(listener);

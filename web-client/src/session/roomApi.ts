@@ -50,6 +50,8 @@ export interface ClientConfig {
   signalingUrl: string;
   annotationUrl: string;
   signIn?: { issuer: string; clientId: string; scopes: string[] };
+  /** Who may share in the room: both (absent: an older service), one-at-a-time or customer-only (sharePolicy.ts). */
+  sharePolicy?: string;
 }
 
 /** `GET /api/ice-servers` (IceServers): the RTCConfiguration parts room-service decides. */

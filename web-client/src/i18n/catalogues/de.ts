@@ -429,4 +429,10 @@ export const de: Catalogue = {
   'ownShare.switchLabel': 'Welcher Bildschirm in der Hauptansicht erscheint',
   'frozen.theirStill': 'Das Bild vom Bildschirm Ihres Ansprechpartners, bei dem er angehalten hat',
   'frozen.theirBanner': 'Ihr Ansprechpartner hat dieses Bild seines Bildschirms angehalten, um Ihnen etwas zu zeigen.',
+  'observe.agentScreen': 'Geteilter Bildschirm des Mitarbeiters',
+  'observe.participant': 'Ein Teilnehmer',
+  'observe.agentScreenDrew': 'Jemand hat auf den Bildschirm des Mitarbeiters gezeichnet.',
+  'observe.agentScreenPointing': 'Jemand zeigt auf den Bildschirm des Mitarbeiters.',
+  'share.oneAtATimeAgent': 'Der Kunde teilt seinen Bildschirm. In dieser Sitzung kann nur ein Bildschirm gleichzeitig geteilt werden: Bitten Sie den Kunden, zuerst das Teilen zu beenden.',
+  'share.oneAtATimeCustomer': 'Ihr Ansprechpartner teilt seinen Bildschirm. In dieser Sitzung kann nur ein Bildschirm gleichzeitig geteilt werden: Sie können Ihren teilen, sobald er aufhört.',
 };

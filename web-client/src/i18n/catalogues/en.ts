@@ -451,4 +451,10 @@ export const en = {
   'ownShare.switchLabel': 'Which screen the main view shows',
   'frozen.theirStill': 'The frame of your agent\'s screen they paused on',
   'frozen.theirBanner': 'Your agent froze this frame of their screen to show you something.',
+  'observe.agentScreen': 'The agent\'s shared screen',
+  'observe.participant': 'A participant',
+  'observe.agentScreenDrew': 'Someone drew on the agent\'s screen.',
+  'observe.agentScreenPointing': 'Someone is pointing at the agent\'s screen.',
+  'share.oneAtATimeAgent': 'The customer is sharing their screen. In this session only one screen can be shared at a time: ask the customer to stop sharing first.',
+  'share.oneAtATimeCustomer': 'Your agent is sharing their screen. In this session only one screen can be shared at a time: you can share yours once they stop.',
 };

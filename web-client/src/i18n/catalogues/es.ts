@@ -429,4 +429,10 @@ export const es: Catalogue = {
   'ownShare.switchLabel': 'Qué pantalla muestra la vista principal',
   'frozen.theirStill': 'La imagen de la pantalla de su agente en la que se detuvo',
   'frozen.theirBanner': 'Su agente congeló esta imagen de su pantalla para mostrarle algo.',
+  'observe.agentScreen': 'La pantalla compartida del agente',
+  'observe.participant': 'Un participante',
+  'observe.agentScreenDrew': 'Alguien dibujó en la pantalla del agente.',
+  'observe.agentScreenPointing': 'Alguien está señalando la pantalla del agente.',
+  'share.oneAtATimeAgent': 'El cliente está compartiendo su pantalla. En esta sesión solo se puede compartir una pantalla a la vez: pida primero al cliente que deje de compartir.',
+  'share.oneAtATimeCustomer': 'Su agente está compartiendo su pantalla. En esta sesión solo se puede compartir una pantalla a la vez: podrá compartir la suya cuando termine.',
 };

@@ -429,4 +429,10 @@ export const fr: Catalogue = {
   'ownShare.switchLabel': 'Écran affiché dans la vue principale',
   'frozen.theirStill': 'L\'image de l\'écran de votre conseiller sur laquelle il s\'est arrêté',
   'frozen.theirBanner': 'Votre conseiller a figé cette image de son écran pour vous montrer quelque chose.',
+  'observe.agentScreen': 'L\'écran partagé du conseiller',
+  'observe.participant': 'Un participant',
+  'observe.agentScreenDrew': 'Quelqu\'un a dessiné sur l\'écran du conseiller.',
+  'observe.agentScreenPointing': 'Quelqu\'un pointe l\'écran du conseiller.',
+  'share.oneAtATimeAgent': 'Le client partage son écran. Dans cette session, un seul écran peut être partagé à la fois : demandez d\'abord au client d\'arrêter son partage.',
+  'share.oneAtATimeCustomer': 'Votre conseiller partage son écran. Dans cette session, un seul écran peut être partagé à la fois : vous pourrez partager le vôtre quand il aura arrêté.',
 };

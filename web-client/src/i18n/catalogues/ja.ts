@@ -429,4 +429,10 @@ export const ja: Catalogue = {
   'ownShare.switchLabel': 'メイン表示に映す画面',
   'frozen.theirStill': '担当者が止めた担当者の画面のフレーム',
   'frozen.theirBanner': '担当者が説明のため、自分の画面のこのフレームを止めました。',
+  'observe.agentScreen': '担当者の共有画面',
+  'observe.participant': '参加者',
+  'observe.agentScreenDrew': '担当者の画面に誰かが描き込みました。',
+  'observe.agentScreenPointing': '担当者の画面を誰かが指しています。',
+  'share.oneAtATimeAgent': 'お客様が画面を共有中です。このセッションでは一度に 1 つの画面しか共有できません。先にお客様に共有を停止してもらってください。',
+  'share.oneAtATimeCustomer': '担当者が画面を共有中です。このセッションでは一度に 1 つの画面しか共有できません。担当者が停止したら、あなたの画面を共有できます。',
 };

@@ -7,6 +7,7 @@ import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { CAPTURE_ERROR_TEXT, CaptureFailed, startCapture } from '../../capture/capture';
 import type { PipelinePreference } from '../../crop/choosePipeline';
 import type { AgentShare, SharedContent } from '../../session/agentShare';
+import { type SharePolicy, shareRefusal } from '../../session/sharePolicy';
 import { t } from '../../i18n';
 import { h } from '../dom';
 import { createShareView, type ShareView } from '../customer/shareView';
@@ -16,6 +17,8 @@ import { SHARED_WITH_CUSTOMER } from '../customer/sharePanel';
 export interface OwnShareLink {
   readonly ownShare: AgentShare;
   readonly ownDrawings: RoomDrawings;
+  readonly sharePolicy: SharePolicy;
+  customerPhase(): string | null;
 }
 
 /** The console's main view follows the share (shareInView.ts): its output track, then what it shows. */
@@ -68,8 +71,11 @@ export function createOwnSharePanel(link: () => OwnShareLink | null, prefer: Pip
   button.addEventListener('click', async () => {
     const l = link();
     if (!l || view) return;
+    // One share at a time (the room's policy): refused while the customer's runs, saying why.
+    const refused = shareRefusal(l.sharePolicy, l.customerPhase(), 'agent');
+    error.textContent = refused ? t(refused) : '';
+    if (refused) return;
     button.disabled = true;
-    error.textContent = '';
     l.ownShare.choosing();
     try {
       const capture = await startCapture(navigator.mediaDevices, stop);

@@ -5,6 +5,7 @@
  */
 import type { CropGeometry } from '../../annotations/mapping';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
+import type { IncomingShare } from '../../session/incomingShare';
 import type { EndReason } from '../../session/agentView';
 import { h, replaceChildren } from '../dom';
 import { createAnnotationLayer } from '../customer/annotationLayer';
@@ -16,6 +17,8 @@ export interface ObserverStage {
   setStream(stream: MediaStream | null): void;
   setGeometry(g: CropGeometry | null): void;
   showDrawings(d: RoomDrawings): void;
+  /** The agent's share (two-way sharing), under the customer's while the agent shares, with the drawings on it. */
+  showAgentShare(share: IncomingShare): void;
   say(customer: string, agent: string): void;
   /** Shows the reason instead of the share (or why the page could not enter the session). */
   ended(reason: EndReason | 'refused', text: string): void;
@@ -36,9 +39,19 @@ export function createObserverStage(): ObserverStage {
   });
   const customerLine = h('p', { role: 'status', 'data-testid': 'observer-customer' });
   const agentLine = h('p', { role: 'status', 'data-testid': 'observer-agent' });
+  const agentVideo = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'observed-agent-video',
+    'aria-label': t('observe.agentScreen') });
+  agentVideo.muted = true;
+  const agentLayer = createAnnotationLayer({ agent: t('observe.participant'), drew: t('observe.agentScreenDrew'),
+    pointing: t('observe.agentScreenPointing'), testId: 'observer-agent-overlay' });
+  const agentArea = h('section', { class: 'observer-agent-share', 'aria-label': t('observe.agentScreen'),
+    'data-testid': 'observer-agent-share', hidden: true },
+  h('h2', {}, t('observe.agentScreen')),
+  h('div', { class: 'video-area' }, agentVideo, agentLayer.canvas, agentLayer.announcer));
   const main = h('main', { class: 'observer', id: 'main' },
     h('div', { class: 'observer-status' }, customerLine, agentLine),
-    h('div', { class: 'video-area' }, video, layer.canvas, empty, layer.announcer));
+    h('div', { class: 'video-area' }, video, layer.canvas, empty, layer.announcer),
+    agentArea);
   return {
     element: main,
     video,
@@ -53,6 +66,14 @@ export function createObserverStage(): ObserverStage {
     showDrawings: (d) => {
       layer.show(d);
       if (geometry) layer.setGeometry(geometry);
+    },
+    showAgentShare: (share) => {
+      agentLayer.show(share.drawings);
+      share.subscribe((v) => {
+        if (agentVideo.srcObject !== v.stream) agentVideo.srcObject = v.stream;
+        agentArea.hidden = v.stream === null;
+        if (v.geometry) agentLayer.setGeometry(v.geometry);
+      });
     },
     say: (customer, agent) => {
       customerLine.textContent = customer;

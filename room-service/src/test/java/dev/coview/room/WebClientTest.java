@@ -44,7 +44,8 @@ class WebClientTest {
     void theClientLearnsWhereTheWebSocketsAre() {
         given().get("/api/config").then().statusCode(200)
                 .body("signalingUrl", equalTo("ws://localhost:8081/ws/signal"))
-                .body("annotationUrl", equalTo("ws://localhost:8082/ws/annotations"));
+                .body("annotationUrl", equalTo("ws://localhost:8082/ws/annotations"))
+                .body("sharePolicy", equalTo("both"));
     }
 
     @Test

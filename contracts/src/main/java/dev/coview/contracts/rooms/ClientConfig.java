@@ -9,13 +9,15 @@ import java.util.List;
  * @param signalingUrl  {@code ws(s)://…/ws/signal}
  * @param annotationUrl {@code ws(s)://…/ws/annotations}
  * @param signIn        the identity provider the agent console signs in with; absent when agents use API keys only
+ * @param sharePolicy   who may share a screen in the room ({@code both}, {@code one-at-a-time}, {@code customer-only});
+ *                      absent from older services, meaning {@code both}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClientConfig(String signalingUrl, String annotationUrl, SignIn signIn) {
+public record ClientConfig(String signalingUrl, String annotationUrl, SignIn signIn, String sharePolicy) {
 
     /** Without sign-in (API keys only). */
     public ClientConfig(String signalingUrl, String annotationUrl) {
-        this(signalingUrl, annotationUrl, null);
+        this(signalingUrl, annotationUrl, null, null);
     }
 
     /**

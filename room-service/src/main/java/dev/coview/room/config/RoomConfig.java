@@ -76,8 +76,8 @@ public interface RoomConfig {
 
     /**
      * Who may share a screen in a room: {@code both} (default: the customer and the agent, at the same time if they
-     * like) or {@code customer-only} (the agent's tokens carry no {@code share} grant; env
-     * {@code COVIEW_ROOM_SHARE_POLICY}).
+     * like), {@code one-at-a-time} (both may share, but the pages refuse a share while the other side's runs) or
+     * {@code customer-only} (the agent's tokens carry no {@code share} grant; env {@code COVIEW_ROOM_SHARE_POLICY}).
      */
     @WithDefault("both")
     SharePolicy sharePolicy();
@@ -86,8 +86,15 @@ public interface RoomConfig {
     enum SharePolicy {
         /** The customer and the agent may both share, at once. */
         BOTH,
+        /** The customer and the agent may both share, one at a time: a share is refused while the other runs. */
+        ONE_AT_A_TIME,
         /** Only the customer shares (the product before two-way sharing). */
-        CUSTOMER_ONLY
+        CUSTOMER_ONLY;
+
+        /** The value as configured and as {@code GET /api/config} states it ({@code one-at-a-time}). */
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** STUN and TURN servers handed to browsers by {@code GET /api/ice-servers}. */

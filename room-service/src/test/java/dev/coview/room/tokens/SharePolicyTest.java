@@ -20,6 +20,9 @@ class SharePolicyTest {
         assertThat(customerOnly.grants(Role.AGENT)).doesNotContain(Grant.SHARE).contains(Grant.ADMIN, Grant.FREEZE);
         assertThat(customerOnly.grants(Role.CUSTOMER)).contains(Grant.SHARE, Grant.ANNOTATE);
         assertThat(customerOnly.grants(Role.OBSERVER)).isEmpty();
+        // One at a time: both may share (the pages refuse a share while the other side's runs).
+        assertThat(issuer(RoomConfig.SharePolicy.ONE_AT_A_TIME).grants(Role.AGENT)).contains(Grant.SHARE);
+        assertThat(RoomConfig.SharePolicy.ONE_AT_A_TIME.value()).isEqualTo("one-at-a-time");
         // The role's defaults are not changed by one token's narrowing.
         assertThat(Role.AGENT.defaultGrants()).contains(Grant.SHARE);
     }
