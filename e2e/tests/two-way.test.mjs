@@ -35,6 +35,39 @@ const inkedPixels = (page, testId) => page.evaluate((id) => {
   return n;
 }, testId);
 
+/**
+ * Whether {@code canvasTestId}'s layer has ink at ({@code fx}, {@code fy}) of the picture it lies over (fractions of
+ * the picture's letterboxed content box, the picture's size from {@code pictureSelector}: a video or the still):
+ * the highest alpha in a 9×9 backing-store pixel square there.
+ */
+const inkAt = (page, canvasTestId, pictureSelector, fx, fy) => page.evaluate(({ id, sel, fx, fy }) => {
+  const c = document.querySelector(`[data-testid=${id}]`);
+  const p = document.querySelector(sel);
+  const pw = p.videoWidth ?? p.naturalWidth;
+  const ph = p.videoHeight ?? p.naturalHeight;
+  if (!c || !c.width || !pw) return 0;
+  const scale = Math.min(c.clientWidth / pw, c.clientHeight / ph);
+  const x = ((c.clientWidth - pw * scale) / 2 + fx * pw * scale) * (c.width / c.clientWidth);
+  const y = ((c.clientHeight - ph * scale) / 2 + fy * ph * scale) * (c.height / c.clientHeight);
+  const d = c.getContext('2d').getImageData(Math.round(x) - 4, Math.round(y) - 4, 9, 9).data;
+  let max = 0;
+  for (let i = 3; i < d.length; i += 4) max = Math.max(max, d[i]);
+  return max;
+}, { id: canvasTestId, sel: pictureSelector, fx, fy });
+
+/** A pen stroke on {@code page}'s layer from (fx0, fy0) to (fx1, fy1) of its picture's content box. */
+async function strokeOnPicture(page, canvasTestId, pictureSelector, [fx0, fy0], [fx1, fy1]) {
+  const box = await page.getByTestId(canvasTestId).boundingBox();
+  const size = await page.locator(pictureSelector).evaluate((v) => ({ w: v.videoWidth, h: v.videoHeight }));
+  const scale = Math.min(box.width / size.w, box.height / size.h);
+  const at = (fx, fy) => [box.x + (box.width - size.w * scale) / 2 + fx * size.w * scale,
+    box.y + (box.height - size.h * scale) / 2 + fy * size.h * scale];
+  await page.mouse.move(...at(fx0, fy0));
+  await page.mouse.down();
+  await page.mouse.move(...at(fx1, fy1), { steps: 8 });
+  await page.mouse.up();
+}
+
 describe('CoView stack: two-way sharing', { skip: missing ? `stack not available: ${missing}` : false }, () => {
   let stack;
   let server;
@@ -162,5 +195,149 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     const again = await cropOf(agent);
     await showsCrop(customer, '[data-testid=agent-video]', again, source, [PURPLE, ...QUADRANT_COLOURS.slice(1)]);
     assert.equal(await customer.getByTestId('their-screen').getAttribute('data-view'), 'theirs');
+  }));
+  it('the agent draws on their own share and freezes it: the customer sees the ink where the agent drew it, and the frozen still with it', traced(async () => {
+    // The console's main view shows the agent's own share (as the customer receives it).
+    await agent.getByTestId('console-view-own').click();
+    await agent.getByTestId('own-video').waitFor({ state: 'visible' });
+    await agent.waitForFunction(() => document.querySelector('[data-testid=own-video]').videoWidth > 0, null,
+      { timeout: 60_000 });
+    assert.ok(await agent.getByTestId('overlay').isHidden(), 'the customer\'s layer is not the one drawn on');
+    await agent.locator('[data-tool=pen]').click();
+    // Off-centre (a stroke mapped through the wrong crop or the whole source would land elsewhere).
+    await strokeOnPicture(agent, 'own-overlay', '[data-testid=own-video]', [0.2, 0.25], [0.3, 0.35]);
+    const agentVideo = '[data-testid=agent-video]';
+    await eventually(async () => {
+      assert.ok(await inkAt(customer, 'overlay', agentVideo, 0.25, 0.3) > 0, 'the ink at the customer, where drawn');
+    });
+    assert.equal(await inkAt(customer, 'overlay', agentVideo, 0.75, 0.7), 0, 'and not elsewhere');
+    // Drawn on the agent's share: the customer's share (in the agent's drawings of it) holds none of it.
+    assert.equal(await agent.getByTestId('own-share-overlay').getAttribute('data-drawables'), '2');
+
+    // Freeze takes the share in view: the customer sees the very still over the agent's screen, the ink on it.
+    const clicked = Date.now();
+    await agent.getByTestId('freeze').click();
+    const snapshotId = await eventually(async () => {
+      const id = await agent.getByTestId('agent-still').getAttribute('data-snapshot-id');
+      assert.ok(id, 'the still is stored');
+      return id;
+    }, { timeoutMs: 30_000 });
+    assert.equal(await agent.getByTestId('agent-still').getAttribute('data-share-id'), 'agent');
+    await customer.getByTestId('their-frozen-view').waitFor({ state: 'visible', timeout: 30_000 });
+    await eventually(async () => assert.equal(
+      await customer.getByTestId('their-frozen-still').getAttribute('data-snapshot-id'), snapshotId), { timeoutMs: 30_000 });
+    console.log(`Freeze of the agent's share → customer's still: ${Date.now() - clicked} ms`);
+    assert.match(await customer.getByTestId('their-frozen-banner').textContent(), /froze this frame of their screen/);
+    const still = '[data-testid=their-frozen-still]';
+    await eventually(async () => {
+      assert.ok(await inkAt(customer, 'their-frozen-overlay', still, 0.25, 0.3) > 0, 'the ink stays on the still');
+    });
+    // Snapshot while frozen: of the agent's share, listed.
+    const listed = await agent.locator('[data-testid=snapshot-list] li').count();
+    await agent.getByTestId('snapshot').click();
+    await eventually(async () => assert.equal(await agent.locator('[data-testid=snapshot-list] li').count(), listed + 1),
+      { timeoutMs: 30_000 });
+    await agent.getByTestId('freeze').click();
+    await customer.getByTestId('their-frozen-view').waitFor({ state: 'hidden' });
+    assert.ok(await agent.getByTestId('agent-still').isHidden());
+  }));
+
+  it('an observer sees the agent\'s share with the ink on it', traced(async () => {
+    const invite = agent.getByTestId('observer-link');
+    await agent.getByTestId('invite-observer').click();
+    await invite.first().waitFor();
+    const observerContext = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const observer = await observerContext.newPage();
+      await observer.goto((await invite.first().inputValue()).replace(/^https?:\/\/[^/]+/, base));
+      await observer.getByTestId('observer-agent-share').waitFor({ state: 'visible', timeout: 60_000 });
+      await showsCrop(observer, '[data-testid=observed-agent-video]', await cropOf(agent), source);
+      await eventually(async () => assert.ok(
+        await inkAt(observer, 'observer-agent-overlay', '[data-testid=observed-agent-video]', 0.25, 0.3) > 0));
+    } finally {
+      await observerContext.close();
+    }
+  }));
+
+  it('the customer reloads, then the agent: both shares and the ink on the agent\'s come back', traced(async () => {
+    await customer.getByTestId('share').click();
+    await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
+    const customerCrop = await eventually(async () => {
+      const c = await cropOf(customer);
+      assert.ok(c.w > 0);
+      return c;
+    }, { timeoutMs: 60_000 });
+    const agentVideo = '[data-testid=agent-video]';
+
+    let t0 = Date.now();
+    await customer.reload();
+    // Back as the same participant: the agent's share and the ink on it, then one click to share again.
+    await customer.waitForFunction(() => document.querySelector('[data-testid=agent-video]')?.videoWidth > 0, null,
+      { timeout: 60_000 });
+    console.log(`customer's reload → agent's share back: ${Date.now() - t0} ms`);
+    await showsCrop(customer, agentVideo, await cropOf(agent), source);
+    await eventually(async () => assert.ok(await inkAt(customer, 'overlay', agentVideo, 0.25, 0.3) > 0, 'the ink is back'));
+    await customer.getByTestId('share').click();
+    await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop);
+
+    t0 = Date.now();
+    await agent.reload();
+    // The customer's share comes back to the reloaded console; the agent shares again and their ink is there.
+    await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop);
+    console.log(`agent's reload → customer's share back: ${Date.now() - t0} ms`);
+    await agent.getByTestId('own-share-start').click();
+    await eventually(async () => assert.ok((await cropOf(agent)).w > 0), { timeoutMs: 60_000 });
+    await customer.waitForFunction(() => document.querySelector('[data-testid=agent-video]')?.videoWidth > 0, null,
+      { timeout: 60_000 });
+    await agent.getByTestId('console-view-own').click();
+    await agent.waitForFunction(() => document.querySelector('[data-testid=own-video]').videoWidth > 0, null,
+      { timeout: 60_000 });
+    await eventually(async () => assert.equal(await agent.getByTestId('own-share-overlay').getAttribute('data-drawables'), '2',
+      'the drawings on the agent\'s share come back in the room\'s state'));
+    await eventually(async () => assert.ok(await inkedPixels(agent, 'own-overlay') > 50, 'the agent\'s ink over their share'));
+  }));
+
+  it('one share at a time: under that policy a second share is refused, in words', traced(async () => {
+    // The room's policy as GET /api/config states it (COVIEW_ROOM_SHARE_POLICY=one-at-a-time): this stack runs
+    // `both` for the scenarios above, so the config answer is amended on its way to these two pages.
+    const contexts = [];
+    try {
+      const pages = [];
+      for (let i = 0; i < 2; i++) {
+        const ctx = await browser.newContext({ viewport: VIEWPORT });
+        contexts.push(ctx);
+        await ctx.route('**/api/config', async (route) => {
+          const real = await route.fetch();
+          await route.fulfill({ response: real, json: { ...(await real.json()), sharePolicy: 'one-at-a-time' } });
+        });
+        ctx.on('console', (m) => lines.push(`policy-${i} ${m.type()}: ${m.text()}`));
+        pages.push(await ctx.newPage());
+      }
+      const [agent2, customer2] = pages;
+      const room = await newSession(agent2, base);
+      await joinByCode(customer2, base, room.joinCode);
+      await customer2.getByTestId('share').click();
+      await eventually(async () => assert.ok((await cropOf(customer2)).w > 0), { timeoutMs: 60_000 });
+      await agent2.waitForFunction(() => document.querySelector('[data-testid=customer-state]')?.dataset.phase === 'sharing',
+        null, { timeout: 60_000 });
+      await agent2.getByTestId('own-share-start').click();
+      await eventually(async () => assert.match(await agent2.getByTestId('own-share-error').textContent(),
+        /only one screen can be shared at a time/));
+      assert.ok(await agent2.getByTestId('own-share').isHidden(), 'nothing was captured');
+      // The customer stops; now the agent may share, and the customer's Share is refused while it runs.
+      await customer2.getByTestId('stop').click();
+      await agent2.waitForFunction(() => document.querySelector('[data-testid=customer-state]')?.dataset.phase !== 'sharing',
+        null, { timeout: 60_000 });
+      await agent2.getByTestId('own-share-start').click();
+      await agent2.getByTestId('own-share').waitFor({ state: 'visible', timeout: 60_000 });
+      await customer2.waitForFunction(() => document.querySelector('[data-testid=agent-video]')?.videoWidth > 0, null,
+        { timeout: 60_000 });
+      await customer2.getByTestId('share').click();
+      await eventually(async () => assert.match(await customer2.locator('p.error[role=alert]').textContent(),
+        /only one screen can be shared at a time/));
+      assert.equal(await customer2.getByTestId('outgoing').count(), 0, 'the customer shares nothing');
+    } finally {
+      for (const ctx of contexts) await ctx.close();
+    }
   }));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlayOverPicture, recordingSize } from './composite';
+import { overlayOverPicture, paintFrame, type RecordedView, recordingSize } from './composite';
 import { MIME_TYPES, pickMimeType } from './recorder';
 
 describe('overlayOverPicture', () => {
@@ -33,5 +33,32 @@ describe('pickMimeType', () => {
     expect(pickMimeType((t) => !t.includes('vp9'))).toBe('video/webm;codecs=vp8');
     expect(pickMimeType((t) => t === 'video/webm')).toBe('video/webm');
     expect(pickMimeType(() => false)).toBeNull();
+  });
+});
+
+describe('paintFrame (two-way sharing: one recording follows the share in view)', () => {
+  it('draws the picture and overlay of the view it is given, so a switch of view switches the source', () => {
+    const drawn: unknown[] = [];
+    const ctx = { fillStyle: '', fillRect: () => undefined, drawImage: (img: unknown) => void drawn.push(img) };
+    const view = (name: string, w: number, h: number) => ({
+      video: { name, videoWidth: w, videoHeight: h },
+      overlay: { name: `${name} overlay`, width: w, height: h, clientWidth: w, clientHeight: h },
+    }) as unknown as RecordedView;
+    const customer = view('customer', 640, 360);
+    const agent = view('agent', 400, 300);
+    let inView = customer;
+    const size = recordingSize({ w: 640, h: 360 });
+    paintFrame(ctx as never, size, inView);
+    inView = agent;
+    paintFrame(ctx as never, size, inView);
+    expect(drawn).toEqual([customer.video, customer.overlay, agent.video, agent.overlay]);
+  });
+
+  it('paints black only while the view has no picture', () => {
+    const drawn: unknown[] = [];
+    const ctx = { fillStyle: '', fillRect: () => undefined, drawImage: (img: unknown) => void drawn.push(img) };
+    paintFrame(ctx as never, { w: 2, h: 2 }, { video: { videoWidth: 0, videoHeight: 0 },
+      overlay: { width: 0, height: 0, clientWidth: 0, clientHeight: 0 } } as unknown as RecordedView);
+    expect(drawn).toEqual([]);
   });
 });

@@ -43,8 +43,24 @@ export interface Composite {
   stop(): void;
 }
 
+/** What painting a frame needs of a 2D context. */
+export type FrameContext = Pick<CanvasRenderingContext2D, 'fillStyle' | 'fillRect' | 'drawImage'>;
+
+/** One frame of the recording: the view's picture letterboxed into {@code size}, its overlay's part over it. */
+export function paintFrame(ctx: FrameContext, size: Size, view: RecordedView): void {
+  ctx.fillStyle = '#000';
+  ctx.fillRect(0, 0, size.w, size.h);
+  const { video, overlay } = view;
+  const v = { w: video.videoWidth, h: video.videoHeight };
+  if (v.w === 0 || v.h === 0) return;
+  const dest = containedRect(v, size);
+  ctx.drawImage(video, dest.x, dest.y, dest.w, dest.h);
+  const src = overlayOverPicture(overlay, v);
+  if (src.w > 0 && src.h > 0) ctx.drawImage(overlay, src.x, src.y, src.w, src.h, dest.x, dest.y, dest.w, dest.h);
+}
+
 /**
- * Draws video + overlay at `fps` on a timer (not requestAnimationFrame: that stops in a hidden tab, a timer only
+ * Draws the view in view (video + overlay) at `fps` on a timer (not requestAnimationFrame: that stops in a hidden tab, a timer only
  * slows down, and a recording should keep going). The size is fixed at start; a later crop change is letterboxed.
  */
 export function startComposite(inView: () => RecordedView, fps = 30): Composite {
@@ -54,17 +70,7 @@ export function startComposite(inView: () => RecordedView, fps = 30): Composite 
   canvas.width = size.w;
   canvas.height = size.h;
   const ctx = canvas.getContext('2d', { alpha: false })!;
-  const paint = () => {
-    ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, size.w, size.h);
-    const { video, overlay } = inView();
-    const v = { w: video.videoWidth, h: video.videoHeight };
-    if (v.w === 0 || v.h === 0) return;
-    const dest = containedRect(v, size);
-    ctx.drawImage(video, dest.x, dest.y, dest.w, dest.h);
-    const src = overlayOverPicture(overlay, v);
-    if (src.w > 0 && src.h > 0) ctx.drawImage(overlay, src.x, src.y, src.w, src.h, dest.x, dest.y, dest.w, dest.h);
-  };
+  const paint = () => paintFrame(ctx, size, inView());
   paint();
   const timer = window.setInterval(paint, Math.round(1000 / fps));
   const stream = canvas.captureStream(fps);
