@@ -51,7 +51,7 @@ export function createShareInView(customer: ShareOnStage, ownDrawings: () => Roo
     has: (id) => ownDrawings()?.has(id) ?? false,
     pointers: () => [...(ownDrawings()?.pointers() ?? new Map()).entries()]
       .filter(([author]) => author !== ownDrawings()?.selfId)
-      .map(([, position]) => ({ position, colour: '#e5302a', label: t('ownShare.customer') })),
+      .map(([, position]) => ({ position, color: '#e5302a', label: t('ownShare.customer') })),
   }, tools, {
     draw: (d, source) => send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
     ink: (d, added, source) => send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
