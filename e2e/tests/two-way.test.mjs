@@ -212,7 +212,8 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     });
     assert.equal(await inkAt(customer, 'overlay', agentVideo, 0.75, 0.7), 0, 'and not elsewhere');
     // Drawn on the agent's share: the customer's share (in the agent's drawings of it) holds none of it.
-    assert.equal(await agent.getByTestId('own-share-overlay').getAttribute('data-drawables'), '2');
+    await eventually(async () => assert.equal(await agent.getByTestId('own-share-overlay').getAttribute('data-drawables'),
+      '2', 'the customer\'s stroke and the agent\'s, both on the agent\'s share'));
 
     // Freeze takes the share in view: the customer sees the very still over the agent's screen, the ink on it.
     const clicked = Date.now();
@@ -233,6 +234,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
       assert.ok(await inkAt(customer, 'their-frozen-overlay', still, 0.25, 0.3) > 0, 'the ink stays on the still');
     });
     // Snapshot while frozen: of the agent's share, listed.
+    await agent.locator(`[data-testid=snapshot-list] li[data-snapshot-id="${snapshotId}"]`).waitFor({ timeout: 30_000 });
     const listed = await agent.locator('[data-testid=snapshot-list] li').count();
     await agent.getByTestId('snapshot').click();
     await eventually(async () => assert.equal(await agent.locator('[data-testid=snapshot-list] li').count(), listed + 1),
@@ -333,7 +335,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
       await customer2.waitForFunction(() => document.querySelector('[data-testid=agent-video]')?.videoWidth > 0, null,
         { timeout: 60_000 });
       await customer2.getByTestId('share').click();
-      await eventually(async () => assert.match(await customer2.locator('p.error[role=alert]').textContent(),
+      await eventually(async () => assert.match(await customer2.locator('main p.error[role=alert]').textContent(),
         /only one screen can be shared at a time/));
       assert.equal(await customer2.getByTestId('outgoing').count(), 0, 'the customer shares nothing');
     } finally {
