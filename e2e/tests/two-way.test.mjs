@@ -153,6 +153,8 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
   it('both share at once: each sees the other, and the customer switches between the two screens', traced(async () => {
     await customer.getByTestId('share').click();
     await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
+    // A new capture of an unchanged tab has no first frame: the tab changes back to red.
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
     const customerCrop = await eventually(async () => {
       const c = await cropOf(customer);
       assert.ok(c.w > 0);
@@ -253,7 +255,9 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
       const observer = await observerContext.newPage();
       await observer.goto((await invite.first().inputValue()).replace(/^https?:\/\/[^/]+/, base));
       await observer.getByTestId('observer-agent-share').waitFor({ state: 'visible', timeout: 60_000 });
-      await showsCrop(observer, '[data-testid=observed-agent-video]', await cropOf(agent), source);
+      // The tab's top left is purple since the scenario before last.
+      await showsCrop(observer, '[data-testid=observed-agent-video]', await cropOf(agent), source,
+        [PURPLE, ...QUADRANT_COLOURS.slice(1)]);
       await eventually(async () => assert.ok(
         await inkAt(observer, 'observer-agent-overlay', '[data-testid=observed-agent-video]', 0.25, 0.3) > 0));
     } finally {
@@ -264,6 +268,8 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
   it('the customer reloads, then the agent: both shares and the ink on the agent\'s come back', traced(async () => {
     await customer.getByTestId('share').click();
     await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
+    // A new capture of an unchanged tab has no first frame: the tab changes back to red.
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
     const customerCrop = await eventually(async () => {
       const c = await cropOf(customer);
       assert.ok(c.w > 0);
@@ -280,14 +286,18 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     await showsCrop(customer, agentVideo, await cropOf(agent), source);
     await eventually(async () => assert.ok(await inkAt(customer, 'overlay', agentVideo, 0.25, 0.3) > 0, 'the ink is back'));
     await customer.getByTestId('share').click();
-    await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop);
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#8000ff'));
+    const purple = [PURPLE, ...QUADRANT_COLOURS.slice(1)];
+    await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop, purple);
 
     t0 = Date.now();
     await agent.reload();
     // The customer's share comes back to the reloaded console; the agent shares again and their ink is there.
-    await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop);
+    await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop, purple);
     console.log(`agent's reload → customer's share back: ${Date.now() - t0} ms`);
     await agent.getByTestId('own-share-start').click();
+    await agent.getByTestId('crop-rect').waitFor({ state: 'attached', timeout: 60_000 });
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
     await eventually(async () => assert.ok((await cropOf(agent)).w > 0), { timeoutMs: 60_000 });
     await customer.waitForFunction(() => document.querySelector('[data-testid=agent-video]')?.videoWidth > 0, null,
       { timeout: 60_000 });
@@ -318,7 +328,10 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
       const [agent2, customer2] = pages;
       const room = await newSession(agent2, base);
       await joinByCode(customer2, base, room.joinCode);
+      const repaint = (colour) => quadrants.evaluate((c) => (document.getElementById('tl').style.background = c), colour);
       await customer2.getByTestId('share').click();
+      await customer2.getByTestId('crop-rect').waitFor({ state: 'attached', timeout: 60_000 });
+      await repaint('#8000ff'); // a new capture of an unchanged tab has no first frame
       await eventually(async () => assert.ok((await cropOf(customer2)).w > 0), { timeoutMs: 60_000 });
       await agent2.waitForFunction(() => document.querySelector('[data-testid=customer-state]')?.dataset.phase === 'sharing',
         null, { timeout: 60_000 });
@@ -332,6 +345,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
         null, { timeout: 60_000 });
       await agent2.getByTestId('own-share-start').click();
       await agent2.getByTestId('own-share').waitFor({ state: 'visible', timeout: 60_000 });
+      await repaint('#ff0000');
       await customer2.waitForFunction(() => document.querySelector('[data-testid=agent-video]')?.videoWidth > 0, null,
         { timeout: 60_000 });
       await customer2.getByTestId('share').click();
