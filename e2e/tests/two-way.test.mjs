@@ -105,6 +105,21 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     await closeStackPages({ browser, stack, server });
   });
 
+  /**
+   * The customer shares the quadrants tab (the whole of it); its crop once known. A new capture of an unchanged tab
+   * has no first frame: the tab's top left changes (back) to red.
+   */
+  async function customerSharesTab() {
+    await customer.getByTestId('share').click();
+    await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
+    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
+    return eventually(async () => {
+      const c = await cropOf(customer);
+      assert.ok(c.w > 0);
+      return c;
+    }, { timeoutMs: 60_000 });
+  }
+
   /** Prints both pages' console when a scenario fails. */
   const traced = (fn) => async () => {
     try {
@@ -151,15 +166,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
   }));
 
   it('both share at once: each sees the other, and the customer switches between the two screens', traced(async () => {
-    await customer.getByTestId('share').click();
-    await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
-    // A new capture of an unchanged tab has no first frame: the tab changes back to red.
-    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
-    const customerCrop = await eventually(async () => {
-      const c = await cropOf(customer);
-      assert.ok(c.w > 0);
-      return c;
-    }, { timeoutMs: 60_000 });
+    const customerCrop = await customerSharesTab();
     // The customer shares the whole tab; the agent's share keeps its crop.
     await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop);
     await showsCrop(customer, '[data-testid=agent-video]', agentCrop, source);
@@ -266,15 +273,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
   }));
 
   it('the customer reloads, then the agent: both shares and the ink on the agent\'s come back', traced(async () => {
-    await customer.getByTestId('share').click();
-    await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
-    // A new capture of an unchanged tab has no first frame: the tab changes back to red.
-    await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#ff0000'));
-    const customerCrop = await eventually(async () => {
-      const c = await cropOf(customer);
-      assert.ok(c.w > 0);
-      return c;
-    }, { timeoutMs: 60_000 });
+    const customerCrop = await customerSharesTab();
     const agentVideo = '[data-testid=agent-video]';
 
     let t0 = Date.now();
