@@ -3,7 +3,10 @@
 // customer's page shows it large with the agent's crop (size and pixels); the customer draws on it and the agent
 // sees the ink over their own preview; both share at once (the customer switches between their screen and theirs);
 // one share stops and the other keeps flowing (a colour changed in the shared tab after the stop reaches the other
-// side). Prints the agent's Share → customer's first frame. Pages come from room-service when it serves this build.
+// side); the agent draws on and freezes their own share (the customer sees the ink in place and the still); an
+// observer sees the agent's share; customer and agent reload and both shares and the ink come back; under the
+// one-at-a-time policy a second share is refused in words. Prints the agent's Share → customer's first frame,
+// Freeze → customer's still and reload timings. Pages come from room-service when it serves this build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
