@@ -57,7 +57,7 @@ export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STA
   const child = spawn(java, [
     '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
     '-cp', readFileSync(CLASSPATH_FILE, 'utf8').trim(),
-    'dev.coview.local.CoviewUp', '--root', REPO_ROOT,
+    'dev.coview.local.launcher.CoviewUp', '--root', REPO_ROOT,
     // Its own keys and logs (not the developer's .coview/), and it stops when this process goes, even if killed.
     '--state', fileURLToPath(new URL('../target/coview-state', import.meta.url)), '--watch-stdin', 'true',
     ...(turnAddresses ? ['--turn', '--turn-addresses', turnAddresses.join(',')] : []),

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.contracts.kafka.Topics;
 import dev.coview.examples.kafka.SessionEventConsumer;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

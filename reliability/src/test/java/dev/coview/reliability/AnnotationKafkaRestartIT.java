@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Peer;

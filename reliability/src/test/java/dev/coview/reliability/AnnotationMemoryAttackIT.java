@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.ws.CloseCodes;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.CountingSocket;
 import dev.coview.reliability.testing.HealthyAnnotationRoom;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
-import dev.coview.local.RedisServer;
+import dev.coview.local.servers.RedisServer;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.HealthWatch;
 import dev.coview.reliability.testing.Peer;

@@ -3,7 +3,7 @@ package dev.coview.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Signals;

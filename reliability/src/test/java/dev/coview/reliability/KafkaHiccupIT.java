@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
-import dev.coview.local.ChildProcess;
+import dev.coview.local.servers.ChildProcess;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.HealthWatch;
 import dev.coview.reliability.testing.JoinStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.kafka.Topics;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;

@@ -2,7 +2,7 @@ package dev.coview.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coview.local.RedisServer;
+import dev.coview.local.servers.RedisServer;
 import dev.coview.reliability.testing.HealthWatch;
 import dev.coview.reliability.testing.JoinStream;
 import dev.coview.reliability.testing.Peer;

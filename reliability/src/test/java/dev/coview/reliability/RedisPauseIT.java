@@ -3,7 +3,7 @@ package dev.coview.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coview.local.RedisServer;
+import dev.coview.local.servers.RedisServer;
 import dev.coview.reliability.testing.HealthWatch;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.RedisCli;

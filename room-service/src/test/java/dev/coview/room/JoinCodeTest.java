@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.coview.contracts.redis.RedisKeys;
+import dev.coview.room.rooms.RoomServiceKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -47,8 +47,8 @@ class JoinCodeTest {
 
         RoomApi.join(RoomApi.newClient(), Map.of("code", code)).then().statusCode(404).contentType(PROBLEM_JSON);
         RoomApi.join(RoomApi.newClient(), Map.of("invite", invite)).then().statusCode(404).contentType(PROBLEM_JSON);
-        assertThat(redis.key().exists(RedisKeys.joinCode(code))).isFalse();
-        assertThat(redis.key().exists(RedisKeys.invite(invite))).isFalse();
+        assertThat(redis.key().exists(RoomServiceKeys.joinCode(code))).isFalse();
+        assertThat(redis.key().exists(RoomServiceKeys.invite(invite))).isFalse();
     }
 
     @Test
@@ -68,8 +68,8 @@ class JoinCodeTest {
     void anExpiredCodeIsRefused() {
         String code = RoomApi.createRoom().jsonPath().getString("joinCode");
         // Let Redis expire the code for real, as it would after 20 minutes.
-        redis.key().pexpire(RedisKeys.joinCode(code), 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !redis.key().exists(RedisKeys.joinCode(code)));
+        redis.key().pexpire(RoomServiceKeys.joinCode(code), 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !redis.key().exists(RoomServiceKeys.joinCode(code)));
         RoomApi.join(RoomApi.newClient(), Map.of("code", code)).then()
                 .statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://coview.dev/problems/join-refused"));
@@ -110,7 +110,7 @@ class JoinCodeTest {
         int step = 1;
         do {
             wrong = String.format("%06d", (n + 1000 * (i + 1) + step++) % 1_000_000);
-        } while (redis.key().exists(RedisKeys.joinCode(wrong)));
+        } while (redis.key().exists(RoomServiceKeys.joinCode(wrong)));
         return wrong;
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.coview.local.FreePort;
-import dev.coview.local.LocalStackResource;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.FreePort;
+import dev.coview.local.testing.LocalStackResource;
+import dev.coview.local.servers.ServiceInstance;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;

@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.coview.contracts.redis.RedisKeys;
+import dev.coview.room.rooms.RoomServiceKeys;
 import dev.coview.support.auth.ParticipantRemovals;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +45,7 @@ class RejoinTest {
         String first = joined.getString("rejoinCredential");
         assertThat(first).matches("[A-Za-z0-9_-]{43}");
         // Redis keeps only the credential's hash: a copy of Redis cannot be replayed.
-        assertThat(redis.key().keys(RedisKeys.REJOIN + "*")).doesNotContain(RedisKeys.rejoin(first));
+        assertThat(redis.key().keys(RoomServiceKeys.REJOIN + "*")).doesNotContain(RoomServiceKeys.rejoin(first));
 
         JsonPath back = rejoin(first).then().statusCode(200).extract().jsonPath();
         assertThat(back.getString("participantId")).isEqualTo(joined.getString("participantId"));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.redis.RedisKeys;
+import dev.coview.room.rooms.RoomServiceKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,8 +38,8 @@ class RoomExpiryTest {
             String roomId = room.getString("roomId");
             String token = room.getString("token");
             long past = Instant.now().minusSeconds(5).toEpochMilli();
-            redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
-            redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
+            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
+            redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
 
             List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
             assertThat(published).extracting(SessionEvents.Event::type).containsExactly(
@@ -56,7 +57,7 @@ class RoomExpiryTest {
 
             // The marker keeps why: signaling's close tells the pages.
             assertThat(redis.value(String.class).get(RedisKeys.roomEnded(roomId))).isEqualTo("expired");
-            assertThat(redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId)).isEmpty();
+            assertThat(redis.sortedSet(String.class).zscore(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId)).isEmpty();
             as(token).get("/api/rooms/" + roomId).then().statusCode(410).contentType(PROBLEM_JSON)
                     .body("type", equalTo("https://coview.dev/problems/room-ended"));
             RoomApi.join(RoomApi.newClient(), java.util.Map.of("code", room.getString("joinCode")))
@@ -69,18 +70,42 @@ class RoomExpiryTest {
         JsonPath room = RoomApi.createRoom().jsonPath();
         String roomId = room.getString("roomId");
         long past = Instant.now().minusSeconds(5).toEpochMilli();
-        // What signaling-service keeps while a participant's socket is open (see RedisKeys.signalPresence).
-        redis.hash(String.class).hset(RedisKeys.signalPresence(roomId), "someone", "{}");
-        redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
-        redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
+        // What signaling-service keeps while it holds a participant of the room (see RedisKeys.ROOM_ACTIVE).
+        claimActive(roomId, Instant.now().plusSeconds(60));
+        redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
+        redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
 
         // The 1 s sweep claims the room, sees the presence and puts it back with a deadline an idle TTL away.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
-                redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId)
+                redis.sortedSet(String.class).zscore(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId)
                         .orElse(0) > Instant.now().toEpochMilli());
         assertThat(redis.key().exists(RedisKeys.roomEnded(roomId))).isFalse();
         as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200);
-        redis.key().del(RedisKeys.signalPresence(roomId));
+        redis.key().del(RedisKeys.roomActive(roomId));
+    }
+
+    @Test
+    void aRoomWhoseSignalingInstanceDiedExpiresOnceItsClaimHasLapsed() throws Exception {
+        try (SessionEvents events = new SessionEvents()) {
+            JsonPath room = RoomApi.createRoom().jsonPath();
+            String roomId = room.getString("roomId");
+            long past = Instant.now().minusSeconds(5).toEpochMilli();
+            // The instance that held the room's participants stopped refreshing its claim: the claim lapsed, though
+            // the key has not expired yet (a live instance holding someone would have pushed its score on).
+            claimActive(roomId, Instant.now().minusSeconds(1));
+            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
+            redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
+
+            List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
+            assertThat(published).extracting(SessionEvents.Event::type)
+                    .contains("dev.coview.room.expired", "dev.coview.room.ended");
+            redis.key().del(RedisKeys.roomActive(roomId));
+        }
+    }
+
+    /** A signaling instance's claim on the room ({@link RedisKeys#ROOM_ACTIVE}), lapsing at {@code until}. */
+    private void claimActive(String roomId, Instant until) {
+        redis.sortedSet(String.class).zadd(RedisKeys.roomActive(roomId), until.toEpochMilli(), "instance-a");
     }
 
     @Test
@@ -91,16 +116,16 @@ class RoomExpiryTest {
             // Created nine hours ago (the test profile's lifetime is the default 8 h), in use right now.
             long created = Instant.now().minusSeconds(9 * 3600).toEpochMilli();
             long past = Instant.now().minusSeconds(5).toEpochMilli();
-            redis.hash(String.class).hset(RedisKeys.signalPresence(roomId), "someone", "{}");
-            redis.hash(String.class).hset(RedisKeys.room(roomId), "createdAt", Long.toString(created));
-            redis.hash(String.class).hset(RedisKeys.room(roomId), "expiresAt", Long.toString(past));
-            redis.sortedSet(String.class).zadd(RedisKeys.ROOMS_BY_EXPIRY, past, roomId);
+            claimActive(roomId, Instant.now().plusSeconds(60));
+            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "createdAt", Long.toString(created));
+            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
+            redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
 
             List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
             assertThat(published).extracting(SessionEvents.Event::type)
                     .contains("dev.coview.room.expired", "dev.coview.room.ended");
             assertThat(redis.value(String.class).get(RedisKeys.roomEnded(roomId))).isEqualTo("expired");
-            redis.key().del(RedisKeys.signalPresence(roomId));
+            redis.key().del(RedisKeys.roomActive(roomId));
         }
     }
 
@@ -110,12 +135,12 @@ class RoomExpiryTest {
         String roomId = room.getString("roomId");
         // Created 7 h 59 min ago: one minute of its 8 h lifetime is left, less than the 2 h idle TTL.
         Instant created = Instant.ofEpochMilli(Instant.now().minusSeconds(8 * 3600 - 60).toEpochMilli());
-        redis.hash(String.class).hset(RedisKeys.room(roomId), "createdAt", Long.toString(created.toEpochMilli()));
+        redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "createdAt", Long.toString(created.toEpochMilli()));
         String later = as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200)
                 .extract().path("expiresAt");
         Instant lifetimeEnd = created.plusSeconds(8 * 3600);
         assertThat(Instant.parse(later)).isEqualTo(lifetimeEnd);
-        assertThat((long) redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow())
+        assertThat((long) redis.sortedSet(String.class).zscore(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow())
                 .isEqualTo(lifetimeEnd.toEpochMilli());
     }
 
@@ -123,10 +148,10 @@ class RoomExpiryTest {
     void activityPushesTheDeadlineOn() {
         JsonPath room = RoomApi.createRoom().jsonPath();
         String roomId = room.getString("roomId");
-        double before = redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow();
+        double before = redis.sortedSet(String.class).zscore(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow();
         String later = as(room.getString("token")).get("/api/rooms/" + roomId).then().statusCode(200)
                 .extract().path("expiresAt");
-        double after = redis.sortedSet(String.class).zscore(RedisKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow();
+        double after = redis.sortedSet(String.class).zscore(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId).orElseThrow();
         assertThat(after).isGreaterThanOrEqualTo(before);
         assertThat((long) after).isEqualTo(Instant.parse(later).toEpochMilli());
     }

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.redis.RedisKeys;
+import dev.coview.room.rooms.RoomServiceKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -53,7 +54,7 @@ class RoomLifecycleTest {
             assertThat(code).matches("\\d{6}");
             assertThat(created.getString("inviteUrl")).matches("http://localhost:8080/join/#invite=[A-Za-z0-9_-]{22}");
             assertThat(Instant.parse(created.getString("expiresAt"))).isAfter(Instant.now().plusSeconds(3600));
-            assertThat(redis.value(String.class).get(RedisKeys.joinCode(code))).isEqualTo(roomId);
+            assertThat(redis.value(String.class).get(RoomServiceKeys.joinCode(code))).isEqualTo(roomId);
 
             // The agent sees the room waiting, with its code.
             as(agentToken).get("/api/rooms/" + roomId).then().statusCode(200)

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.schema.SchemaCatalog;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.kafka.Topics;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.webhook.config.WebhookConfig;
 import dev.coview.contracts.media.MediaLinks;
 import dev.coview.webhook.delivery.EndpointDeliverer;

@@ -2,7 +2,6 @@ package dev.coview.annotation.messaging;
 
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.Rooms;
-import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.support.redis.ChannelSubscriber;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -17,7 +16,7 @@ import java.time.Duration;
 
 /**
  * One socket per participant across instances: a new socket is announced on
- * {@link RedisKeys#ANNOTATION_SOCKETS_CHANNEL}, and every instance closes that participant's other sockets with
+ * {@link AnnotationKeys#SOCKETS_CHANNEL}, and every instance closes that participant's other sockets with
  * 4002 (on its own instance, {@link Room#join} already did). Pub/sub is at-most-once: an announcement lost while
  * Redis is away leaves the older socket open until it closes by itself; it still shares the participant's message
  * budget on its instance.
@@ -38,7 +37,7 @@ public class SocketTakeovers {
     }
 
     void start(@Observes StartupEvent event) {
-        subscription = channels.messages(RedisKeys.ANNOTATION_SOCKETS_CHANNEL)
+        subscription = channels.messages(AnnotationKeys.SOCKETS_CHANNEL)
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1)).indefinitely()
                 .subscribe().with(this::received);
     }
@@ -51,7 +50,7 @@ public class SocketTakeovers {
 
     /** Tells every instance that {@code socketId}, joined at {@code joinedAt}, is now the participant's socket. */
     public void announce(String roomId, String participantId, String socketId, long joinedAt) {
-        pubsub.publish(RedisKeys.ANNOTATION_SOCKETS_CHANNEL,
+        pubsub.publish(AnnotationKeys.SOCKETS_CHANNEL,
                         roomId + ' ' + participantId + ' ' + socketId + ' ' + joinedAt)
                 .subscribe().with(n -> {
                 }, e -> Log.debugf("cannot announce socket %s: %s", socketId, e.getMessage()));

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.auth.Role;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.PrometheusText;
 import dev.coview.local.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;

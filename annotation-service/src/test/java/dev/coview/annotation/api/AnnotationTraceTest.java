@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.annotation.tracing.TracingOn;
 import dev.coview.contracts.auth.Role;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

@@ -10,7 +10,7 @@ import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.contracts.schema.SchemaCatalog;
 import dev.coview.contracts.ws.CloseCodes;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.support.auth.RoomRevocations;
 import io.quarkus.redis.datasource.RedisDataSource;

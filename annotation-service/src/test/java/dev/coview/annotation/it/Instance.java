@@ -1,8 +1,8 @@
 package dev.coview.annotation.it;
 
-import dev.coview.local.ChildProcess;
-import dev.coview.local.FreePort;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.servers.ChildProcess;
+import dev.coview.local.servers.FreePort;
+import dev.coview.local.testing.LocalStackResource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.kafka.Topics;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.Traces;

@@ -1,6 +1,6 @@
 package dev.coview.bench.core;
 
-import dev.coview.local.ServiceJvm;
+import dev.coview.local.servers.ServiceJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.ProcessSampler;
 import dev.coview.bench.core.ScenarioResult;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

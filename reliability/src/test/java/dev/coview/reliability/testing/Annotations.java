@@ -3,7 +3,7 @@ package dev.coview.reliability.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.schema.SchemaCatalog;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.coview.reliability.testing;
 
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,6 @@
 package dev.coview.reliability.testing;
 
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.ServiceInstance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

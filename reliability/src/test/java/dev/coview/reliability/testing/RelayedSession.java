@@ -3,7 +3,7 @@ package dev.coview.reliability.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coview.local.RedisServer;
+import dev.coview.local.servers.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

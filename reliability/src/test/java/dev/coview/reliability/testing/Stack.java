@@ -1,9 +1,9 @@
 package dev.coview.reliability.testing;
 
-import dev.coview.local.FreePort;
-import dev.coview.local.JwtDevKeys;
-import dev.coview.local.LocalStack;
-import dev.coview.local.ServiceInstance;
+import dev.coview.local.servers.FreePort;
+import dev.coview.local.servers.JwtDevKeys;
+import dev.coview.local.servers.LocalStack;
+import dev.coview.local.servers.ServiceInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

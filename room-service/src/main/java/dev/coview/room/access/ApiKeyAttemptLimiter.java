@@ -1,9 +1,9 @@
 package dev.coview.room.access;
 
-import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.room.config.AgentAuthConfig;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
+import dev.coview.room.rooms.RoomServiceKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Throttles API-key guessing per client address, across instances: every attempt is counted in Redis
- * ({@link RedisKeys#API_KEY_ATTEMPTS}) <em>before</em> the key is compared, in one atomic step, so a burst of
+ * ({@link RoomServiceKeys#API_KEY_ATTEMPTS}) <em>before</em> the key is compared, in one atomic step, so a burst of
  * parallel guesses gets at most {@code coview.room.auth.api-key-attempts} answers per window; a right key gives
  * its attempt back. Past the budget every attempt, right or wrong, is answered 429 with {@code Retry-After}.
  */
@@ -36,7 +36,7 @@ public class ApiKeyAttemptLimiter {
 
     /** Counts one attempt from {@code client}; fails with 429 when it is over the budget. */
     public Uni<Attempt> attempt(String client) {
-        String key = RedisKeys.apiKeyAttempts(client == null ? "unknown" : client);
+        String key = RoomServiceKeys.apiKeyAttempts(client == null ? "unknown" : client);
         String window = Long.toString(config.apiKeyAttemptWindow().toMillis());
         return redis.execute("EVAL", COUNT, "1", key, window).map(answer -> {
             long count = answer.get(0).toLong();

@@ -1,10 +1,10 @@
 package dev.coview.room.media;
 
-import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.room.config.RoomConfig;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.RoomRecord;
+import dev.coview.room.rooms.RoomServiceKeys;
 import dev.coview.room.rooms.RoomStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -44,8 +44,8 @@ public class MediaQuota {
     /** Counts {@code bytes} more for the room and its agent; throws 507 (nothing counted) when either is full. */
     public void charge(String roomId, long bytes) {
         String agent = agentOf(roomId);
-        Response charged = redis.execute("EVAL", CHARGE, "2", RedisKeys.mediaBytesOfRoom(roomId),
-                RedisKeys.mediaBytesOfAgent(agent), Long.toString(bytes),
+        Response charged = redis.execute("EVAL", CHARGE, "2", RoomServiceKeys.mediaBytesOfRoom(roomId),
+                RoomServiceKeys.mediaBytesOfAgent(agent), Long.toString(bytes),
                 Long.toString(limits.roomQuota().asLongValue()), Long.toString(limits.agentQuota().asLongValue()),
                 Long.toString(limits.retention().toMillis())).await().atMost(WAIT);
         if (charged.toLong() == 0) {
@@ -60,13 +60,13 @@ public class MediaQuota {
     /** Gives {@code bytes} back (an upload that was counted and then not kept). */
     public void refund(String roomId, long bytes) {
         String agent = agentOf(roomId);
-        redis.execute("DECRBY", RedisKeys.mediaBytesOfRoom(roomId), Long.toString(bytes)).await().atMost(WAIT);
-        redis.execute("DECRBY", RedisKeys.mediaBytesOfAgent(agent), Long.toString(bytes)).await().atMost(WAIT);
+        redis.execute("DECRBY", RoomServiceKeys.mediaBytesOfRoom(roomId), Long.toString(bytes)).await().atMost(WAIT);
+        redis.execute("DECRBY", RoomServiceKeys.mediaBytesOfAgent(agent), Long.toString(bytes)).await().atMost(WAIT);
     }
 
     /** The room's media is gone (retention): its counter goes with it. */
     public void forget(String roomId) {
-        redis.execute("DEL", RedisKeys.mediaBytesOfRoom(roomId)).await().atMost(WAIT);
+        redis.execute("DEL", RoomServiceKeys.mediaBytesOfRoom(roomId)).await().atMost(WAIT);
     }
 
     private String agentOf(String roomId) {

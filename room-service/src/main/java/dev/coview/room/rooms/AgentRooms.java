@@ -1,6 +1,5 @@
 package dev.coview.room.rooms;
 
-import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
@@ -31,7 +30,7 @@ public class AgentRooms {
 
     /** Records a new room of {@code creator}; the set lives {@code ttl} after its newest room. */
     public Uni<Void> add(String creator, String roomId, Instant createdAt, Duration ttl) {
-        String key = RedisKeys.agentRooms(creator);
+        String key = RoomServiceKeys.agentRooms(creator);
         return sets.zadd(key, createdAt.toEpochMilli(), roomId)
                 .chain(() -> keys.pexpire(key, ttl.toMillis()))
                 .replaceWithVoid();
@@ -39,12 +38,12 @@ public class AgentRooms {
 
     /** The newest room ids of {@code creator}, newest first (some may have ended: the caller checks). */
     public Uni<List<String>> newest(String creator) {
-        return sets.zrange(RedisKeys.agentRooms(creator), 0, LIST_LIMIT - 1,
+        return sets.zrange(RoomServiceKeys.agentRooms(creator), 0, LIST_LIMIT - 1,
                 new io.quarkus.redis.datasource.sortedset.ZRangeArgs().rev());
     }
 
     /** Forgets a room (it ended). */
     public Uni<Void> remove(String creator, String roomId) {
-        return sets.zrem(RedisKeys.agentRooms(creator), roomId).replaceWithVoid();
+        return sets.zrem(RoomServiceKeys.agentRooms(creator), roomId).replaceWithVoid();
     }
 }

@@ -1,6 +1,5 @@
 package dev.coview.room.rooms;
 
-import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.room.config.RoomConfig;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
@@ -60,9 +59,9 @@ public class JoinAttemptLimiter {
         String clientBudget = Integer.toString(config.joinAttempts());
         String globalBudget = Integer.toString(config.joinFailuresGlobal());
         Uni<io.vertx.mutiny.redis.client.Response> counted = byCode
-                ? redis.execute("EVAL", COUNT, "2", RedisKeys.joinAttempts(client), RedisKeys.JOIN_FAILURES_WINDOW,
+                ? redis.execute("EVAL", COUNT, "2", RoomServiceKeys.joinAttempts(client), RoomServiceKeys.JOIN_FAILURES_WINDOW,
                         window, clientBudget, globalBudget)
-                : redis.execute("EVAL", COUNT, "1", RedisKeys.joinAttempts(client), window, clientBudget,
+                : redis.execute("EVAL", COUNT, "1", RoomServiceKeys.joinAttempts(client), window, clientBudget,
                         globalBudget);
         return counted.map(r -> {
             long verdict = r.get(0).toLong();
@@ -84,14 +83,14 @@ public class JoinAttemptLimiter {
      */
     public Uni<Void> succeeded(String client, boolean byCode) {
         return byCode
-                ? redis.execute("EVAL", GIVE_BACK, "2", RedisKeys.joinAttempts(client), RedisKeys.JOIN_FAILURES_WINDOW)
+                ? redis.execute("EVAL", GIVE_BACK, "2", RoomServiceKeys.joinAttempts(client), RoomServiceKeys.JOIN_FAILURES_WINDOW)
                         .replaceWithVoid()
-                : redis.execute("EVAL", GIVE_BACK, "1", RedisKeys.joinAttempts(client)).replaceWithVoid();
+                : redis.execute("EVAL", GIVE_BACK, "1", RoomServiceKeys.joinAttempts(client)).replaceWithVoid();
     }
 
     /** Counts a wrong code in the lifetime total (per-room budget); the windows counted it on admission. */
     public Uni<Void> wrongCode() {
-        return redis.execute("EVAL", FAILED, "1", RedisKeys.JOIN_FAILURES_TOTAL).replaceWithVoid();
+        return redis.execute("EVAL", FAILED, "1", RoomServiceKeys.JOIN_FAILURES_TOTAL).replaceWithVoid();
     }
 
     /** Whether a code issued when the total was {@code atIssue} has seen more wrong guesses than a room may. */
@@ -99,7 +98,7 @@ public class JoinAttemptLimiter {
         if (atIssue == null) {
             return Uni.createFrom().item(false);
         }
-        return redis.execute("GET", RedisKeys.JOIN_FAILURES_TOTAL)
+        return redis.execute("GET", RoomServiceKeys.JOIN_FAILURES_TOTAL)
                 .map(r -> (r == null ? 0L : r.toLong()) - atIssue > config.joinCodeGuessBudget());
     }
 

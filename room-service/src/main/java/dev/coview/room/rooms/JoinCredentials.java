@@ -1,6 +1,5 @@
 package dev.coview.room.rooms;
 
-import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -36,7 +35,7 @@ public class JoinCredentials {
     /** Creates an invite token for the room. */
     public Uni<String> newInvite(String roomId, Duration ttl) {
         String invite = Ids.newId();
-        return values.set(RedisKeys.invite(invite), roomId, new SetArgs().px(ttl)).replaceWith(invite);
+        return values.set(RoomServiceKeys.invite(invite), roomId, new SetArgs().px(ttl)).replaceWith(invite);
     }
 
     /** What a redeemed code was: its room, and the wrong-code total when it was issued ({@code null}: unknown). */
@@ -45,20 +44,20 @@ public class JoinCredentials {
 
     /** The room of the code, which is spent by this call; {@code null} for a wrong, expired or spent code. */
     public Uni<Redeemed> redeemCode(String code) {
-        return values.getdel(RedisKeys.joinCode(code)).chain(roomId -> roomId == null
+        return values.getdel(RoomServiceKeys.joinCode(code)).chain(roomId -> roomId == null
                 ? Uni.createFrom().nullItem()
-                : values.getdel(RedisKeys.codeGuard(code)).map(guard -> new Redeemed(roomId,
+                : values.getdel(RoomServiceKeys.codeGuard(code)).map(guard -> new Redeemed(roomId,
                         guard == null ? null : Long.valueOf(guard))));
     }
 
     /** The room of the invite, which is spent by this call; {@code null} for a wrong, expired or spent invite. */
     public Uni<String> redeemInvite(String invite) {
-        return values.getdel(RedisKeys.invite(invite));
+        return values.getdel(RoomServiceKeys.invite(invite));
     }
 
     /** Spends both credentials of a room (a customer has joined, or the room ended). */
     public Uni<Void> revoke(String code, String invite) {
-        return keys.del(RedisKeys.joinCode(code), RedisKeys.codeGuard(code), RedisKeys.invite(invite))
+        return keys.del(RoomServiceKeys.joinCode(code), RoomServiceKeys.codeGuard(code), RoomServiceKeys.invite(invite))
                 .replaceWithVoid();
     }
 
@@ -68,14 +67,14 @@ public class JoinCredentials {
                     + CODE_ATTEMPTS + " attempts"));
         }
         String code = Ids.newJoinCode();
-        return values.setAndChanged(RedisKeys.joinCode(code), roomId, new SetArgs().nx().px(ttl))
+        return values.setAndChanged(RoomServiceKeys.joinCode(code), roomId, new SetArgs().nx().px(ttl))
                 .chain(taken -> taken ? guard(code, ttl) : tryCode(roomId, ttl, attemptsLeft - 1));
     }
 
     /** Notes how many wrong codes CoView had seen when {@code code} was issued (JoinAttemptLimiter's room budget). */
     private Uni<String> guard(String code, Duration ttl) {
-        return values.get(RedisKeys.JOIN_FAILURES_TOTAL)
-                .chain(total -> values.set(RedisKeys.codeGuard(code), total == null ? "0" : total,
+        return values.get(RoomServiceKeys.JOIN_FAILURES_TOTAL)
+                .chain(total -> values.set(RoomServiceKeys.codeGuard(code), total == null ? "0" : total,
                         new SetArgs().px(ttl)))
                 .replaceWith(code);
     }

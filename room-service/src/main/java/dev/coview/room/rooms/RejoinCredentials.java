@@ -2,7 +2,6 @@ package dev.coview.room.rooms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -49,12 +48,12 @@ public class RejoinCredentials {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return values.set(RedisKeys.rejoin(hash(secret)), holder, new SetArgs().px(ttl)).replaceWith(secret);
+        return values.set(RoomServiceKeys.rejoin(hash(secret)), holder, new SetArgs().px(ttl)).replaceWith(secret);
     }
 
     /** Whom the credential stood for, spending it; {@code null} for a wrong, expired or spent one. */
     public Uni<Holder> redeem(String secret) {
-        return values.getdel(RedisKeys.rejoin(hash(secret))).map(json -> {
+        return values.getdel(RoomServiceKeys.rejoin(hash(secret))).map(json -> {
             if (json == null) {
                 return null;
             }

@@ -1,6 +1,5 @@
 package dev.coview.room.rooms;
 
-import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A room's media settings chosen at creation: relay-only (media only through TURN, so neither browser learns the
- * other's IP address). Kept as a field of the room's hash ({@link RedisKeys#ROOM}), so it lives and expires with
+ * other's IP address). Kept as a field of the room's hash ({@link RoomServiceKeys#ROOM}), so it lives and expires with
  * the room; absent when the room was created without it (then the deployment's default applies).
  */
 @ApplicationScoped
@@ -25,11 +24,11 @@ public class RoomMediaSettings {
 
     /** Records the room's relay-only setting. */
     public Uni<Void> setRelayOnly(String roomId, boolean relayOnly) {
-        return hashes.hset(RedisKeys.room(roomId), RELAY_ONLY, Boolean.toString(relayOnly)).replaceWithVoid();
+        return hashes.hset(RoomServiceKeys.room(roomId), RELAY_ONLY, Boolean.toString(relayOnly)).replaceWithVoid();
     }
 
     /** The room's relay-only setting, or {@code null} when it was created without one. */
     public Uni<Boolean> relayOnly(String roomId) {
-        return hashes.hget(RedisKeys.room(roomId), RELAY_ONLY).map(v -> v == null ? null : Boolean.valueOf(v));
+        return hashes.hget(RoomServiceKeys.room(roomId), RELAY_ONLY).map(v -> v == null ? null : Boolean.valueOf(v));
     }
 }

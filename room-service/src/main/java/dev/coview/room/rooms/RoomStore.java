@@ -43,7 +43,7 @@ public class RoomStore {
 
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keys;
-    private final ReactiveSortedSetCommands<String, String> expiryIndex;
+    private final ReactiveSortedSetCommands<String, String> sortedSets;
     private final ObjectMapper mapper;
     private final Redis redis;
 
@@ -51,7 +51,7 @@ public class RoomStore {
         this.redis = redis.getRedis();
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
-        this.expiryIndex = redis.sortedSet(String.class);
+        this.sortedSets = redis.sortedSet(String.class);
         this.mapper = mapper;
     }
 
@@ -60,7 +60,7 @@ public class RoomStore {
      * and schedules its idle expiry.
      */
     public Uni<Void> create(RoomRecord room, ParticipantRecord agent, RoomLabels labels) {
-        Request hset = Request.cmd(Command.HSET).arg(RedisKeys.room(room.id()));
+        Request hset = Request.cmd(Command.HSET).arg(RoomServiceKeys.room(room.id()));
         room.toHash().forEach((field, value) -> hset.arg(field).arg(value));
         List<Request> batch = new ArrayList<>();
         batch.add(hset);
@@ -70,7 +70,7 @@ public class RoomStore {
             batch.add(ref);
         }
         batch.add(participant(room.id(), agent));
-        batch.add(Request.cmd(Command.ZADD).arg(RedisKeys.ROOMS_BY_EXPIRY).arg(room.expiresAt().toEpochMilli())
+        batch.add(Request.cmd(Command.ZADD).arg(RoomServiceKeys.ROOMS_BY_EXPIRY).arg(room.expiresAt().toEpochMilli())
                 .arg(room.id()));
         batch.addAll(keepUntil(room.id(), room.expiresAt()));
         return send(batch);
@@ -86,14 +86,14 @@ public class RoomStore {
 
     /** The room, or {@code null} when there is no such room (never created, or long gone). */
     public Uni<RoomRecord> find(String roomId) {
-        return hashes.hgetall(RedisKeys.room(roomId))
+        return hashes.hgetall(RoomServiceKeys.room(roomId))
                 .map(h -> h == null || h.isEmpty() || !h.containsKey(RoomRecord.CREATED_AT)
                         ? null : RoomRecord.fromHash(roomId, h));
     }
 
     /** Everyone who was issued a token for the room, in the order they joined. */
     public Uni<List<ParticipantRecord>> participants(String roomId) {
-        return hashes.hgetall(RedisKeys.participants(roomId))
+        return hashes.hgetall(RoomServiceKeys.participants(roomId))
                 .map(h -> h.values().stream().map(this::read)
                         .sorted(Comparator.comparing(ParticipantRecord::joinedAt))
                         .toList());
@@ -101,12 +101,12 @@ public class RoomStore {
 
     /** One participant of the room, or {@code null} when the room never issued them a token. */
     public Uni<ParticipantRecord> participant(String roomId, String participantId) {
-        return hashes.hget(RedisKeys.participants(roomId), participantId).map(json -> json == null ? null : read(json));
+        return hashes.hget(RoomServiceKeys.participants(roomId), participantId).map(json -> json == null ? null : read(json));
     }
 
     /** Records a participant (the hash keeps the room's lifetime, set by {@link #keepUntil}). */
     public Uni<Void> addParticipant(String roomId, ParticipantRecord participant) {
-        return hashes.hset(RedisKeys.participants(roomId), participant.id(), write(participant)).replaceWithVoid();
+        return hashes.hset(RoomServiceKeys.participants(roomId), participant.id(), write(participant)).replaceWithVoid();
     }
 
     /**
@@ -114,7 +114,7 @@ public class RoomStore {
      * joins (say one by code, one by invite) wins.
      */
     public Uni<Boolean> claimCustomer(String roomId, String customerId) {
-        return hashes.hsetnx(RedisKeys.room(roomId), RoomRecord.CUSTOMER_ID, customerId);
+        return hashes.hsetnx(RoomServiceKeys.room(roomId), RoomRecord.CUSTOMER_ID, customerId);
     }
 
     /** Pushes the room's idle expiry to {@code expiresAt}; a room that has already left the index stays out. */
@@ -131,24 +131,26 @@ public class RoomStore {
     }
 
     /**
-     * Whether anyone is connected to the room's signaling right now: the presence hash signaling-service keeps
-     * (entries refreshed by a heartbeat, the hash gone 15 s after the last one). A session that only talks over
-     * WebSockets never calls room-service, yet is not idle.
+     * Whether anyone is in the room's signaling right now: a signaling instance's claim in the room's
+     * {@code room-active} set that has not lapsed ({@link RedisKeys#ROOM_ACTIVE}; a dead instance's lapses within
+     * the presence TTL). A session that only talks over WebSockets never calls room-service, yet is not idle.
      */
     public Uni<Boolean> connected(String roomId) {
-        return hashes.hlen(RedisKeys.signalPresence(roomId)).map(n -> n != null && n > 0);
+        return sortedSets.zcount(RedisKeys.roomActive(roomId),
+                        new ScoreRange<>((double) System.currentTimeMillis(), Double.POSITIVE_INFINITY))
+                .map(n -> n != null && n > 0);
     }
 
     /** Records the end of the room and takes it out of the expiry index. */
     public Uni<Void> end(String roomId, Instant endedAt) {
-        return hashes.hset(RedisKeys.room(roomId), RoomRecord.ENDED_AT, Long.toString(endedAt.toEpochMilli()))
-                .chain(() -> expiryIndex.zrem(RedisKeys.ROOMS_BY_EXPIRY, roomId))
+        return hashes.hset(RoomServiceKeys.room(roomId), RoomRecord.ENDED_AT, Long.toString(endedAt.toEpochMilli()))
+                .chain(() -> sortedSets.zrem(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId))
                 .replaceWithVoid();
     }
 
     /** Up to {@code max} room ids whose idle expiry is at or before {@code now}, with their deadline. */
     public Uni<Map<String, Instant>> dueForExpiry(Instant now, int max) {
-        return expiryIndex.zrangebyscoreWithScores(RedisKeys.ROOMS_BY_EXPIRY,
+        return sortedSets.zrangebyscoreWithScores(RoomServiceKeys.ROOMS_BY_EXPIRY,
                         new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now.toEpochMilli()),
                         new ZRangeArgs().limit(0, max))
                 .map(list -> {
@@ -163,7 +165,7 @@ public class RoomStore {
      * then owns ending it.
      */
     public Uni<Boolean> claimExpiry(String roomId) {
-        return expiryIndex.zrem(RedisKeys.ROOMS_BY_EXPIRY, roomId).map(removed -> removed == 1);
+        return sortedSets.zrem(RoomServiceKeys.ROOMS_BY_EXPIRY, roomId).map(removed -> removed == 1);
     }
 
     /**
@@ -172,9 +174,9 @@ public class RoomStore {
      */
     private List<Request> touching(String roomId, Instant expiresAt, boolean onlyIfIndexed) {
         List<Request> batch = new ArrayList<>();
-        batch.add(Request.cmd(Command.HSET).arg(RedisKeys.room(roomId)).arg(RoomRecord.EXPIRES_AT)
+        batch.add(Request.cmd(Command.HSET).arg(RoomServiceKeys.room(roomId)).arg(RoomRecord.EXPIRES_AT)
                 .arg(Long.toString(expiresAt.toEpochMilli())));
-        Request zadd = Request.cmd(Command.ZADD).arg(RedisKeys.ROOMS_BY_EXPIRY);
+        Request zadd = Request.cmd(Command.ZADD).arg(RoomServiceKeys.ROOMS_BY_EXPIRY);
         if (onlyIfIndexed) {
             zadd.arg("XX");
         }
@@ -185,14 +187,14 @@ public class RoomStore {
 
     private static List<Request> keepUntil(String roomId, Instant expiresAt) {
         long ttl = Duration.between(Instant.now(), expiresAt).plus(GRACE).toMillis();
-        return List.of(Request.cmd(Command.PEXPIRE).arg(RedisKeys.room(roomId)).arg(ttl),
-                Request.cmd(Command.PEXPIRE).arg(RedisKeys.participants(roomId)).arg(ttl),
+        return List.of(Request.cmd(Command.PEXPIRE).arg(RoomServiceKeys.room(roomId)).arg(ttl),
+                Request.cmd(Command.PEXPIRE).arg(RoomServiceKeys.participants(roomId)).arg(ttl),
                 // A no-op for rooms without labels (no such key).
                 Request.cmd(Command.PEXPIRE).arg(RedisKeys.roomRef(roomId)).arg(ttl));
     }
 
     private Request participant(String roomId, ParticipantRecord p) {
-        return Request.cmd(Command.HSET).arg(RedisKeys.participants(roomId)).arg(p.id()).arg(write(p));
+        return Request.cmd(Command.HSET).arg(RoomServiceKeys.participants(roomId)).arg(p.id()).arg(write(p));
     }
 
     /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.auth.Claims;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.room.RoomApi;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

@@ -12,7 +12,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.redis.datasource.RedisDataSource;
 import java.util.Map;
 import dev.coview.contracts.kafka.Topics;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package dev.coview.support.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,46 +1,36 @@
 package dev.coview.signaling.routing;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.coview.contracts.signal.Peer;
-import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.contracts.signal.Relayed;
+import io.smallrye.mutiny.Uni;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
- * What signaling-service instances tell each other on a room's channel ({@code signal:{roomId}}). Internal to this
- * service (clients never see it); every instance subscribed to the room, the sender's included, acts on each message
- * for its own sockets. {@code joined}, {@code away}, {@code left} and {@code shared} travel as JSON with a {@code kind};
- * {@link Deliver}, the one per relayed message, in a compact envelope of its own ({@link RoomChannels}), so no
- * instance parses the signal.
+ * How the instances serving a room tell each other what happens in it ({@link BusMessage}). Every instance
+ * subscribed to a room, the publisher's included, hears each message. {@link MemoryRoomBus}: this instance only, heard
+ * at once; {@link RedisRoomBus}: the room's Redis channel, at most once. Non-blocking.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = RoomBus.Joined.class, name = "joined"),
-        @JsonSubTypes.Type(value = RoomBus.Away.class, name = "away"),
-        @JsonSubTypes.Type(value = RoomBus.Left.class, name = "left"),
-        @JsonSubTypes.Type(value = RoomBus.Shared.class, name = "shared"),
-})
-public sealed interface RoomBus {
+public interface RoomBus {
 
-    /** Send {@code json} (a {@link ServerSignal}, already serialized) to participant {@code to} if its socket is here. */
-    record Deliver(String to, String json) implements RoomBus {
-    }
+    /** Who hears the messages of subscribed rooms: called with (roomId, message). Set once, before any subscription. */
+    void listen(BiConsumer<String, BusMessage> listener);
+
+    /** Subscribes to the room unless already subscribed; completes once messages of the room will be heard. */
+    Uni<Void> subscribe(String roomId);
+
+    /** Unsubscribes from the room if {@code idle} still holds for it when the change is made. */
+    void unsubscribeIf(String roomId, Predicate<String> idle);
+
+    /** Tells every instance subscribed to the room. */
+    Uni<Void> publish(String roomId, BusMessage message);
 
     /**
-     * A participant connected through socket {@code connection} on instance {@code instance}: tell the others; close
-     * its older socket on another instance ({@code instance} null: sent by an instance of an older release).
+     * Delivers a stamped signal to its addressee, whose socket is not on this instance, wherever it is; completes with
+     * whether the addressee is a participant of the room (it may be away, within its grace: then nothing is
+     * delivered, and the resumed peer's ICE restart renegotiates).
      */
-    record Joined(Peer peer, String connection, boolean resumed, String instance) implements RoomBus {
-    }
+    Uni<Boolean> relay(String roomId, Relayed stamped);
 
-    /** A participant's socket {@code connection} dropped; it is within its resume grace period: tell the others. */
-    record Away(String id, String connection) implements RoomBus {
-    }
-
-    /** A participant is gone for good: tell the others. */
-    record Left(String id, String reason) implements RoomBus {
-    }
-
-    /** A participant's share phase changed ({@code share}'s phase): tell the others ({@code peer-share}). */
-    record Shared(String id, String phase) implements RoomBus {
-    }
+    /** Stops hearing anything. */
+    void stop();
 }

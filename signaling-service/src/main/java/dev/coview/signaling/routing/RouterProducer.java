@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.UUID;
 
 /** Makes the configured {@link SignalRouter} ({@code coview.signaling.router}) at startup. */
 @ApplicationScoped
@@ -28,11 +29,15 @@ public class RouterProducer {
             throw new IllegalStateException("coview.signaling.presence-ttl must exceed coview.signaling.heartbeat");
         }
         if (config.router() == SignalingConfig.RouterKind.LOCAL) {
-            return new LocalSignalRouter(local, events, vertx, config.resumeGrace());
+            return SignalRouter.inMemory(local, events, vertx, config.resumeGrace());
         }
-        RedisSignalRouter router = new RedisSignalRouter(local, events, config, vertx, redis, mapper, traces);
+        String instanceId = UUID.randomUUID().toString();
+        SignalRouter router = new SignalRouter(local, events, vertx, config.resumeGrace(),
+                new RedisPresence(redis, mapper, instanceId, config.presenceTtl()),
+                new RedisRoomBus(redis, mapper, traces),
+                new RedisLiveness(redis, instanceId, config.heartbeat(), config.presenceTtl()));
         // Startup thread, not an event loop: waiting here keeps sockets out until the instance is announced.
-        router.start().await().atMost(Duration.ofSeconds(30));
+        router.start(config.heartbeat(), config.presenceCheck()).await().atMost(Duration.ofSeconds(30));
         return router;
     }
 
@@ -42,8 +47,6 @@ public class RouterProducer {
     }
 
     void close(@Disposes SignalRouter router) {
-        if (router instanceof RedisSignalRouter redisRouter) {
-            redisRouter.stop();
-        }
+        router.stop();
     }
 }

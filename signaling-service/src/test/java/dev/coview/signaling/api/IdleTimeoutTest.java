@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.ws.CloseCodes;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.testing.SignalClient;
 import dev.coview.signaling.testing.SilentClient;

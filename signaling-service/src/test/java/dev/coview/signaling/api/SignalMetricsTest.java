@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coview.contracts.auth.Role;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.PrometheusText;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.testing.SignalClient;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.RoomEnded;
 import dev.coview.contracts.ws.CloseCodes;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.testing.SignalClient;
 import dev.coview.support.auth.RoomRevocations;

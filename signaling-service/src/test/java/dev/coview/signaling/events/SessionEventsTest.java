@@ -6,7 +6,7 @@ import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.schema.SchemaCatalog;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.testing.SignalClient;
 import io.quarkus.test.common.TestResourceScope;

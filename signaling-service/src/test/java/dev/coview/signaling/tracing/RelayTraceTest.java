@@ -3,9 +3,9 @@ package dev.coview.signaling.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.auth.Role;
-import dev.coview.contracts.redis.RedisKeys;
-import dev.coview.local.LocalStackResource;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
+import dev.coview.signaling.routing.SignalingKeys;
 import dev.coview.signaling.testing.SignalClient;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -60,12 +60,12 @@ class RelayTraceTest {
                 "00-" + JOIN_TRACE + "-" + JOIN_SPAN + "-01");
         // The agent is on another instance (alive), as far as this one can tell from Redis.
         String otherInstance = "other-" + TestTokens.randomId();
-        redis.value(String.class).setex(RedisKeys.signalInstance(otherInstance), 60, "1");
-        redis.hash(String.class).hset(RedisKeys.signalPresence(room), remoteId, "{\"instance\":\"" + otherInstance
+        redis.value(String.class).setex(SignalingKeys.instance(otherInstance), 60, "1");
+        redis.hash(String.class).hset(SignalingKeys.presence(room), remoteId, "{\"instance\":\"" + otherInstance
                 + "\",\"connection\":\"c1\",\"role\":\"agent\",\"name\":\"\",\"sharing\":false,\"away\":false}");
         BlockingQueue<String> channel = new LinkedBlockingQueue<>();
         PubSubCommands.RedisSubscriber subscriber = redis.pubsub(String.class)
-                .subscribe(RedisKeys.signalChannel(room), channel::add);
+                .subscribe(SignalingKeys.channel(room), channel::add);
         try (SignalClient customer = SignalClient.connect(base, token)) {
             customer.received().next("welcome", WAIT);
 
@@ -86,7 +86,7 @@ class RelayTraceTest {
             // In: a traced delivery from the other instance is delivered inside a span continuing its trace.
             String answer = "{\"type\":\"answer\",\"to\":\"" + customerId + "\",\"from\":\"" + remoteId
                     + "\",\"sdp\":\"v=0 answer\"}";
-            redis.pubsub(String.class).publish(RedisKeys.signalChannel(room), "t00-" + REMOTE_TRACE + "-"
+            redis.pubsub(String.class).publish(SignalingKeys.channel(room), "t00-" + REMOTE_TRACE + "-"
                     + REMOTE_SPAN + "-01d" + customerId.length() + ":" + customerId + answer);
             assertThat(customer.received().nextOfType("answer", WAIT).path("from").asText()).isEqualTo(remoteId);
             SpanData deliver = span("signal deliver", REMOTE_TRACE);
@@ -94,7 +94,7 @@ class RelayTraceTest {
             assertThat(deliver.getKind()).isEqualTo(SpanKind.CONSUMER);
         } finally {
             subscriber.unsubscribe();
-            redis.key().del(RedisKeys.signalPresence(room), RedisKeys.signalInstance(otherInstance));
+            redis.key().del(SignalingKeys.presence(room), SignalingKeys.instance(otherInstance));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.coview.local.issuer;
 
-import dev.coview.local.JwtDevKeys;
+import dev.coview.local.servers.JwtDevKeys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

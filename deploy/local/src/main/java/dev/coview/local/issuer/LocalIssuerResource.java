@@ -1,5 +1,6 @@
 package dev.coview.local.issuer;
 
+import dev.coview.local.testing.LocalStackResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

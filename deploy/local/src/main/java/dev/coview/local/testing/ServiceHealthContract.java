@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * What every CoView service promises its platform team, as tests a service's {@code HealthTest} inherits: the
  * three health endpoints and Prometheus metrics on the management interface (a port of its own), none of them on
  * the main port that the Ingress routes to, and readiness that really checks Redis and Kafka.
- * The subclass carries {@code @QuarkusTest} and the {@link dev.coview.local.LocalStackResource}, so the checks run
+ * The subclass carries {@code @QuarkusTest} and the {@link dev.coview.local.testing.LocalStackResource}, so the checks run
  * against the real servers of deploy/local.
  */
 public abstract class ServiceHealthContract {

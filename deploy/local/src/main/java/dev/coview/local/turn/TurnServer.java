@@ -1,7 +1,7 @@
 package dev.coview.local.turn;
 
-import dev.coview.local.ChildProcess;
-import dev.coview.local.FreePort;
+import dev.coview.local.servers.ChildProcess;
+import dev.coview.local.servers.FreePort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;

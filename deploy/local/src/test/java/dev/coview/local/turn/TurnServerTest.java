@@ -2,7 +2,7 @@ package dev.coview.local.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coview.local.LocalStack;
+import dev.coview.local.servers.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

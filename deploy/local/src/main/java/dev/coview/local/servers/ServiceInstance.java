@@ -1,5 +1,6 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
+import dev.coview.local.testing.LocalStackResource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

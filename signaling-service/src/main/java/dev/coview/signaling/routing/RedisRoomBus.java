@@ -2,7 +2,9 @@ package dev.coview.signaling.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coview.contracts.redis.RedisKeys;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.coview.contracts.signal.Relayed;
+import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.support.tracing.TraceParent;
 import dev.coview.support.tracing.Traces;
 import io.opentelemetry.api.trace.Span;
@@ -23,8 +25,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * This instance's subscriptions to rooms' channels ({@link RedisKeys#signalChannel}): subscribed while the room has a
- * socket here, unsubscribed after, so an instance only hears the rooms it serves. All rooms share one dedicated
+ * The {@link RoomBus} of instances sharing a Redis: this instance's subscriptions to rooms' channels
+ * ({@link SignalingKeys#channel}), subscribed while the room has a socket here, unsubscribed after, so an instance only hears the rooms it serves. All rooms share one dedicated
  * Redis connection (as LiveKit's router does), on which SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the
  * connection breaks, a new one subscribes to every current room again. Publishing goes through a
  * {@link ChannelPublisher} (a pipelined connection of its own).
@@ -36,35 +38,40 @@ import java.util.function.Predicate;
  * the receiving instance delivers inside a span that continues the sender's trace; untraced, the bytes are the same as
  * without tracing.
  */
-final class RoomChannels {
+final class RedisRoomBus implements RoomBus {
 
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(10);
-    private static final String PREFIX = RedisKeys.SIGNAL_CHANNEL;
+    private static final String PREFIX = SignalingKeys.CHANNEL;
     private static final char DELIVER = 'd';
     private static final char TRACED = 't';
 
     private final Redis redis;
     private final ChannelPublisher publisher;
     private final ObjectMapper mapper;
-    private final BiConsumer<String, RoomBus> onMessage;
+    private final ObjectWriter signalWriter;
+    private volatile BiConsumer<String, BusMessage> onMessage = (roomId, message) -> { };
     private final Traces traces;
     /** Room → completes when Redis confirmed the subscription. */
     private final Map<String, CompletableFuture<Void>> subscriptions = new ConcurrentHashMap<>();
     private volatile Uni<RedisConnection> connection;
     private volatile boolean stopped;
 
-    /** @param onMessage called with (roomId, message) for every message on a subscribed room's channel */
-    RoomChannels(ReactiveRedisDataSource redis, ObjectMapper mapper, BiConsumer<String, RoomBus> onMessage,
-                 Traces traces) {
+    RedisRoomBus(ReactiveRedisDataSource redis, ObjectMapper mapper, Traces traces) {
         this.traces = traces;
         this.redis = redis.getRedis();
         this.publisher = new ChannelPublisher(this.redis);
         this.mapper = mapper;
-        this.onMessage = onMessage;
+        this.signalWriter = mapper.writerFor(ServerSignal.class);
+    }
+
+    @Override
+    public void listen(BiConsumer<String, BusMessage> listener) {
+        this.onMessage = listener;
     }
 
     /** Subscribes to the room's channel unless already subscribed; completes once Redis confirmed it. */
-    Uni<Void> subscribe(String roomId) {
+    @Override
+    public Uni<Void> subscribe(String roomId) {
         boolean[] created = new boolean[1];
         CompletableFuture<Void> confirmed = subscriptions.computeIfAbsent(roomId, r -> {
             created[0] = true;
@@ -79,8 +86,8 @@ final class RoomChannels {
                 .onFailure().invoke(e -> subscriptions.remove(roomId, confirmed));
     }
 
-    /** Unsubscribes from the room's channel if {@code idle} still holds for it when the change is made. */
-    void unsubscribeIf(String roomId, Predicate<String> idle) {
+    @Override
+    public void unsubscribeIf(String roomId, Predicate<String> idle) {
         subscriptions.computeIfPresent(roomId, (r, confirmed) -> {
             if (!idle.test(r)) {
                 return confirmed;
@@ -92,28 +99,37 @@ final class RoomChannels {
         });
     }
 
-    /** Publishes a message to every instance subscribed to the room. */
-    Uni<Void> publish(String roomId, RoomBus message) {
+    @Override
+    public Uni<Void> publish(String roomId, BusMessage message) {
         String json;
         try {
             json = mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return publisher.publish(RedisKeys.signalChannel(roomId), json);
+        return publisher.publish(SignalingKeys.channel(roomId), json);
     }
 
     /**
-     * Publishes a relayed signal ({@code json}, a serialized {@code ServerSignal}) for participant {@code to} if it
-     * has a presence entry in the room; completes with whether it had one.
+     * Publishes the signal for its addressee if it has a presence entry in the room (one Redis round trip): a
+     * participant of another room is never found, never reached. Completes with whether it had one.
      */
-    Uni<Boolean> relay(String roomId, String to, String json) {
+    @Override
+    public Uni<Boolean> relay(String roomId, Relayed stamped) {
+        // Serialized once, here; the instance holding the addressee's socket forwards this text as it is.
+        String json;
+        try {
+            json = signalWriter.writeValueAsString(stamped);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String to = stamped.to();
         String envelope = envelope(to, json);
         if (traces.enabled()) {
             // The relay's span is current here (SignalSocket): the addressee's instance continues its trace.
             envelope = traced(TraceParent.current(), envelope);
         }
-        return publisher.publishIfPresent(RedisKeys.signalPresence(roomId), to, RedisKeys.signalChannel(roomId),
+        return publisher.publishIfPresent(SignalingKeys.presence(roomId), to, SignalingKeys.channel(roomId),
                 envelope);
     }
 
@@ -128,7 +144,8 @@ final class RoomChannels {
     }
 
     /** Closes the subscriber connection. */
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
         publisher.stop();
         Uni<RedisConnection> c = connection;
@@ -189,7 +206,7 @@ final class RoomChannels {
             return;
         }
         if (!json.isEmpty() && json.charAt(0) == DELIVER) {
-            RoomBus.Deliver d = deliver(json);
+            BusMessage.Deliver d = deliver(json);
             if (d == null) {
                 Log.warnf("ignored an unreadable delivery on the channel of room %s", roomId);
             } else {
@@ -197,9 +214,9 @@ final class RoomChannels {
             }
             return;
         }
-        RoomBus message;
+        BusMessage message;
         try {
-            message = mapper.readValue(json, RoomBus.class);
+            message = mapper.readValue(json, BusMessage.class);
         } catch (JsonProcessingException e) {
             Log.warnf("ignored an unreadable message on the channel of room %s: %s", roomId, e.getOriginalMessage());
             return;
@@ -210,7 +227,7 @@ final class RoomChannels {
     /** A traced delivery: delivered inside a span whose parent is the sending instance's relay span. */
     private void deliverTraced(String roomId, String message) {
         int end = 1 + TraceParent.LENGTH;
-        RoomBus.Deliver d = message.length() > end ? deliver(message.substring(end)) : null;
+        BusMessage.Deliver d = message.length() > end ? deliver(message.substring(end)) : null;
         if (d == null) {
             Log.warnf("ignored an unreadable traced delivery on the channel of room %s", roomId);
             return;
@@ -224,7 +241,7 @@ final class RoomChannels {
     }
 
     /** Reads {@code d<n>:<to><json>}; {@code null} if it is not that. */
-    static RoomBus.Deliver deliver(String envelope) {
+    static BusMessage.Deliver deliver(String envelope) {
         int colon = envelope.indexOf(':', 1);
         if (colon < 2) {
             return null;
@@ -239,6 +256,6 @@ final class RoomChannels {
         if (length <= 0 || end >= envelope.length()) {
             return null;
         }
-        return new RoomBus.Deliver(envelope.substring(colon + 1, end), envelope.substring(end));
+        return new BusMessage.Deliver(envelope.substring(colon + 1, end), envelope.substring(end));
     }
 }

@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -211,7 +211,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.launcher;
 
 import dev.coview.local.issuer.IssuerSettings;
 import dev.coview.local.issuer.LocalIssuer;

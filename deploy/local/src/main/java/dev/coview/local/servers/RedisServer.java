@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,7 +144,7 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    static void sleepQuietly(long millis) {
+    public static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
-package dev.coview.local;
+package dev.coview.local.launcher;
 
+import dev.coview.local.servers.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

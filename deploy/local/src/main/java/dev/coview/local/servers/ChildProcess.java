@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
 import java.io.IOException;
 import java.io.OutputStream;

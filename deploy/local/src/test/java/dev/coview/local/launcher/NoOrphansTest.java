@@ -1,7 +1,9 @@
-package dev.coview.local;
+package dev.coview.local.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coview.local.servers.KafkaBroker;
+import dev.coview.local.servers.LocalStack;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

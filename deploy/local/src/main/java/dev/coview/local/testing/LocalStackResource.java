@@ -1,5 +1,7 @@
-package dev.coview.local;
+package dev.coview.local.testing;
 
+import dev.coview.local.servers.JwtDevKeys;
+import dev.coview.local.servers.LocalStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -24,15 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The single-instance router on recording fake sockets: the behaviour the Redis router reproduces across instances.
- * Pure unit test (a bare Vert.x for the grace timer); no Redis, no Kafka.
+ * The router's rules on its in-memory parts (one instance), on recording fake sockets; the same rules over the Redis
+ * parts are tested through the endpoint ({@code SignalSocketTest}) and across instances ({@code CrossInstanceSignalingIT},
+ * reliability). Pure unit test (a bare Vert.x for the grace timer); no Redis, no Kafka.
  */
-class LocalSignalRouterTest {
+class SignalRouterTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final QuietEvents events = new QuietEvents();
-    private final LocalSignalRouter router = new LocalSignalRouter(new LocalRooms(), events, vertx,
-            Duration.ofMillis(300));
+    private final SignalRouter router = SignalRouter.inMemory(new LocalRooms(), events, vertx, Duration.ofMillis(300));
 
     @AfterEach
     void closeVertx() {
@@ -190,7 +190,7 @@ class LocalSignalRouterTest {
 
         @Override
         public void sendJson(String json) {
-            throw new AssertionError("the local router never forwards serialized messages");
+            throw new AssertionError("a lone instance never forwards serialized messages");
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
 import dev.coview.contracts.auth.Claims;
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package dev.coview.local;
+package dev.coview.local.launcher;
 
+import dev.coview.local.servers.JwtDevKeys;
+import dev.coview.local.servers.LocalStack;
+import dev.coview.local.servers.ServiceInstance;
 import dev.coview.local.turn.TurnServer;
 import java.io.PrintStream;
 import java.nio.file.Files;

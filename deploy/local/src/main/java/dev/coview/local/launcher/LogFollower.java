@@ -1,5 +1,6 @@
-package dev.coview.local;
+package dev.coview.local.launcher;
 
+import dev.coview.local.servers.RedisServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;

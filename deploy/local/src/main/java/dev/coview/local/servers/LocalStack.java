@@ -1,4 +1,4 @@
-package dev.coview.local;
+package dev.coview.local.servers;
 
 import dev.coview.contracts.kafka.Topics;
 import java.io.IOException;
