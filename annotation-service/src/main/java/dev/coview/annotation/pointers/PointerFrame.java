@@ -1,7 +1,7 @@
 package dev.coview.annotation.pointers;
 
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
-import dev.coview.contracts.annotation.AnnotationClientMessage.PointerHide;
+import dev.coview.contracts.annotation.Pointer;
+import dev.coview.contracts.annotation.PointerHide;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 
 /**

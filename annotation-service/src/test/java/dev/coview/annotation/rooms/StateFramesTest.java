@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
+import dev.coview.contracts.annotation.Stroke;
 import dev.coview.contracts.annotation.AnnotationServerMessage.State;
 import dev.coview.contracts.annotation.Element;
 import dev.coview.contracts.annotation.StrokeTool;
