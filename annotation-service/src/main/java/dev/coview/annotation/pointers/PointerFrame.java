@@ -1,8 +1,8 @@
 package dev.coview.annotation.pointers;
 
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.Pointer;
 import dev.coview.contracts.annotation.PointerHide;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 
 /**
  * Writes a stamped pointer event as the exact JSON Jackson writes for it (same fields, same order, same number

@@ -1,9 +1,9 @@
 package dev.coview.annotation.rooms;
 
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.Shape;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
+import dev.coview.contracts.annotation.Shape;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.support.ws.FloodGuard;

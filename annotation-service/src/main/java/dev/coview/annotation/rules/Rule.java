@@ -3,12 +3,12 @@ package dev.coview.annotation.rules;
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.RoomModel;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
+import dev.coview.contracts.annotation.Element;
 import dev.coview.contracts.auth.Access;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.support.auth.Participant;
-import dev.coview.contracts.annotation.Element;
 import java.util.List;
 
 /**

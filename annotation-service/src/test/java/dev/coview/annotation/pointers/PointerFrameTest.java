@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.Undo;
+import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.Pointer;
 import dev.coview.contracts.annotation.PointerHide;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.Undo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
