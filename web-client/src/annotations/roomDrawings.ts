@@ -37,7 +37,7 @@ interface LiveInk {
   at: number;
 }
 
-/** Kinds of events that push one undoable step on their author's history (annotation-service's AuthorHistory). */
+/** Kinds of events that push one undoable step on their author's history (annotation-service's UndoHistory). */
 const UNDOABLE = new Set(['stroke', 'shape', 'erase', 'clear']);
 
 export class RoomDrawings {

@@ -1,6 +1,7 @@
 package dev.coview.annotation.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.annotation.messaging.CatchUp;
 import dev.coview.annotation.messaging.EventIds;
 import dev.coview.annotation.messaging.EventLog;
@@ -11,27 +12,23 @@ import dev.coview.annotation.pointers.PointerMoveReader;
 import dev.coview.annotation.pointers.PointerPublisher;
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.Rooms;
-import dev.coview.annotation.rules.MessageValidator;
+import dev.coview.annotation.rules.Checks;
+import dev.coview.annotation.rules.MessageRules;
 import dev.coview.annotation.rules.Permissions;
+import dev.coview.annotation.rules.Refusal;
+import dev.coview.annotation.rules.Ruling;
+import dev.coview.annotation.rules.SessionEvent;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
-import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
-import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
-import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
-import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.support.auth.Participant;
-import dev.coview.support.ws.FloodGuard;
-import dev.coview.support.ws.InboundDecoder;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.TraceParent;
 import dev.coview.support.tracing.Traces;
-import dev.coview.support.ws.SocketFailures;
+import dev.coview.support.ws.FloodGuard;
+import dev.coview.support.ws.InboundGate;
 import dev.coview.support.ws.SocketMetrics;
 import dev.coview.support.ws.TokenExpiry;
 import dev.coview.support.ws.UpgradeGuard;
@@ -66,7 +63,7 @@ import jakarta.inject.Inject;
 @Authenticated
 public class AnnotationSocket {
 
-    private static final UserData.TypedKey<FloodGuard> FLOOD = new UserData.TypedKey<>("coview.flood");
+    private static final UserData.TypedKey<Inbound> INBOUND = new UserData.TypedKey<>("coview.inbound");
     /** Handled, nothing to wait for: one instance for every message (a {@code Uni} can be subscribed many times). */
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
 
@@ -75,10 +72,10 @@ public class AnnotationSocket {
     private final EventLog log;
     private final PointerPublisher pointers;
     private final EventIds eventIds;
-    private final MessageValidator validator;
+    private final Checks checks;
     private final SessionEvents sessionEvents;
     private final WebSocketConfig limits;
-    private final InboundDecoder<AnnotationClientMessage> decoder;
+    private final InboundGate<AnnotationClientMessage> gate;
     private final SocketMetrics sockets;
     private final SocketTakeovers takeovers;
     private final TokenExpiry expiry;
@@ -90,19 +87,21 @@ public class AnnotationSocket {
 
     @Inject
     public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, PointerPublisher pointers, EventIds eventIds,
-                            MessageValidator validator, SessionEvents sessionEvents, WebSocketConfig limits,
-                            ObjectMapper mapper, SocketMetrics sockets, SocketTakeovers takeovers,
-                            TokenExpiry expiry) {
+                            Checks checks, SessionEvents sessionEvents, WebSocketConfig limits,
+                            AnnotationConfig config, ObjectMapper mapper, SocketMetrics sockets,
+                            SocketTakeovers takeovers, TokenExpiry expiry) {
         this.sockets = sockets;
         this.rooms = rooms;
         this.catchUp = catchUp;
         this.log = log;
         this.pointers = pointers;
         this.eventIds = eventIds;
-        this.validator = validator;
+        this.checks = checks;
         this.sessionEvents = sessionEvents;
         this.limits = limits;
-        this.decoder = new InboundDecoder<>(mapper, AnnotationClientMessage.class);
+        // Pointer moves in the web client's form are read without Jackson: the commonest frame by far.
+        this.gate = new InboundGate<>(mapper, AnnotationClientMessage.class, config.maxMessageSize(),
+                PointerMoveReader::read);
         this.takeovers = takeovers;
         this.expiry = expiry;
     }
@@ -120,7 +119,7 @@ public class AnnotationSocket {
     }
 
     private Uni<Void> open(WebSocketConnection connection, Participant who) {
-        connection.userData().put(FLOOD, new FloodGuard(limits));
+        connection.userData().put(INBOUND, new Inbound(connection, who, new FloodGuard(limits)));
         sockets.opened(who.role());
         expiry.watch(connection, () -> connection.close(new CloseReason(CloseCodes.UNAUTHORIZED, "token expired"))
                 .subscribe().with(ok -> {
@@ -171,41 +170,22 @@ public class AnnotationSocket {
 
     private Uni<Void> handle(WebSocketConnection connection, String text) {
         long now = System.nanoTime();
-        FloodGuard.Verdict verdict = connection.userData().get(FLOOD).check(now);
-        Room joined = verdict == FloodGuard.Verdict.ACCEPT ? rooms.existing(participant(connection).roomId()) : null;
+        Inbound inbound = connection.userData().get(INBOUND);
+        FloodGuard.Verdict verdict = inbound.flood.check(now);
+        Room joined = verdict == FloodGuard.Verdict.ACCEPT ? rooms.existing(inbound.who.roomId()) : null;
         if (joined != null) {
             // The participant's and the room's budgets: more sockets or a reconnect bring no fresh one.
-            verdict = joined.budget(participant(connection).id(), now);
+            verdict = joined.budget(inbound.who.id(), now);
         }
-        switch (verdict) {
-            case DROP:
-                return error(connection, ErrorCodes.RATE_LIMITED, "too many messages; this one was dropped");
-            case CLOSE:
-                return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, "flood"));
-            default:
-                break;
-        }
-        Pointer move = PointerMoveReader.read(text);
-        if (move != null) {
-            return accept(connection, participant(connection), move);
-        }
-        InboundDecoder.Result<AnnotationClientMessage> decoded = decoder.decode(text);
-        if (decoded instanceof InboundDecoder.Result.Malformed<AnnotationClientMessage> m) {
-            return connection.close(new CloseReason(CloseCodes.INVALID_PAYLOAD, m.reason()));
-        } else if (decoded instanceof InboundDecoder.Result.UnknownType<AnnotationClientMessage> u) {
-            return error(connection, ErrorCodes.UNKNOWN_TYPE, "unknown message type: " + u.type());
-        } else if (decoded instanceof InboundDecoder.Result.Invalid<AnnotationClientMessage> i) {
-            return error(connection, ErrorCodes.INVALID_MESSAGE, i.reason());
-        }
-        AnnotationClientMessage message = ((InboundDecoder.Result.Ok<AnnotationClientMessage>) decoded).message();
-        return accept(connection, participant(connection), message);
+        return gate.pass(verdict, text, inbound);
     }
 
     private Uni<Void> accept(WebSocketConnection connection, Participant who, AnnotationClientMessage message) {
-        if (!Permissions.allows(who, message)) {
+        Ruling<?> rules = MessageRules.of(message);
+        if (!Permissions.allows(who, message, rules.access())) {
             return error(connection, ErrorCodes.FORBIDDEN, message.type() + " is not allowed for this participant");
         }
-        String problem = validator.problem(message);
+        String problem = rules.problem(checks);
         if (problem != null) {
             return error(connection, ErrorCodes.INVALID_MESSAGE, problem);
         }
@@ -213,33 +193,19 @@ public class AnnotationSocket {
         if (room == null) {
             return connection.close(new CloseReason(CloseCodes.ROOM_ENDED, "room ended"));
         }
-        String referenceUrl = null;
-        if (message instanceof Erase erase) {
-            String author = room.authorOf(erase.id());
-            if (author != null && !author.equals(who.id()) && !who.can(Grant.ADMIN)) {
-                return error(connection, ErrorCodes.FORBIDDEN, "only the author or the agent may erase " + erase.id());
-            }
-        } else if (message instanceof ReferenceAnswer) {
-            PendingReference pending = room.pendingReference();
-            if (pending == null) {
-                return error(connection, ErrorCodes.INVALID_MESSAGE, "no reference is pending");
-            }
-            referenceUrl = pending.url();
-        } else if (message instanceof RecordingConsent c && !c.requestId().equals(room.recordingAsked())) {
-            return error(connection, ErrorCodes.INVALID_MESSAGE, "no recording request " + c.requestId()
-                    + " is pending");
-        } else if (message instanceof Recording r && r.on() && !room.recordingConsented()) {
-            // The customer must always know: no recording starts without their consent to this one.
-            return error(connection, ErrorCodes.FORBIDDEN, "the customer has not consented to a recording");
+        Refusal refusal = rules.refusal(who, room);
+        if (refusal != null) {
+            return error(connection, refusal.code(), refusal.message());
         }
         Event event = new Event(eventIds.next(), who.roomId(), who.id(), null,
                 System.currentTimeMillis(), message, null);
-        String answeredUrl = referenceUrl;
         if (!message.durable()) {
             // Pointer traffic: volatile, straight to coview.pointers from this event loop (never blocks).
             pointers.publish(event);
             return DONE;
         }
+        // Decided now, as the room is materialized here (a reference answer names the link pending now).
+        SessionEvent sessionEvent = rules.sessionEvent(who, room);
         // The room's budget decides before the log: a refused drawing never reaches Kafka.
         String full = room.admit(event.eventId(), message, rooms.overBudget());
         if (full != null) {
@@ -256,9 +222,9 @@ public class AnnotationSocket {
         consents.remember(who.roomId(), message).chain(() -> log.append(event, traceparent)).subscribe().with(
                 ok -> {
                     if (span == null) {
-                        sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl);
+                        sessionEvents.publish(who.roomId(), sessionEvent);
                     } else {
-                        Traces.run(span, () -> sessionEvents.accepted(who.roomId(), who.id(), message, answeredUrl));
+                        Traces.run(span, () -> sessionEvents.publish(who.roomId(), sessionEvent));
                         Traces.end(span, null);
                     }
                 },
@@ -288,18 +254,20 @@ public class AnnotationSocket {
         }
     }
 
-    /**
-     * Vert.x refuses a message over {@code max-message-size} with an {@link IllegalStateException} (no type of its
-     * own); the protocol closes such a socket with 1009. Anything else is unexpected: 1011.
-     */
+    /** An oversized message closes with 1009, anything else with 1011 ({@link InboundGate#failed}). */
     @OnError
     public Uni<Void> onError(WebSocketConnection connection, Throwable failure) {
-        if (SocketFailures.isOversizedMessage(failure)) {
-            return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "message over 64 KiB"));
+        Inbound inbound = connection.userData().get(INBOUND);
+        Participant who = participant(connection);
+        if (inbound == null) {
+            inbound = new Inbound(connection, who, null);
         }
-        RoomLogContext.run(participant(connection), () -> Log.warnf(failure,
-                "closing annotation socket %s after an unexpected failure", connection.id()));
-        return connection.close(new CloseReason(CloseCodes.INTERNAL_ERROR, "internal error"));
+        RoomLogContext.enter(who);
+        try {
+            return gate.failed(failure, inbound);
+        } finally {
+            RoomLogContext.leave();
+        }
     }
 
     private Uni<Void> error(WebSocketConnection connection, String code, String message) {
@@ -308,5 +276,33 @@ public class AnnotationSocket {
 
     private static Participant participant(WebSocketConnection connection) {
         return connection.userData().get(UpgradeGuard.PARTICIPANT);
+    }
+
+    /** One socket's inbound side: its flood guard, and where the gate hands its frames and answers. */
+    private final class Inbound implements InboundGate.Receiver<AnnotationClientMessage> {
+        private final WebSocketConnection connection;
+        private final Participant who;
+        private final FloodGuard flood;
+
+        Inbound(WebSocketConnection connection, Participant who, FloodGuard flood) {
+            this.connection = connection;
+            this.who = who;
+            this.flood = flood;
+        }
+
+        @Override
+        public Uni<Void> accept(AnnotationClientMessage message) {
+            return AnnotationSocket.this.accept(connection, who, message);
+        }
+
+        @Override
+        public Uni<Void> error(String code, String message) {
+            return AnnotationSocket.this.error(connection, code, message);
+        }
+
+        @Override
+        public Uni<Void> close(int code, String reason) {
+            return connection.close(new CloseReason(code, reason));
+        }
     }
 }

@@ -100,4 +100,11 @@ public interface AnnotationConfig {
     /** How often the instance checks for rooms that ended (the announcement may have been missed). Default 5s. */
     @WithDefault("5s")
     java.time.Duration endedRoomCheck();
+
+    /**
+     * Bytes one inbound socket message may have; a larger one closes the socket with 1009. Quarkus's
+     * {@code max-message-size} is set from it. Default 65536 (64 KiB).
+     */
+    @WithDefault("65536")
+    int maxMessageSize();
 }

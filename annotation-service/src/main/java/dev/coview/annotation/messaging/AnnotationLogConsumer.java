@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
+import dev.coview.annotation.rooms.StateChange;
+import dev.coview.annotation.rules.MessageRules;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.TraceParent;
@@ -91,7 +93,9 @@ public class AnnotationLogConsumer {
         try {
             Log.debugf("applying %s %s", event.event().type(), event.eventId());
             // Current while applied: the trace ids reach the log lines of the apply (MDC) as well.
-            boolean applied = span == null ? rooms.apply(event) : Traces.within(span, () -> rooms.apply(event));
+            StateChange change = MessageRules.of(event.event());
+            boolean applied = span == null ? rooms.apply(event, change)
+                    : Traces.within(span, () -> rooms.apply(event, change));
             if (applied && catchUp.isReady()) {
                 // Only live records: the replay at start would record the log's age, not a lag.
                 metrics.applied(event.ts());

@@ -1,8 +1,8 @@
 package dev.coview.annotation.messaging;
 
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
-import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingRequest;
+import dev.coview.contracts.annotation.RecordingConsent;
+import dev.coview.contracts.annotation.RecordingRequest;
 import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;

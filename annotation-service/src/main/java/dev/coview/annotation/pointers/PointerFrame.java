@@ -1,8 +1,8 @@
 package dev.coview.annotation.pointers;
 
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
-import dev.coview.contracts.annotation.AnnotationClientMessage.PointerHide;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.Pointer;
+import dev.coview.contracts.annotation.PointerHide;
 
 /**
  * Writes a stamped pointer event as the exact JSON Jackson writes for it (same fields, same order, same number

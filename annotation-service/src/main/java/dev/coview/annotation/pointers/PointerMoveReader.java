@@ -1,6 +1,6 @@
 package dev.coview.annotation.pointers;
 
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
+import dev.coview.contracts.annotation.Pointer;
 
 /**
  * Reads a pointer move in the exact form the web client sends it, {@code {"type":"pointer","x":<n>,"y":<n>}}

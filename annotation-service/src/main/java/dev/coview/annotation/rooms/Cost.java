@@ -1,8 +1,8 @@
 package dev.coview.annotation.rooms;
 
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
+import dev.coview.contracts.annotation.Shape;
+import dev.coview.contracts.annotation.Stroke;
 import dev.coview.contracts.annotation.StrokePhase;
 import dev.coview.contracts.annotation.StrokeTool;
 

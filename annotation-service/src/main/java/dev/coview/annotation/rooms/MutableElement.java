@@ -1,9 +1,9 @@
 package dev.coview.annotation.rooms;
 
-import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
 import dev.coview.contracts.annotation.Drawable;
 import dev.coview.contracts.annotation.Element;
+import dev.coview.contracts.annotation.Shape;
+import dev.coview.contracts.annotation.Stroke;
 import dev.coview.contracts.annotation.StrokeTool;
 import java.util.Arrays;
 

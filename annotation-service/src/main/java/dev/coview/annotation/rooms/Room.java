@@ -1,9 +1,9 @@
 package dev.coview.annotation.rooms;
 
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
+import dev.coview.contracts.annotation.Shape;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.support.ws.FloodGuard;
@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
 public final class Room {
 
     private final String id;
-    private final RoomState state;
+    private final RoomModel state;
     private final Budgets budgets;
     private final List<RoomSocket> sockets = new ArrayList<>();
     private boolean ended;
@@ -55,9 +55,9 @@ public final class Room {
                    long slowGraceNanos) {
     }
 
-    Room(String id, RoomState.Limits limits, Budgets budgets, LongConsumer grew) {
+    Room(String id, RoomModel.Limits limits, Budgets budgets, LongConsumer grew) {
         this.id = id;
-        this.state = new RoomState(limits);
+        this.state = new RoomModel(limits);
         this.budgets = budgets;
         this.grew = grew;
         this.roomBudget = new TokenBucket(budgets.roomBurst(), budgets.roomPerSecond());
@@ -178,13 +178,14 @@ public final class Room {
     /**
      * Applies a durable event from the log and sends it to this room's sockets here.
      *
+     * @param change what the event does to the room's model (its type's rule)
      * @param render serializes the applied event (with its seq and changes) once for every socket
      * @return whether the event was new (not a redelivery)
      */
-    synchronized boolean apply(Event event, Function<Event, String> render) {
+    synchronized boolean apply(Event event, StateChange change, Function<Event, String> render) {
         release(event.eventId());
         long before = state.bytes();
-        RoomState.Applied applied = state.apply(event);
+        RoomModel.Applied applied = state.apply(event, change);
         if (applied == null) {
             return false;
         }

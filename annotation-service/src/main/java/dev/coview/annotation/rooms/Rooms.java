@@ -28,7 +28,7 @@ public class Rooms {
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     /** Ended rooms: their events still in flight are not materialized again. */
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
-    private final RoomState.Limits limits;
+    private final RoomModel.Limits limits;
     private final ObjectMapper mapper;
     /** Estimated bytes of every room's state here ({@link Cost}). */
     private final AtomicLong bytes = new AtomicLong();
@@ -41,7 +41,7 @@ public class Rooms {
     public Rooms(AnnotationConfig config, WebSocketConfig sockets, ObjectMapper mapper) {
         this.budgets = new Room.Budgets(sockets.messagesPerSecond(), sockets.burst(), sockets.floodLimit(),
                 config.roomMessagesPerSecond(), config.roomMessageBurst(), config.slowSocketGrace().toNanos());
-        this.limits = new RoomState.Limits(config.undoDepth(), config.dedupeWindow(), config.maxPointsPerStroke(),
+        this.limits = new RoomModel.Limits(config.undoDepth(), config.dedupeWindow(), config.maxPointsPerStroke(),
                 config.maxElementsPerRoom(), config.maxPointsPerRoom(), config.maxStateBytesPerRoom());
         this.maxBytes = config.maxStateBytesPerInstance();
         this.frameChars = config.stateFrameChars();
@@ -97,11 +97,12 @@ public class Rooms {
     /**
      * Materializes one durable event read from the log and sends it to the room's sockets here.
      *
+     * @param change what the event does to the room's model (its type's rule)
      * @return whether it was applied ({@code false}: a redelivery, or the room has ended)
      */
-    public boolean apply(Event event) {
+    public boolean apply(Event event, StateChange change) {
         Room room = room(event.roomId());
-        return room != null && room.apply(event, this::render);
+        return room != null && room.apply(event, change, this::render);
     }
 
     /** Sends a pointer frame to the room's sockets here but its author's, if it has any. */

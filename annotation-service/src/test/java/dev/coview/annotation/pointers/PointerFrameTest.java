@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
-import dev.coview.contracts.annotation.AnnotationClientMessage.PointerHide;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.Pointer;
+import dev.coview.contracts.annotation.PointerHide;
+import dev.coview.contracts.annotation.Undo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class PointerFrameTest {
     void leavesToJacksonWhatItCannotWriteVerbatim() {
         assertThat(PointerFrame.render(event("quote\"d", new Pointer(0.5, 0.5)))).isNull();
         assertThat(PointerFrame.render(event(null, new Pointer(0.5, 0.5)))).isNull();
-        assertThat(PointerFrame.render(event("a", new AnnotationClientMessage.Undo()))).isNull();
+        assertThat(PointerFrame.render(event("a", new Undo()))).isNull();
         assertThat(PointerFrame.render(event("a", new Pointer(0.5, 0.5)).sequenced(3, null))).isNull();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pointer;
+import dev.coview.contracts.annotation.Pointer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -39,14 +39,14 @@ public sealed interface AnnotationServerMessage {
      * @param shares    the other shares' crop, masks and pause, by {@code shareId} ({@code agent}); absent while
      *                  only the customer ever shared (the customer's are {@code crop}, {@code masks}, {@code paused})
      */
-    record State(long seq, List<Element> elements, AnnotationClientMessage.Crop crop, List<Rect> masks,
+    record State(long seq, List<Element> elements, Crop crop, List<Rect> masks,
                  boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history,
                  ActiveRecording recording, Map<String, ShareContent> shares)
             implements AnnotationServerMessage {
         public static final String TYPE = "state";
 
         /** A state of a room where only the customer shared. */
-        public State(long seq, List<Element> elements, AnnotationClientMessage.Crop crop, List<Rect> masks,
+        public State(long seq, List<Element> elements, Crop crop, List<Rect> masks,
                      boolean paused, Frozen freeze, PendingReference reference, List<AuthorHistory> history,
                      ActiveRecording recording) {
             this(seq, elements, crop, masks, paused, freeze, reference, history, recording, null);
@@ -57,9 +57,9 @@ public sealed interface AnnotationServerMessage {
      * What one share shows of its source: its crop ({@code null} before the first), masks (empty: none), pause.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ShareContent(AnnotationClientMessage.Crop crop, List<Rect> masks, boolean paused) {
+    record ShareContent(Crop crop, List<Rect> masks, boolean paused) {
 
-        public ShareContent withCrop(AnnotationClientMessage.Crop next) {
+        public ShareContent withCrop(Crop next) {
             return new ShareContent(next, masks, paused);
         }
 

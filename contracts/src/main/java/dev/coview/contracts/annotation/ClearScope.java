@@ -2,7 +2,7 @@ package dev.coview.contracts.annotation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What a {@link AnnotationClientMessage.Clear} removes. */
+/** What a {@link Clear} removes. */
 public enum ClearScope {
     /** The sender's own elements (grant {@code annotate}). */
     @JsonProperty("own") OWN,

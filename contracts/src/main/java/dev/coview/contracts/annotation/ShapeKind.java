@@ -2,7 +2,7 @@ package dev.coview.contracts.annotation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Kind of a {@link AnnotationClientMessage.Shape}. */
+/** Kind of a {@link Shape}. */
 public enum ShapeKind {
     /** From ({@code x1}, {@code y1}) to the head at ({@code x2}, {@code y2}). */
     @JsonProperty("arrow") ARROW,

@@ -3,7 +3,7 @@ package dev.coview.contracts.annotation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Which part of a stroke a {@link AnnotationClientMessage.Stroke} carries, so that others see it while it is drawn.
+ * Which part of a stroke a {@link Stroke} carries, so that others see it while it is drawn.
  * A stroke without a phase is whole.
  */
 public enum StrokePhase {

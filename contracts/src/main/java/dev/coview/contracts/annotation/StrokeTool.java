@@ -2,7 +2,7 @@ package dev.coview.contracts.annotation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Tool of a {@link AnnotationClientMessage.Stroke}. */
+/** Tool of a {@link Stroke}. */
 public enum StrokeTool {
     @JsonProperty("pen") PEN,
     /** Translucent, drawn under the pen strokes. */

@@ -2,7 +2,8 @@ package dev.coview.contracts.auth;
 
 /**
  * Who may send a message: the holders of a grant, or a role whatever its token grants (answers that are the
- * customer's own). Every message type declares its own, so a new type cannot ship without one.
+ * customer's own). annotation-service's rule of each message type declares one (no default), so a new type cannot
+ * ship without one.
  */
 public sealed interface Access {
 

@@ -10,8 +10,8 @@ import dev.coview.contracts.events.CropChanged;
 import dev.coview.contracts.events.FreezeEnded;
 import dev.coview.contracts.events.FreezeStarted;
 import dev.coview.contracts.events.MasksChanged;
-import dev.coview.contracts.events.ReferenceOpened;
 import dev.coview.contracts.events.ReferenceDeclined;
+import dev.coview.contracts.events.ReferenceOpened;
 import dev.coview.contracts.events.ReferencePushed;
 import dev.coview.contracts.events.SnapshotSaved;
 import dev.coview.contracts.schema.SchemaCatalog;
@@ -89,67 +89,67 @@ class AnnotationProtocolTest {
     @Test
     void messagesRoundTripWithTheirWireNames() throws IOException {
         List<AnnotationClientMessage> samples = List.of(
-                new AnnotationClientMessage.Pointer(0.25, 0.5),
-                new AnnotationClientMessage.PointerHide(),
-                new AnnotationClientMessage.Stroke("s1", StrokePhase.BEGIN, StrokeTool.PEN, "#ff0000", 0.01,
+                new Pointer(0.25, 0.5),
+                new PointerHide(),
+                new Stroke("s1", StrokePhase.BEGIN, StrokeTool.PEN, "#ff0000", 0.01,
                         new double[] {0.1, 0.2}),
-                new AnnotationClientMessage.Shape("h1", ShapeKind.TEXT, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, "hi"),
-                new AnnotationClientMessage.Undo(),
-                new AnnotationClientMessage.Clear(ClearScope.ALL),
-                new AnnotationClientMessage.Crop(0, 0, 0.5, 0.5, 1920, 1080),
-                new AnnotationClientMessage.Masks(List.of(new Rect(0.1, 0.1, 0.2, 0.2))),
-                new AnnotationClientMessage.Freeze(true, null),
-                new AnnotationClientMessage.ReferencePush("https://example.com/help"),
-                new AnnotationClientMessage.RecordingRequest("ask-1"),
-                new AnnotationClientMessage.RecordingConsent("ask-1", true),
-                new AnnotationClientMessage.Recording(true, "rec-1"));
+                new Shape("h1", ShapeKind.TEXT, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, "hi"),
+                new Undo(),
+                new Clear(ClearScope.ALL),
+                new Crop(0, 0, 0.5, 0.5, 1920, 1080),
+                new Masks(List.of(new Rect(0.1, 0.1, 0.2, 0.2))),
+                new Freeze(true, null),
+                new ReferencePush("https://example.com/help"),
+                new RecordingRequest("ask-1"),
+                new RecordingConsent("ask-1", true),
+                new Recording(true, "rec-1"));
         for (AnnotationClientMessage m : samples) {
             String json = mapper.writeValueAsString(m);
             assertThat(mapper.readTree(json).get("type").asText()).isEqualTo(m.type());
             AnnotationClientMessage back = mapper.readValue(json, AnnotationClientMessage.class);
             assertThat(mapper.writeValueAsString(back)).isEqualTo(json);
         }
-        assertThat(mapper.writeValueAsString(new AnnotationClientMessage.Undo())).isEqualTo("{\"type\":\"undo\"}");
+        assertThat(mapper.writeValueAsString(new Undo())).isEqualTo("{\"type\":\"undo\"}");
         assertThat(mapper.readValue("{\"type\":\"clear\",\"scope\":\"own\"}", AnnotationClientMessage.class))
-                .isEqualTo(new AnnotationClientMessage.Clear(ClearScope.OWN));
+                .isEqualTo(new Clear(ClearScope.OWN));
     }
 
     @Test
     void serializedMessagesAreValidAgainstTheirSchemasAndBrokenOnesAreCaught() throws IOException {
         List<AnnotationClientMessage> samples = List.of(
-                new AnnotationClientMessage.Pointer(0.25, 0.5),
-                new AnnotationClientMessage.PointerHide(),
-                new AnnotationClientMessage.Stroke("s1", null, StrokeTool.VANISH, "#ff0000", 0.01,
+                new Pointer(0.25, 0.5),
+                new PointerHide(),
+                new Stroke("s1", null, StrokeTool.VANISH, "#ff0000", 0.01,
                         new double[] {0.1, 0.2, 0.3, 0.4}),
-                new AnnotationClientMessage.Stroke("s1", StrokePhase.APPEND, null, null, null, new double[] {0.5, 0.5}),
-                new AnnotationClientMessage.Shape("h1", ShapeKind.ARROW, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, null),
-                new AnnotationClientMessage.Erase("h1"),
-                new AnnotationClientMessage.Redo(),
-                new AnnotationClientMessage.Clear(ClearScope.OWN),
-                new AnnotationClientMessage.Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080),
-                new AnnotationClientMessage.CropRequest(0, 0, 1, 1),
-                new AnnotationClientMessage.Masks(List.of(new Rect(0.1, 0.1, 0.2, 0.2))),
-                new AnnotationClientMessage.Pause(false),
-                new AnnotationClientMessage.Freeze(true, "snap-1"),
-                new AnnotationClientMessage.ReferencePush("https://example.com/help"),
-                new AnnotationClientMessage.ReferenceAnswer(true),
-                new AnnotationClientMessage.SnapshotSaved("snap-1"),
-                new AnnotationClientMessage.RecordingRequest("ask-1"),
-                new AnnotationClientMessage.RecordingConsent("ask-1", false),
-                new AnnotationClientMessage.Recording(true, "rec-1"),
-                new AnnotationClientMessage.Recording(false, null),
+                new Stroke("s1", StrokePhase.APPEND, null, null, null, new double[] {0.5, 0.5}),
+                new Shape("h1", ShapeKind.ARROW, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, null),
+                new Erase("h1"),
+                new Redo(),
+                new Clear(ClearScope.OWN),
+                new Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080),
+                new CropRequest(0, 0, 1, 1),
+                new Masks(List.of(new Rect(0.1, 0.1, 0.2, 0.2))),
+                new Pause(false),
+                new Freeze(true, "snap-1"),
+                new ReferencePush("https://example.com/help"),
+                new ReferenceAnswer(true),
+                new SnapshotNotice("snap-1"),
+                new RecordingRequest("ask-1"),
+                new RecordingConsent("ask-1", false),
+                new Recording(true, "rec-1"),
+                new Recording(false, null),
                 // Two-way sharing: on the agent's share.
-                new AnnotationClientMessage.Pointer(0.25, 0.5, Shares.AGENT),
-                new AnnotationClientMessage.Ink("i1", StrokeTool.PEN, "#ff0000", 0.01, new double[] {0.1, 0.2},
+                new Pointer(0.25, 0.5, Shares.AGENT),
+                new Ink("i1", StrokeTool.PEN, "#ff0000", 0.01, new double[] {0.1, 0.2},
                         Shares.AGENT),
-                new AnnotationClientMessage.Stroke("s2", null, StrokeTool.PEN, "#ff0000", 0.01,
+                new Stroke("s2", null, StrokeTool.PEN, "#ff0000", 0.01,
                         new double[] {0.1, 0.2}, Shares.AGENT),
-                new AnnotationClientMessage.Shape("h2", ShapeKind.RECT, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, null,
+                new Shape("h2", ShapeKind.RECT, 0.1, 0.1, 0.5, 0.2, "#00ff00", 0.01, null,
                         Shares.CUSTOMER),
-                new AnnotationClientMessage.Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080, Shares.AGENT),
-                new AnnotationClientMessage.Masks(List.of(), Shares.AGENT),
-                new AnnotationClientMessage.Pause(true, Shares.AGENT),
-                new AnnotationClientMessage.Freeze(true, null, Shares.AGENT));
+                new Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080, Shares.AGENT),
+                new Masks(List.of(), Shares.AGENT),
+                new Pause(true, Shares.AGENT),
+                new Freeze(true, null, Shares.AGENT));
         for (AnnotationClientMessage m : samples) {
             String json = mapper.writeValueAsString(m);
             SchemaCatalog.assertValid("annotation/" + m.type() + ".json", json);
@@ -158,21 +158,21 @@ class AnnotationProtocolTest {
                     m.durable() ? 7L : null, 1_700_000_000_000L, m, null);
             SchemaCatalog.assertValid("annotation/server/event.json", mapper.writeValueAsString(event));
         }
-        Element element = new Element("s1", AUTHOR, 2, true, new AnnotationClientMessage.Stroke("s1", null,
+        Element element = new Element("s1", AUTHOR, 2, true, new Stroke("s1", null,
                 StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1}));
         AnnotationServerMessage.State state = new AnnotationServerMessage.State(3, List.of(element),
-                new AnnotationClientMessage.Crop(0, 0, 1, 1, 800, 600), List.of(), true,
+                new Crop(0, 0, 1, 1, 800, 600), List.of(), true,
                 new AnnotationServerMessage.Frozen(AUTHOR, null),
                 new AnnotationServerMessage.PendingReference("e2", AUTHOR, "https://example.com"),
                 List.of(new AnnotationServerMessage.AuthorHistory(AUTHOR, 1, 0)),
                 new AnnotationServerMessage.ActiveRecording(AUTHOR, "rec-1"));
         SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(state));
         AnnotationServerMessage.State twoWay = new AnnotationServerMessage.State(4, List.of(new Element("s2", AUTHOR, 1,
-                false, new AnnotationClientMessage.Stroke("s2", null, StrokeTool.PEN, "#000000", 0.01,
+                false, new Stroke("s2", null, StrokeTool.PEN, "#000000", 0.01,
                 new double[] {0.1, 0.1}, Shares.AGENT))), null, List.of(), false,
                 new AnnotationServerMessage.Frozen(AUTHOR, null, Shares.AGENT), null, List.of(), null,
                 Map.of(Shares.AGENT, new AnnotationServerMessage.ShareContent(
-                        new AnnotationClientMessage.Crop(0, 0, 1, 1, 800, 600, Shares.AGENT), List.of(), true)));
+                        new Crop(0, 0, 1, 1, 800, 600, Shares.AGENT), List.of(), true)));
         SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(twoWay));
         SchemaCatalog.assertValid("annotation/server/error.json",
                 mapper.writeValueAsString(new AnnotationServerMessage.Error("forbidden", "no")));

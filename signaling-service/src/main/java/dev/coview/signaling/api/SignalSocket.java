@@ -11,6 +11,7 @@ import dev.coview.contracts.signal.Share;
 import dev.coview.contracts.signal.SignalError;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
+import dev.coview.signaling.config.SignalingConfig;
 import dev.coview.signaling.events.SignalEvents;
 import dev.coview.signaling.metrics.SignalMetrics;
 import dev.coview.signaling.routing.Departure;
@@ -20,8 +21,7 @@ import dev.coview.support.auth.Participant;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.Traces;
 import dev.coview.support.ws.FloodGuard;
-import dev.coview.support.ws.InboundDecoder;
-import dev.coview.support.ws.SocketFailures;
+import dev.coview.support.ws.InboundGate;
 import dev.coview.support.ws.SocketMetrics;
 import dev.coview.support.ws.TokenExpiry;
 import dev.coview.support.ws.UpgradeGuard;
@@ -58,7 +58,7 @@ public class SignalSocket {
     private final SignalRouter router;
     private final SignalEvents events;
     private final WebSocketConfig limits;
-    private final InboundDecoder<ClientSignal> decoder;
+    private final InboundGate<ClientSignal> gate;
     private final ObjectWriter writer;
     private final SocketMetrics sockets;
     private final SignalMetrics metrics;
@@ -66,8 +66,9 @@ public class SignalSocket {
     private final Traces traces;
 
     @Inject
-    public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, ObjectMapper mapper,
-                        SocketMetrics sockets, SignalMetrics metrics, TokenExpiry expiry, Traces traces) {
+    public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, SignalingConfig config,
+                        ObjectMapper mapper, SocketMetrics sockets, SignalMetrics metrics, TokenExpiry expiry,
+                        Traces traces) {
         this.traces = traces;
         this.expiry = expiry;
         this.router = router;
@@ -75,7 +76,7 @@ public class SignalSocket {
         this.limits = limits;
         this.sockets = sockets;
         this.metrics = metrics;
-        this.decoder = new InboundDecoder<>(mapper, ClientSignal.class);
+        this.gate = new InboundGate<>(mapper, ClientSignal.class, config.maxMessageSize());
         this.writer = mapper.writerFor(ServerSignal.class);
     }
 
@@ -143,32 +144,7 @@ public class SignalSocket {
     }
 
     private Uni<Void> dispatch(SignalSession session, String text, long now) {
-        FloodGuard.Verdict verdict = session.flood().check(now);
-        if (verdict == FloodGuard.Verdict.CLOSE) {
-            Log.infof("closing a flooding socket");
-            session.socket().close(CloseCodes.POLICY_VIOLATION, "too many messages");
-            return done();
-        }
-        if (verdict == FloodGuard.Verdict.DROP) {
-            return error(session, ErrorCodes.RATE_LIMITED, "too many messages: this one was dropped");
-        }
-        InboundDecoder.Result<ClientSignal> decoded = decoder.decode(text);
-        if (decoded instanceof InboundDecoder.Result.Ok<ClientSignal> ok) {
-            return handle(session, ok.message(), now)
-                    .onFailure().recoverWithUni(e -> {
-                        RoomLogContext.run(session.member().participant(),
-                                () -> Log.warnf("message failed: %s", e.getMessage()));
-                        return error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
-                    });
-        }
-        if (decoded instanceof InboundDecoder.Result.UnknownType<ClientSignal> unknown) {
-            return error(session, ErrorCodes.UNKNOWN_TYPE, "unknown type: " + unknown.type());
-        }
-        if (decoded instanceof InboundDecoder.Result.Invalid<ClientSignal> invalid) {
-            return error(session, ErrorCodes.INVALID_MESSAGE, invalid.reason());
-        }
-        session.socket().close(CloseCodes.INVALID_PAYLOAD, "not a JSON object");
-        return done();
+        return gate.pass(session.flood().check(now), text, new Inbound(null, session, now));
     }
 
     private Uni<Void> handle(SignalSession session, ClientSignal message, long received) {
@@ -223,19 +199,12 @@ public class SignalSocket {
     }
 
     /**
-     * Vert.x refuses a message over {@code max-message-size} while aggregating its frames, with this exception; the
-     * protocol's answer is close 1009. Any other state error closes with 1011.
+     * Vert.x refuses a message over {@code max-message-size} while aggregating its frames with an
+     * {@link IllegalStateException}: close 1009. Any other state error closes with 1011 ({@link InboundGate#failed}).
      */
     @OnError
     public Uni<Void> failed(WebSocketConnection connection, IllegalStateException e) {
-        boolean tooBig = SocketFailures.isOversizedMessage(e);
-        int code = SocketFailures.closeCodeFor(e);
-        SignalSession session = connection.userData().get(SESSION);
-        if (session != null) {
-            session.socket().close(code, tooBig ? "message larger than 64 KiB" : "internal error");
-            return done();
-        }
-        return connection.close(new CloseReason(code, tooBig ? "message larger than 64 KiB" : "internal error"));
+        return gate.failed(e, new Inbound(connection, connection.userData().get(SESSION), System.nanoTime()));
     }
 
     @OnPongMessage
@@ -293,5 +262,45 @@ public class SignalSocket {
 
     private static void clearMdc() {
         RoomLogContext.leave();
+    }
+
+    /**
+     * Where the gate hands one frame of a session, and how it answers a refused one. Without a session (a failure
+     * before the socket opened) it can only close the connection.
+     */
+    private final class Inbound implements InboundGate.Receiver<ClientSignal> {
+        private final WebSocketConnection connection;
+        private final SignalSession session;
+        private final long received;
+
+        Inbound(WebSocketConnection connection, SignalSession session, long received) {
+            this.connection = connection;
+            this.session = session;
+            this.received = received;
+        }
+
+        @Override
+        public Uni<Void> accept(ClientSignal message) {
+            return handle(session, message, received)
+                    .onFailure().recoverWithUni(e -> {
+                        RoomLogContext.run(session.member().participant(),
+                                () -> Log.warnf("message failed: %s", e.getMessage()));
+                        return SignalSocket.error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
+                    });
+        }
+
+        @Override
+        public Uni<Void> error(String code, String message) {
+            return session == null ? done() : SignalSocket.error(session, code, message);
+        }
+
+        @Override
+        public Uni<Void> close(int code, String reason) {
+            if (session == null) {
+                return connection.close(new CloseReason(code, reason));
+            }
+            session.socket().close(code, reason);
+            return done();
+        }
     }
 }

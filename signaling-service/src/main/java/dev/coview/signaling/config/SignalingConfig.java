@@ -44,6 +44,11 @@ public interface SignalingConfig {
     @WithDefault("60s")
     Duration idleTimeout();
 
+    /** Bytes one inbound socket message may have (an SDP is a few KiB); a larger one closes the socket with 1009.
+     *  Quarkus's {@code max-message-size} and {@code max-frame-size} are set from it. Default 65536 (64 KiB). */
+    @WithDefault("65536")
+    int maxMessageSize();
+
     /** The routers. */
     enum RouterKind {
         /** Presence and relay through Redis: any number of instances. */

@@ -2,33 +2,15 @@ package dev.coview.support.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.support.ws.InboundDecoder.Result;
+import dev.coview.support.ws.TinyProtocol.Hello;
+import dev.coview.support.ws.TinyProtocol.Move;
+import dev.coview.support.ws.TinyProtocol.Msg;
 import org.junit.jupiter.api.Test;
 
 /** Classification of inbound frames; pure unit test with a small sealed protocol. */
 class InboundDecoderTest {
-
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-    @JsonSubTypes({@JsonSubTypes.Type(Hello.class), @JsonSubTypes.Type(Move.class)})
-    sealed interface Msg permits Hello, Move {
-    }
-
-    @JsonTypeName("hello")
-    record Hello(String to) implements Msg {
-    }
-
-    @JsonTypeName("move")
-    record Move(double x, double y) implements Msg {
-        Move {
-            if (!(x >= 0 && x <= 1) || !(y >= 0 && y <= 1)) {
-                throw new IllegalArgumentException("x and y must be within 0..1");
-            }
-        }
-    }
 
     private final InboundDecoder<Msg> decoder = new InboundDecoder<>(new ObjectMapper(), Msg.class);
 

@@ -10,7 +10,7 @@ import java.util.List;
  * undoing applies "before" as a new change (a new version), redoing applies "after". A new action clears the
  * redo stack, as in every editor.
  */
-final class AuthorHistory {
+final class UndoHistory {
 
     /**
      * What an action did to one element. {@code before}/{@code after} are {@code null} when the action did not
@@ -27,7 +27,7 @@ final class AuthorHistory {
     private final Deque<Action> redo = new ArrayDeque<>();
     private final int depth;
 
-    AuthorHistory(int depth) {
+    UndoHistory(int depth) {
         this.depth = depth;
     }
 

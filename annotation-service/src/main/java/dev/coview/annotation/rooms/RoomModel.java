@@ -1,32 +1,28 @@
 package dev.coview.annotation.rooms;
 
-import dev.coview.annotation.rooms.AuthorHistory.Action;
-import dev.coview.annotation.rooms.AuthorHistory.Change;
-import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Clear;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Crop;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Erase;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Freeze;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Masks;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Pause;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Recording;
-import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingConsent;
-import dev.coview.contracts.annotation.AnnotationClientMessage.RecordingRequest;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Redo;
-import dev.coview.contracts.annotation.AnnotationClientMessage.ReferenceAnswer;
-import dev.coview.contracts.annotation.AnnotationClientMessage.ReferencePush;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Undo;
+import dev.coview.annotation.rooms.UndoHistory.Action;
+import dev.coview.annotation.rooms.UndoHistory.Change;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
 import dev.coview.contracts.annotation.AnnotationServerMessage.ActiveRecording;
+import dev.coview.contracts.annotation.AnnotationServerMessage.AuthorHistory;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Frozen;
 import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
 import dev.coview.contracts.annotation.AnnotationServerMessage.ShareContent;
 import dev.coview.contracts.annotation.ClearScope;
+import dev.coview.contracts.annotation.Crop;
 import dev.coview.contracts.annotation.Element;
+import dev.coview.contracts.annotation.Erase;
+import dev.coview.contracts.annotation.Freeze;
+import dev.coview.contracts.annotation.Masks;
+import dev.coview.contracts.annotation.Pause;
+import dev.coview.contracts.annotation.Recording;
+import dev.coview.contracts.annotation.RecordingConsent;
+import dev.coview.contracts.annotation.RecordingRequest;
+import dev.coview.contracts.annotation.ReferencePush;
+import dev.coview.contracts.annotation.Shape;
 import dev.coview.contracts.annotation.Shares;
+import dev.coview.contracts.annotation.Stroke;
 import dev.coview.contracts.annotation.StrokePhase;
 import dev.coview.contracts.annotation.StrokeTool;
 import java.util.ArrayList;
@@ -37,11 +33,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One room's state, materialized from its durable events in log order. Every instance reads the same partition in
- * the same order and applies the same rules, so every instance computes the same {@code seq} and the same state
- * without talking to the others. Not thread-safe: {@link Room} guards it.
+ * One room's annotation model, materialized from its durable events in log order (what a late joiner receives of it
+ * is the wire's {@link AnnotationServerMessage.State}). Every instance reads the same partition in the same order
+ * and applies the same rules, so every instance computes the same {@code seq} and the same model without talking
+ * to the others. Not thread-safe: {@link Room} guards it.
  */
-final class RoomState {
+public final class RoomModel {
 
     /**
      * Limits that change the outcome of events: they must be the same on every instance.
@@ -63,7 +60,7 @@ final class RoomState {
     private long seq;
     private final LinkedHashMap<String, MutableElement> elements = new LinkedHashMap<>();
     /** Sorted by author so that {@code history} in the state is the same on every instance. */
-    private final Map<String, AuthorHistory> histories = new TreeMap<>();
+    private final Map<String, UndoHistory> histories = new TreeMap<>();
     private final LinkedHashSet<String> recentEventIds = new LinkedHashSet<>();
     /** Each share's crop, masks and pause, by {@link Shares#of share}; sorted so every instance states them alike. */
     private final Map<String, ShareContent> shares = new TreeMap<>();
@@ -77,12 +74,15 @@ final class RoomState {
     /** What the elements hold: their count (the map's size), points and estimated bytes; never decreases. */
     private Cost held = Cost.NONE;
 
-    RoomState(Limits limits) {
+    RoomModel(Limits limits) {
         this.limits = limits;
     }
 
-    /** Applies one event from the log; {@code null} when its id was seen already (a redelivery). */
-    Applied apply(Event e) {
+    /**
+     * Applies one event from the log with its type's {@code change}; {@code null} when its id was seen already (a
+     * redelivery).
+     */
+    Applied apply(Event e, StateChange change) {
         if (!recentEventIds.add(e.eventId())) {
             return null;
         }
@@ -92,43 +92,62 @@ final class RoomState {
             it.remove();
         }
         seq++;
-        return new Applied(seq, applyMessage(e.eventId(), e.authorId(), e.event()));
+        return new Applied(seq, change.apply(this, e.eventId(), e.authorId()));
     }
 
-    /** The elements changed, or {@code null} when no element changed or clients apply the event as it is. */
-    private List<Element> applyMessage(String eventId, String author, AnnotationClientMessage m) {
-        if (m instanceof Stroke s) {
-            return stroke(author, s);
-        } else if (m instanceof Shape s) {
-            return shape(author, s);
-        } else if (m instanceof Erase x) {
-            return erase(author, x);
-        } else if (m instanceof Clear c) {
-            return clear(author, c.scope());
-        } else if (m instanceof Undo || m instanceof Redo) {
-            return replay(author, m instanceof Undo);
-        } else if (m instanceof Crop c) {
-            shares.put(Shares.of(c.shareId()), share(c.shareId()).withCrop(c));
-        } else if (m instanceof Masks x) {
-            shares.put(Shares.of(x.shareId()), share(x.shareId()).withMasks(List.copyOf(x.rects())));
-        } else if (m instanceof Pause p) {
-            shares.put(Shares.of(p.shareId()), share(p.shareId()).withPaused(p.on()));
-        } else if (m instanceof Freeze f) {
-            freeze = f.on() ? new Frozen(author, f.snapshotId(), f.shareId()) : null;
-        } else if (m instanceof ReferencePush p) {
-            reference = new PendingReference(eventId, author, p.url());
-        } else if (m instanceof ReferenceAnswer) {
-            reference = null;
-        } else if (m instanceof RecordingRequest r) {
-            recordingAsked = r.requestId();
-            recordingConsented = null;
-        } else if (m instanceof RecordingConsent c && c.requestId().equals(recordingAsked)) {
+    // What each kind of event does to the room. Each returns the elements it changed, or {@code null} when no
+    // element changed or clients apply the event as it is; the per-type rules (annotation-service's rules package)
+    // choose which one an event calls. Called only through apply(), under the Room's monitor.
+
+    /** A share's crop, from its own sharer (the grant was checked before the log). */
+    public List<Element> crop(Crop c) {
+        shares.put(Shares.of(c.shareId()), share(c.shareId()).withCrop(c));
+        return null;
+    }
+
+    /** A share's privacy masks, the whole list. */
+    public List<Element> masks(Masks m) {
+        shares.put(Shares.of(m.shareId()), share(m.shareId()).withMasks(List.copyOf(m.rects())));
+        return null;
+    }
+
+    /** A share paused or resumed. */
+    public List<Element> pause(Pause p) {
+        shares.put(Shares.of(p.shareId()), share(p.shareId()).withPaused(p.on()));
+        return null;
+    }
+
+    /** The shared frame frozen by {@code author} (with its snapshot once uploaded) or unfrozen. */
+    public List<Element> freeze(String author, Freeze f) {
+        freeze = f.on() ? new Frozen(author, f.snapshotId(), f.shareId()) : null;
+        return null;
+    }
+
+    /** A pushed link, pending until the customer answers ({@code eventId} names it). */
+    public List<Element> referencePushed(String eventId, String author, ReferencePush p) {
+        reference = new PendingReference(eventId, author, p.url());
+        return null;
+    }
+
+    /** The customer answered the pending link. */
+    public List<Element> referenceAnswered() {
+        reference = null;
+        return null;
+    }
+
+    /** The agent asked for consent to record; an earlier unused consent is withdrawn (one consent, one question). */
+    public List<Element> recordingRequested(RecordingRequest r) {
+        recordingAsked = r.requestId();
+        recordingConsented = null;
+        return null;
+    }
+
+    /** The customer's answer: counts only for the request pending now. */
+    public List<Element> recordingAnswered(RecordingConsent c) {
+        if (c.requestId().equals(recordingAsked)) {
             recordingAsked = null;
             recordingConsented = c.granted() ? c.requestId() : null;
-        } else if (m instanceof Recording r) {
-            recording(author, r);
         }
-        // crop.request and snapshot.saved are news, not state; pointer traffic never reaches the log.
         return null;
     }
 
@@ -136,13 +155,14 @@ final class RoomState {
      * Starting uses up the customer's consent. A start without one changes nothing (the socket refuses it before the
      * log; this keeps every instance's state the same if two starts raced).
      */
-    private void recording(String author, Recording r) {
+    public List<Element> recording(String author, Recording r) {
         if (!r.on()) {
             recording = null;
         } else if (recordingConsented != null) {
             recording = new ActiveRecording(author, r.recordingId());
             recordingConsented = null;
         }
+        return null;
     }
 
     /** The agent's unanswered recording request, {@code null} when none. */
@@ -184,7 +204,8 @@ final class RoomState {
         return true;
     }
 
-    private List<Element> stroke(String author, Stroke s) {
+    /** A stroke drawn whole or in parts; vanishing ink and strokes over the budget are never kept. */
+    public List<Element> stroke(String author, Stroke s) {
         MutableElement existing = elements.get(s.id());
         if (s.phase() == null || s.phase() == StrokePhase.BEGIN) {
             if (existing != null || s.tool() == StrokeTool.VANISH || !take(Cost.of(s, true))) {
@@ -211,7 +232,8 @@ final class RoomState {
         return null;
     }
 
-    private List<Element> shape(String author, Shape s) {
+    /** A shape drawn, or replaced by its author (a move or an edit). */
+    public List<Element> shape(String author, Shape s) {
         MutableElement existing = elements.get(s.id());
         if (existing == null) {
             if (!take(Cost.of(s, true))) {
@@ -234,7 +256,7 @@ final class RoomState {
     }
 
     /** Who may erase was checked when the event was accepted (own elements, or anybody's with admin). */
-    private List<Element> erase(String author, Erase x) {
+    public List<Element> erase(String author, Erase x) {
         MutableElement existing = elements.get(x.id());
         if (existing == null || existing.deleted) {
             return List.of();
@@ -245,7 +267,8 @@ final class RoomState {
         return List.of(existing.snapshot());
     }
 
-    private List<Element> clear(String author, ClearScope scope) {
+    /** Deletes the author's elements, or everybody's ({@code all}), as one undoable action. */
+    public List<Element> clear(String author, ClearScope scope) {
         List<Change> done = new ArrayList<>();
         List<Element> changed = new ArrayList<>();
         for (MutableElement el : elements.values()) {
@@ -262,8 +285,9 @@ final class RoomState {
         return changed;
     }
 
-    private List<Element> replay(String author, boolean undo) {
-        AuthorHistory h = histories.get(author);
+    /** Undoes ({@code undo}) or redoes the author's last action; a new version of each element it touched. */
+    public List<Element> replay(String author, boolean undo) {
+        UndoHistory h = histories.get(author);
         Action action = h == null ? null : undo ? h.undo() : h.redo();
         if (action == null) {
             return List.of();
@@ -288,8 +312,8 @@ final class RoomState {
         return changed;
     }
 
-    private AuthorHistory history(String author) {
-        return histories.computeIfAbsent(author, a -> new AuthorHistory(limits.undoDepth()));
+    private UndoHistory history(String author) {
+        return histories.computeIfAbsent(author, a -> new UndoHistory(limits.undoDepth()));
     }
 
     private ShareContent share(String shareId) {
@@ -302,9 +326,9 @@ final class RoomState {
         for (MutableElement el : elements.values()) {
             list.add(el.snapshot());
         }
-        List<AnnotationServerMessage.AuthorHistory> history = new ArrayList<>();
+        List<AuthorHistory> history = new ArrayList<>();
         histories.forEach((author, h) -> history.add(
-                new AnnotationServerMessage.AuthorHistory(author, h.undoDepth(), h.redoDepth())));
+                new AuthorHistory(author, h.undoDepth(), h.redoDepth())));
         // The customer's share where older clients read it; the others by shareId, absent while there are none.
         ShareContent customer = share(null);
         Map<String, ShareContent> others = new TreeMap<>(shares);

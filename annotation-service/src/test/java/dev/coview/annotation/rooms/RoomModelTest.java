@@ -2,28 +2,41 @@ package dev.coview.annotation.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coview.annotation.rules.MessageRules;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Shape;
-import dev.coview.contracts.annotation.AnnotationClientMessage.Stroke;
 import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
 import dev.coview.contracts.annotation.AnnotationServerMessage.State;
+import dev.coview.contracts.annotation.Clear;
 import dev.coview.contracts.annotation.ClearScope;
+import dev.coview.contracts.annotation.Crop;
+import dev.coview.contracts.annotation.Freeze;
+import dev.coview.contracts.annotation.Masks;
+import dev.coview.contracts.annotation.Pause;
 import dev.coview.contracts.annotation.Rect;
+import dev.coview.contracts.annotation.Redo;
+import dev.coview.contracts.annotation.Shape;
 import dev.coview.contracts.annotation.ShapeKind;
 import dev.coview.contracts.annotation.Shares;
+import dev.coview.contracts.annotation.Stroke;
 import dev.coview.contracts.annotation.StrokePhase;
 import dev.coview.contracts.annotation.StrokeTool;
+import dev.coview.contracts.annotation.Undo;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The materializer's rules on their own (pure unit test; no infrastructure). */
-class RoomStateTest {
+class RoomModelTest {
 
-    private final RoomState room = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 200_000, 6 << 20));
+    private final RoomModel room = new RoomModel(new RoomModel.Limits(100, 1000, 20000, 5000, 200_000, 6 << 20));
 
-    private RoomState.Applied apply(String author, AnnotationClientMessage m) {
-        return room.apply(new Event(UUID.randomUUID().toString(), "r", author, null, 0, m, null));
+    private RoomModel.Applied apply(String author, AnnotationClientMessage m) {
+        return applied(room, new Event(UUID.randomUUID().toString(), "r", author, null, 0, m, null));
+    }
+
+    /** Applies {@code e} with the rule of its type, as the log consumer does. */
+    private static RoomModel.Applied applied(RoomModel model, Event e) {
+        return model.apply(e, MessageRules.of(e.event()));
     }
 
     @Test
@@ -48,8 +61,8 @@ class RoomStateTest {
         apply("a", moved);
         assertThat(apply("b", new Shape("h", ShapeKind.RECT, 0, 0, 1, 1, "#ffffff", 0.01, null)).changes())
                 .isEmpty();
-        assertThat(apply("a", new AnnotationClientMessage.Undo()).changes().get(0).drawable()).isEqualTo(first);
-        assertThat(apply("a", new AnnotationClientMessage.Redo()).changes().get(0).drawable()).isEqualTo(moved);
+        assertThat(apply("a", new Undo()).changes().get(0).drawable()).isEqualTo(first);
+        assertThat(apply("a", new Redo()).changes().get(0).drawable()).isEqualTo(moved);
         assertThat(room.snapshot().elements().get(0).version()).isEqualTo(4);
     }
 
@@ -58,9 +71,9 @@ class RoomStateTest {
         apply("a", new Stroke("s1", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1}));
         apply("b", new Stroke("s2", null, StrokeTool.HIGHLIGHTER, "#000000", 0.01, new double[] {0.1, 0.1}));
         apply("b", new Stroke("v", null, StrokeTool.VANISH, "#000000", 0.01, new double[] {0.1, 0.1}));
-        assertThat(apply("a", new AnnotationClientMessage.Clear(ClearScope.ALL)).changes()).hasSize(2);
+        assertThat(apply("a", new Clear(ClearScope.ALL)).changes()).hasSize(2);
         assertThat(room.snapshot().elements()).hasSize(2).allMatch(e -> e.deleted());
-        apply("a", new AnnotationClientMessage.Undo());
+        apply("a", new Undo());
         assertThat(room.snapshot().elements()).extracting(e -> e.id() + ":" + e.deleted() + ":" + e.version())
                 .containsExactly("s1:false:3", "s2:false:3");
         assertThat(room.snapshot().history()).extracting(h -> h.authorId() + ":" + h.undo() + ":" + h.redo())
@@ -69,50 +82,50 @@ class RoomStateTest {
 
     @Test
     void aRedeliveredEventIdIsIgnored() {
-        Event e = new Event("same", "r", "a", null, 0, new AnnotationClientMessage.Pause(true), null);
-        assertThat(room.apply(e)).isNotNull();
-        assertThat(room.apply(e)).isNull();
+        Event e = new Event("same", "r", "a", null, 0, new Pause(true), null);
+        assertThat(applied(room, e)).isNotNull();
+        assertThat(applied(room, e)).isNull();
         assertThat(room.seq()).isEqualTo(1);
     }
 
     @Test
     void theRoomsBudgetsRefuseGrowthTheSameWayOnEveryInstance() {
-        RoomState small = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 3, 1 << 20));
+        RoomModel small = new RoomModel(new RoomModel.Limits(100, 1000, 20000, 5000, 3, 1 << 20));
         Event begin = new Event("e1", "r", "a", null, 0,
                 new Stroke("s", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1, 0.2, 0.2}),
                 null);
-        assertThat(small.apply(begin).changes()).hasSize(1);
+        assertThat(applied(small, begin).changes()).hasSize(1);
         // Three points in all: a third fits, a fourth does not (the append of two is refused), nor a new stroke of two.
         assertThat(small.fits(new Cost(0, 1, 16), Cost.NONE)).isTrue();
         assertThat(small.fits(new Cost(0, 1, 16), new Cost(0, 1, 16))).as("with a reservation").isFalse();
-        small.apply(new Event("e2", "r", "a", null, 0,
+        applied(small, new Event("e2", "r", "a", null, 0,
                 new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.3, 0.3, 0.4, 0.4}), null));
-        small.apply(new Event("e3", "r", "a", null, 0,
+        applied(small, new Event("e3", "r", "a", null, 0,
                 new Stroke("t", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.5, 0.5, 0.6, 0.6}), null));
         State state = small.snapshot();
         assertThat(state.elements()).hasSize(1);
         assertThat(((Stroke) state.elements().get(0).drawable()).points()).hasSize(4);
         assertThat(state.seq()).as("refused events still take their seq").isEqualTo(3);
 
-        RoomState tiny = new RoomState(new RoomState.Limits(100, 1000, 20000, 5000, 1000, 700));
+        RoomModel tiny = new RoomModel(new RoomModel.Limits(100, 1000, 20000, 5000, 1000, 700));
         Shape text = new Shape("h", ShapeKind.TEXT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, "x".repeat(200));
-        assertThat(tiny.apply(new Event("e4", "r", "a", null, 0, text, null)).changes()).hasSize(1);
-        assertThat(tiny.apply(new Event("e5", "r", "a", null, 0,
+        assertThat(applied(tiny, new Event("e4", "r", "a", null, 0, text, null)).changes()).hasSize(1);
+        assertThat(applied(tiny, new Event("e5", "r", "a", null, 0,
                 new Shape("i", ShapeKind.RECT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, null), null)).changes())
                 .as("over the byte budget").isEmpty();
     }
 
     @Test
     void eachShareKeepsItsOwnCropMasksAndPauseAndDrawingsKeepTheirShare() {
-        apply("cust", new AnnotationClientMessage.Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080));
-        apply("agent", new AnnotationClientMessage.Crop(0, 0, 0.25, 0.25, 2560, 1440, Shares.AGENT));
-        apply("agent", new AnnotationClientMessage.Pause(true, Shares.AGENT));
-        apply("agent", new AnnotationClientMessage.Masks(List.of(new Rect(0, 0, 0.1, 0.1)), Shares.AGENT));
+        apply("cust", new Crop(0.1, 0.1, 0.5, 0.5, 1920, 1080));
+        apply("agent", new Crop(0, 0, 0.25, 0.25, 2560, 1440, Shares.AGENT));
+        apply("agent", new Pause(true, Shares.AGENT));
+        apply("agent", new Masks(List.of(new Rect(0, 0, 0.1, 0.1)), Shares.AGENT));
         apply("cust", new Stroke("on-agent", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1},
                 Shares.AGENT));
         apply("agent", new Stroke("on-cust", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01,
                 new double[] {0.1, 0.1}));
-        apply("agent", new AnnotationClientMessage.Freeze(true, null, Shares.AGENT));
+        apply("agent", new Freeze(true, null, Shares.AGENT));
         State state = room.snapshot();
         assertThat(state.crop().sourceW()).isEqualTo(1920);
         assertThat(state.paused()).isFalse();
@@ -129,7 +142,7 @@ class RoomStateTest {
 
     @Test
     void aRoomWhereOnlyTheCustomerSharedStatesNoOtherShares() {
-        apply("cust", new AnnotationClientMessage.Pause(true));
+        apply("cust", new Pause(true));
         assertThat(room.snapshot().shares()).isNull();
         assertThat(room.snapshot().paused()).isTrue();
     }

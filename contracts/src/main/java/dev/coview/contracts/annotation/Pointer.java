@@ -1,0 +1,30 @@
+package dev.coview.contracts.annotation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Laser pointer at ({@code x}, {@code y}); clients send at most one per animation frame. */
+public record Pointer(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y,
+                      String shareId)
+        implements AnnotationClientMessage, Shares.OnShare {
+    public static final String TYPE = "pointer";
+
+    /** On the customer's share. */
+    public Pointer(double x, double y) {
+        this(x, y, null);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.pointer(this);
+    }
+
+    @Override
+    public boolean durable() {
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.coview.contracts.annotation;
+
+/** The sender's pointer left the content. */
+public record PointerHide() implements AnnotationClientMessage {
+    public static final String TYPE = "pointer.hide";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.pointerHide(this);
+    }
+
+    @Override
+    public boolean durable() {
+        return false;
+    }
+}

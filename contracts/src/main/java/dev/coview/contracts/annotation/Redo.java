@@ -1,0 +1,16 @@
+package dev.coview.contracts.annotation;
+
+/** Redoes the sender's last undone action. */
+public record Redo() implements AnnotationClientMessage {
+    public static final String TYPE = "redo";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.redo(this);
+    }
+}

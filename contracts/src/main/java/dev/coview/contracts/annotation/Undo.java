@@ -1,0 +1,16 @@
+package dev.coview.contracts.annotation;
+
+/** Undoes the sender's last drawing action (stroke, shape, erase, clear); a new event, not a rewrite. */
+public record Undo() implements AnnotationClientMessage {
+    public static final String TYPE = "undo";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.undo(this);
+    }
+}
