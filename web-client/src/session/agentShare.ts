@@ -1,7 +1,8 @@
 /**
  * The agent's own share (two-way sharing), from the console's Share button on: a send-only connection to the
- * customer made at the first share (not ahead of it, as the customer's are: most sessions never need one) and kept
- * for the next share; the phase (`share`) for signaling, which tells the customer (`peer-share`) and publishes
+ * customer made when the agent first opens the screen picker (not ahead of it, as the customer's are: most sessions
+ * never need one; but while the agent picks a screen, ICE and DTLS get done, so the share's first frame does not
+ * wait for them) and kept for the next share; the phase (`share`) for signaling, which tells the customer (`peer-share`) and publishes
  * share.started/stopped; and what the room keeps of it for the customer's page — the crop (so that drawings on it
  * land on the same content), masks and pause — as annotation messages with `shareId: "agent"`, sent only when they
  * change and again after every reconnect of the annotation socket.
@@ -66,7 +67,10 @@ export function createAgentShare(signaling: Pick<SignalingClient, 'on' | 'send'>
     if (latest && sharing) publish(latest, true);
   });
   return {
-    choosing: () => phase.choosing(),
+    choosing: () => {
+      peers ??= new SharerPeers(signaling, null, deps, present(), viewersOfAgent);
+      phase.choosing();
+    },
     pickerClosed: () => phase.pickerClosed(),
     share: (track) => {
       sharing = true;
