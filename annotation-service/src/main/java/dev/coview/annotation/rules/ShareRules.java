@@ -14,6 +14,7 @@ import dev.coview.contracts.annotation.CropRequest;
 import dev.coview.contracts.annotation.Freeze;
 import dev.coview.contracts.annotation.Masks;
 import dev.coview.contracts.annotation.Pause;
+import dev.coview.contracts.annotation.Shares;
 import dev.coview.contracts.annotation.SnapshotNotice;
 import dev.coview.contracts.events.CropChanged;
 import dev.coview.contracts.events.FreezeEnded;
@@ -33,7 +34,7 @@ final class ShareRules {
     static final Rule<Crop> CROP = new Rule<>(always(CAN_SHARE), ShareRules::crop, admitted(),
             (c, model, eventId, author) -> model.crop(c),
             (c, sender, room) -> event(SessionEventType.CROP_CHANGED, new CropChanged(sender.roomId(), sender.id(),
-                    c.x(), c.y(), c.w(), c.h(), c.sourceW(), c.sourceH())));
+                    c.x(), c.y(), c.w(), c.h(), c.sourceW(), c.sourceH(), agentShare(c.shareId()))));
 
     /** News for the customer's client, which applies it only if allowed; never state. */
     static final Rule<CropRequest> CROP_REQUEST = new Rule<>(always(CAN_ADMIN),
@@ -44,22 +45,24 @@ final class ShareRules {
     static final Rule<Masks> MASKS = new Rule<>(always(CAN_SHARE), (m, checks) -> checks.masks(m.rects()), admitted(),
             (m, model, eventId, author) -> model.masks(m),
             (m, sender, room) -> event(SessionEventType.MASKS_CHANGED,
-                    new MasksChanged(sender.roomId(), sender.id(), m.rects().size())));
+                    new MasksChanged(sender.roomId(), sender.id(), m.rects().size(), agentShare(m.shareId()))));
 
     /** The sharer's client sends pause only when it changes (not again after a reconnect): one event per change. */
     static final Rule<Pause> PAUSE = new Rule<>(always(CAN_SHARE), Rule.valid(), admitted(),
             (p, model, eventId, author) -> model.pause(p),
             (p, sender, room) -> p.on()
-                    ? event(SessionEventType.SHARE_PAUSED, new SharePaused(sender.roomId(), sender.id(), Instant.now()))
+                    ? event(SessionEventType.SHARE_PAUSED,
+                            new SharePaused(sender.roomId(), sender.id(), Instant.now(), agentShare(p.shareId())))
                     : event(SessionEventType.SHARE_RESUMED,
-                            new ShareResumed(sender.roomId(), sender.id(), Instant.now())));
+                            new ShareResumed(sender.roomId(), sender.id(), Instant.now(), agentShare(p.shareId()))));
 
     static final Rule<Freeze> FREEZE = new Rule<>(always(CAN_FREEZE), (f, checks) -> Checks.optionalId(f.snapshotId()),
             admitted(), (f, model, eventId, author) -> model.freeze(author, f),
             (f, sender, room) -> f.on()
                     ? event(SessionEventType.FREEZE_STARTED,
-                            new FreezeStarted(sender.roomId(), sender.id(), f.snapshotId()))
-                    : event(SessionEventType.FREEZE_ENDED, new FreezeEnded(sender.roomId(), sender.id())));
+                            new FreezeStarted(sender.roomId(), sender.id(), f.snapshotId(), agentShare(f.shareId())))
+                    : event(SessionEventType.FREEZE_ENDED,
+                            new FreezeEnded(sender.roomId(), sender.id(), agentShare(f.shareId()))));
 
     /**
      * News for the participants, never state. Its session event is room-service's, which stores the snapshot and
@@ -69,6 +72,14 @@ final class ShareRules {
             (s, checks) -> Checks.id(s.snapshotId()), admitted(), neverState(), noEvent());
 
     private ShareRules() {
+    }
+
+    /**
+     * A session event's {@code shareId}: {@code agent} for the agent's share, {@code null} (absent) for the
+     * customer's, so that the customer's events keep the previous release's shape.
+     */
+    static String agentShare(String shareId) {
+        return Shares.AGENT.equals(shareId) ? shareId : null;
     }
 
     private static String crop(Crop c, Checks checks) {

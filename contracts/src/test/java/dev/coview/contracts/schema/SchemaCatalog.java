@@ -61,7 +61,12 @@ public final class SchemaCatalog {
             // Two-way sharing: only the agent's share events carry shareId (the customer's keep the previous
             // shape), so a consumer on the previous release refuses exactly the events it could not tell apart.
             "events/share.started.json", Set.of("shareId"),
-            "events/share.stopped.json", Set.of("shareId"));
+            "events/share.stopped.json", Set.of("shareId"),
+            // The same for the agent's share's crop, masks and freeze (share.paused/resumed are new this release).
+            "events/crop.changed.json", Set.of("shareId"),
+            "events/masks.changed.json", Set.of("shareId"),
+            "events/freeze.started.json", Set.of("shareId"),
+            "events/freeze.ended.json", Set.of("shareId"));
 
     /**
      * Errors of {@code json} against the previous release's schema at {@code path}, after removing the
