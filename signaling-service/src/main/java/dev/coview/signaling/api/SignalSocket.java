@@ -107,8 +107,9 @@ public class SignalSocket {
         // Tracing on: the join that issued the token (or the upgrade's traceparent) → this socket's join.
         Span span = traces.start("signal socket open", SpanKind.SERVER,
                 connection.userData().get(UpgradeGuard.TRACE_PARENT), member.roomId(), member.id());
-        return Traces.within(span, () -> router.join(member))
-                .invoke(resumed -> RoomLogContext.run(participant, () -> {
+        // participant.connected is published just before the welcome goes out: once the client has its welcome it
+        // may share at once, and the event must come first in the room's partition.
+        return Traces.within(span, () -> router.join(member, resumed -> RoomLogContext.run(participant, () -> {
                     Log.debugf("joined (resumed: %s)", resumed);
                     // A client in a reconnect loop may close a socket before its join completed: such a socket
                     // is announced neither as connected nor as disconnected.
@@ -116,7 +117,7 @@ public class SignalSocket {
                         Traces.run(span, () -> events.connected(member.roomId(), member.id(),
                                 participant.role().claimValue(), resumed));
                     }
-                }))
+                })))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     RoomLogContext.run(participant, () -> Log.warnf("could not join room %s: %s", member.roomId(),

@@ -101,6 +101,15 @@ public final class SignalRouter {
      * (replaced). Completes with whether the participant resumed an earlier session within the grace period.
      */
     public Uni<Boolean> join(Member member) {
+        return join(member, resumed -> { });
+    }
+
+    /**
+     * Joins as {@link #join(Member)} does, calling {@code beforeWelcome} (with whether it resumed) just before the
+     * welcome goes out: what must happen before the client can act on its welcome (its {@code participant.connected}
+     * event, which its first {@code share} would otherwise overtake in the room's partition).
+     */
+    public Uni<Boolean> join(Member member, java.util.function.Consumer<Boolean> beforeWelcome) {
         local.attach(member).ifPresent(old -> old.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
         held.hold(member.roomId(), member.id());
         return bus.subscribe(member.roomId())
@@ -114,6 +123,7 @@ public final class SignalRouter {
                 })
                 .chain(resumed -> livePeers(member.roomId(), member.id())
                         // Welcome first: the others may answer peer-joined with an offer right away.
+                        .invoke(peers -> beforeWelcome.accept(resumed))
                         .invoke(peers -> local.welcome(member, new Welcome(member.peer(),
                                 peers.values().stream().map(PeerAt::peer).toList(), resumed), connections(peers),
                                 followUps(peers)))
