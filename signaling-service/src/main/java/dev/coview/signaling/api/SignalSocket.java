@@ -54,6 +54,8 @@ import jakarta.inject.Inject;
 public class SignalSocket {
 
     static final UserData.TypedKey<SignalSession> SESSION = new UserData.TypedKey<>("coview.signal-session");
+    /** The session's receiver for the inbound gate: made once per socket, not per message (the relay's hot path). */
+    private static final UserData.TypedKey<Inbound> INBOUND = new UserData.TypedKey<>("coview.signal-inbound");
 
     private final SignalRouter router;
     private final SignalEvents events;
@@ -91,6 +93,7 @@ public class SignalSocket {
         Member member = new Member(participant, socket);
         SignalSession session = new SignalSession(member, socket, new FloodGuard(limits));
         connection.userData().put(SESSION, session);
+        connection.userData().put(INBOUND, new Inbound(connection, session));
         sockets.opened(participant.role());
         expiry.watch(connection, () -> socket.close(CloseCodes.UNAUTHORIZED, "token expired"));
         putMdc(member);
@@ -138,14 +141,10 @@ public class SignalSocket {
         session.heard(now);
         putMdc(session.member());
         try {
-            return dispatch(session, text, now);
+            return gate.pass(session.flood().check(now), text, connection.userData().get(INBOUND));
         } finally {
             clearMdc();
         }
-    }
-
-    private Uni<Void> dispatch(SignalSession session, String text, long now) {
-        return gate.pass(session.flood().check(now), text, new Inbound(null, session, now));
     }
 
     private Uni<Void> handle(SignalSession session, ClientSignal message, long received) {
@@ -205,7 +204,7 @@ public class SignalSocket {
      */
     @OnError
     public Uni<Void> failed(WebSocketConnection connection, IllegalStateException e) {
-        return gate.failed(e, new Inbound(connection, connection.userData().get(SESSION), System.nanoTime()));
+        return gate.failed(e, new Inbound(connection, connection.userData().get(SESSION)));
     }
 
     @OnPongMessage
@@ -272,17 +271,16 @@ public class SignalSocket {
     private final class Inbound implements InboundGate.Receiver<ClientSignal> {
         private final WebSocketConnection connection;
         private final SignalSession session;
-        private final long received;
 
-        Inbound(WebSocketConnection connection, SignalSession session, long received) {
+        Inbound(WebSocketConnection connection, SignalSession session) {
             this.connection = connection;
             this.session = session;
-            this.received = received;
         }
 
         @Override
         public Uni<Void> accept(ClientSignal message) {
-            return handle(session, message, received)
+            // message() stamped the session with this frame's arrival just before the gate passed it.
+            return handle(session, message, session.lastHeardNanos())
                     .onFailure().recoverWithUni(e -> {
                         RoomLogContext.run(session.member().participant(),
                                 () -> Log.warnf("message failed: %s", e.getMessage()));

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -109,7 +110,7 @@ public final class SignalRouter {
      * welcome goes out: what must happen before the client can act on its welcome (its {@code participant.connected}
      * event, which its first {@code share} would otherwise overtake in the room's partition).
      */
-    public Uni<Boolean> join(Member member, java.util.function.Consumer<Boolean> beforeWelcome) {
+    public Uni<Boolean> join(Member member, Consumer<Boolean> beforeWelcome) {
         local.attach(member).ifPresent(old -> old.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
         held.hold(member.roomId(), member.id());
         return bus.subscribe(member.roomId())
