@@ -11,6 +11,7 @@
  * - an answer that finds no offer waiting (a duplicate, or one to a connection since replaced) is dropped;
  * - candidates wait until a remote description with their ICE username fragment is applied.
  */
+import { withStartBitrate } from '../media/startBitrate';
 
 /** The part of RTCPeerConnection negotiation uses: a thin port, so the state machine is testable without a browser. */
 export interface PeerPort {
@@ -192,7 +193,7 @@ export class OfferSide extends Side {
         await this.connectAnew();
         return;
       }
-      await this.applyRemote(pc, { type: 'answer', sdp }, id);
+      await this.applyRemote(pc, { type: 'answer', sdp: withStartBitrate(sdp) }, id);
       if (this.restartWanted) {
         this.restartWanted = false;
         await this.offer(pc, true);
