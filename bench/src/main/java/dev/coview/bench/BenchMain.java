@@ -1,5 +1,6 @@
 package dev.coview.bench;
 
+import dev.coview.bench.core.CpuPinning;
 import dev.coview.bench.core.Report;
 import dev.coview.bench.core.ScenarioResult;
 import dev.coview.bench.core.ServiceStart;
@@ -33,6 +34,12 @@ import java.util.Set;
  * {@code --annotation-rooms a,b,…} (room counts in turn, default 100,250,500, each room a 60 Hz pointer and a
  * stroke a second), {@code --rest-rate N} (room create + join per second, default 200), {@code --out DIR},
  * {@code --redis URL}, {@code --kafka HOST:PORT}.
+ *
+ * <p>{@code --pin SERVER:CLIENT} (e.g. {@code 0:1}, taskset CPU lists; with {@code --only signaling}): the pinned
+ * mode of bench/results/TUNING-tail.md. The bench (the load generator) runs on CLIENT; Redis, Kafka (idle) and ONE
+ * signaling instance, which then holds both peers of every room, run on SERVER. The JVMs started by the bench inherit
+ * its one-core affinity at start, so they size themselves (event loops, compiler threads) for one core, as in a
+ * container limited to one CPU.
  */
 public final class BenchMain {
 
@@ -50,6 +57,15 @@ public final class BenchMain {
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5")));
         Duration measure = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "20")));
 
+        String[] pin = opts.containsKey("pin") ? opts.get("pin").split(":") : null;
+        if (pin != null) {
+            if (pin.length != 2 || !only.equals(Set.of("signaling"))) {
+                throw new IllegalArgumentException("--pin SERVER:CLIENT (e.g. 0:1) runs with --only signaling");
+            }
+            // Before any thread of the bench starts: every thread and child process inherits the client's core.
+            CpuPinning.pin(ProcessHandle.current().pid(), pin[1]);
+        }
+
         Path base = Files.createTempDirectory("coview-bench-");
         List<ScenarioResult> results = new ArrayList<>();
         List<ServiceStart> starts = new ArrayList<>();
@@ -64,11 +80,19 @@ public final class BenchMain {
                 try (Services services = new Services(root,
                         Files.createDirectories(root.resolve("bench/target/bench-logs")), stack, keys)) {
                     ServiceInstance one = services.start("signaling-service", Map.of());
-                    ServiceInstance two = services.start("signaling-service", Map.of());
+                    ServiceInstance two = pin != null ? one : services.start("signaling-service", Map.of());
                     Map<String, Long> pids = new LinkedHashMap<>(services.pids());
                     if (stack.redis() != null) {
                         pids.put("redis", stack.redis().process().pid());
                     }
+                    if (pin != null) {
+                        if (stack.kafka() != null) {
+                            pids.put("kafka", stack.kafka().process().pid());
+                        }
+                        pinServerSide(pids, pin[0]);
+                    }
+                    // The load generator's own CPU: a saturated client is not a server result.
+                    pids.put("bench", ProcessHandle.current().pid());
                     results.addAll(SignalingScenario.run(keys, one, two, pids, rooms, levels, warmup, measure));
                     starts.addAll(services.starts());
                 }
@@ -121,6 +145,19 @@ public final class BenchMain {
         }
         new Report(out).write(results, starts);
         System.out.println("wrote " + out.resolve("RESULTS.md"));
+    }
+
+    /** Pins each process to {@code cpus}, again while a thread started meanwhile escaped (3 tries). */
+    private static void pinServerSide(Map<String, Long> pids, String cpus) throws java.io.IOException {
+        for (Map.Entry<String, Long> e : pids.entrySet()) {
+            long strays = -1;
+            for (int attempt = 0; attempt < 3 && strays != 0; attempt++) {
+                CpuPinning.pin(e.getValue(), cpus);
+                strays = CpuPinning.strays(e.getValue(), cpus);
+            }
+            System.out.println("pinned " + e.getKey() + " (" + e.getValue() + ") to CPU " + cpus
+                    + (strays == 0 ? "" : ", threads elsewhere: " + strays));
+        }
     }
 
     private static ScenarioResult print(ScenarioResult r) {

@@ -13,6 +13,7 @@ public final class OpenLoop implements AutoCloseable {
 
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final LatencyRecorder lag = new LatencyRecorder("send lag");
     private volatile long fired;
 
     /**
@@ -29,6 +30,8 @@ public final class OpenLoop implements AutoCloseable {
                     LockSupport.parkNanos(next - now);
                     continue;
                 }
+                // How late this firing runs: a load generator that cannot keep its schedule measures itself.
+                lag.record(next, now);
                 action.accept(next);
                 fired++;
                 next += interval;
@@ -40,6 +43,14 @@ public final class OpenLoop implements AutoCloseable {
     public OpenLoop start() {
         thread.start();
         return this;
+    }
+
+    /**
+     * How late each firing ran after its intended time (the sending thread's lag; reset it with the latency after
+     * warm-up). Large values mean the load generator, not the system under test, was behind.
+     */
+    public LatencyRecorder lag() {
+        return lag;
     }
 
     /** How many firings have run. */

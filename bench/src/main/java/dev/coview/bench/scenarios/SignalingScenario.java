@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Signaling relay under load: R rooms × 2 peers, the customer on one signaling instance and the agent on the other,
  * so every message crosses Redis pub/sub. Each peer sends addressed ~200-byte {@code candidate} messages at a fixed
  * rate (open loop); one-way latency from the intended send time. Ramps the rate until p99 exceeds 50 ms or a
- * message is lost.
+ * message is lost. Given the same instance twice, both peers of a room are on it (a lone instance delivers without
+ * Redis: the bench's pinned mode). Every level reports the load generator's own CPU ({@code bench} among the
+ * processes) and its send lag (how late the sending thread fired), so that a saturated client is not read as a
+ * server result.
  */
 public final class SignalingScenario {
 
@@ -41,6 +44,7 @@ public final class SignalingScenario {
     }
 
     /**
+     * @param two    the agents' instance; {@code one} again to put both peers of every room on one instance
      * @param levels deliveries per second to try, in order (each for {@code measure} after {@code warmup})
      */
     public static List<ScenarioResult> run(JwtDevKeys keys, ServiceInstance one, ServiceInstance two,
@@ -76,7 +80,8 @@ public final class SignalingScenario {
                 throw new IllegalStateException("only " + ready.get() + " of " + 2 * rooms + " peers saw each other");
             }
             for (int rate : levels) {
-                ScenarioResult result = level(pairs, pids, rate, latency, received, warmup, measure);
+                ScenarioResult result = level(pairs, pids, one == two ? 1 : 2, rate, latency, received, warmup,
+                        measure);
                 results.add(result);
                 System.out.println("signaling " + rate + "/s: " + result.latency() + " " + result.figures());
                 double p99 = (double) result.latency().values().iterator().next().get("p99_ms");
@@ -94,8 +99,9 @@ public final class SignalingScenario {
         }
     }
 
-    private static ScenarioResult level(List<Pair> pairs, Map<String, Long> pids, int rate, LatencyRecorder latency,
-                                        AtomicLong received, Duration warmup, Duration measure) throws Exception {
+    private static ScenarioResult level(List<Pair> pairs, Map<String, Long> pids, int instances, int rate,
+                                        LatencyRecorder latency, AtomicLong received, Duration warmup,
+                                        Duration measure) throws Exception {
         AtomicLong sent = new AtomicLong();
         int senders = pairs.size() * 2;
         try (ProcessSampler sampler = new ProcessSampler(pids);
@@ -111,11 +117,16 @@ public final class SignalingScenario {
             latency.reset();
             sampler.reset();
             long cpu0 = sampler.cpuMillis("signaling-service");
+            loop.lag().reset();
+            String loadBefore = dev.coview.bench.core.ServiceStart.currentLoadAverage();
             long s0 = sent.get();
             long r0 = received.get();
             long t0 = System.nanoTime();
+            java.time.Instant from = java.time.Instant.now();
             Thread.sleep(measure.toMillis());
             loop.close();
+            // The window in wall-clock time, to read the services' GC logs (-Xlog:gc with utctime) against it.
+            String window = from + "/" + java.time.Instant.now();
             double seconds = (System.nanoTime() - t0) / 1e9;
             long s = sent.get() - s0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -124,18 +135,24 @@ public final class SignalingScenario {
             }
             long r = received.get() - r0;
             long cpuMs = sampler.cpuMillis("signaling-service") - cpu0;
+            Map<String, Object> lag = loop.lag().summary();
             return new ScenarioResult("signaling-" + rate)
                     .parameter("rooms", pairs.size())
                     .parameter("senders", senders)
                     .parameter("target_deliveries_per_s", rate)
                     .parameter("payload_bytes", PAYLOAD)
-                    .parameter("instances", 2)
+                    .parameter("instances", instances)
                     .parameter("seconds", measure.toSeconds())
+                    .parameter("window_utc", window)
+                    .parameter("load_average", loadBefore + " → " + dev.coview.bench.core.ServiceStart
+                            .currentLoadAverage())
                     .latency(latency)
                     .figure("achieved_per_s", Math.round(s / seconds))
                     .figure("lost", Math.max(0, s - r))
                     // Both instances' CPU per 1,000 deliveries, from the measured window to the last delivery.
                     .figure("service_cpu_ms_per_1000", r == 0 ? 0 : Math.round(cpuMs * 1000.0 / r))
+                    .figure("send_lag_p99_ms", lag.get("p99_ms"))
+                    .figure("send_lag_max_ms", lag.get("max_ms"))
                     .processes(sampler.summary());
         }
     }
