@@ -3,6 +3,7 @@ package dev.coview.signaling.routing;
 import dev.coview.contracts.signal.Peer;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.PeerShare;
+import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
@@ -64,17 +65,26 @@ public class LocalRooms {
         return Optional.ofNullable(members == null ? null : members.get(participantId));
     }
 
-    /** Sends to one participant of the room if its socket is on this instance; returns whether it was. */
-    public boolean deliver(String roomId, String participantId, ServerSignal message) {
-        Optional<Member> m = find(roomId, participantId);
-        m.ifPresent(member -> member.socket().send(message));
-        return m.isPresent();
+    /**
+     * Sends a relayed message, stamped with {@code from}, to one participant of the room if its socket is on this
+     * instance; returns whether it was. Nothing is stamped (allocated) for an addressee that is not here.
+     */
+    public boolean deliver(String roomId, String participantId, Relayed message, String from) {
+        Member m = member(roomId, participantId);
+        if (m != null) {
+            m.socket().send(message.withFrom(from));
+        }
+        return m != null;
+    }
+
+    private Member member(String roomId, String participantId) {
+        Map<String, Member> members = rooms.get(roomId);
+        return members == null ? null : members.get(participantId);
     }
 
     /** Like {@link #deliver}, for a message already serialized (forwarded from another instance as it came). */
     public boolean deliverJson(String roomId, String participantId, String json) {
-        Map<String, Member> members = rooms.get(roomId);
-        Member m = members == null ? null : members.get(participantId);
+        Member m = member(roomId, participantId);
         if (m != null) {
             m.socket().sendJson(json);
         }

@@ -178,11 +178,19 @@ public final class SignalRouter {
         if (message.to().equals(from.id())) {
             return Uni.createFrom().item(false);
         }
-        Relayed stamped = message.withFrom(from.id());
-        if (local.deliver(from.roomId(), message.to(), stamped)) {
+        if (deliverHere(from, message)) {
             return Uni.createFrom().item(true);
         }
-        return bus.relay(from.roomId(), stamped);
+        return bus.relay(from.roomId(), message.withFrom(from.id()));
+    }
+
+    /**
+     * Delivers a message, stamped with the sender's id, if its addressee's socket is on this instance (not the sender
+     * itself); returns whether it was. Synchronous: the caller that handles its answer at once needs no {@link Uni}
+     * per message (the relay's hot path when both peers of a room are here). Otherwise use {@link #relay}.
+     */
+    public boolean deliverHere(Member from, Relayed message) {
+        return !message.to().equals(from.id()) && local.deliver(from.roomId(), message.to(), message, from.id());
     }
 
     /**
