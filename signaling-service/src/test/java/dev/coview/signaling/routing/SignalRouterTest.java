@@ -64,6 +64,25 @@ class SignalRouterTest {
         assertThat(events.left).containsExactly("room-1/customer/customer/bye");
     }
 
+    /** The endpoint's synchronous path for a peer on this instance: the same rules as {@link SignalRouter#relay}. */
+    @Test
+    void aSignalToAPeerHereIsDeliveredAtOnceStampedNeverToItsSenderOrIntoAnotherRoom() {
+        Fake agent = member("room-1", "agent", Role.AGENT);
+        Fake customer = member("room-1", "customer", Role.CUSTOMER);
+        Fake stranger = member("room-2", "stranger", Role.AGENT);
+        router.join(agent.member).await().indefinitely();
+        router.join(stranger.member).await().indefinitely();
+        router.join(customer.member).await().indefinitely();
+        int customerHad = customer.sent.size();
+
+        assertThat(router.deliverHere(customer.member, new Offer("agent", "forged", "v=0"))).isTrue();
+        assertThat(agent.sent).last().isEqualTo(new Offer("agent", "customer", "v=0"));
+        assertThat(router.deliverHere(customer.member, new Offer("customer", null, "v=0"))).isFalse();
+        assertThat(router.deliverHere(customer.member, new Offer("stranger", null, "v=0"))).isFalse();
+        assertThat(customer.sent).hasSize(customerHad);
+        assertThat(stranger.sent).hasSize(1); // its welcome, nothing else
+    }
+
     @Test
     void aDroppedParticipantResumesWithinTheGraceAndIsLostAfterIt() {
         Fake agent = member("room", "agent", Role.AGENT);
