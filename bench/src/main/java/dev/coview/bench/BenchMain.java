@@ -39,7 +39,9 @@ import java.util.Set;
  * mode of bench/results/TUNING-tail.md. The bench (the load generator) runs on CLIENT; Redis, Kafka (idle) and ONE
  * signaling instance, which then holds both peers of every room, run on SERVER. The JVMs started by the bench inherit
  * its one-core affinity at start, so they size themselves (event loops, compiler threads) for one core, as in a
- * container limited to one CPU.
+ * container limited to one CPU. {@code --smooth-sender true} (with {@code --pin}): one client event loop and a
+ * real-time sending thread, so that messages leave one by one on schedule instead of in the small bursts a sending
+ * thread that waits for the CPU makes (TUNING-tail.md: the server's CPU per message doubles).
  */
 public final class BenchMain {
 
@@ -93,7 +95,8 @@ public final class BenchMain {
                     }
                     // The load generator's own CPU: a saturated client is not a server result.
                     pids.put("bench", ProcessHandle.current().pid());
-                    results.addAll(SignalingScenario.run(keys, one, two, pids, rooms, levels, warmup, measure));
+                    results.addAll(SignalingScenario.run(keys, one, two, pids, rooms, levels, warmup, measure,
+                            Boolean.parseBoolean(opts.getOrDefault("smooth-sender", "false"))));
                     starts.addAll(services.starts());
                 }
             }

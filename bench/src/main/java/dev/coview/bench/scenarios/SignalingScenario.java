@@ -50,7 +50,18 @@ public final class SignalingScenario {
     public static List<ScenarioResult> run(JwtDevKeys keys, ServiceInstance one, ServiceInstance two,
                                            Map<String, Long> pids, int rooms, List<Integer> levels,
                                            Duration warmup, Duration measure) throws Exception {
-        Vertx vertx = Vertx.vertx();
+        return run(keys, one, two, pids, rooms, levels, warmup, measure, false);
+    }
+
+    /**
+     * @param smooth one client event loop (two on one core preempt each other: a frame waits for the other loop's
+     *               time slice) and a real-time sending thread (Linux, {@code chrt}): messages leave one by one on
+     *               schedule, as from independent browsers, instead of in bursts after the sender waited for the CPU
+     */
+    public static List<ScenarioResult> run(JwtDevKeys keys, ServiceInstance one, ServiceInstance two,
+                                           Map<String, Long> pids, int rooms, List<Integer> levels,
+                                           Duration warmup, Duration measure, boolean smooth) throws Exception {
+        Vertx vertx = smooth ? Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1)) : Vertx.vertx();
         List<ScenarioResult> results = new ArrayList<>();
         LatencyRecorder latency = new LatencyRecorder("offer/answer/candidate relay");
         AtomicLong received = new AtomicLong();
@@ -81,7 +92,7 @@ public final class SignalingScenario {
             }
             for (int rate : levels) {
                 ScenarioResult result = level(pairs, pids, one == two ? 1 : 2, rate, latency, received, warmup,
-                        measure);
+                        measure, smooth);
                 results.add(result);
                 System.out.println("signaling " + rate + "/s: " + result.latency() + " " + result.figures());
                 double p99 = (double) result.latency().values().iterator().next().get("p99_ms");
@@ -101,7 +112,7 @@ public final class SignalingScenario {
 
     private static ScenarioResult level(List<Pair> pairs, Map<String, Long> pids, int instances, int rate,
                                         LatencyRecorder latency, AtomicLong received, Duration warmup,
-                                        Duration measure) throws Exception {
+                                        Duration measure, boolean smooth) throws Exception {
         AtomicLong sent = new AtomicLong();
         int senders = pairs.size() * 2;
         try (ProcessSampler sampler = new ProcessSampler(pids);
@@ -113,6 +124,9 @@ public final class SignalingScenario {
                          + "\",\"candidate\":\"" + Payloads.stamped(intended, PAYLOAD - 60) + "\"}";
                  (fromCustomer ? p.customer() : p.agent()).writeTextMessage(json);
              }).start()) {
+            if (smooth && dev.coview.bench.core.CpuPinning.realtime("bench-signaling") != 1) {
+                throw new IllegalStateException("the sending thread could not be given the real-time policy");
+            }
             Thread.sleep(warmup.toMillis());
             latency.reset();
             sampler.reset();

@@ -141,9 +141,17 @@ public class SignalSocket {
         }
         long now = System.nanoTime();
         session.heard(now);
+        FloodGuard.Verdict verdict = session.flood().check(now);
+        if (verdict == FloodGuard.Verdict.ACCEPT) {
+            // No MDC here: nothing on this synchronous path logs (what does, later or on failure, names the room
+            // itself through RoomLogContext.run), and websockets-next gives every message a fresh context, on which
+            // putting the room into the MDC creates a map: an allocation per message on the relay's hot path.
+            return gate.pass(verdict, text, connection.userData().get(INBOUND));
+        }
+        // A refused frame: the gate logs a flood, and that line names the room.
         putMdc(session.member());
         try {
-            return gate.pass(session.flood().check(now), text, connection.userData().get(INBOUND));
+            return gate.pass(verdict, text, connection.userData().get(INBOUND));
         } finally {
             clearMdc();
         }
@@ -288,7 +296,10 @@ public class SignalSocket {
         @Override
         public Uni<Void> accept(ClientSignal message) {
             // message() stamped the session with this frame's arrival just before the gate passed it.
-            return handle(session, message, session.lastHeardNanos())
+            Uni<Void> handled = handle(session, message, session.lastHeardNanos());
+            // Relays and byes are done when handle returns: no recovery to attach (every Mutiny operator built here
+            // captures the thread's contexts, the largest allocation per relayed message before).
+            return handled == DONE ? DONE : handled
                     .onFailure().recoverWithUni(e -> {
                         RoomLogContext.run(session.member().participant(),
                                 () -> Log.warnf("message failed: %s", e.getMessage()));
