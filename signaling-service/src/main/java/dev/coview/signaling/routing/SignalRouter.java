@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
  */
 public final class SignalRouter {
 
+    /** Whether a presence check is running (they do not overlap). */
+    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
     private final LocalRooms local;
     private final SignalEvents events;
     private final Vertx vertx;
@@ -316,21 +318,36 @@ public final class SignalRouter {
         }
     }
 
-    /** Removes the members of dead instances from the rooms this instance serves. */
+    /**
+     * Removes the members of dead instances from the rooms this instance serves, one room after the other. Read all
+     * at once, the rooms' presence hashes (one round trip each) came back together and were decoded in one go on
+     * the Redis connection's event loop, which also serves sockets: at 200 rooms a stall of several milliseconds
+     * every check, the largest share of the relay's p99 in the pinned bench (bench/results/TUNING-tail.md). One at a
+     * time, each answer is a small task between the sockets' messages. A check still running when the next is due
+     * lets it pass.
+     */
     private void checkRooms() {
-        if (!liveness.mayJudgeOthers()) {
+        if (!liveness.mayJudgeOthers() || !checking.compareAndSet(false, true)) {
             return;
         }
-        for (String roomId : local.roomIds()) {
-            presence.all(roomId)
-                    .chain(entries -> liveness.dead(instances(entries)).chain(dead -> Multi.createFrom()
-                            .iterable(entries.entrySet())
-                            .filter(e -> dead.contains(e.getValue().instance()))
-                            .onItem().transformToUniAndConcatenate(e -> removeLost(roomId, e.getKey(), e.getValue()))
-                            .collect().last()))
-                    .subscribe().with(ok -> { }, e -> Log.warnf("presence check of room %s failed: %s", roomId,
-                            e.getMessage()));
-        }
+        Multi.createFrom().iterable(local.roomIds())
+                .onItem().transformToUniAndConcatenate(roomId -> checkRoom(roomId).onFailure().recoverWithUni(e -> {
+                    Log.warnf("presence check of room %s failed: %s", roomId, e.getMessage());
+                    return Uni.createFrom().voidItem();
+                }))
+                .collect().last()
+                .eventually(() -> checking.set(false))
+                .subscribe().with(ok -> { }, e -> Log.warnf("presence check failed: %s", e.getMessage()));
+    }
+
+    private Uni<Void> checkRoom(String roomId) {
+        return presence.all(roomId)
+                .chain(entries -> liveness.dead(instances(entries)).chain(dead -> Multi.createFrom()
+                        .iterable(entries.entrySet())
+                        .filter(e -> dead.contains(e.getValue().instance()))
+                        .onItem().transformToUniAndConcatenate(e -> removeLost(roomId, e.getKey(), e.getValue()))
+                        .collect().last()))
+                .replaceWithVoid();
     }
 
     private Uni<Void> removeLost(String roomId, String participantId, PresenceEntry entry) {
