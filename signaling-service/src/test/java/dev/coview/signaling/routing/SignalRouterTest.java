@@ -70,9 +70,7 @@ class SignalRouterTest {
         Fake agent = member("room-1", "agent", Role.AGENT);
         Fake customer = member("room-1", "customer", Role.CUSTOMER);
         Fake stranger = member("room-2", "stranger", Role.AGENT);
-        router.join(agent.member).await().indefinitely();
-        router.join(stranger.member).await().indefinitely();
-        router.join(customer.member).await().indefinitely();
+        List.of(agent, stranger, customer).forEach(f -> router.join(f.member).await().indefinitely());
         int customerHad = customer.sent.size();
 
         assertThat(router.deliverHere(customer.member, new Offer("agent", "forged", "v=0"))).isTrue();
