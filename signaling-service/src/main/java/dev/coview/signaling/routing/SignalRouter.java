@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 public final class SignalRouter {
 
     /** Whether a presence check is running (they do not overlap). */
-    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean checking = new AtomicBoolean();
     private final LocalRooms local;
     private final SignalEvents events;
     private final Vertx vertx;
