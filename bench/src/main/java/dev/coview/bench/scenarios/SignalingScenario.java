@@ -181,8 +181,10 @@ public final class SignalingScenario {
                 .setSubProtocols(List.of("bearer-token-carrier", carrier))
                 // Vert.x sends an Origin by default; a non-browser client has none (browsers get the allowlist).
                 .setAllowOriginHeader(false);
-        WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        ws.textMessageHandler(text -> {
+        // The handler is set as the connection completes, on its event loop: set after get() returned, on this
+        // thread, it missed a welcome that came in between (a second peer's welcome names the first: 1-10 of 400
+        // peers then "never saw" theirs, which read like a join bug in the service).
+        WebSocket ws = client.connect(options).onSuccess(socket -> socket.textMessageHandler(text -> {
             long now = System.nanoTime();
             int at = text.indexOf("\"candidate\":\"");
             if (at >= 0) {
@@ -193,7 +195,7 @@ public final class SignalingScenario {
                     && text.contains("\"peers\":[{"))) {
                 ready.incrementAndGet(); // this peer knows the other one: addressed messages will be delivered
             }
-        });
+        })).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return ws;
     }
 }
