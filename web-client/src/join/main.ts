@@ -26,6 +26,7 @@ import { createTheirScreen, type TheirScreen } from '../ui/customer/theirScreen'
 import { LANG_PARAM, t } from '../i18n';
 import { linkLanguage, startPage } from '../i18n/pageLanguage';
 import { createNotice } from '../ui/notice';
+import { elementIds } from '../annotations/elementIds';
 
 const url = new URL(location.href);
 // The invite's language (kept in the address for reloads), else the browser's: before anything is built.
@@ -58,8 +59,8 @@ viewers.element.hidden = true;
 // The agent's screen, while they share theirs (two-way sharing), above the customer's own view.
 const theirSlot = h('div', {});
 app.replaceWith(h('div', { id: 'app' }, topbar, theirSlot, main, socketProblem.element, viewers.element));
-let elementIds = 0;
-const newElementId = () => `c${Date.now().toString(36)}-${(elementIds++).toString(36)}`;
+// The customer's drawings on the agent's screen: `c` keeps their ids apart from the agent's of the same millisecond.
+const newElementId = elementIds('c');
 
 /** The session this page is in: what must stop at once when it ends. */
 interface Session {
