@@ -17,7 +17,7 @@ import { drawStill, flatten, frameGeometry, grabFrame, offscreenSurface, type Su
 import { type FreezeButton, FreezeFlow, freezeLook, type FreezePorts, type FreezeState, type Grabbed } from '../../media/freezeFlow';
 import type { FreezeSignal } from '../../media/freezeSync';
 import type { SnapshotApi, SnapshotView } from '../../media/snapshotApi';
-import { documentGeometry, snapshotDocument } from '../../media/snapshotDocument';
+import { snapshotDocument } from '../../media/snapshotDocument';
 import { h } from '../dom';
 import { t } from '../../i18n';
 
@@ -82,15 +82,11 @@ function browserPorts(deps: FreezeDeps, make: SurfaceFactory): FreezePorts {
       return api.upload({ original: f.original, annotations, flattened });
     },
     load: async (api, snapshotId, shareId) => {
-      const [original, doc] = await Promise.all([
-        api.download(snapshotId, 'original'),
-        api.download(snapshotId, 'annotations').then((b) => b.text()).then((t) => JSON.parse(t) as unknown, () => null),
-      ]);
+      const { original, geometry: known } = await api.still(snapshotId);
       const bitmap = await createImageBitmap(original);
       const size = { w: bitmap.width, h: bitmap.height };
       const frame = drawStill(bitmap, size, make);
       bitmap.close();
-      const known = documentGeometry(doc);
       return { shareId, snapshotId, frame, original, geometry: frameGeometry(known, size), cropKnown: known !== null,
         url: URL.createObjectURL(original) };
     },
