@@ -13,7 +13,7 @@ import { h } from '../ui/dom';
 import { announcer } from '../ui/announcer';
 import { createOverlay } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
-import { AGENT_KEY_STORAGE, createSessionPanel } from '../ui/agent/sessionPanel';
+import { acceptAgentKey, createSessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
 import { createSupportTools } from '../ui/agent/supportTools';
 import { createCustomerLine } from '../ui/agent/customerLine';
@@ -48,13 +48,7 @@ const bridge = startBridge('agent');
 const storage = sessionStorageOrMemory();
 // Which session runs, its link, crops, the customer's state: kept and changed there, shown here.
 const state = new AgentConsole<AgentLink>(storage);
-bridge.onCommand('agent-key', ({ apiKey }) => {
-  if (typeof apiKey !== 'string') return;
-  // Kept where the session panel reads its key from, in case the panel is not on the page yet.
-  storage.setItem(AGENT_KEY_STORAGE, apiKey);
-  const field = document.getElementById('agent-key') as HTMLInputElement | null;
-  if (field) field.value = apiKey;
-});
+bridge.onCommand('agent-key', ({ apiKey }) => acceptAgentKey(storage, apiKey));
 // The record the host page's next room belongs to (a Case id, say); room-service validates it.
 bridge.onCommand('room-context', (context) => (state.roomContext = context));
 const newId = elementIds();
@@ -329,10 +323,7 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
       socketProblem.element,
       inView.switcher,
       h('div', { class: 'video-area' }, video, inView.ownVideo, freeze.still, overlay.canvas, inView.ownCanvas, empty,
-        customerLine.element, freeze.badge,
-        tools.badge, mediaHud.element),
+        customerLine.element, freeze.badge, tools.badge, mediaHud.element),
       ownShare.stage),
     h('aside', { class: 'side', 'aria-label': t('agent.sideLabel') }, sessionSlot, presence.list, ownShare.controls,
-      snapshots.element, ...tools.cards,
-      observers.element,
-      h('div', { class: 'row' }, endButton)))));
+      snapshots.element, ...tools.cards, observers.element, h('div', { class: 'row' }, endButton)))));
