@@ -3,7 +3,6 @@
 // session/agentConsole.ts; this file only composes them and shows what the state answers.
 import { createMediaHud } from '../ui/agent/mediaHud';
 import '../ui/theme.css';
-import { drawableToWire, inkToWire } from '../annotations/wire';
 import { elementIds } from '../annotations/elementIds';
 import { type AgentLink, type AgentLinkEvents, joinAsAgent } from '../session/agentLink';
 import { AgentConsole, type ConsoleSession, endedTextKey, restoreRoom } from '../session/agentConsole';
@@ -11,7 +10,7 @@ import { consoleSignIn } from '../auth/agentSignIn';
 import { RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
 import { announcer } from '../ui/announcer';
-import { createOverlay } from '../ui/agent/overlayController';
+import { createOverlay, roomContent, wireSink } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
 import { acceptAgentKey, createSessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
@@ -72,18 +71,9 @@ const mediaHud = createMediaHud();
 const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
   'aria-label': t('agent.videoLabel') });
 video.muted = true;
-const overlay = createOverlay(video, {
-  drawables: (source) => state.link?.drawings.drawables(source) ?? [],
-  has: (id) => state.link?.drawings.has(id) ?? false,
-  // Others' pointers (another agent, an observer); this agent's own is drawn locally without the round trip.
-  pointers: () => [...(state.link?.drawings.pointers() ?? new Map()).entries()]
-    .filter(([author]) => author !== state.link?.drawings.selfId)
-    .map(([, position]) => ({ position, color: '#1f5fd6', label: t('agent.colleague') })),
-}, toolbar.settings, {
-  draw: (d, source) => void send(drawableToWire(d, source)),
-  ink: (d, added, source) => void send(inkToWire(d, added, source)),
-  pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y } : { type: 'pointer.hide' }),
-}, newId);
+// Others' pointers on the customer's share: a colleague's (another agent, an observer).
+const overlay = createOverlay(video, roomContent(() => state.link?.drawings,
+  { color: '#1f5fd6', label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);
 const empty = h('div', { class: 'empty' },
   h('p', {}, t('agent.emptyTitle'), h('br'),
     h('span', { class: 'muted' }, t('agent.emptyHint'))));

@@ -12,6 +12,9 @@ import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../
 import { type Drawable, fading, type FreehandDrawable } from '../../annotations/model';
 import { browserTimer, PointerCoalescer } from '../../annotations/pointerCoalescer';
 import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
+import type { RoomDrawings, ShareId } from '../../annotations/roomDrawings';
+import { drawableToWire, inkToWire } from '../../annotations/wire';
+import type { ClientMessage } from '../../generated/annotation';
 import { h } from '../dom';
 import { fitCanvas, oncePerFrame } from '../overlayCanvas';
 import type { ToolSettings } from './toolbar';
@@ -32,6 +35,29 @@ export interface OverlayContent {
   drawables(source: Size): Drawable[];
   has(id: string): boolean;
   pointers(): readonly LaserPointer[];
+}
+
+/** The drawings (and, in `pointer`'s colour and words, the others' pointers) of a share as the room states them. */
+export function roomContent(drawings: () => RoomDrawings | null | undefined,
+                            pointer: Omit<LaserPointer, 'position'>): OverlayContent {
+  return {
+    drawables: (source) => drawings()?.drawables(source) ?? [],
+    has: (id) => drawings()?.has(id) ?? false,
+    pointers: () => (drawings()?.othersPointers() ?? []).map((position) => ({ position, ...pointer })),
+  };
+}
+
+/**
+ * The overlay's output as annotation-service messages, naming the share they are on (`shareId`; the customer's
+ * share stays unnamed, as older clients send it).
+ */
+export function wireSink(send: (m: ClientMessage) => unknown, shareId?: ShareId): OverlaySink {
+  const on = shareId ? { shareId } : {};
+  return {
+    draw: (d, source) => void send({ ...drawableToWire(d, source), ...on }),
+    ink: (d, added, source) => void send({ ...inkToWire(d, added, source), ...on }),
+    pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, ...on } : { type: 'pointer.hide' }),
+  };
 }
 
 export interface OverlayController {

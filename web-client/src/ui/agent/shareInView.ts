@@ -6,11 +6,10 @@
  * the switch ("Customer's screen" / "Your screen") shows while the agent shares.
  */
 import type { RoomDrawings, ShareId } from '../../annotations/roomDrawings';
-import { drawableToWire, inkToWire } from '../../annotations/wire';
 import type { ClientMessage } from '../../generated/annotation';
 import { t } from '../../i18n';
 import { h } from '../dom';
-import { createOverlay, type OverlayController } from './overlayController';
+import { createOverlay, type OverlayController, roomContent, wireSink } from './overlayController';
 import type { ToolSettings } from './toolbar';
 
 /** One share as the main view shows it. */
@@ -46,17 +45,8 @@ export function createShareInView(customer: ShareOnStage, ownDrawings: () => Roo
     class: 'own-video', 'aria-label': t('ownShare.videoLabel'), hidden: true });
   ownVideo.muted = true;
   // The customer's pointer on this share in their colour; this agent's own is drawn locally.
-  const overlay = createOverlay(ownVideo, {
-    drawables: (source) => ownDrawings()?.drawables(source) ?? [],
-    has: (id) => ownDrawings()?.has(id) ?? false,
-    pointers: () => [...(ownDrawings()?.pointers() ?? new Map()).entries()]
-      .filter(([author]) => author !== ownDrawings()?.selfId)
-      .map(([, position]) => ({ position, color: '#e5302a', label: t('ownShare.customer') })),
-  }, tools, {
-    draw: (d, source) => send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
-    ink: (d, added, source) => send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
-    pointer: (p) => send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
-  }, newId);
+  const overlay = createOverlay(ownVideo, roomContent(ownDrawings, { color: '#e5302a', label: t('ownShare.customer') }),
+    tools, wireSink(send, SHARE_ID), newId);
   overlay.canvas.dataset.testid = 'own-overlay';
   overlay.canvas.setAttribute('aria-label', t('ownShare.layerLabel'));
   overlay.canvas.hidden = true;

@@ -4,12 +4,11 @@
  * toolbar.ts) so the customer can point and draw on it; what they draw goes out with `shareId: "agent"`. When
  * the customer shares too, a switch picks "Their screen" or "Your screen" (the customer's own share view).
  */
-import { drawableToWire, inkToWire } from '../../annotations/wire';
 import type { ClientMessage } from '../../generated/annotation';
 import type { IncomingShare } from '../../session/incomingShare';
 import { t } from '../../i18n';
 import { h } from '../dom';
-import { createOverlay } from '../agent/overlayController';
+import { createOverlay, roomContent, wireSink } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
 import type { FrozenView } from './frozenView';
 
@@ -45,16 +44,8 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     redo: () => void send({ type: 'redo' }),
     clear: () => void send({ type: 'clear', scope: 'own' }),
   });
-  const overlay = createOverlay(video, {
-    drawables: (source) => drawings.drawables(source),
-    has: (id) => drawings.has(id),
-    pointers: () => [...drawings.pointers().entries()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, color: '#e5302a', label: t('role.yourAgent') })),
-  }, toolbar.settings, {
-    draw: (d, source) => void send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
-    ink: (d, added, source) => void send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
-    pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
-  }, newId);
+  const overlay = createOverlay(video, roomContent(() => drawings, { color: '#e5302a', label: t('role.yourAgent') }),
+    toolbar.settings, wireSink(send, SHARE_ID), newId);
   overlay.canvas.setAttribute('aria-label', t('theirScreen.layerLabel'));
   drawings.onChange(() => {
     overlay.repaint();
