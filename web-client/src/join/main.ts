@@ -1,11 +1,13 @@
 // Entry point of the customer's page: join (code or invite link) or rejoin (this device's credential) → consent →
-// live share → ended. Each step lives in ui/customer/; this file only sequences them.
+// live share → ended. Each step lives in ui/customer/, the session's state in session/customerSession.ts; this
+// file only sequences them.
 import '../ui/theme.css';
 import { CaptureFailed, startCapture } from '../capture/capture';
 import type { PipelinePreference } from '../crop/choosePipeline';
 import { warmCropWorker } from '../crop/workerPipeline';
 import { endedText, type EndReason } from '../session/agentView';
 import { type CustomerLink, joinRoomLink } from '../session/customerLink';
+import { CustomerSession } from '../session/customerSession';
 import { localStorageOrNull, RejoinStore } from '../session/rejoinStore';
 import { shareRefusal } from '../session/sharePolicy';
 import { credentialFromUrl, type JoinCredential, type JoinedRoom, RoomApi } from '../session/roomApi';
@@ -62,17 +64,12 @@ app.replaceWith(h('div', { id: 'app' }, topbar, theirSlot, main, socketProblem.e
 // The customer's drawings on the agent's screen: `c` keeps their ids apart from the agent's of the same millisecond.
 const newElementId = elementIds('c');
 
-/** The session this page is in: what must stop at once when it ends. */
+/** The session this page is in (session/customerSession.ts), with the link and the room's freeze it follows. */
 interface Session {
+  state: CustomerSession<CustomerLink, ShareView, TheirScreen>;
   room: JoinedRoom;
   link: Promise<CustomerLink>;
   freeze: Promise<FreezeTracker>;
-  view: ShareView | null;
-  /** The agent's screen, once the link is up. */
-  theirs: TheirScreen | null;
-  /** The link once it is up (read at a click, which must not wait: the screen picker needs the click's activation). */
-  live: CustomerLink | null;
-  ended: boolean;
 }
 
 async function join(credential: JoinCredential): Promise<void> {
@@ -104,12 +101,11 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   const freeze = link.then((l) => new FreezeTracker(l.room));
   freeze.catch(() => undefined);
   notifyHost('session.started', { roomId: room.roomId });
-  const session: Session = { room, link, freeze, view: null, theirs: null, live: null, ended: false };
+  const session: Session = { state: new CustomerSession(room), room, link, freeze };
   void link.then((l) => {
-    session.live = l;
-    if (session.ended) return;
+    if (!session.state.linkUp(l)) return;
     const theirs = createTheirScreen(l.theirShare, main, (m) => l.room.send(m), newElementId);
-    session.theirs = theirs;
+    session.state.showTheirs(theirs);
     theirSlot.replaceChildren(theirs.element);
     // A freeze of the agent's share: its still with the drawings on it over their screen, which comes to the front.
     const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.theirShare.drawings,
@@ -139,12 +135,7 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
 
 /** An end stops every capture track at once, forgets the way back in, and says why. */
 function end(session: Session, link: CustomerLink, reason: EndReason): void {
-  if (session.ended) return;
-  session.ended = true;
-  session.view?.dispose();
-  session.view = null;
-  session.theirs?.dispose();
-  session.theirs = null;
+  if (!session.state.end()) return;
   link.close();
   rejoins.clear();
   viewers.element.hidden = true;
@@ -162,13 +153,13 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
 }
 
 function showConsent(session: Session, rejoined: boolean): void {
-  if (session.ended) return;
+  if (session.state.ended) return;
   const { room, link, freeze } = session;
   // The crop worker loads while the customer reads: Share then only waits for the capture.
   if (prefer !== 'canvas') warmCropWorker();
   const panel = consentPanel(async (button, error) => {
     // One share at a time (the room's policy): refused while the agent's runs, saying why.
-    const live = session.live;
+    const live = session.state.live;
     const refused = live ? shareRefusal(live.sharePolicy, live.theirShare.phase(), 'customer') : null;
     error.textContent = refused ? t(refused) : '';
     if (refused) return;
@@ -182,9 +173,7 @@ function showConsent(session: Session, rejoined: boolean): void {
       unsubscribe();
       unfollowFreeze();
       void link.then((l) => l.unshare(), () => undefined);
-      session.view?.dispose();
-      session.view = null;
-      session.theirs?.setOwnSharing(false);
+      session.state.shareStopped();
       showConsent(session, false);
     };
     try {
@@ -192,16 +181,15 @@ function showConsent(session: Session, rejoined: boolean): void {
       performance.mark('coview:captured');
       // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
       const remembered = await link.then((l) => l.remembered(), () => null);
-      if (session.ended) {
+      if (session.state.ended) {
         capture.stop();
         return;
       }
       const shown = createShareView(capture, prefer, stop, (shared) => {
         void link.then((l) => l.publish(shared), () => undefined);
       }, remembered);
-      session.view = shown;
       replaceChildren(main, shown.element);
-      session.theirs?.setOwnSharing(true);
+      session.state.sharing(shown);
       void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
       link.then((l) => {
         unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));
