@@ -8,7 +8,7 @@ import { type AgentLink, type AgentLinkEvents, joinAsAgent } from '../session/ag
 import { AgentConsole, type ConsoleSession, endedTextKey, restoreRoom } from '../session/agentConsole';
 import { consoleSignIn } from '../auth/agentSignIn';
 import { RoomApi } from '../session/roomApi';
-import { h } from '../ui/dom';
+import { h, mutedVideo } from '../ui/dom';
 import { announcer } from '../ui/announcer';
 import { createOverlay, roomContent, wireSink } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
@@ -68,9 +68,7 @@ const toolbar = createToolbar({
 toolbar.setUndoRedo(false, false);
 
 const mediaHud = createMediaHud();
-const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
-  'aria-label': t('agent.videoLabel') });
-video.muted = true;
+const video = mutedVideo({ 'data-testid': 'remote-video', 'aria-label': t('agent.videoLabel') });
 // Others' pointers on the customer's share: a colleague's (another agent, an observer).
 const overlay = createOverlay(video, roomContent(() => state.link?.drawings,
   { color: '#1f5fd6', label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);

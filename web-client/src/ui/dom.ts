@@ -26,6 +26,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * A muted, inline video that plays as soon as it has a stream (every video on the pages: the sound is never
+ * shared). `muted` is set as a property too: the attribute only sets the default, and a video made by script
+ * that is not muted by property may be refused autoplay.
+ */
+export function mutedVideo(attrs: Attrs = {}): HTMLVideoElement {
+  const video = h('video', { autoplay: true, muted: true, playsinline: true, ...attrs });
+  video.muted = true;
+  return video;
+}
+
 /** Replaces an element's children. */
 export function replaceChildren(el: Element, ...children: Child[]): void {
   el.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));

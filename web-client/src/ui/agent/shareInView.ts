@@ -8,7 +8,7 @@
 import type { RoomDrawings, ShareId } from '../../annotations/roomDrawings';
 import type { ClientMessage } from '../../generated/annotation';
 import { t } from '../../i18n';
-import { h } from '../dom';
+import { h, mutedVideo } from '../dom';
 import { createOverlay, type OverlayController, roomContent, wireSink } from './overlayController';
 import type { ToolSettings } from './toolbar';
 
@@ -41,9 +41,8 @@ const SHARE_ID = 'agent' as const;
 export function createShareInView(customer: ShareOnStage, ownDrawings: () => RoomDrawings | null,
                                   tools: () => ToolSettings, send: (m: ClientMessage) => void,
                                   newId: () => string): ShareInView {
-  const ownVideo = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'own-video',
-    class: 'own-video', 'aria-label': t('ownShare.videoLabel'), hidden: true });
-  ownVideo.muted = true;
+  const ownVideo = mutedVideo({ 'data-testid': 'own-video', class: 'own-video', 'aria-label': t('ownShare.videoLabel'),
+    hidden: true });
   // The customer's pointer on this share in their colour; this agent's own is drawn locally.
   const overlay = createOverlay(ownVideo, roomContent(ownDrawings, { color: '#e5302a', label: t('ownShare.customer') }),
     tools, wireSink(send, SHARE_ID), newId);

@@ -7,7 +7,7 @@
 import type { ClientMessage } from '../../generated/annotation';
 import type { IncomingShare } from '../../session/incomingShare';
 import { t } from '../../i18n';
-import { h } from '../dom';
+import { h, mutedVideo } from '../dom';
 import { createOverlay, roomContent, wireSink } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
 import type { FrozenView } from './frozenView';
@@ -34,9 +34,7 @@ const SHARE_ID = 'agent' as const;
  */
 export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: (m: ClientMessage) => boolean,
                                   newId: () => string): TheirScreen {
-  const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'agent-video',
-    'aria-label': t('theirScreen.videoLabel') });
-  video.muted = true;
+  const video = mutedVideo({ 'data-testid': 'agent-video', 'aria-label': t('theirScreen.videoLabel') });
   const drawings = share.drawings;
   const toolbar = createToolbar({
     onChange: () => overlay.repaint(),
