@@ -131,24 +131,17 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
     create.textContent = t('session.startAnother');
   }
 
+  /** The way to start a session (the sign-in or the key), under a title and what happened before. */
+  const startForm = (...before: HTMLElement[]): void => replaceChildren(box, ...before,
+    ...(signIn ? [account] : []), keyRow, error, h('div', { class: 'row' }, create));
+
   function ended(why: string): void {
-    replaceChildren(box,
-      h('h2', { id: 'session-title' }, t('session.ended')),
-      h('p', { 'data-testid': 'session-ended' }, why),
-      ...(signIn ? [account] : []),
-      keyRow,
-      error,
-      h('div', { class: 'row' }, create));
+    startForm(h('h2', { id: 'session-title' }, t('session.ended')), h('p', { 'data-testid': 'session-ended' }, why));
     create.textContent = t('session.newSession');
   }
 
   showAccount();
-  replaceChildren(box,
-    h('h2', { id: 'session-title' }, t('session.start')),
-    ...(signIn ? [account] : []),
-    keyRow,
-    error,
-    h('div', { class: 'row' }, create));
+  startForm(h('h2', { id: 'session-title' }, t('session.start')));
   const agentAuth = (): AgentAuth | null => {
     const session = signIn?.session() ?? null;
     if (session) return { accessToken: session.accessToken };
