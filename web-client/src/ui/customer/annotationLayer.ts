@@ -53,7 +53,8 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
       ctx.clearRect(0, 0, box.w, box.h);
       return;
     }
-    const pointers = drawings.othersPointers().map((position) => ({ position, color: POINTER_COLOUR, label: words.agent }));
+    const pointers = drawings.othersPointers()
+      .map((position) => ({ position, color: POINTER_COLOUR, label: words.agent }));
     const drawables = drawings.drawables(source);
     const now = performance.now();
     renderOverlay(ctx, box, view ?? wholeSource(source), drawables, pointers, now);

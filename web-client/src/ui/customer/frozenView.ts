@@ -60,7 +60,8 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings, words
       ctx.clearRect(0, 0, box.w, box.h);
       return;
     }
-    const pointers = drawings.othersPointers().map((position) => ({ position, color: POINTER_COLOUR, label: t('role.yourAgent') }));
+    const pointers = drawings.othersPointers()
+      .map((position) => ({ position, color: POINTER_COLOUR, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);
