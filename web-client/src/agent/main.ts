@@ -36,6 +36,7 @@ import { AGENT_LANGUAGE_STORAGE, agentLanguage, startPage } from '../i18n/pageLa
 import { localStorageOrNull } from '../session/rejoinStore';
 import { socketCloseWords } from '../i18n/socketWords';
 import { createNotice } from '../ui/notice';
+import { COLLEAGUE_POINTER } from '../annotations/renderer';
 
 // The console's own language setting (remembered in this browser), else the link's, else the browser's.
 const settings = localStorageOrNull();
@@ -71,7 +72,7 @@ const mediaHud = createMediaHud();
 const video = mutedVideo({ 'data-testid': 'remote-video', 'aria-label': t('agent.videoLabel') });
 // Others' pointers on the customer's share: a colleague's (another agent, an observer).
 const overlay = createOverlay(video, roomContent(() => state.link?.drawings,
-  { color: '#1f5fd6', label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);
+  { color: COLLEAGUE_POINTER, label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);
 const empty = h('div', { class: 'empty' },
   h('p', {}, t('agent.emptyTitle'), h('br'),
     h('span', { class: 'muted' }, t('agent.emptyHint'))));

@@ -7,7 +7,7 @@
  */
 import { type CropGeometry, wholeSource } from '../../annotations/mapping';
 import { fading } from '../../annotations/model';
-import { renderOverlay } from '../../annotations/renderer';
+import { OTHER_SIDE_POINTER, renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import type { Size } from '../../crop/geometry';
 import { h } from '../dom';
@@ -24,8 +24,6 @@ export interface AnnotationLayer {
   show(drawings: RoomDrawings): void;
 }
 
-/** Colour of the agent's pointer on the customer's side: one fixed, well visible color. */
-const POINTER_COLOUR = '#e5302a';
 
 /** How the layer names the agent (to the customer: "Your agent"; to an observer: "The agent"). */
 export interface LayerWords {
@@ -54,7 +52,7 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
       return;
     }
     const pointers = drawings.othersPointers()
-      .map((position) => ({ position, color: POINTER_COLOUR, label: words.agent }));
+      .map((position) => ({ position, color: OTHER_SIDE_POINTER, label: words.agent }));
     const drawables = drawings.drawables(source);
     const now = performance.now();
     renderOverlay(ctx, box, view ?? wholeSource(source), drawables, pointers, now);

@@ -7,7 +7,7 @@
  */
 import { type CropGeometry, wholeSource } from '../../annotations/mapping';
 import { fading } from '../../annotations/model';
-import { renderOverlay } from '../../annotations/renderer';
+import { OTHER_SIDE_POINTER, renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi } from '../../media/snapshotApi';
@@ -16,8 +16,6 @@ import { h } from '../dom';
 import { fitCanvas, oncePerFrame } from '../overlayCanvas';
 import { type MessageKey, t } from '../../i18n';
 
-/** Colour of the agent's pointer on the customer's side (as on the live preview). */
-const POINTER_COLOUR = '#e5302a';
 
 export interface FrozenView {
   /** Placed over the live preview (absolutely positioned, fills it). */
@@ -61,7 +59,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings, words
       return;
     }
     const pointers = drawings.othersPointers()
-      .map((position) => ({ position, color: POINTER_COLOUR, label: t('role.yourAgent') }));
+      .map((position) => ({ position, color: OTHER_SIDE_POINTER, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);

@@ -11,6 +11,7 @@ import { h, mutedVideo } from '../dom';
 import { createOverlay, roomContent, wireSink } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
 import type { FrozenView } from './frozenView';
+import { OTHER_SIDE_POINTER } from '../../annotations/renderer';
 
 export interface TheirScreen {
   readonly element: HTMLElement;
@@ -42,7 +43,8 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     redo: () => void send({ type: 'redo' }),
     clear: () => void send({ type: 'clear', scope: 'own' }),
   });
-  const overlay = createOverlay(video, roomContent(() => drawings, { color: '#e5302a', label: t('role.yourAgent') }),
+  const overlay = createOverlay(video,
+    roomContent(() => drawings, { color: OTHER_SIDE_POINTER, label: t('role.yourAgent') }),
     toolbar.settings, wireSink(send, SHARE_ID), newId);
   overlay.canvas.setAttribute('aria-label', t('theirScreen.layerLabel'));
   drawings.onChange(() => {
