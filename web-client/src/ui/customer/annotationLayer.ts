@@ -24,7 +24,6 @@ export interface AnnotationLayer {
   show(drawings: RoomDrawings): void;
 }
 
-
 /** How the layer names the agent (to the customer: "Your agent"; to an observer: "The agent"). */
 export interface LayerWords {
   agent: string;

@@ -16,7 +16,6 @@ import { h } from '../dom';
 import { fitCanvas, oncePerFrame } from '../overlayCanvas';
 import { type MessageKey, t } from '../../i18n';
 
-
 export interface FrozenView {
   /** Placed over the live preview (absolutely positioned, fills it). */
   readonly element: HTMLElement;
