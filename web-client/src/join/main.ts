@@ -154,65 +154,72 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
 
 function showConsent(session: Session, rejoined: boolean): void {
   if (session.state.ended) return;
-  const { room, link, freeze } = session;
   // The crop worker loads while the customer reads: Share then only waits for the capture.
   if (prefer !== 'canvas') warmCropWorker();
-  const panel = consentPanel(async (button, error) => {
-    // One share at a time (the room's policy): refused while the agent's runs, saying why.
-    const live = session.state.live;
-    const refused = live ? shareRefusal(live.sharePolicy, live.theirShare.phase(), 'customer') : null;
-    error.textContent = refused ? t(refused) : '';
-    if (refused) return;
-    button.disabled = true;
-    performance.mark('coview:share');
-    // Told before the picker opens: the agent reads "choosing a screen" while it is open.
-    void link.then((l) => l.choosing(), () => undefined);
-    let unsubscribe = () => {};
-    let unfollowFreeze = () => {};
-    const stop = () => {
-      unsubscribe();
-      unfollowFreeze();
-      void link.then((l) => l.unshare(), () => undefined);
-      session.state.shareStopped();
-      showConsent(session, false);
-    };
-    try {
-      const capture = await startCapture(navigator.mediaDevices, stop);
-      performance.mark('coview:captured');
-      // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
-      const remembered = await link.then((l) => l.remembered(), () => null);
-      if (session.state.ended) {
-        capture.stop();
-        return;
-      }
-      const shown = createShareView(capture, prefer, stop, (shared) => {
-        void link.then((l) => l.publish(shared), () => undefined);
-      }, remembered);
-      replaceChildren(main, shown.element);
-      session.state.sharing(shown);
-      void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
-      link.then((l) => {
-        unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));
-        l.share(shown.pipeline.output);
-        shown.showAnnotations(l.drawings);
-        // While the agent has frozen the frame, the preview shows that very snapshot with their drawings.
-        const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.drawings);
-        shown.element.querySelector('[data-testid=preview]')?.append(frozen.element);
-        void freeze.then((t) => {
-          const unfollow = t.subscribe((f) => frozen.follow(freezeOn(f, 'customer')));
-          unfollowFreeze = () => {
-            unfollow();
-            frozen.dispose();
-          };
-        });
-      }, () => shown.setStatus('offline', t('join.unreachableShare')));
-    } catch (e) {
-      void link.then((l) => l.pickerClosed(), () => undefined);
-      error.textContent = e instanceof CaptureFailed ? e.message : t('join.shareFailed');
-      button.disabled = false;
+  replaceChildren(main, consentPanel((button, error) => share(session, button, error), rejoined));
+}
+
+/** The Share button: the screen picker, then the customer's view of their share, which goes to the room. */
+async function share(session: Session, button: HTMLButtonElement, error: HTMLElement): Promise<void> {
+  const { link } = session;
+  // One share at a time (the room's policy): refused while the agent's runs, saying why.
+  const live = session.state.live;
+  const refused = live ? shareRefusal(live.sharePolicy, live.theirShare.phase(), 'customer') : null;
+  error.textContent = refused ? t(refused) : '';
+  if (refused) return;
+  button.disabled = true;
+  performance.mark('coview:share');
+  // Told before the picker opens: the agent reads "choosing a screen" while it is open.
+  void link.then((l) => l.choosing(), () => undefined);
+  // What follows the share once the link has it (its status, the room's freeze), let go when it stops.
+  const following: (() => void)[] = [];
+  const stop = () => {
+    following.forEach((f) => f());
+    void link.then((l) => l.unshare(), () => undefined);
+    session.state.shareStopped();
+    showConsent(session, false);
+  };
+  try {
+    const capture = await startCapture(navigator.mediaDevices, stop);
+    performance.mark('coview:captured');
+    // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
+    const remembered = await link.then((l) => l.remembered(), () => null);
+    if (session.state.ended) {
+      capture.stop();
+      return;
     }
-  }, rejoined);
-  replaceChildren(main, panel);
+    const shown = createShareView(capture, prefer, stop, (shared) => {
+      void link.then((l) => l.publish(shared), () => undefined);
+    }, remembered);
+    replaceChildren(main, shown.element);
+    session.state.sharing(shown);
+    void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
+    link.then((l) => following.push(...sendShare(session, l, shown)),
+      () => shown.setStatus('offline', t('join.unreachableShare')));
+  } catch (e) {
+    void link.then((l) => l.pickerClosed(), () => undefined);
+    error.textContent = e instanceof CaptureFailed ? e.message : t('join.shareFailed');
+    button.disabled = false;
+  }
+}
+
+/**
+ * The share goes to the room: its status, the agent's drawings over the preview, and while the agent has frozen
+ * the frame, that very snapshot with their drawings over it. Returns what stops following them.
+ */
+function sendShare(session: Session, l: CustomerLink, shown: ShareView): (() => void)[] {
+  const { room } = session;
+  const unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));
+  l.share(shown.pipeline.output);
+  shown.showAnnotations(l.drawings);
+  const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.drawings);
+  shown.element.querySelector('[data-testid=preview]')?.append(frozen.element);
+  let unfollow = () => {};
+  void session.freeze.then((tracker) => (unfollow = tracker.subscribe((f) => frozen.follow(freezeOn(f, 'customer')))));
+  return [unsubscribe, () => {
+    unfollow();
+    frozen.dispose();
+  }];
 }
 
 function showForm(problem?: string): void {
