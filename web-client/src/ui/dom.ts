@@ -3,8 +3,8 @@
  * listeners; `class` and ARIA attributes are set as attributes.
  */
 import { t } from '../i18n';
-type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
+export type Child = Node | string | null | undefined | false;
+export type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
