@@ -36,7 +36,7 @@ import { AGENT_LANGUAGE_STORAGE, agentLanguage, startPage } from '../i18n/pageLa
 import { localStorageOrNull } from '../session/rejoinStore';
 import { socketCloseWords } from '../i18n/socketWords';
 import { createNotice } from '../ui/notice';
-import { COLLEAGUE_POINTER } from '../annotations/renderer';
+import { POINTER_COLORS } from '../annotations/renderer';
 
 // The console's own language setting (remembered in this browser), else the link's, else the browser's.
 const settings = localStorageOrNull();
@@ -72,7 +72,7 @@ const mediaHud = createMediaHud();
 const video = mutedVideo({ 'data-testid': 'remote-video', 'aria-label': t('agent.videoLabel') });
 // Others' pointers on the customer's share: a colleague's (another agent, an observer).
 const overlay = createOverlay(video, roomContent(() => state.link?.drawings,
-  { color: COLLEAGUE_POINTER, label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);
+  { color: POINTER_COLORS.colleague, label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);
 const empty = h('div', { class: 'empty' },
   h('p', {}, t('agent.emptyTitle'), h('br'),
     h('span', { class: 'muted' }, t('agent.emptyHint'))));

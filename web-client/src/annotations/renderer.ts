@@ -21,19 +21,19 @@ export type Overlay2D = Pick<
 };
 
 /** A remote or local laser pointer: where, whose color, and a name to show next to it. */
-/**
- * The pointers a page draws for others (its own is drawn in the tool's colour): the other side's (the agent's on
- * the customer's and the observer's pages, the customer's on the agent's own share) in one fixed red that reads on
- * any screen; a colleague's (another agent's or an observer's, on the console) in blue, so the agent tells them apart.
- */
-export const OTHER_SIDE_POINTER = '#e5302a';
-export const COLLEAGUE_POINTER = '#1f5fd6';
-
 export interface LaserPointer {
   position: Point;
   color: string;
   label: string;
 }
+
+/**
+ * The colours of the pointers a page draws for others (its own is drawn in the tool's colour): the other side's
+ * (the agent's on the customer's and the observer's pages, the customer's on the agent's own share) in one fixed
+ * red that reads on any screen; a colleague's (another agent's or an observer's, on the console) in blue, so the
+ * agent tells the two apart.
+ */
+export const POINTER_COLORS = { otherSide: '#e5302a', colleague: '#1f5fd6' } as const;
 
 export function renderOverlay(
   ctx: Overlay2D,

@@ -11,7 +11,7 @@ import { t } from '../../i18n';
 import { h, mutedVideo } from '../dom';
 import { createOverlay, type OverlayController, roomContent, wireSink } from './overlayController';
 import type { ToolSettings } from './toolbar';
-import { OTHER_SIDE_POINTER } from '../../annotations/renderer';
+import { POINTER_COLORS } from '../../annotations/renderer';
 
 /** One share as the main view shows it. */
 export interface ShareOnStage {
@@ -46,7 +46,7 @@ export function createShareInView(customer: ShareOnStage, ownDrawings: () => Roo
     hidden: true });
   // The customer's pointer on this share in their colour; this agent's own is drawn locally.
   const overlay = createOverlay(ownVideo,
-    roomContent(ownDrawings, { color: OTHER_SIDE_POINTER, label: t('ownShare.customer') }),
+    roomContent(ownDrawings, { color: POINTER_COLORS.otherSide, label: t('ownShare.customer') }),
     tools, wireSink(send, SHARE_ID), newId);
   overlay.canvas.dataset.testid = 'own-overlay';
   overlay.canvas.setAttribute('aria-label', t('ownShare.layerLabel'));

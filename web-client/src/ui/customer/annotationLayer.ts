@@ -7,7 +7,7 @@
  */
 import { type CropGeometry, wholeSource } from '../../annotations/mapping';
 import { fading } from '../../annotations/model';
-import { OTHER_SIDE_POINTER, renderOverlay } from '../../annotations/renderer';
+import { POINTER_COLORS, renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import type { Size } from '../../crop/geometry';
 import { h } from '../dom';
@@ -51,7 +51,7 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
       return;
     }
     const pointers = drawings.othersPointers()
-      .map((position) => ({ position, color: OTHER_SIDE_POINTER, label: words.agent }));
+      .map((position) => ({ position, color: POINTER_COLORS.otherSide, label: words.agent }));
     const drawables = drawings.drawables(source);
     const now = performance.now();
     renderOverlay(ctx, box, view ?? wholeSource(source), drawables, pointers, now);

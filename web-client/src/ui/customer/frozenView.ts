@@ -7,7 +7,7 @@
  */
 import { type CropGeometry, wholeSource } from '../../annotations/mapping';
 import { fading } from '../../annotations/model';
-import { OTHER_SIDE_POINTER, renderOverlay } from '../../annotations/renderer';
+import { POINTER_COLORS, renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi } from '../../media/snapshotApi';
@@ -58,7 +58,7 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings, words
       return;
     }
     const pointers = drawings.othersPointers()
-      .map((position) => ({ position, color: OTHER_SIDE_POINTER, label: t('role.yourAgent') }));
+      .map((position) => ({ position, color: POINTER_COLORS.otherSide, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);

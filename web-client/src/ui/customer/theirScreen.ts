@@ -11,7 +11,7 @@ import { h, mutedVideo } from '../dom';
 import { createOverlay, roomContent, wireSink } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
 import type { FrozenView } from './frozenView';
-import { OTHER_SIDE_POINTER } from '../../annotations/renderer';
+import { POINTER_COLORS } from '../../annotations/renderer';
 
 export interface TheirScreen {
   readonly element: HTMLElement;
@@ -44,7 +44,7 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     clear: () => void send({ type: 'clear', scope: 'own' }),
   });
   const overlay = createOverlay(video,
-    roomContent(() => drawings, { color: OTHER_SIDE_POINTER, label: t('role.yourAgent') }),
+    roomContent(() => drawings, { color: POINTER_COLORS.otherSide, label: t('role.yourAgent') }),
     toolbar.settings, wireSink(send, SHARE_ID), newId);
   overlay.canvas.setAttribute('aria-label', t('theirScreen.layerLabel'));
   drawings.onChange(() => {
