@@ -76,13 +76,16 @@ describe('agent console', () => {
   });
   after(() => context.close());
 
-  it('creates a session and shows the code and the link with copy buttons', async () => {
+  it('creates a session and shows the code and the link with copy buttons; another session shows its own', async () => {
     const page = await context.newPage();
     let agentKey;
+    const codes = ['482913', '615204'];
+    let created = 0;
     await page.route('**/api/rooms', (route) => {
       agentKey = route.request().headers()['x-coview-agent-key'];
+      const n = created++;
       return route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({
-        roomId: 'r-e2e', joinCode: '482913', inviteUrl: `${server.url}/join/?invite=inv-e2e`,
+        roomId: `r-e2e-${n}`, joinCode: codes[n], inviteUrl: `${server.url}/join/?invite=inv-e2e-${n}`,
         expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(), token: 'e2e' }) });
     });
     const wsBase = server.url.replace(/^http/, 'ws');
@@ -100,6 +103,10 @@ describe('agent console', () => {
     assert.equal(agentKey, 'dev-agent-key');
     assert.ok(await page.getByRole('button', { name: 'Copy code' }).isVisible());
     assert.ok(await page.getByRole('button', { name: 'Copy link' }).isVisible());
+    // Starting another session replaces the first: the panel gives the new code (not "Session ended").
+    await page.getByRole('button', { name: 'Start another session' }).click();
+    await page.getByTestId('join-code').filter({ hasText: codes[1] }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.getByTestId('session-ended').count(), 0);
   });
 
   it('reaches every tool by keyboard, draws on the overlay, and undoes through the annotation socket', async () => {

@@ -1,41 +1,42 @@
 // Entry point of the agent console: session panel, the customer's video with the annotation overlay and
-// toolbar, connection status and participants. Each piece lives in ui/agent/; this file only composes them.
+// toolbar, connection status and participants. Each piece lives in ui/agent/, the session's state in
+// session/agentConsole.ts; this file only composes them and shows what the state answers.
 import { createMediaHud } from '../ui/agent/mediaHud';
 import '../ui/theme.css';
-import { drawableToWire, inkToWire } from '../annotations/wire';
-import { type AgentLink, joinAsAgent } from '../session/agentLink';
-import { AgentSignIn, SignInError } from '../auth/agentSignIn';
+import { elementIds } from '../annotations/elementIds';
+import { type AgentLink, type AgentLinkEvents, joinAsAgent } from '../session/agentLink';
+import { AgentConsole, type ConsoleSession, endedTextKey, restoreRoom } from '../session/agentConsole';
+import { consoleSignIn } from '../auth/agentSignIn';
 import { RoomApi } from '../session/roomApi';
-import { h } from '../ui/dom';
-import { announce, announcer } from '../ui/announcer';
-import { createOverlay } from '../ui/agent/overlayController';
+import { h, mutedVideo } from '../ui/dom';
+import { announcer } from '../ui/announcer';
+import { createOverlay, roomContent, wireSink } from '../ui/agent/overlayController';
 import { createPresence } from '../ui/agent/participants';
-import { AGENT_KEY_STORAGE, createSessionPanel, type SessionPanel } from '../ui/agent/sessionPanel';
+import { acceptAgentKey, createSessionPanel } from '../ui/agent/sessionPanel';
 import { createToolbar } from '../ui/agent/toolbar';
 import { createSupportTools } from '../ui/agent/supportTools';
+import { createCustomerLine } from '../ui/agent/customerLine';
 import { notifyHost, startBridge } from '../embed/bridge';
 import { sessionStorageOrMemory } from '../embed/storage';
-import type { CropGeometry } from '../annotations/mapping';
+import type { ClientMessage } from '../generated/annotation';
 import { FreezeTracker } from '../media/freezeSync';
-import { SnapshotApi } from '../media/snapshotApi';
 import { createFreezeControl } from '../ui/agent/freezeControl';
 import { createSnapshotList } from '../ui/agent/snapshotList';
 import { createObserverInvites } from '../ui/agent/observerInvites';
 import { observerLink } from '../session/roomApi';
 import type { CreatedRoom } from '../session/roomApi';
-import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from '../session/customerView';
-import { type RoomContext, type SessionEndedReason, sessionEndedReason } from '../embed/protocol';
-import { endReasonOf } from '../session/agentView';
+import type { CustomerSignal } from '../session/customerView';
+import type { SessionEndedReason } from '../embed/protocol';
 import { createOwnSharePanel } from '../ui/agent/ownSharePanel';
 import { createShareInView } from '../ui/agent/shareInView';
-import type { ShareId } from '../annotations/roomDrawings';
 import type { PipelinePreference } from '../crop/choosePipeline';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { languagePicker } from '../i18n/languagePicker';
 import { AGENT_LANGUAGE_STORAGE, agentLanguage, startPage } from '../i18n/pageLanguage';
 import { localStorageOrNull } from '../session/rejoinStore';
 import { socketCloseWords } from '../i18n/socketWords';
 import { createNotice } from '../ui/notice';
+import { POINTER_COLORS } from '../annotations/renderer';
 
 // The console's own language setting (remembered in this browser), else the link's, else the browser's.
 const settings = localStorageOrNull();
@@ -45,19 +46,13 @@ const api = new RoomApi();
 // Embedded by the CoView widget: events go to the host page (a no-op in a normal tab); its agent key fills the field.
 const bridge = startBridge('agent');
 const storage = sessionStorageOrMemory();
-bridge.onCommand('agent-key', ({ apiKey }) => {
-  if (typeof apiKey !== 'string') return;
-  // Kept where the session panel reads its key from, in case the panel is not on the page yet.
-  storage.setItem(AGENT_KEY_STORAGE, apiKey);
-  const field = document.getElementById('agent-key') as HTMLInputElement | null;
-  if (field) field.value = apiKey;
-});
+// Which session runs, its link, crops, the customer's state: kept and changed there, shown here.
+const state = new AgentConsole<AgentLink>(storage);
+bridge.onCommand('agent-key', ({ apiKey }) => acceptAgentKey(storage, apiKey));
 // The record the host page's next room belongs to (a Case id, say); room-service validates it.
-let roomContext: RoomContext | undefined;
-bridge.onCommand('room-context', (context) => (roomContext = context));
-let link: AgentLink | null = null;
-let idCounter = 0;
-const newId = () => `${Date.now().toString(36)}-${(idCounter++).toString(36)}`;
+bridge.onCommand('room-context', (context) => (state.roomContext = context));
+const newId = elementIds();
+const send = (m: ClientMessage): boolean => state.link?.send(m) ?? false;
 
 const toolbar = createToolbar({
   onChange: () => {
@@ -65,65 +60,45 @@ const toolbar = createToolbar({
     inView.repaint();
   },
   // Applied when annotation-service's event comes back (RoomDrawings), never locally first.
-  undo: () => void link?.send({ type: 'undo' }),
-  redo: () => void link?.send({ type: 'redo' }),
-  clear: () => void link?.send({ type: 'clear', scope: 'all' }),
+  undo: () => void send({ type: 'undo' }),
+  redo: () => void send({ type: 'redo' }),
+  clear: () => void send({ type: 'clear', scope: 'all' }),
   freeze: () => freeze.press('freeze'),
   snapshot: () => freeze.press('snapshot'),
 });
 toolbar.setUndoRedo(false, false);
 
 const mediaHud = createMediaHud();
-const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'remote-video',
-  'aria-label': t('agent.videoLabel') });
-video.muted = true;
-const overlay = createOverlay(video, {
-  drawables: (source) => link?.drawings.drawables(source) ?? [],
-  has: (id) => link?.drawings.has(id) ?? false,
-  // Others' pointers (another agent, an observer); this agent's own is drawn locally without the round trip.
-  pointers: () => [...(link?.drawings.pointers() ?? new Map()).entries()]
-    .filter(([author]) => author !== link?.drawings.selfId)
-    .map(([, position]) => ({ position, color: '#1f5fd6', label: t('agent.colleague') })),
-}, toolbar.settings, {
-  draw: (d, source) => void link?.send(drawableToWire(d, source)),
-  ink: (d, added, source) => void link?.send(inkToWire(d, added, source)),
-  pointer: (p) => void link?.send(p ? { type: 'pointer', x: p.x, y: p.y } : { type: 'pointer.hide' }),
-}, newId);
+const video = mutedVideo({ 'data-testid': 'remote-video', 'aria-label': t('agent.videoLabel') });
+// Others' pointers on the customer's share: a colleague's (another agent, an observer).
+const overlay = createOverlay(video, roomContent(() => state.link?.drawings,
+  { color: POINTER_COLORS.colleague, label: t('agent.colleague') }), toolbar.settings, wireSink(send), newId);
 const empty = h('div', { class: 'empty' },
   h('p', {}, t('agent.emptyTitle'), h('br'),
     h('span', { class: 'muted' }, t('agent.emptyHint'))));
 video.addEventListener('loadeddata', () => (empty.hidden = true));
 // The share in the main view (two-way sharing): the customer's, or the agent's own while they share.
-const inView = createShareInView({ video, overlay }, () => link?.ownDrawings ?? null, toolbar.settings,
-  (m) => void link?.send(m), newId);
+const inView = createShareInView({ video, overlay }, () => state.link?.ownDrawings ?? null, toolbar.settings,
+  (m) => void send(m), newId);
 
 // Freeze and snapshots: while frozen the share's overlay maps through the still's crop, not the live one.
-let liveGeometry: CropGeometry | null = null;
-/** What the agent's own share shows of their screen, as its share view last reported. */
-let ownGeometry: CropGeometry | null = null;
-const frozenGeometry: Record<ShareId, CropGeometry | null> = { customer: null, agent: null };
-const geometryOf = (share: ShareId) => (share === 'agent' ? ownGeometry : liveGeometry);
-let snapshotApi: SnapshotApi | null = null;
 const freeze = createFreezeControl({
   inView: () => inView.inView(),
   share: (id) => ({
     video: inView.stage(id).video,
-    liveGeometry: () => geometryOf(id),
-    drawables: (source) => (id === 'agent' ? link?.ownDrawings : link?.drawings)?.drawables(source) ?? [],
-    showGeometry: (g) => {
-      frozenGeometry[id] = g;
-      inView.stage(id).overlay.setGeometry(g ?? geometryOf(id));
-    },
+    liveGeometry: () => state.geometryOf(id),
+    drawables: (source) => (id === 'agent' ? state.link?.ownDrawings : state.link?.drawings)?.drawables(source) ?? [],
+    showGeometry: (g) => inView.stage(id).overlay.setGeometry(state.showFrozen(id, g)),
   }),
-  send: (msg) => link?.send(msg) ?? false,
-  api: () => snapshotApi,
+  send,
+  api: () => state.snapshotApi,
   saved: () => void snapshots.refresh(),
 });
 const snapshots = createSnapshotList(freeze.controls);
 // Recording (with the customer's consent) of the share in view, links for the customer, crop requests.
 const tools = createSupportTools({ videos: [video, inView.ownVideo],
   inView: () => ({ video: inView.stage(inView.inView()).video, overlay: inView.stage(inView.inView()).overlay.canvas }) },
-  () => liveGeometry, newId);
+  () => state.geometryOf('customer'), newId);
 // Freeze and Snapshot need a picture of the share in view.
 const updateFreezeAvailable = () => freeze.setAvailable(inView.stage(inView.inView()).video.readyState >= 2);
 inView.onChange(() => {
@@ -133,55 +108,42 @@ inView.onChange(() => {
 });
 
 // The agent's own share (two-way sharing); ?pipeline=canvas forces the fallback crop pipeline, as on the customer's page.
-const ownShare = createOwnSharePanel(() => link,
+const ownShare = createOwnSharePanel(() => state.link,
   (new URL(location.href).searchParams.get('pipeline') ?? 'auto') as PipelinePreference, {
     track: (track) => {
-      if (!track) ownGeometry = null;
+      if (!track) state.ownContent(null);
       inView.setOwn(track);
     },
     content: (shared) => {
-      ownGeometry = { source: shared.source, crop: shared.crop };
-      if (!frozenGeometry.agent) inView.stage('agent').overlay.setGeometry(ownGeometry);
+      const own = { source: shared.source, crop: shared.crop };
+      if (state.ownContent(own)) inView.stage('agent').overlay.setGeometry(own);
     },
   });
 
-const presence = createPresence((p) => {
-  const session = current;
+/** Removes a participant of the console's session (ended or not: the service answers for an ended one). */
+const removeParticipant = (participantId: string): Promise<void> => {
+  const session = state.current;
   if (!session) return Promise.reject(new Error(t('agent.noSession')));
-  return api.removeParticipant(session.room.roomId, p.id, session.room.token);
-});
+  return api.removeParticipant(session.room.roomId, participantId, session.room.token);
+};
+const presence = createPresence((p) => removeParticipant(p.id));
 // View-only links for supervisors: the observer's rejoin credential only (their token stays here, unused).
 const observers = createObserverInvites(async () => {
-  const session = current;
+  const session = state.current;
   if (!session || session.ended) throw new Error(t('agent.noSession'));
   const o = await api.addObserver(session.room.roomId, session.room.token);
   if (!o.participantId || !o.rejoinCredential) throw new Error(t('agent.noCredential'));
   return { participantId: o.participantId, link: observerLink(window.location.origin, o.rejoinCredential) };
-}, (participantId) => {
-  const session = current;
-  if (!session) return Promise.reject(new Error(t('agent.noSession')));
-  return api.removeParticipant(session.room.roomId, participantId, session.room.token);
-});
-// The customer as the protocol says they are, in words over the video.
-let customerView: CustomerView = NO_CUSTOMER;
+}, removeParticipant);
 // A message a socket refused (a drawing the room has no space for, too much at once), said for a while.
 const socketProblem = createNotice('socket-problem');
-// Shown over the video (silently: it appears and disappears); each new sentence is said by the page's live region.
-const customerState = h('p', { class: 'customer-state', 'data-testid': 'customer-state' });
+// The customer as the protocol says they are, in words over the video.
+const customerLine = createCustomerLine();
 announcer();
 const tellCustomer = (signal: CustomerSignal) => {
-  customerView = reduceCustomer(customerView, signal);
-  customerState.dataset.phase = customerView.phase;
-  const label = customerLabel(customerView);
-  if (label !== customerState.textContent) announce(label);
-  customerState.textContent = label;
-  customerState.hidden = customerState.textContent === '';
-  // A new share (or the picture stopping) waits for the next real frame. Not on peer-away: a frame still in flight
-  // from the page that just went would read as sharing (the reducer ignores frames while the page says it does
-  // not share).
-  if (signal.type === 'media-muted' || signal.type === 'share' || (signal.type === 'present' && signal.resumed)) {
-    watchFrames();
-  }
+  const update = state.tellCustomer(signal);
+  customerLine.show(update);
+  if (update.waitForFrame) watchFrames();
 };
 tellCustomer({ type: 'reset' });
 // "Sharing" only once a frame has really arrived (not when the stream object or ICE says so).
@@ -192,29 +154,16 @@ for (const v of [video, inView.ownVideo]) {
   v.addEventListener('emptied', updateFreezeAvailable);
 }
 
-/** Why the console's session ended, in the panel (the reason the host page gets too). */
-const ENDED_TEXT: Partial<Record<SessionEndedReason, MessageKey>> = {
-  ended: 'agent.endedByYou',
-  'ended-elsewhere': 'agent.endedElsewhere',
-  expired: 'agent.endedExpired',
-};
-
-/** sessionStorage key: the room this tab's console runs, so a reload goes back to it. */
-const CURRENT_ROOM_STORAGE = 'coview.agentRoom';
-// The session this console runs: ended once (by the button, by the service, or by starting another one).
-let current: { room: CreatedRoom; ended: boolean; endRequested: boolean } | null = null;
-const endCurrent = (reason: SessionEndedReason) => {
-  if (!current || current.ended) return;
-  current.ended = true;
+/** The end of the console's session (by the button, by the service, or by starting another): nothing of it stays. */
+const endSession = (reason: SessionEndedReason) => {
+  const end = state.end(reason);
+  if (!end) return;
   endButton.hidden = true;
-  storage.removeItem(CURRENT_ROOM_STORAGE);
-  // Nothing of the dead session stays: no video, no drawings, no participants, no tools that need a session.
+  // The agent's own share stops on the link (the customer is told) before the link goes.
   ownShare.setAvailable(false);
-  link?.leave();
-  link = null;
+  end.link?.leave();
   video.srcObject = null;
   empty.hidden = false;
-  liveGeometry = null;
   overlay.setGeometry(null);
   overlay.repaint();
   freeze.reset();
@@ -223,156 +172,127 @@ const endCurrent = (reason: SessionEndedReason) => {
   presence.setParticipants([]);
   presence.setState('offline');
   tellCustomer({ type: 'reset' });
-  customerState.hidden = true;
-  sessionPanel?.ended(t(ENDED_TEXT[reason] ?? 'agent.ended'));
-  notifyHost('session.ended', { roomId: current.room.roomId, reason });
+  customerLine.hide();
+  notifyHost('session.ended', { roomId: end.room.roomId, reason });
 };
 const endButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'end-session', hidden: true,
   onclick: () => {
-    const ending = current;
-    if (!ending || ending.ended) return;
+    const ending = state.requestEnd();
+    if (!ending) return;
     endButton.disabled = true;
     // The service closes the sockets (room ended) possibly before its answer arrives: still ended by the agent.
-    ending.endRequested = true;
-    api.endRoom(ending.room.roomId, ending.room.token).then(() => endCurrent('ended'),
-      () => (ending.endRequested = false)).finally(() => (endButton.disabled = false));
+    api.endRoom(ending.room.roomId, ending.room.token).then(() => endSession('ended'),
+      () => state.endRefused(ending)).finally(() => (endButton.disabled = false));
   } }, t('agent.endSession'));
 
 function startSession(room: CreatedRoom): void {
-  endCurrent('replaced');
-  link?.leave();
+  endSession('replaced');
+  const session = state.start(room);
   presence.setParticipants([]);
-  const session = { room, ended: false, endRequested: false };
-  current = session;
-  storage.setItem(CURRENT_ROOM_STORAGE, room.roomId);
   endButton.hidden = false;
   notifyHost('session.started', { roomId: room.roomId, joinCode: room.joinCode });
-  const seen = new Set<string>();
-  liveGeometry = null;
   tellCustomer({ type: 'reset' });
-  snapshotApi = new SnapshotApi(room.roomId, () => room.token);
   freeze.reset();
-  snapshots.setApi(snapshotApi, room.participantId);
+  snapshots.setApi(session.snapshots, room.participantId);
   tools.startRoom(room);
   observers.setSession(true);
-  joinAsAgent(api, room, {
+  joinAsAgent(api, room, linkEvents(session)).then((l) => linkUp(session, l), () => presence.setState('offline'));
+}
+
+/** What the link tells about the room, shown only while `session` is still the console's. */
+function linkEvents(session: ConsoleSession): AgentLinkEvents {
+  const current = () => state.isCurrent(session);
+  return {
     state: (s, close) => {
-      if (current !== session) return;
+      if (!current()) return;
       // Reconnecting after the service closed the socket: its close code in words (CoView restarting, too much sent…).
       presence.setState(s === 'closed' ? 'offline' : s, s === 'reconnecting' && close ? socketCloseWords(close.code) : undefined);
       // Closed for good by the service (room ended or expired) while still this console's session: the close says why.
-      if (s === 'closed') endCurrent(sessionEndedReason(endReasonOf(close), 'agent', session.endRequested));
+      if (s === 'closed') endSession(state.closedReason(session, close));
     },
     participants: (list, selfId) => {
-      if (current !== session) return;
+      if (!current()) return;
       presence.setParticipants(list, selfId);
-      for (const p of list) {
-        if (p.id === selfId || seen.has(p.id)) continue;
-        seen.add(p.id);
-        notifyHost('participant.joined', { participantId: p.id, role: p.role });
-      }
+      for (const p of state.arrived(list, selfId)) notifyHost('participant.joined', { participantId: p.id, role: p.role });
     },
     crop: (geometry) => {
-      liveGeometry = geometry;
-      if (!frozenGeometry.customer) overlay.setGeometry(geometry);
+      if (state.customerCrop(geometry)) overlay.setGeometry(geometry);
     },
     // Attached before the customer shares (nothing shows yet, the hint stays until 'loadeddata'): the player is
     // running when the first frame arrives. Setting srcObject again, even to the same stream, would restart it.
     earlyVideo: (stream) => {
-      if (current === session && !video.srcObject) video.srcObject = stream;
+      if (current() && !video.srcObject) video.srcObject = stream;
     },
     video: (stream) => {
-      if (current !== session) return;
+      if (!current()) return;
       if (video.srcObject !== stream) video.srcObject = stream;
       empty.hidden = stream !== null;
       if (stream) watchFrames();
     },
     customer: (signal) => {
-      if (current === session) tellCustomer(signal);
+      if (current()) tellCustomer(signal);
     },
     problem: (words) => {
-      if (current === session) socketProblem.say(words);
+      if (current()) socketProblem.say(words);
     },
-  }).then((l) => {
-    if (current !== session) {
-      l.leave();
-      return;
-    }
-    link = l;
-    tools.attach(l);
-    ownShare.setAvailable(true);
-    l.mediaHealth.subscribe(mediaHud.show);
-    l.drawings.onChange(() => {
-      overlay.repaint();
-      toolbar.setUndoRedo(l.drawings.canUndo(), l.drawings.canRedo());
-    });
-    l.ownDrawings.onChange(() => inView.repaint());
-    // The room's freeze (its state on every connect, then events) and saved snapshots, whoever made them.
-    new FreezeTracker(l.room).subscribe((f) => {
-      // A freeze brings its share to the front (the still shows over the share it was taken of).
-      if (f.frozen) inView.show(f.shareId);
-      freeze.follow(f);
-      if (f.frozen) void snapshots.refresh();
-    });
-    // The pending reference (from the state on every connect, then pushes), so its answer can name it.
-    let pending: { referenceId: string; url: string } | null = null;
-    l.room.onRoomState((s) => (pending = s.reference ? { referenceId: s.reference.eventId, url: s.reference.url } : null));
-    l.room.on('reference.push', (e, envelope) => (pending = { referenceId: envelope.eventId, url: e.url }));
-    l.room.on('reference.answer', (e) => {
-      notifyHost('reference.answered', { roomId: room.roomId, ...pending, answer: e.accepted ? 'opened' : 'declined' });
-      pending = null;
-    });
-    l.room.on('snapshot.saved', (e) => {
-      void snapshots.refresh();
-      notifyHost('snapshot.saved', { roomId: room.roomId, snapshotId: e.snapshotId,
-        url: `/api/rooms/${room.roomId}/snapshots/${e.snapshotId}/flattened` });
-    });
-  }, () => presence.setState('offline'));
+  };
+}
+
+/** The session's link is up: the views follow its drawings, freeze, snapshots and references. */
+function linkUp(session: ConsoleSession, l: AgentLink): void {
+  if (!state.linkUp(session, l)) return;
+  const { roomId } = session.room;
+  tools.attach(l);
+  ownShare.setAvailable(true);
+  l.mediaHealth.subscribe(mediaHud.show);
+  l.drawings.onChange(() => {
+    overlay.repaint();
+    toolbar.setUndoRedo(l.drawings.canUndo(), l.drawings.canRedo());
+  });
+  l.ownDrawings.onChange(() => inView.repaint());
+  // The room's freeze (its state on every connect, then events) and saved snapshots, whoever made them.
+  new FreezeTracker(l.room).subscribe((f) => {
+    // A freeze brings its share to the front (the still shows over the share it was taken of).
+    if (f.frozen) inView.show(f.shareId);
+    freeze.follow(f);
+    if (f.frozen) void snapshots.refresh();
+  });
+  // The pending reference (from the state on every connect, then pushes), so its answer can name it.
+  l.room.onRoomState((s) => state.referencePending(s.reference ? { referenceId: s.reference.eventId, url: s.reference.url } : null));
+  l.room.on('reference.push', (e, envelope) => state.referencePending({ referenceId: envelope.eventId, url: e.url }));
+  l.room.on('reference.answer', (e) => {
+    notifyHost('reference.answered', { roomId, ...state.referenceAnswered(), answer: e.accepted ? 'opened' : 'declined' });
+  });
+  l.room.on('snapshot.saved', (e) => {
+    void snapshots.refresh();
+    notifyHost('snapshot.saved', { roomId, snapshotId: e.snapshotId,
+      url: `/api/rooms/${roomId}/snapshots/${e.snapshotId}/flattened` });
+  });
 }
 
 // The session panel: with the identity provider's sign-in when room-service names one (finishing a sign-in
-// when the provider just sent the browser back here), else with the agent key alone.
+// when the provider just sent the browser back here), else with the agent key alone. After a reload the room
+// this tab ran comes back if it is still live; the customer's video returns when their side offers again.
 const sessionSlot = h('div', {});
-let sessionPanel: SessionPanel | null = null;
 void (async () => {
-  let signIn: AgentSignIn | null = null;
-  let signInError = '';
-  try {
-    const config = await api.config();
-    if (config.signIn) {
-      signIn = new AgentSignIn(config.signIn, { fetch: fetch.bind(globalThis), storage,
-        navigate: (url) => window.location.assign(url),
-        replaceUrl: (url) => window.history.replaceState(null, '', url) });
-      await signIn.complete(window.location.href);
-    }
-  } catch (e) {
-    signInError = e instanceof SignInError ? e.message : '';
-  }
-  const panel = createSessionPanel(api, storage, startSession, signIn, signInError, () => roomContext);
-  sessionPanel = panel;
+  const { signIn, error } = await consoleSignIn(() => api.config(), { fetch: fetch.bind(globalThis), storage,
+    navigate: (url) => window.location.assign(url),
+    replaceUrl: (url) => window.history.replaceState(null, '', url) }, window.location.href);
+  const panel = createSessionPanel(api, storage, startSession, signIn, error, () => state.roomContext);
+  state.onEnd(({ reason }) => {
+    const words = endedTextKey(reason);
+    if (words) panel.ended(t(words));
+  });
   sessionSlot.replaceWith(panel.element);
-  await restore(panel).catch((e: Error) => console.warn(`the earlier session could not be restored: ${e.message}`));
-})();
-
-/**
- * After a reload: the room this tab ran, if it is still live, as the same agent (a new token from room-service,
- * with the sign-in or agent key this tab keeps). The customer's video comes back when their side offers again.
- */
-async function restore(panel: SessionPanel): Promise<void> {
-  const roomId = storage.getItem(CURRENT_ROOM_STORAGE);
-  const auth = panel.agentAuth();
-  if (!roomId || !auth) return;
-  const live = (await api.activeRooms(auth)).find((r) => r.roomId === roomId);
-  if (!live) {
-    storage.removeItem(CURRENT_ROOM_STORAGE);
-    return;
+  try {
+    const room = await restoreRoom(api, storage, panel.agentAuth());
+    if (!room) return;
+    panel.showRoom(room, true);
+    startSession(room);
+  } catch (e) {
+    console.warn(`the earlier session could not be restored: ${(e as Error).message}`);
   }
-  const token = await api.agentToken(auth, roomId);
-  const room: CreatedRoom = { roomId, participantId: live.agentId, joinCode: live.joinCode ?? '',
-    inviteUrl: live.inviteUrl ?? '', expiresAt: live.expiresAt, token: token.token };
-  panel.showRoom(room, true);
-  startSession(room);
-}
+})();
 
 document.addEventListener('keydown', (e) => {
   if (toolbar.shortcut(e)) e.preventDefault();
@@ -392,10 +312,7 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
       socketProblem.element,
       inView.switcher,
       h('div', { class: 'video-area' }, video, inView.ownVideo, freeze.still, overlay.canvas, inView.ownCanvas, empty,
-        customerState, freeze.badge,
-        tools.badge, mediaHud.element),
+        customerLine.element, freeze.badge, tools.badge, mediaHud.element),
       ownShare.stage),
     h('aside', { class: 'side', 'aria-label': t('agent.sideLabel') }, sessionSlot, presence.list, ownShare.controls,
-      snapshots.element, ...tools.cards,
-      observers.element,
-      h('div', { class: 'row' }, endButton)))));
+      snapshots.element, ...tools.cards, observers.element, h('div', { class: 'row' }, endButton)))));

@@ -43,6 +43,11 @@ export function isFreehand(tool: DrawingTool): tool is FreehandTool {
 /** How long vanishing ink stays before it has faded completely, ms. */
 export const VANISH_MS = 3000;
 
+/** Some vanishing ink is still fading at `now`: a canvas showing it must paint the next frame too. */
+export function fading(drawables: readonly Drawable[], now: number): boolean {
+  return drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < VANISH_MS);
+}
+
 /**
  * Each tool's name (what a screen reader announces and the tooltip shows), the shorter text on its button so
  * the toolbar fits one row at 1280 px, and its keyboard shortcut.

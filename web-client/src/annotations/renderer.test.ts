@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Drawable } from './model';
+import { type Drawable, fading } from './model';
 import { opacity, type Overlay2D, renderOverlay } from './renderer';
 
 /** Records every call and property write on a fake 2D context. */
@@ -55,5 +55,14 @@ describe('opacity', () => {
     expect(opacity(d({ tool: 'vanish' }), 1500)).toBeCloseTo(0.5);
     expect(opacity(d({ tool: 'highlighter' }), 0)).toBe(0.35);
     expect(opacity(d({ tool: 'pen' }), 99_999)).toBe(1);
+  });
+});
+
+describe('fading', () => {
+  it('asks for another frame while vanishing ink still shows, and stops once it has faded', () => {
+    const ink = d({ tool: 'vanish', createdAt: 1_000 });
+    expect(fading([d({}), ink], 3_999)).toBe(true);
+    expect(fading([d({}), ink], 4_000)).toBe(false);
+    expect(fading([d({ tool: 'pen' })], 0)).toBe(false);
   });
 });

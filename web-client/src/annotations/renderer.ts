@@ -27,6 +27,14 @@ export interface LaserPointer {
   label: string;
 }
 
+/**
+ * The colours of the pointers a page draws for others (its own is drawn in the tool's colour): the other side's
+ * (the agent's on the customer's and the observer's pages, the customer's on the agent's own share) in one fixed
+ * red that reads on any screen; a colleague's (another agent's or an observer's, on the console) in blue, so the
+ * agent tells the two apart.
+ */
+export const POINTER_COLORS = { otherSide: '#e5302a', colleague: '#1f5fd6' } as const;
+
 export function renderOverlay(
   ctx: Overlay2D,
   box: Size,

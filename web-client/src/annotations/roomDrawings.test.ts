@@ -37,6 +37,13 @@ describe('RoomDrawings', () => {
     expect(room.drawables(SOURCE).map((d) => d.id)).toEqual(['a']);
   });
 
+  it('gives the others\' pointers, never this participant\'s own (drawn where it is, without the round trip)', () => {
+    const room = new RoomDrawings('me', () => 0);
+    room.applyEvent(event('me', { type: 'pointer', x: 0.1, y: 0.1 }));
+    room.applyEvent(event('colleague', { type: 'pointer', x: 0.5, y: 0.25 }));
+    expect(room.othersPointers()).toEqual([{ x: 0.5, y: 0.25 }]);
+  });
+
   it('moves and hides pointers by author; a state drops them', () => {
     const room = new RoomDrawings('me', () => 0);
     let changes = 0;

@@ -101,6 +101,11 @@ export class RoomDrawings {
     return this.pointerAt;
   }
 
+  /** Everybody else's laser pointers (this participant's own is drawn where it is, without the round trip). */
+  othersPointers(): Point[] {
+    return [...this.pointerAt].filter(([author]) => author !== this.selfId).map(([, position]) => position);
+  }
+
   canUndo(): boolean {
     return this.undoSteps > 0;
   }

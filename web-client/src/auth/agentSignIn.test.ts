@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AgentSignIn, SignInError, displayName, type SignInPorts } from './agentSignIn';
+import { AgentSignIn, SignInError, consoleSignIn, displayName, type SignInPorts } from './agentSignIn';
 import { challengeFor, type PkceCrypto } from './pkce';
 
 const crypto: PkceCrypto = {
@@ -113,5 +113,23 @@ describe('AgentSignIn', () => {
   it('reads a display name from a token without trusting it for anything else', () => {
     expect(displayName(jwt({ email: 'ada@example.test' }))).toBe('ada@example.test');
     expect(displayName('opaque')).toBeNull();
+  });
+  it('gives the console a sign-in only where room-service names a provider', async () => {
+    const here = 'http://localhost:8080/agent/';
+    expect(await consoleSignIn(async () => ({}), ports, here)).toEqual({ signIn: null, error: '' });
+    // Configuration unreadable: the agent key's way in stays open, nothing is said about a sign-in.
+    expect(await consoleSignIn(async () => { throw new TypeError('fetch failed'); }, ports, here))
+      .toEqual({ signIn: null, error: '' });
+    const named = await consoleSignIn(async () => ({ signIn: config }), ports, here);
+    expect(named.signIn).toBeInstanceOf(AgentSignIn);
+    expect(named.error).toBe('');
+  });
+
+  it('says why a sign-in the browser came back from failed, and keeps the sign-in to try again', async () => {
+    const back = await consoleSignIn(async () => ({ signIn: config }), ports,
+      'http://localhost:8080/agent/?error=access_denied&state=x');
+    expect(back.signIn).toBeInstanceOf(AgentSignIn);
+    expect(back.error).not.toBe('');
+    expect(ports.replaceUrl).toHaveBeenCalledWith('http://localhost:8080/agent/');
   });
 });

@@ -187,3 +187,29 @@ export function displayName(jwt: string | undefined): string | null {
   }
   return null;
 }
+
+/** The console's sign-in and, when a sign-in the browser just came back from failed, why (for the agent). */
+export interface ConsoleSignIn {
+  /** null: room-service names no identity provider (agent keys only), or its configuration could not be read. */
+  signIn: AgentSignIn | null;
+  error: string;
+}
+
+/**
+ * The console's sign-in, as `GET /api/config` names it, with a sign-in the provider just sent the browser back
+ * from ({@link AgentSignIn.complete}) finished; a failure leaves the agent key's way in open.
+ */
+export async function consoleSignIn(config: () => Promise<{ signIn?: SignInConfig }>, ports: SignInPorts,
+                                    currentUrl: string): Promise<ConsoleSignIn> {
+  let signIn: AgentSignIn | null = null;
+  try {
+    const named = (await config()).signIn;
+    if (named) {
+      signIn = new AgentSignIn(named, ports);
+      await signIn.complete(currentUrl);
+    }
+    return { signIn, error: '' };
+  } catch (e) {
+    return { signIn, error: e instanceof SignInError ? e.message : '' };
+  }
+}

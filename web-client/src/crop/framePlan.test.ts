@@ -37,22 +37,12 @@ describe('planFrame', () => {
   });
 
   it('keeps the crop inside a source that shrank (a shared window resized while sharing)', () => {
-    const plan = planFrame({ crop: { x: 1200, y: 600, w: 640, h: 360 }, masks: [], paused: false }, {
-      x: 0,
-      y: 0,
-      w: 1280,
-      h: 720,
-    });
+    const plan = planFrame({ crop: { x: 1200, y: 600, w: 640, h: 360 }, masks: [], paused: false }, { x: 0, y: 0, w: 1280, h: 720 });
     expect(plan).toEqual({ kind: 'crop', visibleRect: { x: 640, y: 360, w: 640, h: 360 } });
   });
 
   it('offsets by the frame visible rectangle when the frame has padding', () => {
-    const plan = planFrame({ crop: { x: 10, y: 10, w: 100, h: 100 }, masks: [], paused: false }, {
-      x: 0,
-      y: 8,
-      w: 1280,
-      h: 720,
-    });
+    const plan = planFrame({ crop: { x: 10, y: 10, w: 100, h: 100 }, masks: [], paused: false }, { x: 0, y: 8, w: 1280, h: 720 });
     expect(plan).toEqual({ kind: 'crop', visibleRect: { x: 10, y: 18, w: 100, h: 100 } });
   });
 });

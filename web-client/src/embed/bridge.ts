@@ -82,7 +82,7 @@ function notEmbedded(): Bridge {
 }
 
 // The page's one bridge: pages are entry points without shared state otherwise, but `notifyHost` is called
-// from several of their parts (helpers A and B call it too), and one page has one parent.
+// from several of their parts (the entry files, the recording), and one page has one parent.
 let pageBridge: Bridge | null = null;
 
 /**

@@ -1,11 +1,13 @@
 // Entry point of the customer's page: join (code or invite link) or rejoin (this device's credential) → consent →
-// live share → ended. Each step lives in ui/customer/; this file only sequences them.
+// live share → ended. Each step lives in ui/customer/, the session's state in session/customerSession.ts; this
+// file only sequences them.
 import '../ui/theme.css';
 import { CaptureFailed, startCapture } from '../capture/capture';
 import type { PipelinePreference } from '../crop/choosePipeline';
 import { warmCropWorker } from '../crop/workerPipeline';
 import { endedText, type EndReason } from '../session/agentView';
 import { type CustomerLink, joinRoomLink } from '../session/customerLink';
+import { CustomerSession } from '../session/customerSession';
 import { localStorageOrNull, RejoinStore } from '../session/rejoinStore';
 import { shareRefusal } from '../session/sharePolicy';
 import { credentialFromUrl, type JoinCredential, type JoinedRoom, RoomApi } from '../session/roomApi';
@@ -26,6 +28,7 @@ import { createTheirScreen, type TheirScreen } from '../ui/customer/theirScreen'
 import { LANG_PARAM, t } from '../i18n';
 import { linkLanguage, startPage } from '../i18n/pageLanguage';
 import { createNotice } from '../ui/notice';
+import { elementIds } from '../annotations/elementIds';
 
 const url = new URL(location.href);
 // The invite's language (kept in the address for reloads), else the browser's: before anything is built.
@@ -58,20 +61,15 @@ viewers.element.hidden = true;
 // The agent's screen, while they share theirs (two-way sharing), above the customer's own view.
 const theirSlot = h('div', {});
 app.replaceWith(h('div', { id: 'app' }, topbar, theirSlot, main, socketProblem.element, viewers.element));
-let elementIds = 0;
-const newElementId = () => `c${Date.now().toString(36)}-${(elementIds++).toString(36)}`;
+// The customer's drawings on the agent's screen: `c` keeps their ids apart from the agent's of the same millisecond.
+const newElementId = elementIds('c');
 
-/** The session this page is in: what must stop at once when it ends. */
+/** The session this page is in (session/customerSession.ts), with the link and the room's freeze it follows. */
 interface Session {
+  state: CustomerSession<CustomerLink, ShareView, TheirScreen>;
   room: JoinedRoom;
   link: Promise<CustomerLink>;
   freeze: Promise<FreezeTracker>;
-  view: ShareView | null;
-  /** The agent's screen, once the link is up. */
-  theirs: TheirScreen | null;
-  /** The link once it is up (read at a click, which must not wait: the screen picker needs the click's activation). */
-  live: CustomerLink | null;
-  ended: boolean;
 }
 
 async function join(credential: JoinCredential): Promise<void> {
@@ -103,12 +101,11 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   const freeze = link.then((l) => new FreezeTracker(l.room));
   freeze.catch(() => undefined);
   notifyHost('session.started', { roomId: room.roomId });
-  const session: Session = { room, link, freeze, view: null, theirs: null, live: null, ended: false };
+  const session: Session = { state: new CustomerSession(room), room, link, freeze };
   void link.then((l) => {
-    session.live = l;
-    if (session.ended) return;
+    if (!session.state.linkUp(l)) return;
     const theirs = createTheirScreen(l.theirShare, main, (m) => l.room.send(m), newElementId);
-    session.theirs = theirs;
+    session.state.showTheirs(theirs);
     theirSlot.replaceChildren(theirs.element);
     // A freeze of the agent's share: its still with the drawings on it over their screen, which comes to the front.
     const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.theirShare.drawings,
@@ -138,12 +135,7 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
 
 /** An end stops every capture track at once, forgets the way back in, and says why. */
 function end(session: Session, link: CustomerLink, reason: EndReason): void {
-  if (session.ended) return;
-  session.ended = true;
-  session.view?.dispose();
-  session.view = null;
-  session.theirs?.dispose();
-  session.theirs = null;
+  if (!session.state.end()) return;
   link.close();
   rejoins.clear();
   viewers.element.hidden = true;
@@ -161,69 +153,73 @@ function end(session: Session, link: CustomerLink, reason: EndReason): void {
 }
 
 function showConsent(session: Session, rejoined: boolean): void {
-  if (session.ended) return;
-  const { room, link, freeze } = session;
+  if (session.state.ended) return;
   // The crop worker loads while the customer reads: Share then only waits for the capture.
   if (prefer !== 'canvas') warmCropWorker();
-  const panel = consentPanel(async (button, error) => {
-    // One share at a time (the room's policy): refused while the agent's runs, saying why.
-    const live = session.live;
-    const refused = live ? shareRefusal(live.sharePolicy, live.theirShare.phase(), 'customer') : null;
-    error.textContent = refused ? t(refused) : '';
-    if (refused) return;
-    button.disabled = true;
-    performance.mark('coview:share');
-    // Told before the picker opens: the agent reads "choosing a screen" while it is open.
-    void link.then((l) => l.choosing(), () => undefined);
-    let unsubscribe = () => {};
-    let unfollowFreeze = () => {};
-    const stop = () => {
-      unsubscribe();
-      unfollowFreeze();
-      void link.then((l) => l.unshare(), () => undefined);
-      session.view?.dispose();
-      session.view = null;
-      session.theirs?.setOwnSharing(false);
-      showConsent(session, false);
-    };
-    try {
-      const capture = await startCapture(navigator.mediaDevices, stop);
-      performance.mark('coview:captured');
-      // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
-      const remembered = await link.then((l) => l.remembered(), () => null);
-      if (session.ended) {
-        capture.stop();
-        return;
-      }
-      const shown = createShareView(capture, prefer, stop, (shared) => {
-        void link.then((l) => l.publish(shared), () => undefined);
-      }, remembered);
-      session.view = shown;
-      replaceChildren(main, shown.element);
-      session.theirs?.setOwnSharing(true);
-      void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
-      link.then((l) => {
-        unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));
-        l.share(shown.pipeline.output);
-        shown.showAnnotations(l.drawings);
-        // While the agent has frozen the frame, the preview shows that very snapshot with their drawings.
-        const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.drawings);
-        shown.element.querySelector('[data-testid=preview]')?.append(frozen.element);
-        void freeze.then((t) => {
-          const unfollow = t.subscribe((f) => frozen.follow(freezeOn(f, 'customer')));
-          unfollowFreeze = () => {
-            unfollow();
-            frozen.dispose();
-          };
-        });
-      }, () => shown.setStatus('offline', t('join.unreachableShare')));
-    } catch (e) {
-      void link.then((l) => l.pickerClosed(), () => undefined);
-      error.textContent = e instanceof CaptureFailed ? e.message : t('join.shareFailed');
-      button.disabled = false;
+  replaceChildren(main, consentPanel((button, error) => share(session, button, error), rejoined));
+}
+
+/** The Share button: the screen picker, then the customer's view of their share, which goes to the room. */
+async function share(session: Session, button: HTMLButtonElement, error: HTMLElement): Promise<void> {
+  const { link } = session;
+  // One share at a time (the room's policy): refused while the agent's runs, saying why.
+  const live = session.state.live;
+  const refused = live ? shareRefusal(live.sharePolicy, live.theirShare.phase(), 'customer') : null;
+  error.textContent = refused ? t(refused) : '';
+  if (refused) return;
+  button.disabled = true;
+  performance.mark('coview:share');
+  // Told before the picker opens: the agent reads "choosing a screen" while it is open.
+  void link.then((l) => l.choosing(), () => undefined);
+  // What follows the share once the link has it (its status, the room's freeze), let go when it stops.
+  const following: (() => void)[] = [];
+  const stop = () => {
+    following.forEach((f) => f());
+    void link.then((l) => l.unshare(), () => undefined);
+    session.state.shareStopped();
+    showConsent(session, false);
+  };
+  try {
+    const capture = await startCapture(navigator.mediaDevices, stop);
+    performance.mark('coview:captured');
+    // What the room remembers of the last share (crop, masks, pause), applied before the first frame leaves.
+    const remembered = await link.then((l) => l.remembered(), () => null);
+    if (session.state.ended) {
+      capture.stop();
+      return;
     }
-  }, rejoined);
-  replaceChildren(main, panel);
+    const shown = createShareView(capture, prefer, stop, (shared) => {
+      void link.then((l) => l.publish(shared), () => undefined);
+    }, remembered);
+    replaceChildren(main, shown.element);
+    session.state.sharing(shown);
+    void shown.pipeline.firstFrame.then(() => performance.mark('coview:first-frame'));
+    link.then((l) => following.push(...sendShare(session, l, shown)),
+      () => shown.setStatus('offline', t('join.unreachableShare')));
+  } catch (e) {
+    void link.then((l) => l.pickerClosed(), () => undefined);
+    error.textContent = e instanceof CaptureFailed ? e.message : t('join.shareFailed');
+    button.disabled = false;
+  }
+}
+
+/**
+ * The share goes to the room: its status, the agent's drawings over the preview, and while the agent has frozen
+ * the frame, that very snapshot with their drawings over it. Returns what stops following them.
+ */
+function sendShare(session: Session, l: CustomerLink, shown: ShareView): (() => void)[] {
+  const { room } = session;
+  const unsubscribe = l.onStatus((s) => shown.setStatus(s.share.state, s.share.text));
+  l.share(shown.pipeline.output);
+  shown.showAnnotations(l.drawings);
+  const frozen = createFrozenView(new SnapshotApi(room.roomId, () => room.token), l.drawings);
+  shown.element.querySelector('[data-testid=preview]')?.append(frozen.element);
+  let unfollow = () => {};
+  void session.freeze.then((tracker) => (unfollow = tracker.subscribe((f) => frozen.follow(freezeOn(f, 'customer')))));
+  return [unsubscribe, () => {
+    unfollow();
+    frozen.dispose();
+  }];
 }
 
 function showForm(problem?: string): void {

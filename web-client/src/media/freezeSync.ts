@@ -8,6 +8,7 @@
 import type { Freeze } from '../generated/annotation';
 import type { ServerEvent, ServerState } from '../generated/annotation-server';
 import { shareOf, type ShareId } from '../annotations/roomDrawings';
+import { Watched } from '../session/watched';
 
 export type FreezeSignal =
   | { frozen: false }
@@ -46,8 +47,7 @@ export interface FreezeSource {
 }
 
 export class FreezeTracker {
-  private current: FreezeSignal = LIVE;
-  private readonly listeners: ((s: FreezeSignal) => void)[] = [];
+  private readonly freeze = new Watched<FreezeSignal>(LIVE);
 
   constructor(source: FreezeSource) {
     source.onRoomState((s) => this.set(freezeOfState(s)));
@@ -55,23 +55,16 @@ export class FreezeTracker {
   }
 
   get(): FreezeSignal {
-    return this.current;
+    return this.freeze.value!;
   }
 
   /** Calls the listener with the current freeze now and on every change; the returned function stops it. */
   subscribe(listener: (s: FreezeSignal) => void): () => void {
-    this.listeners.push(listener);
-    listener(this.current);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.freeze.subscribe(listener);
   }
 
   private set(next: FreezeSignal): void {
-    if (sameFreeze(this.current, next)) return;
-    this.current = next;
-    for (const l of [...this.listeners]) l(next);
+    if (!sameFreeze(this.get(), next)) this.freeze.set(next);
   }
 }
 

@@ -5,6 +5,7 @@
  * participant state) can follow `iceConnected` and `framesArriving` without reading stats itself.
  */
 import { t } from '../i18n';
+import { Watched } from '../session/watched';
 
 export interface MediaHealth {
   /** ICE has a working candidate pair (connected or completed). */
@@ -136,27 +137,21 @@ export function healthOf(prev: StatsSample | null, cur: StatsSample, facts: Conn
 
 /** Polls a connection's stats and tells listeners the health, every {@code intervalMs}. */
 export class MediaHealthWatch {
-  private readonly listeners: ((h: MediaHealth) => void)[] = [];
+  private readonly health = new Watched<MediaHealth>();
   private prev: StatsSample | null = null;
   private lastFrameAt: number | null = null;
   private sharingSince: number | null = null;
-  private latest: MediaHealth | null = null;
 
   constructor(private readonly connection: () => { pc: RTCPeerConnection; relayConfigured: boolean } | null,
               private readonly now: () => number = () => performance.now()) {}
 
   /** The latest health, and every new one until the returned function is called. */
   subscribe(listener: (h: MediaHealth) => void): () => void {
-    this.listeners.push(listener);
-    if (this.latest) listener(this.latest);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.health.subscribe(listener);
   }
 
   current(): MediaHealth | null {
-    return this.latest;
+    return this.health.value ?? null;
   }
 
   /** Whether the customer says they are sharing (from the room's events): a missing picture is news only then. */
@@ -175,8 +170,7 @@ export class MediaHealthWatch {
     const health = sample ? healthOf(this.prev, sample, facts)
       : { ...healthOf(null, emptySample(at), facts), iceConnected: false };
     this.prev = sample;
-    this.latest = health;
-    this.listeners.forEach((l) => l(health));
+    this.health.set(health);
   }
 }
 

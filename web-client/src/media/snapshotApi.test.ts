@@ -59,6 +59,20 @@ describe('SnapshotApi', () => {
     expect(blob.size).toBe(3);
   });
 
+  it('reads a still: the original and the crop its annotations name, the whole still when they name none', async () => {
+    // The wire's crop is in fractions of the source.
+    const crop = { type: 'crop', x: 0.25, y: 0.5, w: 0.5, h: 0.25, sourceW: 1920, sourceH: 1080 };
+    const png = () => new Response(new Uint8Array([137, 80, 78, 71]), { headers: { 'Content-Type': 'image/png' } });
+    const withCrop = fakeFetch((url) => (url.endsWith('/annotations') ? json({ format: 1, crop }) : png()));
+    const stored = await new SnapshotApi('r1', () => 't', withCrop.fn).still('s1');
+    expect(stored.original.size).toBe(4);
+    expect(stored.geometry).toEqual({ source: { w: 1920, h: 1080 }, crop: { x: 480, y: 540, w: 960, h: 270 } });
+    expect(withCrop.calls.map((c) => c.url).sort()).toEqual(['/api/rooms/r1/snapshots/s1/annotations',
+      '/api/rooms/r1/snapshots/s1/original']);
+    const unreadable = fakeFetch((url) => (url.endsWith('/annotations') ? new Response('not json') : png()));
+    expect((await new SnapshotApi('r1', () => 't', unreadable.fn).still('s1')).geometry).toBeNull();
+  });
+
   it('surfaces a problem document as ApiError in words for the person, its detail kept', async () => {
     const f = fakeFetch(() => json({ title: 'Too large', detail: 'original is larger than 16 MiB',
       type: 'https://coview.dev/problems/too-large' }, 413, 'application/problem+json'));

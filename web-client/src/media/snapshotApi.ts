@@ -4,7 +4,9 @@
  * the participant's token as a bearer header, as RoomApi does; failures surface as {@link ApiError} with the
  * problem document's words. fetch is injected (tests, embedding).
  */
+import type { CropGeometry } from '../annotations/mapping';
 import { ApiError, refusal } from '../session/roomApi';
+import { documentGeometry } from './snapshotDocument';
 import { t } from '../i18n';
 
 /** The three files of a snapshot; also the last path segment of their download URLs. */
@@ -73,6 +75,20 @@ export class SnapshotApi {
   async download(snapshotId: string, part: SnapshotPart): Promise<Blob> {
     const res = await this.call(this.path(snapshotId, part), {});
     return res.blob();
+  }
+
+  /**
+   * A frozen still as the pages show it: the original PNG and the crop its annotations name (null: none, or the
+   * document could not be read; the still then shows whole). Both downloads run at once.
+   */
+  async still(snapshotId: string): Promise<{ original: Blob; geometry: CropGeometry | null }> {
+    const [original, doc] = await Promise.all([
+      this.download(snapshotId, 'original'),
+      // A document that cannot be read (or parsed) costs only the crop, never the still.
+      this.download(snapshotId, 'annotations').then((b) => b.text()).then((text) => JSON.parse(text) as unknown)
+        .catch(() => null),
+    ]);
+    return { original, geometry: documentGeometry(doc) };
   }
 
   private path(...segments: string[]): string {

@@ -1,13 +1,12 @@
 // Entry point of the observer page (a supervisor watching a session, view-only): the observer link's credential →
 // the same live link as the agent's console without any control → ended. The pieces live in session/ and
-// ui/observer/; this file only composes them.
+// ui/observer/, the page's state in session/observerSession.ts; this file only composes them.
 import '../ui/theme.css';
 import { joinAsAgent, type AgentLink } from '../session/agentLink';
 import type { EndReason } from '../session/agentView';
-import {
-  OBSERVER_START, observerAgentText, observerCustomerText, observerEnded, observerEndedText, type ObserverSignal,
-  reduceObserver,
-} from '../session/observerView';
+import { observerEndedText, type ObserverSignal } from '../session/observerView';
+import { ObserverSession } from '../session/observerSession';
+import { waitsForFrame } from '../session/customerView';
 import { localStorageOrNull, OBSERVER_REJOIN_STORAGE_KEY, RejoinStore } from '../session/rejoinStore';
 import { observerCredentialFromUrl, RoomApi } from '../session/roomApi';
 import { h } from '../ui/dom';
@@ -25,24 +24,19 @@ document.getElementById('app')!.replaceWith(h('div', { id: 'app' },
     h('span', { class: 'muted' }, t('observe.viewOnly'))),
   stage.element));
 
-let link: AgentLink | null = null;
-let view = OBSERVER_START;
-let over = false;
+// What the observer is told, whether it is over, the link to let go of: kept there, shown here.
+const session = new ObserverSession<AgentLink>();
 
-/** An end lets go of the room at once and forgets the way back in. */
-function end(reason: EndReason): void {
-  if (over) return;
-  over = true;
+/** An end lets go of the room at once (the session did) and forgets the way back in. */
+function end(reason: EndReason | 'refused', words: string): void {
   rejoins.clear();
-  link?.leave();
-  stage.ended(reason, observerEndedText(reason));
+  stage.ended(reason, words);
 }
 
 function tell(signal: ObserverSignal): void {
-  view = reduceObserver(view, signal);
-  const reason = observerEnded(view);
-  if (reason) end(reason);
-  else stage.say(observerCustomerText(view), observerAgentText(view));
+  const update = session.tell(signal);
+  if (!update.ended) stage.say(update.customer, update.agent);
+  else if (update.first) end(update.reason, observerEndedText(update.reason));
 }
 
 // "Sharing" only once a frame has really arrived (as on the agent's console).
@@ -58,7 +52,7 @@ async function observe(credential: string): Promise<void> {
     participants: () => undefined,
     presence: (signal) => tell({ type: 'agent', signal }),
     video: (stream) => {
-      if (over) return;
+      if (session.isOver) return;
       stage.setStream(stream);
       if (stream) watchFrames();
     },
@@ -67,16 +61,10 @@ async function observe(credential: string): Promise<void> {
     customer: (signal) => {
       tell({ type: 'customer', signal });
       // A new share (or the picture stopping) waits for the next real frame (as on the agent's console).
-      if (signal.type === 'media-muted' || signal.type === 'share' || (signal.type === 'present' && signal.resumed)) {
-        watchFrames();
-      }
+      if (waitsForFrame(signal)) watchFrames();
     },
   });
-  if (over) {
-    live.leave();
-    return;
-  }
-  link = live;
+  if (!session.linkUp(live)) return;
   stage.showDrawings(live.drawings);
   if (live.agentShare) stage.showAgentShare(live.agentShare);
 }
@@ -89,8 +77,7 @@ if (!credential) {
   stage.ended('refused', t('observe.openLink'));
 } else {
   observe(credential).catch((e: Error) => {
-    rejoins.clear();
-    over = true;
-    stage.ended('refused', e.message);
+    session.end();
+    end('refused', e.message);
   });
 }

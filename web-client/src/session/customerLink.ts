@@ -20,6 +20,7 @@ import { tokenSubject } from './tokenSubject';
 import { type SharePolicy, sharePolicyOf } from './sharePolicy';
 import { IncomingShare } from './incomingShare';
 import { socketErrorWords } from '../i18n/socketWords';
+import { Watched } from './watched';
 
 /** What the customer's page says about the link: the agent's presence and the share, in words; why it ended. */
 export interface LinkStatus {
@@ -71,15 +72,14 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
   const config = await api.config();
   let view: AgentView = AGENT_UNKNOWN;
   const statusOf = (v: AgentView): LinkStatus => ({ presence: agentPresence(v), share: shareStatus(v), ended: v.endReason });
-  let status = statusOf(view);
-  const listeners: ((s: LinkStatus) => void)[] = [];
+  const status = new Watched<LinkStatus>(statusOf(view));
   const tell = (e: AgentSignal) => {
     view = reduceAgent(view, e);
     const next = statusOf(view);
-    if (next.presence.text === status.presence.text && next.share.text === status.share.text
-      && next.ended === status.ended) return;
-    status = next;
-    listeners.forEach((l) => l(status));
+    const now = status.value!;
+    if (next.presence.text === now.presence.text && next.share.text === now.share.text
+      && next.ended === now.ended) return;
+    status.set(next);
   };
   const client = connectSignaling(config, room.token, (s, close) => tell({ type: 'socket', state: s, close }));
   const annotations = connectAnnotations(config, room.token);
@@ -216,13 +216,6 @@ export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<Cust
     },
     publish: (shared) => publish(shared),
     onProblem: (l) => void problems.push(l),
-    onStatus: (l) => {
-      listeners.push(l);
-      l(status);
-      return () => {
-        const i = listeners.indexOf(l);
-        if (i >= 0) listeners.splice(i, 1);
-      };
-    },
+    onStatus: (l) => status.subscribe(l),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerLabel, type CustomerSignal, NO_CUSTOMER, reduceCustomer } from './customerView';
+import { customerLabel, type CustomerSignal, NO_CUSTOMER, reduceCustomer, waitsForFrame } from './customerView';
 
 const run = (...signals: CustomerSignal[]) => signals.reduce(reduceCustomer, NO_CUSTOMER);
 
@@ -96,5 +96,17 @@ describe('the customer as the agent sees them', () => {
     expect(reduceCustomer(reloaded, { type: 'present', resumed: false })).toBe(reloaded);
     const consent = run({ type: 'present', resumed: false }, { type: 'share', phase: 'consent' });
     expect(reduceCustomer(consent, { type: 'present', resumed: false })).toBe(consent);
+  });
+});
+
+describe('waiting for a frame', () => {
+  it('starts at a new share, the picture stopping and a customer back after a reload, nowhere else', () => {
+    const waits: CustomerSignal[] = [{ type: 'share', phase: 'sharing' }, { type: 'media-muted' },
+      { type: 'present', resumed: true }];
+    const not: CustomerSignal[] = [{ type: 'present', resumed: false }, { type: 'away' }, { type: 'frames' },
+      { type: 'paused', on: true }, { type: 'ice', state: 'connected' }, { type: 'reset' },
+      { type: 'left', reason: 'bye' }];
+    expect(waits.map(waitsForFrame)).toEqual([true, true, true]);
+    expect(not.some(waitsForFrame)).toBe(false);
   });
 });

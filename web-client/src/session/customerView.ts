@@ -121,6 +121,15 @@ export function reduceCustomer(s: CustomerView, e: CustomerSignal): CustomerView
   }
 }
 
+/**
+ * Whether the page should wait for the next real frame before it believes "sharing": a new share, the picture
+ * stopping, or the customer back after a reload. Not on `away`: a frame still in flight from the page that just
+ * went would read as sharing (the reducer ignores frames while the page says it does not share).
+ */
+export function waitsForFrame(e: CustomerSignal): boolean {
+  return e.type === 'media-muted' || e.type === 'share' || (e.type === 'present' && e.resumed);
+}
+
 /** The words over the agent's video; empty when the video speaks for itself. */
 export function customerLabel(s: CustomerView): string {
   switch (s.phase) {

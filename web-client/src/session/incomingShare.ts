@@ -10,6 +10,7 @@ import { RoomDrawings, shareOf } from '../annotations/roomDrawings';
 import { cropFromWire } from '../annotations/wire';
 import { type PeerDeps, ViewerPeers } from '../signaling/peers';
 import type { SignalingClient } from '../signaling/signalingClient';
+import { Watched } from './watched';
 
 /** What the page shows of the agent's share. */
 export interface IncomingShareView {
@@ -23,8 +24,7 @@ export interface IncomingShareView {
 
 export class IncomingShare {
   readonly drawings: RoomDrawings;
-  private view: IncomingShareView = { stream: null, geometry: null, phase: null };
-  private readonly listeners: ((v: IncomingShareView) => void)[] = [];
+  private readonly view = new Watched<IncomingShareView>({ stream: null, geometry: null, phase: null });
   private readonly peers: ViewerPeers;
   private agentIds = new Set<string>();
   /** The stream of the connection from the agent: it outlives a stopped share (the next share reuses it). */
@@ -59,17 +59,12 @@ export class IncomingShare {
 
   /** The agent's share phase as their console last reported it (null before any). */
   phase(): string | null {
-    return this.view.phase;
+    return this.view.value!.phase;
   }
 
   /** The view now, and after every change until the returned function is called. */
   subscribe(listener: (v: IncomingShareView) => void): () => void {
-    this.listeners.push(listener);
-    listener(this.view);
-    return () => {
-      const i = this.listeners.indexOf(listener);
-      if (i >= 0) this.listeners.splice(i, 1);
-    };
+    return this.view.subscribe(listener);
   }
 
   close(): void {
@@ -77,7 +72,6 @@ export class IncomingShare {
   }
 
   private set(change: Partial<IncomingShareView>): void {
-    this.view = { ...this.view, ...change };
-    this.listeners.forEach((l) => l(this.view));
+    this.view.set({ ...this.view.value!, ...change });
   }
 }

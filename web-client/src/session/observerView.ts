@@ -4,7 +4,7 @@
  * here, connection dropped, left; ended with the reason signaling's close gives). Once ended nothing changes: the
  * page has let go of the room.
  */
-import { agentPhase, AGENT_UNKNOWN, type AgentSignal, type AgentView, type EndReason, reduceAgent } from './agentView';
+import { agentPhase, AGENT_UNKNOWN, type AgentSignal, type AgentView, endedText, type EndReason, reduceAgent } from './agentView';
 import { customerLabel, type CustomerSignal, type CustomerView, NO_CUSTOMER, reduceCustomer } from './customerView';
 import { t } from '../i18n';
 
@@ -53,13 +53,10 @@ export function observerAgentText(s: ObserverView): string {
 
 /** The ended panel's explanation, for the observer. */
 export function observerEndedText(reason: EndReason): string {
+  // The agent's end and a removal read differently for an observer; every other end as for the customer.
   switch (reason) {
     case 'agent': return t('observe.endedAgent');
-    case 'expired': return t('ended.expired');
     case 'removed': return t('observe.endedRemoved');
-    case 'elsewhere': return t('ended.elsewhere');
-    case 'access': return t('ended.access');
-    case 'left': return t('ended.left');
-    case 'unknown': return t('ended.unknown');
+    default: return endedText(reason);
   }
 }

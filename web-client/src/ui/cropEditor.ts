@@ -32,6 +32,22 @@ export interface CropEditor {
   setPaused(on: boolean): void;
 }
 
+type Shade = Partial<Record<'left' | 'top' | 'width' | 'height' | 'right' | 'bottom', string>>;
+
+/**
+ * The four shades that darken what is not shared (top and bottom full width, left and right beside the crop), as
+ * CSS positions in the layer; `scale`: CSS pixels per source pixel.
+ */
+export function shadeStyles(crop: Rect, scale: number): [Shade, Shade, Shade, Shade] {
+  const px = (v: number) => `${v * scale}px`;
+  return [
+    { left: '0', top: '0', width: '100%', height: px(crop.y) },
+    { left: '0', top: px(crop.y + crop.h), width: '100%', bottom: '0' },
+    { left: '0', top: px(crop.y), width: px(crop.x), height: px(crop.h) },
+    { left: px(crop.x + crop.w), top: px(crop.y), right: '0', height: px(crop.h) },
+  ];
+}
+
 export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallbacks): CropEditor {
   let source: Size = { w: 0, h: 0 };
   let crop: Rect = { x: 0, y: 0, w: 0, h: 0 };
@@ -72,11 +88,7 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
     const s = box.w / (source.w || 1);
     const px = (v: number) => `${v * s}px`;
     Object.assign(rect.style, { left: px(crop.x), top: px(crop.y), width: px(crop.w), height: px(crop.h) });
-    const [top, bottom, left, right] = shades;
-    Object.assign(top.style, { left: '0', top: '0', width: '100%', height: px(crop.y) });
-    Object.assign(bottom.style, { left: '0', top: px(crop.y + crop.h), width: '100%', bottom: '0' });
-    Object.assign(left.style, { left: '0', top: px(crop.y), width: px(crop.x), height: px(crop.h) });
-    Object.assign(right.style, { left: px(crop.x + crop.w), top: px(crop.y), right: '0', height: px(crop.h) });
+    shadeStyles(crop, s).forEach((style, i) => Object.assign(shades[i].style, style));
     const pos: Record<string, [number, number]> = {
       nw: [0, 0], n: [0.5, 0], ne: [1, 0], e: [1, 0.5], se: [1, 1], s: [0.5, 1], sw: [0, 1], w: [0, 0.5],
     };

@@ -1,3 +1,5 @@
+import { type Attrs, type Child, h } from './dom';
+
 /**
  * A modal dialog that keeps the keyboard with it (WCAG 2.4.3): `showModal` makes the rest of the page inert and
  * focus goes to `initial`; Tab and Shift+Tab cycle inside the dialog (an inert page still lets Tab leave for the
@@ -33,4 +35,24 @@ export function openModal(dialog: HTMLDialogElement, initial: HTMLElement, host:
     dialog.remove();
     if (hadFocus && opener?.isConnected) opener.focus();
   };
+}
+
+/**
+ * A question the person answers yes or no in a modal dialog (a recording's consent, a link to open): `answer` runs
+ * once, whatever else is pressed after; Escape answers no, and the focus starts on no, the safe answer.
+ * @returns closes the dialog (unanswered, when it comes first) and removes it
+ */
+export function askModal(attrs: Attrs, content: Child[], yes: HTMLButtonElement, no: HTMLButtonElement,
+                         answer: (yes: boolean) => void, host: HTMLElement): () => void {
+  let answered = false;
+  const once = (value: boolean) => {
+    if (answered) return;
+    answered = true;
+    answer(value);
+  };
+  yes.addEventListener('click', () => once(true));
+  no.addEventListener('click', () => once(false));
+  const dialog = h('dialog', { class: 'prompt', ...attrs }, ...content, h('div', { class: 'row' }, yes, no));
+  dialog.addEventListener('cancel', () => once(false));
+  return openModal(dialog, no, host);
 }

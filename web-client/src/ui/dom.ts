@@ -3,8 +3,8 @@
  * listeners; `class` and ARIA attributes are set as attributes.
  */
 import { t } from '../i18n';
-type Child = Node | string | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
+export type Child = Node | string | null | undefined | false;
+export type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -24,6 +24,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c) el.append(c);
   return el;
+}
+
+/**
+ * A muted, inline video that plays as soon as it has a stream (every video on the pages: the sound is never
+ * shared). `muted` is set as a property too: the attribute only sets the default, and a video made by script
+ * that is not muted by property may be refused autoplay.
+ */
+export function mutedVideo(attrs: Attrs = {}): HTMLVideoElement {
+  const video = h('video', { autoplay: true, muted: true, playsinline: true, ...attrs });
+  video.muted = true;
+  return video;
 }
 
 /** Replaces an element's children. */

@@ -11,6 +11,15 @@ export interface MediaHud {
   show(health: MediaHealth): void;
 }
 
+/** The figures only while frames arrive; what is wrong, when something is; the state the HUD is styled by. */
+export function hudLook(health: MediaHealth): { figures: string; diagnosis: string; state: 'problem' | 'flowing' | 'idle' } {
+  return {
+    figures: health.framesArriving ? hudLine(health) : '',
+    diagnosis: health.diagnosis ?? '',
+    state: health.diagnosis ? 'problem' : health.framesArriving ? 'flowing' : 'idle',
+  };
+}
+
 export function createMediaHud(): MediaHud {
   const figures = h('span', { class: 'media-hud-figures', 'data-testid': 'media-figures' });
   const diagnosis = h('span', { class: 'media-hud-diagnosis', 'data-testid': 'media-diagnosis' });
@@ -19,9 +28,10 @@ export function createMediaHud(): MediaHud {
   return {
     element,
     show: (health) => {
-      figures.textContent = health.framesArriving ? hudLine(health) : '';
-      diagnosis.textContent = health.diagnosis ?? '';
-      element.dataset.state = health.diagnosis ? 'problem' : health.framesArriving ? 'flowing' : 'idle';
+      const look = hudLook(health);
+      figures.textContent = look.figures;
+      diagnosis.textContent = look.diagnosis;
+      element.dataset.state = look.state;
     },
   };
 }

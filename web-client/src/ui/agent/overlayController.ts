@@ -9,10 +9,14 @@ import type { Size } from '../../crop/geometry';
 import { extendDraft, finishDraft, startDraft } from '../../annotations/draft';
 import { InkStream } from '../../annotations/inkStream';
 import { type CropGeometry, type Point, viewToSource, wholeSource } from '../../annotations/mapping';
-import type { Drawable, FreehandDrawable } from '../../annotations/model';
+import { type Drawable, fading, type FreehandDrawable } from '../../annotations/model';
 import { browserTimer, PointerCoalescer } from '../../annotations/pointerCoalescer';
 import { type LaserPointer, renderOverlay } from '../../annotations/renderer';
+import type { RoomDrawings, ShareId } from '../../annotations/roomDrawings';
+import { drawableToWire, inkToWire } from '../../annotations/wire';
+import type { ClientMessage } from '../../generated/annotation';
 import { h } from '../dom';
+import { fitCanvas, oncePerFrame } from '../overlayCanvas';
 import type { ToolSettings } from './toolbar';
 import { t } from '../../i18n';
 
@@ -33,6 +37,29 @@ export interface OverlayContent {
   pointers(): readonly LaserPointer[];
 }
 
+/** The drawings (and, in `pointer`'s colour and words, the others' pointers) of a share as the room states them. */
+export function roomContent(drawings: () => RoomDrawings | null | undefined,
+                            pointer: Omit<LaserPointer, 'position'>): OverlayContent {
+  return {
+    drawables: (source) => drawings()?.drawables(source) ?? [],
+    has: (id) => drawings()?.has(id) ?? false,
+    pointers: () => (drawings()?.othersPointers() ?? []).map((position) => ({ position, ...pointer })),
+  };
+}
+
+/**
+ * The overlay's output as annotation-service messages, naming the share they are on (`shareId`; the customer's
+ * share stays unnamed, as older clients send it).
+ */
+export function wireSink(send: (m: ClientMessage) => unknown, shareId?: ShareId): OverlaySink {
+  const on = shareId ? { shareId } : {};
+  return {
+    draw: (d, source) => void send({ ...drawableToWire(d, source), ...on }),
+    ink: (d, added, source) => void send({ ...inkToWire(d, added, source), ...on }),
+    pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, ...on } : { type: 'pointer.hide' }),
+  };
+}
+
 export interface OverlayController {
   readonly canvas: HTMLCanvasElement;
   setGeometry(g: CropGeometry | null): void;
@@ -49,7 +76,6 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
   /** Finished drawables sent but not yet back from the room. */
   let pending: Drawable[] = [];
   let local: Point | null = null;
-  let frameRequested = false;
 
   const box = () => ({ w: canvas.clientWidth, h: canvas.clientHeight });
   /** Until the customer's crop is known: the video as it arrives, or the overlay itself before any video. */
@@ -57,14 +83,7 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     ?? wholeSource(video.videoWidth ? { w: video.videoWidth, h: video.videoHeight } : box());
 
   const paint = (): void => {
-    frameRequested = false;
-    const dpr = window.devicePixelRatio || 1;
-    const { w, h: hh } = box();
-    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(hh * dpr)) {
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(hh * dpr);
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const size = fitCanvas(canvas, ctx, window.devicePixelRatio || 1);
     // Another tool picked while the laser showed: the customer's pointer goes too.
     if (local && tools().tool !== 'laser') hidePointer();
     const g = current();
@@ -73,15 +92,11 @@ export function createOverlay(video: HTMLVideoElement, content: OverlayContent, 
     const remote = content.pointers();
     const pointers = local ? [...remote, { position: local, color: tools().color, label: t('common.you') }] : remote;
     const now = performance.now();
-    renderOverlay(ctx, { w, h: hh }, g, drawables, pointers, now);
+    renderOverlay(ctx, size, g, drawables, pointers, now);
     // Vanishing ink fades: keep painting while any is still visible.
-    if (drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < 3000)) repaint();
+    if (fading(drawables, now)) repaint();
   };
-  const repaint = (): void => {
-    if (frameRequested) return;
-    frameRequested = true;
-    requestAnimationFrame(paint);
-  };
+  const repaint = oncePerFrame(paint);
 
   // A resting pointer is sent once more after 500 ms: a move lost on the way must not leave it stale for others.
   const pointerOut = new PointerCoalescer<Point>((cb) => requestAnimationFrame(cb), (p) => sink.pointer(p),

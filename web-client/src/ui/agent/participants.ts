@@ -10,7 +10,6 @@ export interface ParticipantView {
   role: 'agent' | 'customer' | 'observer';
 }
 
-/** What to call a participant who gave no name. */
 /** A participant's role in the page's words (a role the page does not know stays as the service named it). */
 export function roleName(role: string): string {
   return role in ROLE_NAME ? t(ROLE_NAME[role as ParticipantView['role']]) : role;
@@ -28,6 +27,16 @@ const STATE_TEXT: Record<ConnectionState, MessageKey> = {
   connected: 'connection.connected',
   reconnecting: 'connection.reconnecting',
 };
+
+/**
+ * One line of the participant list: the name (the agent's own: "you"; nameless: the role), the role beside it
+ * (not when the name already is the role), and whether the agent may remove them (never themself or an agent).
+ */
+export function participantEntry(x: ParticipantView, selfId?: string): { name: string; role: string | null;
+  removable: boolean } {
+  const name = x.id === selfId ? t('common.you') : x.name || t(ROLE_NAME[x.role]);
+  return { name, role: name !== roleName(x.role) ? roleName(x.role) : null, removable: x.id !== selfId && x.role !== 'agent' };
+}
 
 /**
  * The console's connection status and participant list. With `remove`, every other participant who is not an agent
@@ -50,11 +59,10 @@ export function createPresence(remove?: (p: ParticipantView) => Promise<void>): 
     status.textContent = detail ?? t(STATE_TEXT[s]);
   };
   const item = (x: ParticipantView, selfId?: string) => {
-    const name = x.id === selfId ? t('common.you') : x.name || t(ROLE_NAME[x.role]);
-    // The role beside a name; a participant named by their role alone is not named twice.
-    const li = h('li', { 'data-role': x.role }, h('span', {}, name),
-      name !== roleName(x.role) && h('span', { class: 'role' }, roleName(x.role)));
-    if (remove && x.id !== selfId && x.role !== 'agent') li.append(removeButton(x, name, remove));
+    const entry = participantEntry(x, selfId);
+    const li = h('li', { 'data-role': x.role }, h('span', {}, entry.name),
+      entry.role !== null && h('span', { class: 'role' }, entry.role));
+    if (remove && entry.removable) li.append(removeButton(x, entry.name, remove));
     return li;
   };
   const setParticipants = (p: readonly ParticipantView[], selfId?: string) => {

@@ -27,6 +27,32 @@ export interface RecordingPanel {
   setCanRecord(can: boolean): void;
 }
 
+/** What the card shows for the agent's recording flow (`now`: the running recording's clock). */
+export function recordingLook(flow: RecordingFlow, canRecord: boolean, now: number) {
+  return {
+    // While waiting the agent may ask again (the customer may have missed it: reloaded, reconnected).
+    askHidden: flow.phase !== 'idle' && flow.phase !== 'asking',
+    ask: flow.phase === 'asking' ? t('recording.askAgain') : t('recording.record'),
+    /** The red sign over the video and the Stop button: only while recording. */
+    badge: flow.phase === 'recording' ? t('recording.running', { elapsed: elapsed(flow.since, now) }) : null,
+    status: {
+      idle: flow.phase === 'idle' && flow.note ? flow.note
+        : canRecord ? t('recording.askFirst') : t('recording.needsShare'),
+      asking: t('recording.asking'),
+      starting: t('recording.starting'),
+      recording: t('recording.recording'),
+      saving: t('recording.saving'),
+    }[flow.phase],
+  };
+}
+
+/** Where the uploads stand: trouble is said as it happens; the recording goes on and nothing is lost meanwhile. */
+export function uploadWords(p: UploadProgress): string {
+  return p.retrying !== null
+    ? t('recording.uploadTrouble', { waiting: p.waiting })
+    : t(p.waiting > 1 ? 'recording.savedSoFarWaiting' : 'recording.savedSoFar', { stored: p.stored, waiting: p.waiting });
+}
+
 export function createRecordingPanel(actions: RecordingPanelActions): RecordingPanel {
   const status = h('p', { class: 'muted', role: 'status', 'data-testid': 'recording-status' });
   const upload = h('p', { class: 'muted', role: 'status', hidden: true, 'data-testid': 'recording-upload' });
@@ -45,22 +71,14 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
   let ticker: number | undefined;
 
   const render = () => {
-    // While waiting the agent may ask again (the customer may have missed it: reloaded, reconnected).
-    ask.hidden = flow.phase !== 'idle' && flow.phase !== 'asking';
-    ask.textContent = flow.phase === 'asking' ? t('recording.askAgain') : t('recording.record');
+    const look = recordingLook(flow, canRecord, Date.now());
+    ask.hidden = look.askHidden;
+    ask.textContent = look.ask;
     ask.disabled = !canRecord;
-    stop.hidden = flow.phase !== 'recording';
-    badge.hidden = flow.phase !== 'recording';
-    if (flow.phase === 'recording') badge.textContent = t('recording.running', { elapsed: elapsed(flow.since, Date.now()) });
+    stop.hidden = badge.hidden = look.badge === null;
+    if (look.badge !== null) badge.textContent = look.badge;
     status.dataset.phase = flow.phase;
-    status.textContent = {
-      idle: flow.phase === 'idle' && flow.note ? flow.note
-        : canRecord ? t('recording.askFirst') : t('recording.needsShare'),
-      asking: t('recording.asking'),
-      starting: t('recording.starting'),
-      recording: t('recording.recording'),
-      saving: t('recording.saving'),
-    }[flow.phase];
+    status.textContent = look.status;
   };
 
   const size = (bytes?: number) => bytes === undefined ? '' : formatBytes(Math.max(1000, bytes));
@@ -112,10 +130,7 @@ export function createRecordingPanel(actions: RecordingPanelActions): RecordingP
       if (!p) return;
       upload.dataset.retrying = String(p.retrying !== null);
       upload.dataset.stored = String(p.stored);
-      // Trouble is said as it happens; the recording goes on and nothing is lost while it lasts.
-      upload.textContent = p.retrying !== null
-        ? t('recording.uploadTrouble', { waiting: p.waiting })
-        : t(p.waiting > 1 ? 'recording.savedSoFarWaiting' : 'recording.savedSoFar', { stored: p.stored, waiting: p.waiting });
+      upload.textContent = uploadWords(p);
     },
     setRecordings: (rs) => {
       if (rs.length === 0) replaceChildren(list, h('li', { class: 'muted' }, t('recording.none')));

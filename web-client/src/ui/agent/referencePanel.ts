@@ -23,7 +23,7 @@ const STATUS: Record<ReferenceStatus, MessageKey> = {
 };
 
 /** What follows the host: path, query and fragment ("/" when nothing). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   try {
     const u = new URL(url);
     return `${u.pathname}${u.search}${u.hash}`;

@@ -14,6 +14,17 @@ import { withLanguage } from '../../i18n/pageLanguage';
 /** sessionStorage key for the agent key: gone when the tab closes, never in localStorage. */
 export const AGENT_KEY_STORAGE = 'coview.agentKey';
 
+/**
+ * The host page's agent key (the CoView widget's `agent-key` command): kept where the panel reads its key from, in
+ * case the panel is not on the page yet, and put into the field if it is.
+ */
+export function acceptAgentKey(storage: Pick<Storage, 'setItem'>, apiKey: unknown): void {
+  if (typeof apiKey !== 'string') return;
+  storage.setItem(AGENT_KEY_STORAGE, apiKey);
+  const field = document.getElementById('agent-key') as HTMLInputElement | null;
+  if (field) field.value = apiKey;
+}
+
 export interface SessionPanel {
   readonly element: HTMLElement;
   /** Shows a room this console went back to after a reload (its code and link while nobody has joined). */
@@ -120,24 +131,17 @@ export function createSessionPanel(api: RoomApi, storage: Storage, onRoom: (room
     create.textContent = t('session.startAnother');
   }
 
+  /** The way to start a session (the sign-in or the key), under a title and what happened before. */
+  const startForm = (...before: HTMLElement[]): void => replaceChildren(box, ...before,
+    ...(signIn ? [account] : []), keyRow, error, h('div', { class: 'row' }, create));
+
   function ended(why: string): void {
-    replaceChildren(box,
-      h('h2', { id: 'session-title' }, t('session.ended')),
-      h('p', { 'data-testid': 'session-ended' }, why),
-      ...(signIn ? [account] : []),
-      keyRow,
-      error,
-      h('div', { class: 'row' }, create));
+    startForm(h('h2', { id: 'session-title' }, t('session.ended')), h('p', { 'data-testid': 'session-ended' }, why));
     create.textContent = t('session.newSession');
   }
 
   showAccount();
-  replaceChildren(box,
-    h('h2', { id: 'session-title' }, t('session.start')),
-    ...(signIn ? [account] : []),
-    keyRow,
-    error,
-    h('div', { class: 'row' }, create));
+  startForm(h('h2', { id: 'session-title' }, t('session.start')));
   const agentAuth = (): AgentAuth | null => {
     const session = signIn?.session() ?? null;
     if (session) return { accessToken: session.accessToken };

@@ -6,12 +6,12 @@
  * the switch ("Customer's screen" / "Your screen") shows while the agent shares.
  */
 import type { RoomDrawings, ShareId } from '../../annotations/roomDrawings';
-import { drawableToWire, inkToWire } from '../../annotations/wire';
 import type { ClientMessage } from '../../generated/annotation';
 import { t } from '../../i18n';
-import { h } from '../dom';
-import { createOverlay, type OverlayController } from './overlayController';
+import { h, mutedVideo } from '../dom';
+import { createOverlay, type OverlayController, roomContent, wireSink } from './overlayController';
 import type { ToolSettings } from './toolbar';
+import { POINTER_COLORS } from '../../annotations/renderer';
 
 /** One share as the main view shows it. */
 export interface ShareOnStage {
@@ -42,21 +42,12 @@ const SHARE_ID = 'agent' as const;
 export function createShareInView(customer: ShareOnStage, ownDrawings: () => RoomDrawings | null,
                                   tools: () => ToolSettings, send: (m: ClientMessage) => void,
                                   newId: () => string): ShareInView {
-  const ownVideo = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'own-video',
-    class: 'own-video', 'aria-label': t('ownShare.videoLabel'), hidden: true });
-  ownVideo.muted = true;
+  const ownVideo = mutedVideo({ 'data-testid': 'own-video', class: 'own-video', 'aria-label': t('ownShare.videoLabel'),
+    hidden: true });
   // The customer's pointer on this share in their colour; this agent's own is drawn locally.
-  const overlay = createOverlay(ownVideo, {
-    drawables: (source) => ownDrawings()?.drawables(source) ?? [],
-    has: (id) => ownDrawings()?.has(id) ?? false,
-    pointers: () => [...(ownDrawings()?.pointers() ?? new Map()).entries()]
-      .filter(([author]) => author !== ownDrawings()?.selfId)
-      .map(([, position]) => ({ position, color: '#e5302a', label: t('ownShare.customer') })),
-  }, tools, {
-    draw: (d, source) => send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
-    ink: (d, added, source) => send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
-    pointer: (p) => send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
-  }, newId);
+  const overlay = createOverlay(ownVideo,
+    roomContent(ownDrawings, { color: POINTER_COLORS.otherSide, label: t('ownShare.customer') }),
+    tools, wireSink(send, SHARE_ID), newId);
   overlay.canvas.dataset.testid = 'own-overlay';
   overlay.canvas.setAttribute('aria-label', t('ownShare.layerLabel'));
   overlay.canvas.hidden = true;

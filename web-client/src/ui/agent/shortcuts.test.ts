@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
+import { rememberSingleKeys, shortcutAction, singleKeysOn, typesText } from './shortcuts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean;
   code: string }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
@@ -40,5 +40,22 @@ describe('shortcuts', () => {
     rememberSingleKeys(store, true);
     expect(singleKeysOn(store)).toBe(true);
     expect(singleKeysOn(null)).toBe(true);
+  });
+});
+
+describe('where a key is text, not a shortcut', () => {
+  const el = (tagName: string, type?: string, isContentEditable = false) => ({ tagName, type, isContentEditable });
+
+  it('in text fields, text areas and editable content', () => {
+    expect(typesText(el('INPUT', 'text'))).toBe(true);
+    expect(typesText(el('INPUT', 'url'))).toBe(true);
+    expect(typesText(el('TEXTAREA'))).toBe(true);
+    expect(typesText(el('DIV', undefined, true))).toBe(true);
+  });
+
+  it('not on a checkbox, a slider, a button or the page', () => {
+    for (const type of ['checkbox', 'range', 'button', 'color']) expect(typesText(el('INPUT', type))).toBe(false);
+    expect(typesText(el('BUTTON'))).toBe(false);
+    expect(typesText(null)).toBe(false);
   });
 });

@@ -41,3 +41,15 @@ export function rememberSingleKeys(store: Pick<Storage, 'setItem'> | null, on: b
     // Storage full or refused: the choice lasts for this page only.
   }
 }
+
+/** Inputs that take no typed text: a shortcut pressed while one has the focus still counts. */
+const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color']);
+
+/** The element a key was pressed on, as far as telling text from a shortcut needs it. */
+export type TextTarget = Pick<HTMLElement, 'tagName' | 'isContentEditable'> & { type?: string };
+
+/** Keys pressed in a field are text; on a checkbox, a slider or a button they are shortcuts. */
+export function typesText(target: TextTarget | null): boolean {
+  return target !== null && (target.tagName === 'INPUT' && !NOT_TEXT.has(target.type ?? 'text')
+    || target.tagName === 'TEXTAREA' || target.isContentEditable);
+}

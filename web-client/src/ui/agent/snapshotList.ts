@@ -22,6 +22,21 @@ export interface SnapshotList {
   refresh(): Promise<void>;
 }
 
+/**
+ * One snapshot of the list: when, by whom ("you" for this participant's own), and the names its two downloads are
+ * saved under (the time in them, so several snapshots sort and never overwrite one another).
+ */
+export function snapshotEntry(s: Pick<SnapshotView, 'createdAt' | 'author'>, selfId: string) {
+  const at = new Date(s.createdAt);
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const who = s.author.participantId === selfId ? null : (s.author.name ?? roleName(s.author.role));
+  return {
+    time: formatTime(at),
+    by: who === null ? t('snapshots.byYou') : t('snapshots.by', { who }),
+    files: { flattened: `snapshot-${stamp}-annotated.png`, original: `snapshot-${stamp}-original.png` },
+  };
+}
+
 /** @param actions shown under the card's title (the Freeze and Snapshot buttons). */
 export function createSnapshotList(actions: HTMLElement): SnapshotList {
   const list = h('ol', { class: 'snapshots', 'aria-label': t('snapshots.list'), 'data-testid': 'snapshot-list' });
@@ -71,18 +86,15 @@ export function createSnapshotList(actions: HTMLElement): SnapshotList {
   }
 
   function item(current: SnapshotApi, s: SnapshotView, withThumb: boolean): HTMLElement {
-    const at = new Date(s.createdAt);
-    const stamp = at.toISOString().replace(/[:.]/g, '-');
-    const who = s.author.participantId === self ? null : (s.author.name ?? roleName(s.author.role));
-    const time = formatTime(at);
+    const e = snapshotEntry(s, self);
     return h('li', { 'data-snapshot-id': s.snapshotId },
       withThumb ? thumbnail(current, s) : null,
       h('div', {},
-        h('time', { datetime: s.createdAt }, time),
-        h('span', { class: 'muted' }, who === null ? t('snapshots.byYou') : t('snapshots.by', { who })),
+        h('time', { datetime: s.createdAt }, e.time),
+        h('span', { class: 'muted' }, e.by),
         h('div', { class: 'links' },
-          download(current, s, 'flattened', t('snapshots.annotated'), t('snapshots.annotatedLower'), `snapshot-${stamp}-annotated.png`, time),
-          download(current, s, 'original', t('snapshots.original'), t('snapshots.originalLower'), `snapshot-${stamp}-original.png`, time))));
+          download(current, s, 'flattened', t('snapshots.annotated'), t('snapshots.annotatedLower'), e.files.flattened, e.time),
+          download(current, s, 'original', t('snapshots.original'), t('snapshots.originalLower'), e.files.original, e.time))));
   }
 
   function render(current: SnapshotApi, snapshots: SnapshotView[]): void {

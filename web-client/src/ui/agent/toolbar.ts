@@ -6,11 +6,8 @@
 import { TOOLS, type Tool } from '../../annotations/model';
 import { localStorageOrNull } from '../../session/rejoinStore';
 import { h } from '../dom';
-import { rememberSingleKeys, shortcutAction, singleKeysOn } from './shortcuts';
+import { rememberSingleKeys, shortcutAction, singleKeysOn, type TextTarget, typesText } from './shortcuts';
 import { t, type MessageKey } from '../../i18n';
-
-/** Inputs that take no typed text: a shortcut pressed while one has the focus still counts. */
-const NOT_TEXT = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color']);
 
 export interface ToolSettings {
   tool: Tool;
@@ -97,10 +94,7 @@ export function createToolbar(a: ToolbarActions): Toolbar {
       redo.disabled = !r;
     },
     shortcut: (e) => {
-      // Keys typed into a field are text; on a checkbox, a slider or a button they are shortcuts.
-      const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' && !NOT_TEXT.has((target as HTMLInputElement).type)
-        || target.tagName === 'TEXTAREA' || target.isContentEditable)) return false;
+      if (typesText(e.target as TextTarget | null)) return false;
       const action = shortcutAction(e, singleKeys.checked);
       if (!action) return false;
       if (action.kind === 'undo') a.undo();

@@ -6,11 +6,12 @@
  * The observer page paints the same layer over the customer's cropped video ({@link AnnotationLayer.setGeometry}).
  */
 import { type CropGeometry, wholeSource } from '../../annotations/mapping';
-import { VANISH_MS } from '../../annotations/model';
-import { renderOverlay } from '../../annotations/renderer';
+import { fading } from '../../annotations/model';
+import { POINTER_COLORS, renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import type { Size } from '../../crop/geometry';
 import { h } from '../dom';
+import { fitCanvas, oncePerFrame } from '../overlayCanvas';
 import { t } from '../../i18n';
 
 export interface AnnotationLayer {
@@ -22,9 +23,6 @@ export interface AnnotationLayer {
   setGeometry(g: CropGeometry | null): void;
   show(drawings: RoomDrawings): void;
 }
-
-/** Colour of the agent's pointer on the customer's side: one fixed, well visible color. */
-const POINTER_COLOUR = '#e5302a';
 
 /** How the layer names the agent (to the customer: "Your agent"; to an observer: "The agent"). */
 export interface LayerWords {
@@ -43,25 +41,17 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
   let source: Size | null = null;
   let view: CropGeometry | null = null;
   let drawings: RoomDrawings | null = null;
-  let frameRequested = false;
   const announcer = h('p', { class: 'sr-only', 'aria-live': 'polite' });
   let announced = { pointing: false, drawables: 0 };
 
   const paint = (): void => {
-    frameRequested = false;
-    const dpr = window.devicePixelRatio || 1;
-    const box = { w: canvas.clientWidth, h: canvas.clientHeight };
-    if (canvas.width !== Math.round(box.w * dpr) || canvas.height !== Math.round(box.h * dpr)) {
-      canvas.width = Math.round(box.w * dpr);
-      canvas.height = Math.round(box.h * dpr);
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const box = fitCanvas(canvas, ctx, window.devicePixelRatio || 1);
     if (!source || !drawings) {
       ctx.clearRect(0, 0, box.w, box.h);
       return;
     }
-    const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings?.selfId)
-      .map(([, position]) => ({ position, color: POINTER_COLOUR, label: words.agent }));
+    const pointers = drawings.othersPointers()
+      .map((position) => ({ position, color: POINTER_COLORS.otherSide, label: words.agent }));
     const drawables = drawings.drawables(source);
     const now = performance.now();
     renderOverlay(ctx, box, view ?? wholeSource(source), drawables, pointers, now);
@@ -72,13 +62,9 @@ export function createAnnotationLayer(words: LayerWords = customerWords()): Anno
     if (drawables.length > announced.drawables) announcer.textContent = words.drew;
     else if (pointing && !announced.pointing) announcer.textContent = words.pointing;
     announced = { pointing, drawables: drawables.length };
-    if (drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < VANISH_MS)) repaint();
+    if (fading(drawables, now)) repaint();
   };
-  const repaint = (): void => {
-    if (frameRequested) return;
-    frameRequested = true;
-    requestAnimationFrame(paint);
-  };
+  const repaint = oncePerFrame(paint);
   new ResizeObserver(repaint).observe(canvas);
 
   return {

@@ -6,18 +6,15 @@
  * sit where the agent drew them.
  */
 import { type CropGeometry, wholeSource } from '../../annotations/mapping';
-import { VANISH_MS } from '../../annotations/model';
-import { renderOverlay } from '../../annotations/renderer';
+import { fading } from '../../annotations/model';
+import { POINTER_COLORS, renderOverlay } from '../../annotations/renderer';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { type FreezeSignal, LatestOnly } from '../../media/freezeSync';
 import type { SnapshotApi } from '../../media/snapshotApi';
-import { documentGeometry } from '../../media/snapshotDocument';
 import { announce, announcer } from '../announcer';
 import { h } from '../dom';
+import { fitCanvas, oncePerFrame } from '../overlayCanvas';
 import { type MessageKey, t } from '../../i18n';
-
-/** Colour of the agent's pointer on the customer's side (as on the live preview). */
-const POINTER_COLOUR = '#e5302a';
 
 export interface FrozenView {
   /** Placed over the live preview (absolutely positioned, fills it). */
@@ -52,34 +49,25 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings, words
   const loads = new LatestOnly();
   let geometry: CropGeometry | null = null;
   let url: string | null = null;
-  let frameRequested = false;
   let disposed = false;
 
   const paint = (): void => {
-    frameRequested = false;
-    const dpr = window.devicePixelRatio || 1;
-    const box = { w: canvas.clientWidth, h: canvas.clientHeight };
-    if (canvas.width !== Math.round(box.w * dpr) || canvas.height !== Math.round(box.h * dpr)) {
-      canvas.width = Math.round(box.w * dpr);
-      canvas.height = Math.round(box.h * dpr);
-    }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const box = fitCanvas(canvas, ctx, window.devicePixelRatio || 1);
     if (!geometry || element.hidden) {
       ctx.clearRect(0, 0, box.w, box.h);
       return;
     }
-    const pointers = [...drawings.pointers()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, color: POINTER_COLOUR, label: t('role.yourAgent') }));
+    const pointers = drawings.othersPointers()
+      .map((position) => ({ position, color: POINTER_COLORS.otherSide, label: t('role.yourAgent') }));
     const drawables = drawings.drawables(geometry.source);
     const now = performance.now();
     renderOverlay(ctx, box, geometry, drawables, pointers, now);
     canvas.dataset.drawables = String(drawables.length);
-    if (drawables.some((d) => d.tool === 'vanish' && now - d.createdAt < VANISH_MS)) repaint();
+    if (fading(drawables, now)) repaint();
   };
+  const painter = oncePerFrame(paint);
   const repaint = (): void => {
-    if (frameRequested || disposed) return;
-    frameRequested = true;
-    requestAnimationFrame(paint);
+    if (!disposed) painter();
   };
   drawings.onChange(repaint);
   const resize = new ResizeObserver(repaint);
@@ -107,22 +95,19 @@ export function createFrozenView(api: SnapshotApi, drawings: RoomDrawings, words
     if (!snapshotId) return; // the agent's upload names it next
     if (still.dataset.snapshotId === snapshotId) return;
     void loads.run(async () => {
-      const [original, doc] = await Promise.all([
-        api.download(snapshotId, 'original'),
-        api.download(snapshotId, 'annotations').then((b) => b.text()).then((t) => JSON.parse(t) as unknown, () => null),
-      ]);
-      const next = URL.createObjectURL(original);
+      const stored = await api.still(snapshotId);
+      const next = URL.createObjectURL(stored.original);
       // Decoded before it is shown, so the still never flashes half-drawn.
       const img = new Image();
       img.src = next;
       await img.decode();
-      return { next, doc, size: { w: img.naturalWidth, h: img.naturalHeight } };
-    }, ({ next, doc, size }) => {
+      return { next, known: stored.geometry, size: { w: img.naturalWidth, h: img.naturalHeight } };
+    }, ({ next, known, size }) => {
       release();
       url = next;
       still.src = next;
       still.dataset.snapshotId = snapshotId;
-      geometry = documentGeometry(doc) ?? wholeSource(size);
+      geometry = known ?? wholeSource(size);
       repaint();
     }, () => {
       banner.textContent = t('frozen.failed');

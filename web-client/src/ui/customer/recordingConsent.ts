@@ -7,7 +7,7 @@
 import type { AnnotationClient } from '../../annotations/annotationClient';
 import { announce, announcer } from '../announcer';
 import { h } from '../dom';
-import { openModal } from '../dialog';
+import { askModal } from '../dialog';
 import { t } from '../../i18n';
 
 export interface RecordingConsentUi {
@@ -29,26 +29,17 @@ export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRo
 
   const ask = (requestId: string) => {
     close();
-    let answered = false;
-    const answer = (granted: boolean) => {
-      if (answered) return;
-      answered = true;
-      room.send({ type: 'recording.consent', requestId, granted });
-      close();
-    };
     const allow = h('button', { type: 'button', class: 'primary', 'data-testid': 'recording-allow' }, t('recordingConsent.allow'));
     const deny = h('button', { type: 'button', 'data-testid': 'recording-deny' }, t('recordingConsent.deny'));
-    allow.addEventListener('click', () => answer(true));
-    deny.addEventListener('click', () => answer(false));
-    const d = h('dialog', { class: 'prompt', 'aria-labelledby': 'rec-consent-title', 'aria-describedby': 'rec-consent-text',
-      'data-testid': 'recording-consent' },
+    closeDialog = askModal({ 'aria-labelledby': 'rec-consent-title', 'aria-describedby': 'rec-consent-text',
+      'data-testid': 'recording-consent' }, [
       h('h2', { id: 'rec-consent-title' }, t('recordingConsent.title')),
       h('p', { id: 'rec-consent-text' }, t('recordingConsent.text')),
       h('p', { class: 'muted' }, t('recordingConsent.sign')),
-      h('div', { class: 'row' }, allow, deny));
-    // Escape closes a modal dialog: take it as "no".
-    d.addEventListener('cancel', () => answer(false));
-    closeDialog = openModal(d, deny, host);
+    ], allow, deny, (granted) => {
+      room.send({ type: 'recording.consent', requestId, granted });
+      close();
+    }, host);
   };
 
   const show = (on: boolean) => {

@@ -8,7 +8,7 @@
 import type { AnnotationClient } from '../../annotations/annotationClient';
 import { receivedHost } from '../../reference/referenceUrl';
 import { h } from '../dom';
-import { openModal } from '../dialog';
+import { askModal } from '../dialog';
 import { t } from '../../i18n';
 
 export type OpenWindow = (url: string, target: string, features: string) => unknown;
@@ -32,28 +32,20 @@ export function attachReferencePrompt(room: Pick<AnnotationClient, 'on' | 'onRoo
       room.send({ type: 'reference.answer', accepted: false });
       return;
     }
-    let answered = false;
-    const answer = (accepted: boolean) => {
-      if (answered) return;
-      answered = true;
-      if (accepted) open(url, '_blank', 'noopener,noreferrer');
-      room.send({ type: 'reference.answer', accepted });
-      close();
-    };
     const openButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'reference-open' }, t('referencePrompt.open'));
     const decline = h('button', { type: 'button', 'data-testid': 'reference-decline' }, t('referencePrompt.decline'));
-    openButton.addEventListener('click', () => answer(true));
-    decline.addEventListener('click', () => answer(false));
-    const d = h('dialog', { class: 'prompt', 'aria-labelledby': 'ref-title', 'data-testid': 'reference-prompt' },
+    shownFor = eventId;
+    closeDialog = askModal({ 'aria-labelledby': 'ref-title', 'data-testid': 'reference-prompt' }, [
       h('h2', { id: 'ref-title' }, t('referencePrompt.title')),
       h('p', { class: 'muted' }, t('referencePrompt.goesTo')),
       h('p', { class: 'ref-site', 'data-testid': 'reference-host' }, site),
       h('p', { class: 'ref-url' }, h('span', { class: 'sr-only' }, t('referencePrompt.fullLink')), url),
       h('p', { class: 'muted' }, t('referencePrompt.warning')),
-      h('div', { class: 'row' }, openButton, decline));
-    d.addEventListener('cancel', () => answer(false));
-    shownFor = eventId;
-    closeDialog = openModal(d, decline, host);
+    ], openButton, decline, (accepted) => {
+      if (accepted) open(url, '_blank', 'noopener,noreferrer');
+      room.send({ type: 'reference.answer', accepted });
+      close();
+    }, host);
   };
 
   room.onRoomState((s) => {

@@ -3,7 +3,7 @@
  * the real thing, masks included), pause, privacy masks, whole-screen reset and stop.
  */
 import type { Mask } from '../../masks/masks';
-import { h } from '../dom';
+import { h, mutedVideo } from '../dom';
 import { type MessageKey, t } from '../../i18n';
 
 export interface SharePanelActions {
@@ -33,11 +33,8 @@ export const SHARED_WITH_AGENT: ShareAudience = { sees: 'share.outgoingLabel', n
 export const SHARED_WITH_CUSTOMER: ShareAudience = { sees: 'ownShare.outgoingLabel', notConnected: 'ownShare.notConnectedYet' };
 
 export function createSharePanel(a: SharePanelActions, audience: ShareAudience = SHARED_WITH_AGENT): SharePanel {
-  const outgoing = h('video', {
-    class: 'outgoing', id: 'outgoing', 'data-testid': 'outgoing', autoplay: true, muted: true, playsinline: true,
-    'aria-label': t(audience.sees),
-  });
-  outgoing.muted = true;
+  const outgoing = mutedVideo({ class: 'outgoing', id: 'outgoing', 'data-testid': 'outgoing',
+    'aria-label': t(audience.sees) });
   // What happens to the share (sent, reaching the agent…); the agent's presence has its own line elsewhere, in
   // other words, so that a screen reader never hears one sentence twice.
   const status = h('span', { class: 'status', 'data-state': 'offline', role: 'status', 'data-testid': 'share-status' });

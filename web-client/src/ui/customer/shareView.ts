@@ -6,7 +6,7 @@ import { type Capture } from '../../capture/capture';
 import { createCropPipeline, type PipelinePreference } from '../../crop/choosePipeline';
 import type { Rect, Size } from '../../crop/geometry';
 import type { CropPipeline } from '../../crop/pipeline';
-import { h } from '../dom';
+import { h, mutedVideo } from '../dom';
 import { createCropEditor } from '../cropEditor';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import { createAnnotationLayer, type LayerWords } from './annotationLayer';
@@ -44,8 +44,7 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
                                 words: ShareViewWords = { audience: SHARED_WITH_AGENT }): ShareView {
   let state: ShareState = restore ? reduceShare(INITIAL_SHARE, { type: 'restore', share: restore }) : INITIAL_SHARE;
   const pipeline = createCropPipeline(capture.track, prefer);
-  const preview = h('video', { autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
-  preview.muted = true;
+  const preview = mutedVideo({ 'aria-hidden': 'true' });
   preview.srcObject = new MediaStream([capture.track]);
 
   const dispatch = (a: ShareAction): void => {

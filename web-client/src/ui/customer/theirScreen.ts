@@ -4,14 +4,14 @@
  * toolbar.ts) so the customer can point and draw on it; what they draw goes out with `shareId: "agent"`. When
  * the customer shares too, a switch picks "Their screen" or "Your screen" (the customer's own share view).
  */
-import { drawableToWire, inkToWire } from '../../annotations/wire';
 import type { ClientMessage } from '../../generated/annotation';
 import type { IncomingShare } from '../../session/incomingShare';
 import { t } from '../../i18n';
-import { h } from '../dom';
-import { createOverlay } from '../agent/overlayController';
+import { h, mutedVideo } from '../dom';
+import { createOverlay, roomContent, wireSink } from '../agent/overlayController';
 import { createToolbar } from '../agent/toolbar';
 import type { FrozenView } from './frozenView';
+import { POINTER_COLORS } from '../../annotations/renderer';
 
 export interface TheirScreen {
   readonly element: HTMLElement;
@@ -35,9 +35,7 @@ const SHARE_ID = 'agent' as const;
  */
 export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: (m: ClientMessage) => boolean,
                                   newId: () => string): TheirScreen {
-  const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'agent-video',
-    'aria-label': t('theirScreen.videoLabel') });
-  video.muted = true;
+  const video = mutedVideo({ 'data-testid': 'agent-video', 'aria-label': t('theirScreen.videoLabel') });
   const drawings = share.drawings;
   const toolbar = createToolbar({
     onChange: () => overlay.repaint(),
@@ -45,16 +43,9 @@ export function createTheirScreen(share: IncomingShare, own: HTMLElement, send: 
     redo: () => void send({ type: 'redo' }),
     clear: () => void send({ type: 'clear', scope: 'own' }),
   });
-  const overlay = createOverlay(video, {
-    drawables: (source) => drawings.drawables(source),
-    has: (id) => drawings.has(id),
-    pointers: () => [...drawings.pointers().entries()].filter(([author]) => author !== drawings.selfId)
-      .map(([, position]) => ({ position, color: '#e5302a', label: t('role.yourAgent') })),
-  }, toolbar.settings, {
-    draw: (d, source) => void send({ ...drawableToWire(d, source), shareId: SHARE_ID }),
-    ink: (d, added, source) => void send({ ...inkToWire(d, added, source), shareId: SHARE_ID }),
-    pointer: (p) => void send(p ? { type: 'pointer', x: p.x, y: p.y, shareId: SHARE_ID } : { type: 'pointer.hide' }),
-  }, newId);
+  const overlay = createOverlay(video,
+    roomContent(() => drawings, { color: POINTER_COLORS.otherSide, label: t('role.yourAgent') }),
+    toolbar.settings, wireSink(send, SHARE_ID), newId);
   overlay.canvas.setAttribute('aria-label', t('theirScreen.layerLabel'));
   drawings.onChange(() => {
     overlay.repaint();

@@ -9,6 +9,16 @@ import { t, type MessageKey } from '../../i18n';
 const ROLE: Record<string, MessageKey> = { agent: 'role.yourAgent', observer: 'role.observer', customer: 'role.customer' };
 const roleName = (role: string) => (ROLE[role] ? t(ROLE[role]) : role);
 
+/** A viewer in the customer's words: their name and role, or the role alone ("Your agent"). */
+export function viewerLabel(p: Pick<Peer, 'name' | 'role'>): string {
+  return p.name ? t('viewers.named', { name: p.name, role: roleName(p.role).toLowerCase() }) : roleName(p.role);
+}
+
+/** Said when somebody new joins; for an observer, that they can now see the share (nobody watches silently). */
+export function joinedWords(p: Pick<Peer, 'name' | 'role'>): string {
+  return p.role === 'observer' ? t('viewers.joinedWatching', { who: viewerLabel(p) }) : t('viewers.joined', { who: viewerLabel(p) });
+}
+
 export interface ViewerList {
   readonly element: HTMLElement;
   show(people: readonly Peer[], joined: Peer | null): void;
@@ -22,15 +32,13 @@ export function createViewerList(): ViewerList {
   const agentState = h('p', { class: 'muted', role: 'status', 'data-testid': 'agent-state' });
   const element = h('section', { class: 'card stack', 'aria-labelledby': 'viewers-title' },
     h('h2', { id: 'viewers-title' }, t('viewers.title')), agentState, list, notice);
-  const label = (p: Peer) => (p.name ? t('viewers.named', { name: p.name, role: roleName(p.role).toLowerCase() }) : roleName(p.role));
   return {
     element,
     status: (text) => (agentState.textContent = text),
     show: (people, joined) => {
       if (people.length === 0) replaceChildren(list, h('li', { class: 'muted' }, t('viewers.nobody')));
-      else replaceChildren(list, ...people.map((p) => h('li', { 'data-role': p.role }, label(p))));
-      if (joined) notice.textContent = joined.role === 'observer'
-        ? t('viewers.joinedWatching', { who: label(joined) }) : t('viewers.joined', { who: label(joined) });
+      else replaceChildren(list, ...people.map((p) => h('li', { 'data-role': p.role }, viewerLabel(p))));
+      if (joined) notice.textContent = joinedWords(joined);
     },
   };
 }

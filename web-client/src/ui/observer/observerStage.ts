@@ -7,7 +7,7 @@ import type { CropGeometry } from '../../annotations/mapping';
 import type { RoomDrawings } from '../../annotations/roomDrawings';
 import type { IncomingShare } from '../../session/incomingShare';
 import type { EndReason } from '../../session/agentView';
-import { h, replaceChildren } from '../dom';
+import { h, mutedVideo, replaceChildren } from '../dom';
 import { createAnnotationLayer } from '../customer/annotationLayer';
 import { t } from '../../i18n';
 
@@ -25,9 +25,7 @@ export interface ObserverStage {
 }
 
 export function createObserverStage(): ObserverStage {
-  const video = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'observed-video',
-    'aria-label': t('agent.videoLabel') });
-  video.muted = true;
+  const video = mutedVideo({ 'data-testid': 'observed-video', 'aria-label': t('agent.videoLabel') });
   const layer = createAnnotationLayer({ agent: t('observe.agent'), drew: t('observe.agentDrew'),
     pointing: t('observe.agentPointing'), testId: 'observer-overlay' });
   const empty = h('div', { class: 'empty' }, h('p', {}, t('observe.empty')));
@@ -39,9 +37,7 @@ export function createObserverStage(): ObserverStage {
   });
   const customerLine = h('p', { role: 'status', 'data-testid': 'observer-customer' });
   const agentLine = h('p', { role: 'status', 'data-testid': 'observer-agent' });
-  const agentVideo = h('video', { autoplay: true, muted: true, playsinline: true, 'data-testid': 'observed-agent-video',
-    'aria-label': t('observe.agentScreen') });
-  agentVideo.muted = true;
+  const agentVideo = mutedVideo({ 'data-testid': 'observed-agent-video', 'aria-label': t('observe.agentScreen') });
   const agentLayer = createAnnotationLayer({ agent: t('observe.participant'), drew: t('observe.agentScreenDrew'),
     pointing: t('observe.agentScreenPointing'), testId: 'observer-agent-overlay' });
   const agentArea = h('section', { class: 'observer-agent-share', 'aria-label': t('observe.agentScreen'),
