@@ -19,8 +19,8 @@ import dev.coview.annotation.rules.Refusal;
 import dev.coview.annotation.rules.Ruling;
 import dev.coview.annotation.rules.SessionEvent;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.AnnotationError;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.support.auth.Participant;
@@ -197,7 +197,7 @@ public class AnnotationSocket {
         if (refusal != null) {
             return error(connection, refusal.code(), refusal.message());
         }
-        Event event = new Event(eventIds.next(), who.roomId(), who.id(), null,
+        RoomEvent event = new RoomEvent(eventIds.next(), who.roomId(), who.id(), null,
                 System.currentTimeMillis(), message, null);
         if (!message.durable()) {
             // Pointer traffic: volatile, straight to coview.pointers from this event loop (never blocks).
@@ -271,7 +271,7 @@ public class AnnotationSocket {
     }
 
     private Uni<Void> error(WebSocketConnection connection, String code, String message) {
-        return connection.sendText(rooms.render(new AnnotationServerMessage.Error(code, message)));
+        return connection.sendText(rooms.render(new AnnotationError(code, message)));
     }
 
     private static Participant participant(WebSocketConnection connection) {

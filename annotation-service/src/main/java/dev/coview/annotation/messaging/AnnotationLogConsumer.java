@@ -7,7 +7,7 @@ import dev.coview.annotation.metrics.AnnotationMetrics;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.annotation.rooms.StateChange;
 import dev.coview.annotation.rules.MessageRules;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.TraceParent;
 import dev.coview.support.tracing.Traces;
@@ -57,7 +57,7 @@ public class AnnotationLogConsumer {
         this.rooms = rooms;
         this.catchUp = catchUp;
         this.metrics = metrics;
-        this.reader = mapper.readerFor(Event.class);
+        this.reader = mapper.readerFor(RoomEvent.class);
     }
 
     /**
@@ -77,7 +77,7 @@ public class AnnotationLogConsumer {
             return; // read again after the partition was reassigned
         }
         try {
-            Event event = decode(record);
+            RoomEvent event = decode(record);
             apply(event, traces.enabled() ? traceparent(record) : null);
         } finally {
             handled.put(record.partition(), record.offset());
@@ -86,7 +86,7 @@ public class AnnotationLogConsumer {
     }
 
     /** Applies one event inside its room's log context (and, traced, a span continuing the author's trace). */
-    private void apply(Event event, String traceparent) {
+    private void apply(RoomEvent event, String traceparent) {
         Span span = traceparent == null ? null
                 : traces.start("annotation apply", SpanKind.CONSUMER, traceparent, event.roomId(), event.authorId());
         RoomLogContext.enter(event.roomId(), event.authorId());
@@ -112,8 +112,8 @@ public class AnnotationLogConsumer {
         return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
-    private Event decode(ConsumerRecord<String, String> record) {
-        Event event;
+    private RoomEvent decode(ConsumerRecord<String, String> record) {
+        RoomEvent event;
         try {
             event = record.value() == null ? null : reader.readValue(record.value());
         } catch (JsonProcessingException e) {

@@ -2,7 +2,7 @@ package dev.coview.annotation.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.support.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -40,7 +40,7 @@ public class EventLog {
      * Appends a durable event. Completes when Kafka has the record; fails when it could not be written (the client
      * gets an error).
      */
-    public Uni<Void> append(Event event) {
+    public Uni<Void> append(RoomEvent event) {
         return append(event, null);
     }
 
@@ -48,7 +48,7 @@ public class EventLog {
      * Appends a durable event with the W3C {@code traceparent} of the span that accepted it as a record header
      * ({@link TraceParent#NAME}, as OpenTelemetry's Kafka instrumentation writes it), when it was traced.
      */
-    public Uni<Void> append(Event event, String traceparent) {
+    public Uni<Void> append(RoomEvent event, String traceparent) {
         String json;
         try {
             json = mapper.writeValueAsString(event);

@@ -1,6 +1,6 @@
 package dev.coview.annotation.pointers;
 
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.contracts.annotation.Pointer;
 import dev.coview.contracts.annotation.PointerHide;
 
@@ -15,7 +15,7 @@ final class PointerFrame {
     }
 
     /** The frame, or {@code null} when the event is not pointer traffic or an id would need escaping. */
-    static String render(Event e) {
+    static String render(RoomEvent e) {
         if (!plain(e.eventId()) || !plain(e.roomId()) || !plain(e.authorId()) || e.seq() != null
                 || e.changes() != null) {
             return null;

@@ -2,7 +2,7 @@ package dev.coview.annotation.pointers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.contracts.kafka.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -81,7 +81,7 @@ public class PointerPublisher {
     }
 
     /** Appends one stamped pointer event; returns at once (never blocks the caller's event loop). */
-    public void publish(Event event) {
+    public void publish(RoomEvent event) {
         String frame = PointerFrame.render(event);
         if (frame == null) {
             try {

@@ -1,8 +1,8 @@
 package dev.coview.annotation.rooms;
 
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
-import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
+import dev.coview.contracts.annotation.RoomEvent;
+import dev.coview.contracts.annotation.PendingReference;
 import dev.coview.contracts.annotation.Shape;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.contracts.ws.ErrorCodes;
@@ -182,7 +182,7 @@ public final class Room {
      * @param render serializes the applied event (with its seq and changes) once for every socket
      * @return whether the event was new (not a redelivery)
      */
-    synchronized boolean apply(Event event, StateChange change, Function<Event, String> render) {
+    synchronized boolean apply(RoomEvent event, StateChange change, Function<RoomEvent, String> render) {
         release(event.eventId());
         long before = state.bytes();
         RoomModel.Applied applied = state.apply(event, change);

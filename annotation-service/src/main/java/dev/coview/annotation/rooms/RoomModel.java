@@ -2,13 +2,13 @@ package dev.coview.annotation.rooms;
 
 import dev.coview.annotation.rooms.UndoHistory.Action;
 import dev.coview.annotation.rooms.UndoHistory.Change;
-import dev.coview.contracts.annotation.AnnotationServerMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage.ActiveRecording;
-import dev.coview.contracts.annotation.AnnotationServerMessage.AuthorHistory;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Frozen;
-import dev.coview.contracts.annotation.AnnotationServerMessage.PendingReference;
-import dev.coview.contracts.annotation.AnnotationServerMessage.ShareContent;
+import dev.coview.contracts.annotation.RoomState;
+import dev.coview.contracts.annotation.ActiveRecording;
+import dev.coview.contracts.annotation.AuthorHistory;
+import dev.coview.contracts.annotation.RoomEvent;
+import dev.coview.contracts.annotation.Frozen;
+import dev.coview.contracts.annotation.PendingReference;
+import dev.coview.contracts.annotation.ShareContent;
 import dev.coview.contracts.annotation.ClearScope;
 import dev.coview.contracts.annotation.Crop;
 import dev.coview.contracts.annotation.Element;
@@ -34,7 +34,7 @@ import java.util.TreeMap;
 
 /**
  * One room's annotation model, materialized from its durable events in log order (what a late joiner receives of it
- * is the wire's {@link AnnotationServerMessage.State}). Every instance reads the same partition in the same order
+ * is the wire's {@link RoomState}). Every instance reads the same partition in the same order
  * and applies the same rules, so every instance computes the same {@code seq} and the same model without talking
  * to the others. Not thread-safe: {@link Room} guards it.
  */
@@ -82,7 +82,7 @@ public final class RoomModel {
      * Applies one event from the log with its type's {@code change}; {@code null} when its id was seen already (a
      * redelivery).
      */
-    Applied apply(Event e, StateChange change) {
+    Applied apply(RoomEvent e, StateChange change) {
         if (!recentEventIds.add(e.eventId())) {
             return null;
         }
@@ -321,7 +321,7 @@ public final class RoomModel {
     }
 
     /** The state a late joiner starts from. */
-    AnnotationServerMessage.State snapshot() {
+    RoomState snapshot() {
         List<Element> list = new ArrayList<>(elements.size());
         for (MutableElement el : elements.values()) {
             list.add(el.snapshot());
@@ -333,7 +333,7 @@ public final class RoomModel {
         ShareContent customer = share(null);
         Map<String, ShareContent> others = new TreeMap<>(shares);
         others.remove(Shares.CUSTOMER);
-        return new AnnotationServerMessage.State(seq, list, customer.crop(), customer.masks(), customer.paused(),
+        return new RoomState(seq, list, customer.crop(), customer.masks(), customer.paused(),
                 freeze, reference, history, recording, others.isEmpty() ? null : others);
     }
 

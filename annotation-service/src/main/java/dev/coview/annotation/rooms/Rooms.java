@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +100,7 @@ public class Rooms {
      * @param change what the event does to the room's model (its type's rule)
      * @return whether it was applied ({@code false}: a redelivery, or the room has ended)
      */
-    public boolean apply(Event event, StateChange change) {
+    public boolean apply(RoomEvent event, StateChange change) {
         Room room = room(event.roomId());
         return room != null && room.apply(event, change, this::render);
     }

@@ -1,7 +1,7 @@
 package dev.coview.annotation.rooms;
 
-import dev.coview.contracts.annotation.AnnotationServerMessage.State;
-import dev.coview.contracts.annotation.AnnotationServerMessage.StateElements;
+import dev.coview.contracts.annotation.RoomState;
+import dev.coview.contracts.annotation.StateElements;
 import dev.coview.contracts.annotation.Element;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ final class StateFrames {
      * @param json renders a value as JSON (the service's mapper)
      * @return the frames to send, in order; the last is the {@code state}
      */
-    static List<String> of(State state, int frameChars, Function<Object, String> json) {
+    static List<String> of(RoomState state, int frameChars, Function<Object, String> json) {
         List<Element> elements = state.elements();
         List<String> frames = new ArrayList<>();
         StringBuilder part = new StringBuilder();
@@ -43,7 +43,7 @@ final class StateFrames {
         }
         // The last group goes in the state itself: a small room is one frame, as before.
         List<Element> tail = elements.subList(partStart, elements.size());
-        frames.add(json.apply(new State(state.seq(), List.copyOf(tail), state.crop(), state.masks(),
+        frames.add(json.apply(new RoomState(state.seq(), List.copyOf(tail), state.crop(), state.masks(),
                 state.paused(), state.freeze(), state.reference(), state.history(), state.recording(),
                 state.shares())));
         return frames;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
+import dev.coview.contracts.annotation.RoomEvent;
 import dev.coview.contracts.annotation.Pointer;
 import dev.coview.contracts.annotation.PointerHide;
 import dev.coview.contracts.annotation.Undo;
@@ -15,8 +15,8 @@ class PointerFrameTest {
 
     private final ObjectMapper jackson = new ObjectMapper();
 
-    private Event event(String author, AnnotationClientMessage m) {
-        return new Event("q7L2x9aBcD_-Q7L2x9aBcD-1f", "room_Id-0123456789abcd", author, null, 1_763_900_000_123L, m,
+    private RoomEvent event(String author, AnnotationClientMessage m) {
+        return new RoomEvent("q7L2x9aBcD_-Q7L2x9aBcD-1f", "room_Id-0123456789abcd", author, null, 1_763_900_000_123L, m,
                 null);
     }
 
@@ -24,7 +24,7 @@ class PointerFrameTest {
     void writesWhatJacksonWritesForEveryKindOfPointerEvent() throws Exception {
         for (AnnotationClientMessage m : List.of(new Pointer(0.5, 0.25), new Pointer(0, 1), new Pointer(1.0E-4, 0.1),
                 new Pointer(0.123456789012345, 0.999999999999), new PointerHide())) {
-            Event e = event("AbCdEfGhIjKlMnOpQrStUv", m);
+            RoomEvent e = event("AbCdEfGhIjKlMnOpQrStUv", m);
             assertThat(PointerFrame.render(e)).isEqualTo(jackson.writeValueAsString(e));
         }
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.annotation.rules.MessageRules;
 import dev.coview.contracts.annotation.AnnotationClientMessage;
-import dev.coview.contracts.annotation.AnnotationServerMessage.Event;
-import dev.coview.contracts.annotation.AnnotationServerMessage.State;
+import dev.coview.contracts.annotation.RoomEvent;
+import dev.coview.contracts.annotation.RoomState;
 import dev.coview.contracts.annotation.Clear;
 import dev.coview.contracts.annotation.ClearScope;
 import dev.coview.contracts.annotation.Crop;
@@ -31,11 +31,11 @@ class RoomModelTest {
     private final RoomModel room = new RoomModel(new RoomModel.Limits(100, 1000, 20000, 5000, 200_000, 6 << 20));
 
     private RoomModel.Applied apply(String author, AnnotationClientMessage m) {
-        return applied(room, new Event(UUID.randomUUID().toString(), "r", author, null, 0, m, null));
+        return applied(room, new RoomEvent(UUID.randomUUID().toString(), "r", author, null, 0, m, null));
     }
 
     /** Applies {@code e} with the rule of its type, as the log consumer does. */
-    private static RoomModel.Applied applied(RoomModel model, Event e) {
+    private static RoomModel.Applied applied(RoomModel model, RoomEvent e) {
         return model.apply(e, MessageRules.of(e.event()));
     }
 
@@ -47,7 +47,7 @@ class RoomModelTest {
         apply("b", new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.9, 0.9}));
         apply("a", new Stroke("s", StrokePhase.END, null, null, null, new double[] {0.3, 0.3}));
         apply("a", new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.4, 0.4}));
-        State state = room.snapshot();
+        RoomState state = room.snapshot();
         assertThat(state.seq()).isEqualTo(5);
         assertThat(((Stroke) state.elements().get(0).drawable()).points())
                 .containsExactly(0.1, 0.1, 0.2, 0.2, 0.3, 0.3);
@@ -82,7 +82,7 @@ class RoomModelTest {
 
     @Test
     void aRedeliveredEventIdIsIgnored() {
-        Event e = new Event("same", "r", "a", null, 0, new Pause(true), null);
+        RoomEvent e = new RoomEvent("same", "r", "a", null, 0, new Pause(true), null);
         assertThat(applied(room, e)).isNotNull();
         assertThat(applied(room, e)).isNull();
         assertThat(room.seq()).isEqualTo(1);
@@ -91,26 +91,26 @@ class RoomModelTest {
     @Test
     void theRoomsBudgetsRefuseGrowthTheSameWayOnEveryInstance() {
         RoomModel small = new RoomModel(new RoomModel.Limits(100, 1000, 20000, 5000, 3, 1 << 20));
-        Event begin = new Event("e1", "r", "a", null, 0,
+        RoomEvent begin = new RoomEvent("e1", "r", "a", null, 0,
                 new Stroke("s", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1, 0.2, 0.2}),
                 null);
         assertThat(applied(small, begin).changes()).hasSize(1);
         // Three points in all: a third fits, a fourth does not (the append of two is refused), nor a new stroke of two.
         assertThat(small.fits(new Cost(0, 1, 16), Cost.NONE)).isTrue();
         assertThat(small.fits(new Cost(0, 1, 16), new Cost(0, 1, 16))).as("with a reservation").isFalse();
-        applied(small, new Event("e2", "r", "a", null, 0,
+        applied(small, new RoomEvent("e2", "r", "a", null, 0,
                 new Stroke("s", StrokePhase.APPEND, null, null, null, new double[] {0.3, 0.3, 0.4, 0.4}), null));
-        applied(small, new Event("e3", "r", "a", null, 0,
+        applied(small, new RoomEvent("e3", "r", "a", null, 0,
                 new Stroke("t", null, StrokeTool.PEN, "#000000", 0.01, new double[] {0.5, 0.5, 0.6, 0.6}), null));
-        State state = small.snapshot();
+        RoomState state = small.snapshot();
         assertThat(state.elements()).hasSize(1);
         assertThat(((Stroke) state.elements().get(0).drawable()).points()).hasSize(4);
         assertThat(state.seq()).as("refused events still take their seq").isEqualTo(3);
 
         RoomModel tiny = new RoomModel(new RoomModel.Limits(100, 1000, 20000, 5000, 1000, 700));
         Shape text = new Shape("h", ShapeKind.TEXT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, "x".repeat(200));
-        assertThat(applied(tiny, new Event("e4", "r", "a", null, 0, text, null)).changes()).hasSize(1);
-        assertThat(applied(tiny, new Event("e5", "r", "a", null, 0,
+        assertThat(applied(tiny, new RoomEvent("e4", "r", "a", null, 0, text, null)).changes()).hasSize(1);
+        assertThat(applied(tiny, new RoomEvent("e5", "r", "a", null, 0,
                 new Shape("i", ShapeKind.RECT, 0.1, 0.1, 0.2, 0.2, "#000000", 0.01, null), null)).changes())
                 .as("over the byte budget").isEmpty();
     }
@@ -126,7 +126,7 @@ class RoomModelTest {
         apply("agent", new Stroke("on-cust", StrokePhase.BEGIN, StrokeTool.PEN, "#000000", 0.01,
                 new double[] {0.1, 0.1}));
         apply("agent", new Freeze(true, null, Shares.AGENT));
-        State state = room.snapshot();
+        RoomState state = room.snapshot();
         assertThat(state.crop().sourceW()).isEqualTo(1920);
         assertThat(state.paused()).isFalse();
         assertThat(state.masks()).isEmpty();

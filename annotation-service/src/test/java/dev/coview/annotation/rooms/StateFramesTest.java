@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coview.contracts.annotation.AnnotationServerMessage.State;
+import dev.coview.contracts.annotation.RoomState;
 import dev.coview.contracts.annotation.Element;
 import dev.coview.contracts.annotation.Stroke;
 import dev.coview.contracts.annotation.StrokeTool;
@@ -31,8 +31,8 @@ class StateFramesTest {
                 new Stroke(id, null, StrokeTool.PEN, "#000000", 0.01, new double[points * 2]));
     }
 
-    private static State state(List<Element> elements) {
-        return new State(7, elements, null, List.of(), false, null, null, List.of(), null);
+    private static RoomState state(List<Element> elements) {
+        return new RoomState(7, elements, null, List.of(), false, null, null, List.of(), null);
     }
 
     @Test

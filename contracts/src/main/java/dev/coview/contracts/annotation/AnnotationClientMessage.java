@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * schema of each type is {@code schemas/annotation/<type>.json} in this module.
  *
  * <p>The service checks each message against the sender's grants, validates it, stamps it into an
- * {@link AnnotationServerMessage.Event} and relays it to every participant of the room (the sender included:
+ * {@link RoomEvent} and relays it to every participant of the room (the sender included:
  * the echo tells a client the order the room agreed on).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

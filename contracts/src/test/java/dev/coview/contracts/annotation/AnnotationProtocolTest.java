@@ -154,28 +154,28 @@ class AnnotationProtocolTest {
             String json = mapper.writeValueAsString(m);
             SchemaCatalog.assertValid("annotation/" + m.type() + ".json", json);
             SchemaCatalog.assertValid("annotation/client-message.json", json);
-            AnnotationServerMessage.Event event = new AnnotationServerMessage.Event("e1", ROOM, AUTHOR,
+            RoomEvent event = new RoomEvent("e1", ROOM, AUTHOR,
                     m.durable() ? 7L : null, 1_700_000_000_000L, m, null);
             SchemaCatalog.assertValid("annotation/server/event.json", mapper.writeValueAsString(event));
         }
         Element element = new Element("s1", AUTHOR, 2, true, new Stroke("s1", null,
                 StrokeTool.PEN, "#000000", 0.01, new double[] {0.1, 0.1}));
-        AnnotationServerMessage.State state = new AnnotationServerMessage.State(3, List.of(element),
+        RoomState state = new RoomState(3, List.of(element),
                 new Crop(0, 0, 1, 1, 800, 600), List.of(), true,
-                new AnnotationServerMessage.Frozen(AUTHOR, null),
-                new AnnotationServerMessage.PendingReference("e2", AUTHOR, "https://example.com"),
-                List.of(new AnnotationServerMessage.AuthorHistory(AUTHOR, 1, 0)),
-                new AnnotationServerMessage.ActiveRecording(AUTHOR, "rec-1"));
+                new Frozen(AUTHOR, null),
+                new PendingReference("e2", AUTHOR, "https://example.com"),
+                List.of(new AuthorHistory(AUTHOR, 1, 0)),
+                new ActiveRecording(AUTHOR, "rec-1"));
         SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(state));
-        AnnotationServerMessage.State twoWay = new AnnotationServerMessage.State(4, List.of(new Element("s2", AUTHOR, 1,
+        RoomState twoWay = new RoomState(4, List.of(new Element("s2", AUTHOR, 1,
                 false, new Stroke("s2", null, StrokeTool.PEN, "#000000", 0.01,
                 new double[] {0.1, 0.1}, Shares.AGENT))), null, List.of(), false,
-                new AnnotationServerMessage.Frozen(AUTHOR, null, Shares.AGENT), null, List.of(), null,
-                Map.of(Shares.AGENT, new AnnotationServerMessage.ShareContent(
+                new Frozen(AUTHOR, null, Shares.AGENT), null, List.of(), null,
+                Map.of(Shares.AGENT, new ShareContent(
                         new Crop(0, 0, 1, 1, 800, 600, Shares.AGENT), List.of(), true)));
         SchemaCatalog.assertValid("annotation/server/state.json", mapper.writeValueAsString(twoWay));
         SchemaCatalog.assertValid("annotation/server/error.json",
-                mapper.writeValueAsString(new AnnotationServerMessage.Error("forbidden", "no")));
+                mapper.writeValueAsString(new AnnotationError("forbidden", "no")));
 
         for (String broken : List.of(
                 "{\"type\":\"pointer\",\"x\":1.5,\"y\":0}",
