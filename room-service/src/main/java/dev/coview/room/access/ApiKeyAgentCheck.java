@@ -17,10 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Machine clients' API keys: each configured key ({@code coview.room.auth.api-keys.<name>}, and the legacy
  * {@code coview.room.agent-api-key} as {@code default}) has its own identity, which rooms record as their creator
- * ({@code api-key:<name>}). Keys shorter than {@code api-key-min-length} stop the service at startup. Every attempt is
- * counted per client address before the key is compared ({@link ApiKeyAttemptLimiter}), so guessing is throttled
- * even in parallel. When no key is configured (a local run), one is generated and logged once as
- * {@code agent API key: …}.
+ * ({@code api-key:<name>}). Keys shorter than {@code api-key-min-length} stop the service at startup. Wrong keys are
+ * counted per client address ({@link ApiKeyAttemptLimiter}), so guessing is throttled even in parallel. When no key
+ * is configured (a local run), one is generated and logged once as {@code agent API key: …}.
  */
 @Startup // created at startup, not at the first request: a too-short key fails the start, a generated one is logged
 @ApplicationScoped
@@ -51,15 +50,13 @@ public class ApiKeyAgentCheck {
         }
     }
 
-    /** The identity of {@code given}, after counting the attempt for {@code client}; 401 or 429 otherwise. */
+    /** The identity of {@code given}; 401 for a wrong key, 429 once {@code client} has tried too many wrong ones. */
     public Uni<AgentIdentity> identify(String given, String client) {
-        return attempts.attempt(client).chain(attempt -> {
-            String name = match(given.getBytes(StandardCharsets.UTF_8));
-            if (name == null) {
-                return attempt.refuse();
-            }
-            return attempt.giveBack().replaceWith(AgentIdentity.apiKey(name));
-        });
+        String name = match(given.getBytes(StandardCharsets.UTF_8));
+        if (name == null) {
+            return attempts.wrong(client);
+        }
+        return attempts.right(client).replaceWith(AgentIdentity.apiKey(name));
     }
 
     /** The name of the key equal to {@code given}; every key is compared in constant time, whichever matches. */

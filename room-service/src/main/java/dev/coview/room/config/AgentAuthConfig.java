@@ -30,8 +30,8 @@ public interface AgentAuthConfig {
     int apiKeyMinLength();
 
     /**
-     * API-key attempts one client address may make per {@link #apiKeyAttemptWindow()} before every further one is
-     * answered 429; counted before the key is compared, a right key gives its attempt back; default 20.
+     * Wrong API keys one client address may send per {@link #apiKeyAttemptWindow()} before every further attempt,
+     * right or wrong, is answered 429; a right key is not counted; default 20.
      */
     @WithDefault("20")
     int apiKeyAttempts();
