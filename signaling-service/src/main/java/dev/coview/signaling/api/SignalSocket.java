@@ -215,11 +215,12 @@ public class SignalSocket {
     }
 
     /**
-     * Vert.x refuses a message over {@code max-message-size} while aggregating its frames with an
-     * {@link IllegalStateException}: close 1009. Any other state error closes with 1011 ({@link InboundGate#failed}).
+     * Every failure of the socket goes to {@link InboundGate#failed}: a message over {@code max-message-size} closes
+     * with 1009, a single frame over it was closed with 1009 by netty already (a line in the log), anything else
+     * closes with 1011. Left to websockets-next, a client's oversized frame was logged as an ERROR with its stack.
      */
     @OnError
-    public Uni<Void> failed(WebSocketConnection connection, IllegalStateException e) {
+    public Uni<Void> failed(WebSocketConnection connection, Throwable e) {
         return gate.failed(e, new Inbound(connection, connection.userData().get(SESSION)));
     }
 

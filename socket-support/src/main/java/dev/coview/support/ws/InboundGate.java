@@ -92,9 +92,15 @@ public final class InboundGate<T> {
 
     /**
      * A socket's failure: Vert.x refusing a message over {@code max-message-size} closes with 1009 (the client's
-     * fault, said in the reason); anything else is unexpected, logged, and closes with 1011.
+     * fault, said in the reason); a single frame over it has been closed with 1009 by netty already, and only gets
+     * a line in the log (a client's fault is not an operator's error); anything else is unexpected, logged with its
+     * stack, and closes with 1011.
      */
     public Uni<Void> failed(Throwable failure, Receiver<T> receiver) {
+        if (SocketFailures.isOversizedFrame(failure)) {
+            Log.infof("a client's frame was a %s; netty closed the socket with 1009", tooBig);
+            return Uni.createFrom().voidItem();
+        }
         if (SocketFailures.isOversizedMessage(failure)) {
             return receiver.close(CloseCodes.MESSAGE_TOO_BIG, tooBig);
         }

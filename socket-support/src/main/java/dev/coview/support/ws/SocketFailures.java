@@ -1,6 +1,7 @@
 package dev.coview.support.ws;
 
 import dev.coview.contracts.ws.CloseCodes;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 
 /**
  * How a socket failure maps to the protocol's close codes. websockets-next closes with 1011 on any error a
@@ -19,6 +20,16 @@ public final class SocketFailures {
     public static boolean isOversizedMessage(Throwable failure) {
         return failure instanceof IllegalStateException && failure.getMessage() != null
                 && failure.getMessage().contains("max message size");
+    }
+
+    /**
+     * Whether {@code failure} is netty refusing a single frame over {@code max-frame-size}. Its decoder has already
+     * sent the client a close with 1009 and closed the socket before any handler hears of it, so there is nothing
+     * left to close: a close now would only log "Connection already closed".
+     */
+    public static boolean isOversizedFrame(Throwable failure) {
+        return failure instanceof CorruptedWebSocketFrameException corrupted && corrupted.closeStatus() != null
+                && corrupted.closeStatus().code() == CloseCodes.MESSAGE_TOO_BIG;
     }
 
     /** 1009 for an oversized message, 1011 for anything else. */

@@ -8,6 +8,8 @@ import dev.coview.contracts.ws.ErrorCodes;
 import dev.coview.support.ws.FloodGuard.Verdict;
 import dev.coview.support.ws.TinyProtocol.Move;
 import dev.coview.support.ws.TinyProtocol.Msg;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,5 +97,17 @@ class InboundGateTest {
                 "close " + CloseCodes.MESSAGE_TOO_BIG + ": message larger than 64 KiB",
                 "close " + CloseCodes.MESSAGE_TOO_BIG + ": message larger than 1000 bytes",
                 "close " + CloseCodes.INTERNAL_ERROR + ": internal error");
+    }
+
+    @Test
+    void aFrameNettyAlreadyRefusedIsNotClosedAgain() {
+        // netty's decoder answers a frame over max-frame-size with 1009 and closes the socket itself; closing it again
+        // only logged "Connection already closed", and an unhandled one logged an ERROR with its stack.
+        gate.failed(new CorruptedWebSocketFrameException(WebSocketCloseStatus.MESSAGE_TOO_BIG,
+                "Max frame length of 65536 has been exceeded."), socket).await().indefinitely();
+        assertThat(socket.seen).isEmpty();
+        gate.failed(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR, "bad opcode"), socket)
+                .await().indefinitely();
+        assertThat(socket.seen).containsExactly("close " + CloseCodes.INTERNAL_ERROR + ": internal error");
     }
 }
