@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code ./coview bench}: starts its own local stack (or uses {@code --redis}/{@code --kafka}), runs the
@@ -49,7 +50,14 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = parse(args);
+        Map<String, String> opts;
+        try {
+            opts = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Path root = Path.of(opts.getOrDefault("root", ".")).toAbsolutePath().normalize();
         Path out = Path.of(opts.getOrDefault("out", root.resolve("bench/results").toString()));
         Set<String> only = Set.of(opts.getOrDefault("only", "floors,signaling,annotation,rest,startup").split(","));
@@ -168,11 +176,26 @@ public final class BenchMain {
         return r;
     }
 
+    /** The options {@link #main} reads; anything else is a typo that would silently run the defaults. */
+    private static final Set<String> OPTIONS = Set.of("annotation-rooms", "kafka", "levels", "only", "out", "pin",
+            "redis", "rest-rate", "rooms", "root", "seconds", "smooth-sender", "start-runs", "warmup");
+
     private static Map<String, String> parse(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            // The whole benchmark takes many minutes: asking how to run it must not start it.
+            System.out.println("usage: ./coview bench [--option value]...; options: " + new TreeSet<>(OPTIONS)
+                    + "; what each does: the Javadoc of bench/src/main/java/dev/coview/bench/BenchMain.java");
+            System.exit(0);
+        }
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("every option takes a value: --option value (got " + args.length
+                    + " words)");
+        }
         Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || !OPTIONS.contains(args[i].substring(2))) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
+                        + new TreeSet<>(OPTIONS));
             }
             opts.put(args[i].substring(2), args[i + 1]);
         }
