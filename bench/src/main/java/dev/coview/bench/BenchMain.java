@@ -50,6 +50,11 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            // The whole benchmark takes many minutes: asking how to run it must not start it.
+            System.out.println(usage());
+            return;
+        }
         Map<String, String> opts;
         try {
             opts = parse(args);
@@ -180,13 +185,13 @@ public final class BenchMain {
     private static final Set<String> OPTIONS = Set.of("annotation-rooms", "kafka", "levels", "only", "out", "pin",
             "redis", "rest-rate", "rooms", "root", "seconds", "smooth-sender", "start-runs", "warmup");
 
-    private static Map<String, String> parse(String[] args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            // The whole benchmark takes many minutes: asking how to run it must not start it.
-            System.out.println("usage: ./coview bench [--option value]...; options: " + new TreeSet<>(OPTIONS)
-                    + "; what each does: the Javadoc of bench/src/main/java/dev/coview/bench/BenchMain.java");
-            System.exit(0);
-        }
+    static String usage() {
+        return "usage: ./coview bench [--option value]...; options: " + new TreeSet<>(OPTIONS)
+                + "; what each does: the Javadoc of bench/src/main/java/dev/coview/bench/BenchMain.java";
+    }
+
+    /** {@code --option value} pairs; refuses an unknown option or one without a value. */
+    static Map<String, String> parse(String[] args) {
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("every option takes a value: --option value (got " + args.length
                     + " words)");
