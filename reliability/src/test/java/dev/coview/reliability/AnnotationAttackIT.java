@@ -13,13 +13,13 @@ import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.RawSocket;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
+import dev.coview.reliability.testing.UpgradeAttacks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -57,70 +57,10 @@ class AnnotationAttackIT {
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        Stack stack = Stack.get();
-        int port = stack.annotationA().port();
-        JsonNode room = Http.createRoom();
-        String roomId = room.get("roomId").asText();
-        String agent = room.get("token").asText();
-        JsonNode ended = Http.createRoom();
-        Http.endRoom(ended);
-
-        Map<String, Integer> observed = new LinkedHashMap<>();
-        observed.put("valid token", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN, ""));
-        observed.put("valid token, ?room= its room", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
-                "?room=" + roomId));
-        observed.put("no Origin header (not a browser)", Peer.upgradeStatus(port, PATH, agent, null, ""));
-        observed.put("foreign Origin", Peer.upgradeStatus(port, PATH, agent, "https://evil.example", ""));
-        observed.put("Origin 'null'", Peer.upgradeStatus(port, PATH, agent, "null", ""));
-        observed.put("missing token", Peer.upgradeStatus(port, PATH, null, Peer.ORIGIN, ""));
-        observed.put("garbage token", Peer.upgradeStatus(port, PATH, "not.a.jwt", Peer.ORIGIN, ""));
-        observed.put("expired token", Peer.upgradeStatus(port, PATH,
-                Tokens.expired(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("forged token (other key)", Peer.upgradeStatus(port, PATH,
-                Tokens.forged(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("alg=none token", Peer.upgradeStatus(port, PATH,
-                Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("other issuer", Peer.upgradeStatus(port, PATH,
-                Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("no audience", Peer.upgradeStatus(port, PATH,
-                Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT, Set.of()), Peer.ORIGIN, ""));
-        observed.put("signaling-service's audience only", Peer.upgradeStatus(port, PATH, Tokens.forAudiences(roomId,
-                Tokens.randomId(), Role.AGENT, Set.of(Claims.AUDIENCE_SIGNALING)), Peer.ORIGIN, ""));
-        String donor = Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER);
-        observed.put("token signature swapped in", Peer.upgradeStatus(port, PATH,
-                agent.substring(0, agent.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.')), Peer.ORIGIN,
-                ""));
-        JsonNode other = Http.createRoom();
-        observed.put("other-room token (?room=)", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
-                "?room=" + other.get("roomId").asText()));
-        observed.put("path traversal in ?room=", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
-                "?room=..%2F..%2F" + roomId));
-        observed.put("ended-room token", Peer.upgradeStatus(port, PATH, ended.get("token").asText(), Peer.ORIGIN,
-                ""));
+        Map<String, Integer> observed = UpgradeAttacks.tried(Stack.get().annotationA().port(), PATH, "signaling-service",
+                Claims.AUDIENCE_SIGNALING);
         healthy.probe();
-
-        System.out.println("Upgrade attacks on /ws/annotations:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("valid token", 101);
-        expected.put("valid token, ?room= its room", 101);
-        expected.put("no Origin header (not a browser)", 101);
-        expected.put("foreign Origin", 403);
-        expected.put("Origin 'null'", 403);
-        expected.put("missing token", 401);
-        expected.put("garbage token", 401);
-        expected.put("expired token", 401);
-        expected.put("forged token (other key)", 401);
-        expected.put("alg=none token", 401);
-        expected.put("other issuer", 401);
-        expected.put("no audience", 401);
-        expected.put("signaling-service's audience only", 401);
-        expected.put("token signature swapped in", 401);
-        // As on /ws/signal: a ?room= that is not the token's room is refused (issue 24; it used to be ignored).
-        expected.put("other-room token (?room=)", 403);
-        expected.put("path traversal in ?room=", 403);
-        expected.put("ended-room token", 403);
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        assertThat(observed).containsExactlyEntriesOf(UpgradeAttacks.expected("signaling-service"));
     }
 
     @Test

@@ -13,13 +13,13 @@ import dev.coview.reliability.testing.RawSocket;
 import dev.coview.reliability.testing.Signals;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
+import dev.coview.reliability.testing.UpgradeAttacks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -56,64 +56,10 @@ class SignalAttackIT {
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        Stack stack = Stack.get();
-        int port = stack.signalingA().port();
-        JsonNode room = Http.createRoom();
-        String roomId = room.get("roomId").asText();
-        String agent = room.get("token").asText();
-        JsonNode ended = Http.createRoom();
-        Http.endRoom(ended);
-
-        Map<String, Integer> observed = new LinkedHashMap<>();
-        observed.put("valid token", Peer.upgradeStatus(port, agent, Peer.ORIGIN, ""));
-        observed.put("valid token, ?room= its room", Peer.upgradeStatus(port, agent, Peer.ORIGIN, "?room=" + roomId));
-        observed.put("no Origin header (not a browser)", Peer.upgradeStatus(port, agent, null, ""));
-        observed.put("foreign Origin", Peer.upgradeStatus(port, agent, "https://evil.example", ""));
-        observed.put("Origin 'null'", Peer.upgradeStatus(port, agent, "null", ""));
-        observed.put("missing token", Peer.upgradeStatus(port, null, Peer.ORIGIN, ""));
-        observed.put("garbage token", Peer.upgradeStatus(port, "not.a.jwt", Peer.ORIGIN, ""));
-        observed.put("expired token", Peer.upgradeStatus(port,
-                Tokens.expired(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("forged token (other key)", Peer.upgradeStatus(port,
-                Tokens.forged(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("alg=none token", Peer.upgradeStatus(port,
-                Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("other issuer", Peer.upgradeStatus(port,
-                Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("no audience", Peer.upgradeStatus(port,
-                Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT, Set.of()), Peer.ORIGIN, ""));
-        observed.put("room-service's audience only", Peer.upgradeStatus(port, Tokens.forAudiences(roomId,
-                Tokens.randomId(), Role.AGENT, Set.of(Claims.AUDIENCE_ROOM)), Peer.ORIGIN, ""));
-        observed.put("token signature swapped in", Peer.upgradeStatus(port, swapSignature(agent,
-                Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER)), Peer.ORIGIN, ""));
-        observed.put("other-room token (?room=)", Peer.upgradeStatus(port, agent, Peer.ORIGIN,
-                "?room=" + Http.createRoom().get("roomId").asText()));
-        observed.put("path traversal in ?room=", Peer.upgradeStatus(port, agent, Peer.ORIGIN,
-                "?room=..%2F..%2F" + roomId));
-        observed.put("ended-room token", Peer.upgradeStatus(port, ended.get("token").asText(), Peer.ORIGIN, ""));
+        Map<String, Integer> observed = UpgradeAttacks.tried(Stack.get().signalingA().port(), Peer.SIGNAL, "room-service",
+                Claims.AUDIENCE_ROOM);
         healthy.probe();
-
-        System.out.println("Upgrade attacks on /ws/signal:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("valid token", 101);
-        expected.put("valid token, ?room= its room", 101);
-        expected.put("no Origin header (not a browser)", 101);
-        expected.put("foreign Origin", 403);
-        expected.put("Origin 'null'", 403);
-        expected.put("missing token", 401);
-        expected.put("garbage token", 401);
-        expected.put("expired token", 401);
-        expected.put("forged token (other key)", 401);
-        expected.put("alg=none token", 401);
-        expected.put("other issuer", 401);
-        expected.put("no audience", 401);
-        expected.put("room-service's audience only", 401);
-        expected.put("token signature swapped in", 401);
-        expected.put("other-room token (?room=)", 403);
-        expected.put("path traversal in ?room=", 403);
-        expected.put("ended-room token", 403);
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        assertThat(observed).containsExactlyEntriesOf(UpgradeAttacks.expected("room-service"));
     }
 
     @Test
@@ -232,10 +178,5 @@ class SignalAttackIT {
         assertThat(rateLimited).as("refusals before the close").isPositive();
         assertThat(code).isEqualTo(CloseCodes.POLICY_VIOLATION);
         healthy.probe();
-    }
-
-    /** The header and claims of {@code victim} with the signature of {@code donor}. */
-    private static String swapSignature(String victim, String donor) {
-        return victim.substring(0, victim.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.'));
     }
 }
