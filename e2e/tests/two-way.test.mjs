@@ -9,7 +9,7 @@
 // Freeze → customer's still and reload timings. Pages come from room-service when it serves this build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { stackMissing } from '../harness/stack.mjs';
@@ -90,10 +90,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE }));
     agentContext = await browser.newContext({ viewport: VIEWPORT });
     customerContext = await browser.newContext({ viewport: VIEWPORT });
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('weberror', (e) => lines.push(`${name} error: ${e.error().message}`));
-    }
+    collectConsole({ agent: agentContext, customer: customerContext }, lines);
     agent = await agentContext.newPage();
     const room = await newSession(agent, base);
     // One coloured tab, captured by both sides (the auto-selection picks it by title for either).
@@ -324,7 +321,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
           const real = await route.fetch();
           await route.fulfill({ response: real, json: { ...(await real.json()), sharePolicy: 'one-at-a-time' } });
         });
-        ctx.on('console', (m) => lines.push(`policy-${i} ${m.type()}: ${m.text()}`));
+        collectConsole({ [`policy-${i}`]: ctx }, lines);
         pages.push(await ctx.newPage());
       }
       const [agent2, customer2] = pages;

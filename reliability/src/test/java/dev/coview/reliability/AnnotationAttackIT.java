@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
-import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.reliability.testing.Annotations;
+import dev.coview.reliability.testing.FrameAttacks;
 import dev.coview.reliability.testing.HealthyAnnotationRoom;
 import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Peer;
-import dev.coview.reliability.testing.RawSocket;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
 import dev.coview.reliability.testing.UpgradeAttacks;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +55,11 @@ class AnnotationAttackIT {
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        Map<String, Integer> observed = UpgradeAttacks.tried(Stack.get().annotationA().port(), PATH, "signaling-service",
-                Claims.AUDIENCE_SIGNALING);
+        int port = Stack.get().annotationA().port();
+        Map<String, Integer> observed = UpgradeAttacks.tried(port, PATH, "signaling-service", Claims.AUDIENCE_SIGNALING);
         healthy.probe();
-        assertThat(observed).containsExactlyEntriesOf(UpgradeAttacks.expected("signaling-service"));
+        Outcomes.printAndCompare("Upgrade attacks on " + PATH, observed,
+                UpgradeAttacks.expected("signaling-service"));
     }
 
     @Test
@@ -145,37 +144,11 @@ class AnnotationAttackIT {
             q.close();
             healthy.probe();
         }
-        // A browser sends a message as one frame, however large (a library client may fragment it).
-        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
-            byte[] mib = ("{\"type\":\"teleport\",\"pad\":\"" + "p".repeat(1 << 20) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            int closed = raw.sendUntilClosed(1, mib, WAIT);
-            // The documented close is 1009. While the client is still writing the frame the server may drop the
-            // connection instead (1006): a known gap (issue 24), so either ends the socket here, nothing else does.
-            observed.put("1 MiB in one frame (raw)", closed == 1009 || closed == 1006 ? "closed" : "close " + closed);
-            expected.put("1 MiB in one frame (raw)", "closed");
-        }
-        // Not UTF-8, and a binary frame: what no browser sends.
-        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
-            raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
-            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT, new ArrayList<>()));
-            expected.put("text frame not UTF-8", "close 1007");
-        }
-        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
-            raw.send(2, "{\"type\":\"undo\"}".getBytes(StandardCharsets.UTF_8));
-            raw.send(1, "{\"type\":\"teleport\"}".getBytes(StandardCharsets.UTF_8));
-            List<String> texts = new ArrayList<>();
-            int code = raw.awaitClose(Duration.ofSeconds(2), texts);
-            observed.put("binary frame", code == 0 ? "ignored, " + texts.size() + " replies" : "close " + code);
-            // Not in the protocol: websockets-next drops it (no binary handler), the socket goes on: the state,
-            // then the answer to the text frame.
-            expected.put("binary frame", "ignored, 2 replies");
-        }
+        FrameAttacks.rawFrames(stack.annotationA().port(), PATH, customerToken, "teleport", "{\"type\":\"undo\"}",
+                observed, expected);
         healthy.probe();
 
-        System.out.println("Bad messages on /ws/annotations:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        Outcomes.printAndCompare("Bad messages on /ws/annotations", observed, expected);
     }
 
     @Test
@@ -184,19 +157,7 @@ class AnnotationAttackIT {
         Peer p = Annotations.connect(stack.annotationB(),
                 Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
         p.inbox().next("state", WAIT);
-        int sent = 0;
-        while (!p.inbox().isClosed() && sent < 10_000) {
-            if (!p.trySend(Annotations.pointer(0.5, 0.5))) {
-                break;
-            }
-            sent++;
-        }
-        int code = p.inbox().closeCode(WAIT);
-        long rateLimited = p.inbox().raw().stream().filter(t -> t.contains("\"rate-limited\"")).count();
-        System.out.printf("annotation flood: %d pointer moves sent, %d answered rate-limited, closed with %d%n", sent,
-                rateLimited, code);
-        assertThat(rateLimited).as("refusals before the close").isPositive();
-        assertThat(code).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        FrameAttacks.flood("annotation", p, Annotations.pointer(0.5, 0.5), 10_000);
         healthy.probe();
     }
 }

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
-import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.reliability.testing.FrameAttacks;
 import dev.coview.reliability.testing.HealthyRoom;
 import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Peer;
-import dev.coview.reliability.testing.RawSocket;
 import dev.coview.reliability.testing.Signals;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
 import dev.coview.reliability.testing.UpgradeAttacks;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +54,11 @@ class SignalAttackIT {
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        Map<String, Integer> observed = UpgradeAttacks.tried(Stack.get().signalingA().port(), Peer.SIGNAL, "room-service",
-                Claims.AUDIENCE_ROOM);
+        int port = Stack.get().signalingA().port();
+        Map<String, Integer> observed = UpgradeAttacks.tried(port, Peer.SIGNAL, "room-service", Claims.AUDIENCE_ROOM);
         healthy.probe();
-        assertThat(observed).containsExactlyEntriesOf(UpgradeAttacks.expected("room-service"));
+        Outcomes.printAndCompare("Upgrade attacks on " + Peer.SIGNAL, observed,
+                UpgradeAttacks.expected("room-service"));
     }
 
     @Test
@@ -126,36 +125,11 @@ class SignalAttackIT {
             q.close();
             healthy.probe();
         }
-        // A browser sends a message as one frame, however large (a library client may fragment it).
-        try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
-            byte[] mib = ("{\"type\":\"hello\",\"pad\":\"" + "p".repeat(1 << 20) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            int closed = raw.sendUntilClosed(1, mib, WAIT);
-            // The documented close is 1009. While the client is still writing the frame the server may drop the
-            // connection instead (1006): a known gap (issue 24), so either ends the socket here, nothing else does.
-            observed.put("1 MiB in one frame (raw)", closed == 1009 || closed == 1006 ? "closed" : "close " + closed);
-            expected.put("1 MiB in one frame (raw)", "closed");
-        }
-        // Not UTF-8, and a binary frame: what no browser sends.
-        try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
-            raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
-            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT, new ArrayList<>()));
-            expected.put("text frame not UTF-8", "close 1007");
-        }
-        try (RawSocket raw = RawSocket.connect(stack.signalingA().port(), token)) {
-            raw.send(2, "{\"type\":\"bye\"}".getBytes(StandardCharsets.UTF_8));
-            raw.send(1, "{\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
-            List<String> texts = new ArrayList<>();
-            int code = raw.awaitClose(Duration.ofSeconds(2), texts);
-            observed.put("binary frame", code == 0 ? "ignored, " + texts.size() + " replies" : "close " + code);
-            // Not in the protocol: websockets-next drops it (no binary handler), the socket goes on.
-            expected.put("binary frame", "ignored, 2 replies");
-        }
+        FrameAttacks.rawFrames(stack.signalingA().port(), Peer.SIGNAL, token, "hello", "{\"type\":\"bye\"}",
+                observed, expected);
         healthy.probe();
 
-        System.out.println("Bad messages on /ws/signal:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        Outcomes.printAndCompare("Bad messages on /ws/signal", observed, expected);
     }
 
     @Test
@@ -164,19 +138,7 @@ class SignalAttackIT {
         Peer p = Peer.connect(stack.signalingB().port(),
                 Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
         p.inbox().next("welcome", WAIT);
-        int sent = 0;
-        while (!p.inbox().isClosed() && sent < 5_000) {
-            if (!p.trySend(Signals.restart("nobody"))) {
-                break;
-            }
-            sent++;
-        }
-        int code = p.inbox().closeCode(WAIT);
-        long rateLimited = p.inbox().raw().stream().filter(t -> t.contains("\"rate-limited\"")).count();
-        System.out.printf("flood: %d messages sent, %d answered rate-limited, closed with %d%n", sent, rateLimited,
-                code);
-        assertThat(rateLimited).as("refusals before the close").isPositive();
-        assertThat(code).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        FrameAttacks.flood("signaling", p, Signals.restart("nobody"), 5_000);
         healthy.probe();
     }
 }

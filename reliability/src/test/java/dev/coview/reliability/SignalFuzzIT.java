@@ -51,7 +51,7 @@ class SignalFuzzIT {
         assertThat(Http.ready(stack.signalingB(), WAIT)).isEqualTo(200);
     }
 
-    /** Every client message type, addressed to two sockets of the room and to a stranger (the bases of the mutations). */
+    /** Every client message type, to two sockets of the room and to a stranger (the bases of the mutations). */
     private static List<Map<String, Object>> templates(List<String> participants) {
         List<Map<String, Object>> templates = new ArrayList<>();
         for (String to : List.of(participants.get(0), participants.get(1), Tokens.randomId())) {

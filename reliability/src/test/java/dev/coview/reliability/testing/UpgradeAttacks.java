@@ -16,7 +16,7 @@ public final class UpgradeAttacks {
     }
 
     /**
-     * Tries every attack on {@code path} at {@code port} and prints the statuses.
+     * Tries every attack on {@code path} at {@code port}; answers the status each got.
      *
      * @param foreignService  the service whose audience alone a token carries in one attack, e.g. {@code room-service}
      * @param foreignAudience that service's audience claim (the socket must refuse it)
@@ -57,34 +57,30 @@ public final class UpgradeAttacks {
                 "?room=..%2F..%2F" + roomId));
         observed.put("ended-room token", Peer.upgradeStatus(port, path, ended.get("token").asText(), Peer.ORIGIN,
                 ""));
-
-        System.out.println("Upgrade attacks on " + path + ":");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
         return observed;
     }
 
     /** The status each attack of {@link #tried} must get, in the same order. */
     public static Map<String, Integer> expected(String foreignService) {
         Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("valid token", 101);
-        expected.put("valid token, ?room= its room", 101);
-        expected.put("no Origin header (not a browser)", 101);
-        expected.put("foreign Origin", 403);
-        expected.put("Origin 'null'", 403);
-        expected.put("missing token", 401);
-        expected.put("garbage token", 401);
-        expected.put("expired token", 401);
-        expected.put("forged token (other key)", 401);
-        expected.put("alg=none token", 401);
-        expected.put("other issuer", 401);
-        expected.put("no audience", 401);
-        expected.put(foreignService + "'s audience only", 401);
-        expected.put("token signature swapped in", 401);
-        // A ?room= that is not the token's room is refused (issue 24; /ws/annotations used to ignore it).
-        expected.put("other-room token (?room=)", 403);
-        expected.put("path traversal in ?room=", 403);
-        expected.put("ended-room token", 403);
+        // Opened: a valid token, and no Origin at all (not a browser; the token is what counts then).
+        expect(expected, 101, "valid token", "valid token, ?room= its room", "no Origin header (not a browser)");
+        // Forbidden: a browser on an origin that is not allowed.
+        expect(expected, 403, "foreign Origin", "Origin 'null'");
+        // Unauthorised: no token the socket accepts.
+        expect(expected, 401, "missing token", "garbage token", "expired token", "forged token (other key)",
+                "alg=none token", "other issuer", "no audience", foreignService + "'s audience only",
+                "token signature swapped in");
+        // Forbidden: a valid token for another room or an ended one. A ?room= that is not the token's room is
+        // refused (issue 24; /ws/annotations used to ignore it).
+        expect(expected, 403, "other-room token (?room=)", "path traversal in ?room=", "ended-room token");
         return expected;
+    }
+
+    private static void expect(Map<String, Integer> expected, int status, String... attacks) {
+        for (String attack : attacks) {
+            expected.put(attack, status);
+        }
     }
 
     /** The header and claims of {@code victim} with the signature of {@code donor}. */
