@@ -1,16 +1,14 @@
 package dev.coview.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
 import dev.coview.reliability.testing.Annotations;
-import dev.coview.reliability.testing.FrameAttacks;
 import dev.coview.reliability.testing.HealthyAnnotationRoom;
-import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.HealthyDuring;
 import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Peer;
+import dev.coview.reliability.testing.SocketAttacks;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
 import dev.coview.reliability.testing.UpgradeAttacks;
@@ -18,10 +16,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input and token attacks on {@code /ws/annotations} of the packaged annotation-service: each gets the
@@ -34,29 +31,16 @@ class AnnotationAttackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String PATH = Annotations.PATH;
-    private static HealthyAnnotationRoom healthy;
 
-    @BeforeAll
-    static void openHealthyRoom() {
-        healthy = new HealthyAnnotationRoom();
-        healthy.probe();
-    }
-
-    @AfterAll
-    static void stillHealthy() {
-        healthy.probe();
-        System.out.printf("annotation attacks: the healthy room drew %d probes each way during them%n",
-                healthy.probes());
-        healthy.close();
-        Stack stack = Stack.get();
-        assertThat(Http.ready(stack.annotationA(), WAIT)).isEqualTo(200);
-        assertThat(Http.ready(stack.annotationB(), WAIT)).isEqualTo(200);
-    }
+    @RegisterExtension
+    static final HealthyDuring healthy = new HealthyDuring("annotation attacks", HealthyAnnotationRoom::new,
+            stack -> List.of(stack.annotationA(), stack.annotationB()));
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
         int port = Stack.get().annotationA().port();
-        Map<String, Integer> observed = UpgradeAttacks.tried(port, PATH, "signaling-service", Claims.AUDIENCE_SIGNALING);
+        Map<String, Integer> observed = UpgradeAttacks.tried(port, PATH, "signaling-service",
+                Claims.AUDIENCE_SIGNALING);
         healthy.probe();
         Outcomes.printAndCompare("Upgrade attacks on " + PATH, observed,
                 UpgradeAttacks.expected("signaling-service"));
@@ -102,24 +86,16 @@ class AnnotationAttackIT {
                         "{\"type\":\"reference.push\",\"url\":\"javascript:alert(1)\"}", "error forbidden"},
                 new String[] {"clear everybody's (customer)", "{\"type\":\"clear\",\"scope\":\"all\"}",
                         "error forbidden"},
-                new String[] {"trailing data", "{\"type\":\"undo\"} {}", "error invalid-message"},
-                new String[] {"spoofed authorId is ignored", "{\"type\":\"undo\",\"authorId\":\"someone-else\"}",
-                        "no reply"});
+                new String[] {"trailing data", "{\"type\":\"undo\"} {}", "error invalid-message"});
         Peer p = Annotations.connect(stack.annotationA(), customerToken);
         p.inbox().next("state", WAIT);
-        for (String[] c : errors) {
-            p.send(c[1]);
-            if (c[2].equals("no reply")) {
-                // An undo with nothing to undo: applied as the sender's own (an event), never another's.
-                JsonNode e = p.inbox().next("event", WAIT);
-                observed.put(c[0], e.get("authorId").asText().equals("someone-else") ? "spoofed" : "no reply");
-            } else {
-                JsonNode reply = p.inbox().next("error", WAIT);
-                observed.put(c[0], "error " + reply.get("code").asText());
-            }
-            expected.put(c[0], c[2]);
-        }
-        assertThat(p.inbox().isClosed()).as("errors leave the socket open").isFalse();
+        SocketAttacks.refused(p, errors, observed, expected);
+        // An undo with nothing to undo and another's authorId: applied as the sender's own (an event).
+        p.send("{\"type\":\"undo\",\"authorId\":\"someone-else\"}");
+        JsonNode undone = p.inbox().next("event", WAIT);
+        observed.put("spoofed authorId is ignored",
+                undone.get("authorId").asText().equals("someone-else") ? "spoofed" : "no reply");
+        expected.put("spoofed authorId is ignored", "no reply");
         p.close();
         healthy.probe();
 
@@ -134,17 +110,12 @@ class AnnotationAttackIT {
                         "\"" + "p".repeat(1 << 20) + "\""), "close 1009"},
                 new String[] {"just over 64 KiB", "{\"type\":\"teleport\",\"pad\":\"" + "p".repeat(65536) + "\"}",
                         "close 1009"});
-        for (String[] c : closes) {
+        SocketAttacks.closing(() -> {
             Peer q = Annotations.connect(stack.annotationB(), customerToken);
             q.inbox().next("state", WAIT);
-            q.trySend(c[1]);
-            int code = q.inbox().closeCodeWithin(WAIT);
-            observed.put(c[0], code < 0 ? "still open, " + q.inbox().raw() : "close " + code);
-            expected.put(c[0], c[2]);
-            q.close();
-            healthy.probe();
-        }
-        FrameAttacks.rawFrames(stack.annotationA().port(), PATH, customerToken, "teleport", "{\"type\":\"undo\"}",
+            return q;
+        }, closes, observed, expected, healthy::probe);
+        SocketAttacks.rawFrames(stack.annotationA().port(), PATH, customerToken, "teleport", "{\"type\":\"undo\"}",
                 observed, expected);
         healthy.probe();
 
@@ -157,7 +128,7 @@ class AnnotationAttackIT {
         Peer p = Annotations.connect(stack.annotationB(),
                 Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
         p.inbox().next("state", WAIT);
-        FrameAttacks.flood("annotation", p, Annotations.pointer(0.5, 0.5), 10_000);
+        SocketAttacks.flood("annotation", p, Annotations.pointer(0.5, 0.5), 10_000);
         healthy.probe();
     }
 }

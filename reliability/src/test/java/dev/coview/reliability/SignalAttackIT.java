@@ -1,16 +1,13 @@
 package dev.coview.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
-import dev.coview.reliability.testing.FrameAttacks;
 import dev.coview.reliability.testing.HealthyRoom;
-import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.HealthyDuring;
 import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Signals;
+import dev.coview.reliability.testing.SocketAttacks;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
 import dev.coview.reliability.testing.UpgradeAttacks;
@@ -18,10 +15,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input and token attacks on {@code /ws/signal} of the packaged signaling-service: each gets the documented
@@ -33,24 +29,10 @@ import org.junit.jupiter.api.Test;
 class SignalAttackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static HealthyRoom healthy;
 
-    @BeforeAll
-    static void openHealthyRoom() {
-        healthy = new HealthyRoom();
-        healthy.probe();
-    }
-
-    @AfterAll
-    static void stillHealthy() {
-        healthy.probe();
-        System.out.printf("signaling attacks: the healthy room relayed %d probes each way during them%n",
-                healthy.probes());
-        healthy.close();
-        Stack stack = Stack.get();
-        assertThat(Http.ready(stack.signalingA(), WAIT)).isEqualTo(200);
-        assertThat(Http.ready(stack.signalingB(), WAIT)).isEqualTo(200);
-    }
+    @RegisterExtension
+    static final HealthyDuring healthy = new HealthyDuring("signaling attacks", HealthyRoom::new,
+            stack -> List.of(stack.signalingA(), stack.signalingB()));
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
@@ -94,13 +76,7 @@ class SignalAttackIT {
                         + "\"from\":\"someone-else\"}", "error unknown-peer"});
         Peer p = Peer.connect(stack.signalingA().port(), token);
         p.inbox().next("welcome", WAIT);
-        for (String[] c : errors) {
-            p.send(c[1]);
-            JsonNode reply = p.inbox().next("error", WAIT);
-            observed.put(c[0], "error " + reply.get("code").asText());
-            expected.put(c[0], c[2]);
-        }
-        assertThat(p.inbox().isClosed()).as("errors leave the socket open").isFalse();
+        SocketAttacks.refused(p, errors, observed, expected);
         p.close();
         healthy.probe();
 
@@ -115,17 +91,12 @@ class SignalAttackIT {
                 new String[] {"1 MiB text frame", Signals.offer("x", "v".repeat(1 << 20)), "close 1009"},
                 new String[] {"just over 64 KiB", "{\"type\":\"hello\",\"pad\":\""
                         + "p".repeat(65536) + "\"}", "close 1009"});
-        for (String[] c : closes) {
+        SocketAttacks.closing(() -> {
             Peer q = Peer.connect(stack.signalingB().port(), token);
             q.inbox().next("welcome", WAIT);
-            q.trySend(c[1]);
-            int code = q.inbox().closeCodeWithin(WAIT);
-            observed.put(c[0], code < 0 ? "still open, " + q.inbox().raw() : "close " + code);
-            expected.put(c[0], c[2]);
-            q.close();
-            healthy.probe();
-        }
-        FrameAttacks.rawFrames(stack.signalingA().port(), Peer.SIGNAL, token, "hello", "{\"type\":\"bye\"}",
+            return q;
+        }, closes, observed, expected, healthy::probe);
+        SocketAttacks.rawFrames(stack.signalingA().port(), Peer.SIGNAL, token, "hello", "{\"type\":\"bye\"}",
                 observed, expected);
         healthy.probe();
 
@@ -138,7 +109,7 @@ class SignalAttackIT {
         Peer p = Peer.connect(stack.signalingB().port(),
                 Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
         p.inbox().next("welcome", WAIT);
-        FrameAttacks.flood("signaling", p, Signals.restart("nobody"), 5_000);
+        SocketAttacks.flood("signaling", p, Signals.restart("nobody"), 5_000);
         healthy.probe();
     }
 }

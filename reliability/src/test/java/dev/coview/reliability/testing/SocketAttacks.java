@@ -2,6 +2,7 @@ package dev.coview.reliability.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.ws.CloseCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +10,49 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The frame-level attacks every socket of the suite ({@code /ws/signal}, {@code /ws/annotations}) must meet the
- * same way: frames no browser sends, written on a {@link RawSocket}, and a flood from a well-formed client.
+ * The attacks every socket of the suite ({@code /ws/signal}, {@code /ws/annotations}) must meet the same way:
+ * texts refused with an error, texts that close the socket, frames no browser sends (written on a
+ * {@link RawSocket}) and a flood from a well-formed client. What each case must get is the caller's: a case is
+ * {@code {what, text, expected outcome}}, outcomes are put in {@code observed}, what they must be in
+ * {@code expected}.
  */
-public final class FrameAttacks {
+public final class SocketAttacks {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private FrameAttacks() {
+    private SocketAttacks() {
+    }
+
+    /** Sends each text on {@code peer}: each must be refused with an {@code error}, the socket left open. */
+    public static void refused(Peer peer, List<String[]> cases, Map<String, String> observed,
+                               Map<String, String> expected) {
+        for (String[] c : cases) {
+            peer.send(c[1]);
+            JsonNode reply = peer.inbox().next("error", WAIT);
+            observed.put(c[0], "error " + reply.get("code").asText());
+            expected.put(c[0], c[2]);
+        }
+        assertThat(peer.inbox().isClosed()).as("errors leave the socket open").isFalse();
+    }
+
+    /**
+     * Sends each text on a socket of its own ({@code open} answers one that has had its greeting), which it must
+     * close with a code; {@code between} runs after each (a healthy room's probe).
+     */
+    public static void closing(Supplier<Peer> open, List<String[]> cases, Map<String, String> observed,
+                               Map<String, String> expected, Runnable between) {
+        for (String[] c : cases) {
+            Peer q = open.get();
+            q.trySend(c[1]);
+            int code = q.inbox().closeCodeWithin(WAIT);
+            observed.put(c[0], code < 0 ? "still open, " + q.inbox().raw() : "close " + code);
+            expected.put(c[0], c[2]);
+            q.close();
+            between.run();
+        }
     }
 
     /**
