@@ -53,6 +53,13 @@ export function collectConsole(contexts, lines = []) {
   return lines;
 }
 
+/** A screenshot of each named context's last page, `<prefix>-<name>.png`: what a failed scenario left on screen. */
+export async function screenshotLastPages(contexts, prefix) {
+  for (const [name, ctx] of Object.entries(contexts)) {
+    await ctx.pages().at(-1)?.screenshot({ path: `${SCREENSHOTS}${prefix}-${name}.png` }).catch(() => undefined);
+  }
+}
+
 /** Takes the violations matching {@code pattern} off the browser's list (a test that provokes one on purpose). */
 export function expectCspViolations(browser, pattern) {
   const kept = browser.cspViolations.filter((v) => !pattern.test(v));

@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { firstAnnotationMessage, inviteObserver, joinByCode, newSession, shareWhenListed } from '../harness/session.mjs';
@@ -229,9 +229,7 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
         { timeout: 10_000 });
     } catch (e) {
       console.log(consoleLines.join('\n'));
-      for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-        await ctx.pages().at(-1)?.screenshot({ path: `${SCREENSHOTS}freeze-failed-${name}.png` }).catch(() => undefined);
-      }
+      await screenshotLastPages({ agent: agentContext, customer: customerContext }, 'freeze-failed');
       throw e;
     } finally {
       await agentContext.close();

@@ -14,8 +14,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { CHROMIUM, collectConsole, launchChromium, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { CHROMIUM, collectConsole, launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { chromiumIn, forwardLocalhost, makeHosts, netnsMissing, routesOf } from '../harness/netns.mjs';
 import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
@@ -183,14 +183,8 @@ describe('media through the TURN relay only, browsers in separate network namesp
         const source = await cropOf(customer);
         await cropToCentre(customer);
         const crop = await cropOf(customer);
-        const points = quadrantPoints(crop, source);
-        const seen = await eventually(async () => {
-          const s = await sampleVideo(agent, '[data-testid=remote-video]', points);
-          assert.equal(s.w, crop.w, 'the agent\'s video is as wide as the crop');
-          assert.equal(s.h, crop.h, 'the agent\'s video is as high as the crop');
-          s.colours.forEach((c, i) => assert.ok(near(c, QUADRANT_COLOURS[i], 70), `colours ${JSON.stringify(s.colours)}`));
-          return s;
-        }, { timeoutMs: 30_000 });
+        const seen = await showsCrop(agent, '[data-testid=remote-video]', crop, source, QUADRANT_COLOURS,
+          { tolerance: 70, timeoutMs: 30_000 });
         console.log(`agent receives ${seen.w}×${seen.h} through the relay, colours ${JSON.stringify(seen.colours)}`);
 
         const agentPair = await selectedPair(agent);

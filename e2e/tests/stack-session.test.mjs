@@ -11,8 +11,8 @@
 // either way.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { collectConsole, near, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { firstAnnotationMessage, firstRemoteFrame, inviteObserver, joinByCode, newSession, shareWhenListed }
   from '../harness/session.mjs';
@@ -87,14 +87,8 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
       const source = await cropOf(customer);
       await cropToCentre(customer);
       const crop = await cropOf(customer);
-      const points = quadrantPoints(crop, source);
-      const seen = await eventually(async () => {
-        const s = await sampleVideo(agent, '[data-testid=remote-video]', points);
-        assert.equal(s.w, crop.w, 'the agent\'s video is as wide as the crop');
-        assert.equal(s.h, crop.h, 'the agent\'s video is as high as the crop');
-        s.colours.forEach((c, i) => assert.ok(near(c, QUADRANT_COLOURS[i], 70), `colours ${JSON.stringify(s.colours)}`));
-        return s;
-      }, { timeoutMs: 30_000 });
+      const seen = await showsCrop(agent, '[data-testid=remote-video]', crop, source, QUADRANT_COLOURS,
+        { tolerance: 70, timeoutMs: 30_000 });
       // The crop also travels as an annotation event (fractions of the source), for the agent's overlay.
       await eventually(async () => {
         const crops = agentAnnotations.filter((m) => m.type === 'event' && m.event.type === 'crop').map((m) => m.event);
@@ -124,9 +118,7 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
         setTimeout(() => resolve({ n, pipeline: document.querySelector('.share-layout')?.dataset.pipeline, hidden: document.visibilityState }), 3000);
       })).catch((err) => `not sharing (${err.message.split('\n')[0]})`);
       console.log(`customer outgoing frames in 3 s: ${JSON.stringify(outFrames)}`);
-      for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-        await ctx.pages().at(-1)?.screenshot({ path: `${SCREENSHOTS}session-failed-${name}.png` }).catch(() => undefined);
-      }
+      await screenshotLastPages({ agent: agentContext, customer: customerContext }, 'session-failed');
       throw e;
     } finally {
       await agentContext.close();

@@ -9,8 +9,8 @@
 // Freeze → customer's still and reload timings. Pages come from room-service when it serves this build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { collectConsole, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { stackMissing } from '../harness/stack.mjs';
 import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
@@ -18,15 +18,6 @@ import { dragAcross, joinByCode, newSession } from '../harness/session.mjs';
 
 const missing = stackMissing();
 const PURPLE = [128, 0, 255];
-
-/** A video on {@code page} carries {@code crop}'s size and, at each quadrant's sample point, {@code colours}. */
-async function showsCrop(page, selector, crop, source, colours = QUADRANT_COLOURS, timeoutMs = 60_000) {
-  await eventually(async () => {
-    const s = await sampleVideo(page, selector, quadrantPoints(crop, source));
-    assert.deepEqual([s.w, s.h], [crop.w, crop.h], `${selector} has the crop's size`);
-    s.colours.forEach((c, i) => assert.ok(near(c, colours[i]), `${selector} quadrant ${i}: ${c} ≠ ${colours[i]}`));
-  }, { timeoutMs });
-}
 
 /** Non-transparent pixels of a canvas (an annotation layer): ink shows there. */
 const inkedPixels = (page, testId) => page.evaluate((id) => {
