@@ -64,6 +64,29 @@ export function firstAnnotationMessage(page, annotationUrl, token) {
   }), { url: annotationUrl, token });
 }
 
+/**
+ * Records the annotation socket's frames of each named context's pages: every frame logged to {@code lines}, and
+ * per name the messages sent and received (parsed), e.g. `annotationFrames({ agent: ctx }, lines).agent.sent`.
+ */
+export function annotationFrames(contexts, lines) {
+  const frames = {};
+  for (const [name, ctx] of Object.entries(contexts)) {
+    const own = (frames[name] = { sent: [], received: [] });
+    ctx.on('page', (page) => page.on('websocket', (ws) => {
+      if (!ws.url().includes('/ws/annotations')) return;
+      ws.on('framesent', (f) => {
+        lines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
+        own.sent.push(JSON.parse(String(f.payload)));
+      });
+      ws.on('framereceived', (f) => {
+        lines.push(`${name} ← ${String(f.payload).slice(0, 160)}`);
+        own.received.push(JSON.parse(String(f.payload)));
+      });
+    }));
+  }
+  return frames;
+}
+
 /** A pen stroke by the agent across the middle of the customer's video, from 40 % to 60 % of its box. */
 export async function penStroke(agent) {
   const box = await agent.getByTestId('remote-video').boundingBox();

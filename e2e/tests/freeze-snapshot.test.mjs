@@ -14,7 +14,8 @@ import assert from 'node:assert/strict';
 import { collectConsole, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { firstAnnotationMessage, inviteObserver, joinByCode, newSession, shareWhenListed } from '../harness/session.mjs';
+import { annotationFrames, firstAnnotationMessage, inviteObserver, joinByCode, newSession, shareWhenListed }
+  from '../harness/session.mjs';
 import { stackMissing } from '../harness/stack.mjs';
 import { useStackPages } from '../harness/stackPages.mjs';
 
@@ -65,21 +66,7 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
     const observerContext = await browser.newContext({ viewport: VIEWPORT });
     const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
     // The agent's annotation traffic: what it sent (freeze, snapshot.saved) and what came back (its stroke).
-    const sent = [];
-    const received = [];
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('page', (page) => page.on('websocket', (ws) => {
-        if (!ws.url().includes('/ws/annotations')) return;
-        ws.on('framesent', (f) => {
-          consoleLines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
-          if (name === 'agent') sent.push(JSON.parse(String(f.payload)));
-        });
-        ws.on('framereceived', (f) => {
-          consoleLines.push(`${name} ← ${String(f.payload).slice(0, 160)}`);
-          if (name === 'agent') received.push(JSON.parse(String(f.payload)));
-        });
-      }));
-    }
+    const { sent, received } = annotationFrames({ agent: agentContext, customer: customerContext }, consoleLines).agent;
     try {
       const agent = await agentContext.newPage();
       const room = await newSession(agent, base);

@@ -14,8 +14,9 @@ import assert from 'node:assert/strict';
 import { collectConsole, near, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { firstAnnotationMessage, firstRemoteFrame, inviteObserver, joinByCode, newSession, shareWhenListed }
-  from '../harness/session.mjs';
+import {
+  annotationFrames, firstAnnotationMessage, firstRemoteFrame, inviteObserver, joinByCode, newSession, shareWhenListed,
+} from '../harness/session.mjs';
 import { AGENT_PASSWORD, AGENT_USER, stackMissing } from '../harness/stack.mjs';
 import { servesThisBuild, useStackPages } from '../harness/stackPages.mjs';
 
@@ -131,18 +132,9 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     const observerContext = await browser.newContext({ viewport: VIEWPORT });
-    const sent = [];
     const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('page', (page) => page.on('websocket', (ws) => {
-        if (!ws.url().includes('/ws/annotations')) return;
-        ws.on('framesent', (f) => {
-          consoleLines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
-          if (name === 'agent') sent.push(JSON.parse(String(f.payload)));
-        });
-        ws.on('framereceived', (f) => consoleLines.push(`${name} ← ${String(f.payload).slice(0, 160)}`));
-      }));
-    }
+    // What the agent's page sent on its annotation socket: live ink, then the whole stroke; undo, redo, clear.
+    const { sent } = annotationFrames({ agent: agentContext, customer: customerContext }, consoleLines).agent;
     try {
       const agent = await agentContext.newPage();
       const room = await newSession(agent, base);
