@@ -41,6 +41,25 @@ export async function launchChromium({ captureTitle, executablePath = CHROMIUM }
   return watchContentSecurityPolicy(await chromium.launch({ executablePath, headless: false, args }));
 }
 
+/**
+ * Collects the pages' console and uncaught errors of each named context into {@code lines} (printed when a scenario
+ * fails: the first place to look), e.g. `collectConsole({ agent: agentContext, customer: customerContext })`.
+ */
+export function collectConsole(contexts, lines = []) {
+  for (const [name, ctx] of Object.entries(contexts)) {
+    ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
+    ctx.on('weberror', (e) => lines.push(`${name} error: ${e.error().message}`));
+  }
+  return lines;
+}
+
+/** A screenshot of each named context's last page, `<prefix>-<name>.png`: what a failed scenario left on screen. */
+export async function screenshotLastPages(contexts, prefix) {
+  for (const [name, ctx] of Object.entries(contexts)) {
+    await ctx.pages().at(-1)?.screenshot({ path: `${SCREENSHOTS}${prefix}-${name}.png` }).catch(() => undefined);
+  }
+}
+
 /** Takes the violations matching {@code pattern} off the browser's list (a test that provokes one on purpose). */
 export function expectCspViolations(browser, pattern) {
   const kept = browser.cspViolations.filter((v) => !pattern.test(v));

@@ -1,5 +1,8 @@
-// What a customer does on the share page, for the browser tests: read the crop, drag its handles, and the
-// sample points that fall in each colour quadrant of fixtures/quadrants.html inside a crop.
+// What a customer does on the share page, for the browser tests: read the crop, drag its handles, the sample
+// points that fall in each colour quadrant of fixtures/quadrants.html inside a crop, and whether a video shows it.
+import assert from 'node:assert/strict';
+import { near, sampleVideo } from './browser.mjs';
+import { eventually } from './eventually.mjs';
 
 export const TITLE = 'CoView quadrants';
 export const RED = [255, 0, 0];
@@ -90,4 +93,19 @@ export function quadrantPoints(crop, source) {
     at((crop.x + cx) / 2, (crop.y + crop.h + cy) / 2),
     at((crop.x + crop.w + cx) / 2, (crop.y + crop.h + cy) / 2),
   ];
+}
+
+/**
+ * Waits until the video {@code selector} on {@code page} carries {@code crop}'s size and, at each quadrant's sample
+ * point, {@code colours} (within {@code tolerance}); answers the last sample.
+ */
+export async function showsCrop(page, selector, crop, source, colours = QUADRANT_COLOURS,
+  { tolerance = 60, timeoutMs = 60_000 } = {}) {
+  return eventually(async () => {
+    const s = await sampleVideo(page, selector, quadrantPoints(crop, source));
+    assert.deepEqual([s.w, s.h], [crop.w, crop.h], `${selector} has the crop's size`);
+    s.colours.forEach((c, i) => assert.ok(near(c, colours[i], tolerance),
+      `${selector} quadrant ${i}: ${c} ≠ ${colours[i]} (all: ${JSON.stringify(s.colours)})`));
+    return s;
+  }, { timeoutMs });
 }

@@ -12,12 +12,79 @@ export async function newSession(agent, base) {
   return room;
 }
 
-/** The customer joins with the session code and waits for the Share button (the consent step). */
+/**
+ * The customer joins with the session code and waits for the Share button (the consent step); answers
+ * room-service's answer to the join (the participant's token and rejoin credential).
+ */
 export async function joinByCode(customer, base, code) {
   await customer.goto(`${base}/join/`);
   await customer.getByLabel('Session code').fill(code);
+  const joined = customer.waitForResponse((r) => r.url().endsWith('/api/rooms/join'));
   await customer.getByRole('button', { name: 'Join' }).click();
+  const body = await (await joined).json();
   await customer.getByTestId('share').waitFor();
+  return body;
+}
+
+/** The customer clicks Share once the agent lists them; answers the click's time (Date.now()). */
+export async function shareWhenListed(agent, customer) {
+  await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
+  const clicked = Date.now();
+  await customer.getByTestId('share').click();
+  return clicked;
+}
+
+/** Waits until the agent's video of the customer's share has a frame (60 s at most); `agent`: a page or a frame. */
+export async function firstRemoteFrame(agent) {
+  await agent.waitForFunction(() => {
+    const v = document.querySelector('[data-testid=remote-video]');
+    return v && v.videoWidth > 0 && v.readyState >= 2;
+  }, null, { polling: 'raf', timeout: 60_000 });
+}
+
+/** An observer's token for the room, asked of room-service with the agent's token (`room` is its CreatedRoom). */
+export async function inviteObserver(roomUrl, room, name) {
+  const issued = await fetch(`${roomUrl}/api/rooms/${room.roomId}/observers`, {
+    method: 'POST', headers: { Authorization: `Bearer ${room.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }) });
+  if (issued.status !== 201) throw new Error(`observer invitation refused: ${issued.status}`);
+  return (await issued.json()).token;
+}
+
+/** The first message a socket opened from {@code page} with {@code token} gets on the annotation socket: the room's state. */
+export function firstAnnotationMessage(page, annotationUrl, token) {
+  return page.evaluate(({ url, token }) => new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, ['bearer-token-carrier',
+      encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)]);
+    ws.onmessage = (m) => {
+      resolve(JSON.parse(m.data));
+      ws.close();
+    };
+    ws.onclose = (e) => reject(new Error(`closed ${e.code}`));
+  }), { url: annotationUrl, token });
+}
+
+/**
+ * Records the annotation socket's frames of each named context's pages: every frame logged to {@code lines}, and
+ * per name the messages sent and received (parsed), e.g. `annotationFrames({ agent: ctx }, lines).agent.sent`.
+ */
+export function annotationFrames(contexts, lines) {
+  const frames = {};
+  for (const [name, ctx] of Object.entries(contexts)) {
+    const own = (frames[name] = { sent: [], received: [] });
+    ctx.on('page', (page) => page.on('websocket', (ws) => {
+      if (!ws.url().includes('/ws/annotations')) return;
+      ws.on('framesent', (f) => {
+        lines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
+        own.sent.push(JSON.parse(String(f.payload)));
+      });
+      ws.on('framereceived', (f) => {
+        lines.push(`${name} ← ${String(f.payload).slice(0, 160)}`);
+        own.received.push(JSON.parse(String(f.payload)));
+      });
+    }));
+  }
+  return frames;
 }
 
 /** A pen stroke by the agent across the middle of the customer's video, from 40 % to 60 % of its box. */

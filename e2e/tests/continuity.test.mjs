@@ -8,14 +8,14 @@
 // signaling — reading consent, choosing a screen, paused (prints the pause → label time, and where it goes), stopped —
 // and a share whose picture never arrives gets a plain-language diagnosis; each side speaks its own language (the
 // console set to Japanese, the customer's invite with lang=de). Pages come from room-service when it serves this build.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { stackMissing } from '../harness/stack.mjs';
-import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
-import { newSession, penStroke, recordCaptures } from '../harness/session.mjs';
+import { joinByCode, newSession, penStroke, recordCaptures } from '../harness/session.mjs';
+import { useStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 
@@ -38,16 +38,6 @@ async function agentSeesCrop(agent, crop, timeoutMs = 60_000) {
   }, { timeoutMs });
 }
 
-async function joinByCode(customer, base, code) {
-  await customer.goto(`${base}/join/`);
-  await customer.getByLabel('Session code').fill(code);
-  const joined = customer.waitForResponse((r) => r.url().endsWith('/api/rooms/join'));
-  await customer.getByRole('button', { name: 'Join' }).click();
-  const body = await (await joined).json();
-  await customer.getByTestId('share').waitFor();
-  return body;
-}
-
 async function paintMask(customer) {
   const layer = await customer.getByTestId('crop-layer').boundingBox();
   await customer.getByTestId('paint-mask').click();
@@ -65,24 +55,15 @@ const masksOf = (customer) => customer.locator('.mask-box[data-rect]').evaluateA
   (els) => els.map((e) => e.getAttribute('data-rect')));
 
 describe('CoView stack: sessions survive reloads, pauses and ends', { skip: missing ? `stack not available: ${missing}` : false }, () => {
-  let stack;
-  let server;
-  let browser;
-  let base;
-
-  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
-
-  after(() => closeStackPages({ browser, stack, server }));
+  const pages = useStackPages({ captureTitle: TITLE });
 
   it('pause, stop and re-share, customer reload, agent reload, end', async () => {
-    const agentContext = await browser.newContext({ viewport: VIEWPORT });
-    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    const agentContext = await pages.browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await pages.browser.newContext({ viewport: VIEWPORT });
     await customerContext.addInitScript(recordCaptures);
-    const lines = [];
+    const lines = collectConsole({ agent: agentContext, customer: customerContext });
     const received = [];
     for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('weberror', (e) => lines.push(`${name} error: ${e.error().message}`));
       ctx.on('page', (page) => page.on('websocket', (ws) => ws.on('framereceived', (f) => {
         lines.push(`${name} ← ${String(f.payload).slice(0, 160)}`);
         if (name === 'customer' && ws.url().includes('/ws/annotations')) received.push(JSON.parse(String(f.payload)));
@@ -90,10 +71,10 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
     }
     try {
       const agent = await agentContext.newPage();
-      const room = await newSession(agent, base);
-      await openQuadrants(customerContext, server.url);
+      const room = await newSession(agent, pages.base);
+      await openQuadrants(customerContext, pages.server.url);
       const customer = await customerContext.newPage();
-      const joined = await joinByCode(customer, base, room.joinCode);
+      const joined = await joinByCode(customer, pages.base, room.joinCode);
       assert.match(joined.rejoinCredential, /^[A-Za-z0-9_-]{43}$/);
       await waitPhase(agent, 'consent');
       // The customer's page lists who can see their screen: the agent, before anything is shared.
@@ -199,13 +180,13 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
 
   /** An agent's new session and a customer who joined it by code, each in a context of its own; both closed after. */
   async function withJoinedSession(run) {
-    const agentContext = await browser.newContext({ viewport: VIEWPORT });
-    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    const agentContext = await pages.browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await pages.browser.newContext({ viewport: VIEWPORT });
     try {
       const agent = await agentContext.newPage();
-      const room = await newSession(agent, base);
+      const room = await newSession(agent, pages.base);
       const customer = await customerContext.newPage();
-      await joinByCode(customer, base, room.joinCode);
+      await joinByCode(customer, pages.base, room.joinCode);
       await run({ agent, agentContext, customer });
     } finally {
       await agentContext.close();
@@ -254,13 +235,13 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
 
   it('each side in its own language: the agent\'s console set to 日本語, the customer\'s invite with lang=de',
     async () => {
-      const agentContext = await browser.newContext({ viewport: VIEWPORT });
+      const agentContext = await pages.browser.newContext({ viewport: VIEWPORT });
       // The customer's browser asks for French: the invite's language wins over it.
-      const customerContext = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
-      const strangerContext = await browser.newContext({ viewport: VIEWPORT });
+      const customerContext = await pages.browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+      const strangerContext = await pages.browser.newContext({ viewport: VIEWPORT });
       try {
         const agent = await agentContext.newPage();
-        await newSession(agent, base);
+        await newSession(agent, pages.base);
         // The console's own setting: saved, the console reloads in Japanese and comes back to the same session.
         await Promise.all([agent.waitForEvent('load'), agent.getByTestId('language').selectOption('ja')]);
         await agent.getByRole('heading', { name: 'エージェントコンソール' }).waitFor();
@@ -273,7 +254,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
         const invite = new URL(await agent.getByTestId('invite-url').textContent());
         assert.equal(invite.searchParams.get('lang'), 'de');
         const customer = await customerContext.newPage();
-        await customer.goto(`${base}${invite.pathname}${invite.search}${invite.hash}`);
+        await customer.goto(`${pages.base}${invite.pathname}${invite.search}${invite.hash}`);
         await customer.getByRole('heading', { name: 'Teilen Sie Ihren Bildschirm mit Ihrem Ansprechpartner' }).waitFor();
         assert.equal(await customer.evaluate(() => document.documentElement.lang), 'de');
         assert.equal(await customer.title(), 'CoView – an einer Support-Sitzung teilnehmen');
@@ -290,7 +271,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
         // A refused code is said in the link's language too (room-service's problem, in the person's words); another
         // browser, since this one's rejoin credential would take it back into the session.
         const stranger = await strangerContext.newPage();
-        await stranger.goto(`${base}/join/?lang=de`);
+        await stranger.goto(`${pages.base}/join/?lang=de`);
         await stranger.getByLabel('Sitzungscode').fill('000000');
         await stranger.getByRole('button', { name: 'Teilnehmen' }).click();
         await stranger.getByRole('alert').filter({ hasText: /^Dieser Code ist falsch/ }).waitFor();
@@ -342,18 +323,18 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
 
   it('the agent reads the customer\'s share state in words: reading consent, choosing a screen, paused, stopped',
     async () => {
-      const agentContext = await browser.newContext({ viewport: VIEWPORT });
-      const customerContext = await browser.newContext({ viewport: VIEWPORT });
+      const agentContext = await pages.browser.newContext({ viewport: VIEWPORT });
+      const customerContext = await pages.browser.newContext({ viewport: VIEWPORT });
       try {
         const heard = [];
         const agent = await agentContext.newPage();
         followPauses(agent, 'agent got', 'framereceived', heard);
-        const room = await newSession(agent, base);
+        const room = await newSession(agent, pages.base);
         await notePhases(agent);
-        await openQuadrants(customerContext, server.url);
+        await openQuadrants(customerContext, pages.server.url);
         const customer = await customerContext.newPage();
         followPauses(customer, 'customer sent', 'framesent', heard);
-        await joinByCode(customer, base, room.joinCode);
+        await joinByCode(customer, pages.base, room.joinCode);
         await waitPhase(agent, 'consent');
         assert.equal(await agent.getByTestId('customer-state').textContent(),
           'The customer is reading what sharing their screen means');
@@ -411,8 +392,8 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
     });
 
   it('a share whose picture never arrives: the agent is told why, in plain words', async () => {
-    const agentContext = await browser.newContext({ viewport: VIEWPORT });
-    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    const agentContext = await pages.browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await pages.browser.newContext({ viewport: VIEWPORT });
     // The customer's network lets nothing through: no direct path, no relay reachable (their browser gathers no
     // candidate at all), while signaling works.
     await customerContext.addInitScript(() => {
@@ -430,10 +411,10 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
     });
     try {
       const agent = await agentContext.newPage();
-      const room = await newSession(agent, base);
-      await openQuadrants(customerContext, server.url);
+      const room = await newSession(agent, pages.base);
+      await openQuadrants(customerContext, pages.server.url);
       const customer = await customerContext.newPage();
-      await joinByCode(customer, base, room.joinCode);
+      await joinByCode(customer, pages.base, room.joinCode);
       await customer.getByTestId('share').click();
       await waitPhase(agent, 'starting');
       assert.match(await agent.getByTestId('customer-state').textContent(), /sharing; waiting for the picture/);

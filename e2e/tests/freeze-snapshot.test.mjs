@@ -9,13 +9,15 @@
 // Prints Freeze click → the customer's still shown. Pages come from room-service when it serves this build,
 // else from a static server proxying /api to the stack (as stack-session.test.mjs).
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
-import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
+import { annotationFrames, firstAnnotationMessage, inviteObserver, joinByCode, newSession, shareWhenListed }
+  from '../harness/session.mjs';
+import { stackMissing } from '../harness/stack.mjs';
+import { useStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -53,59 +55,28 @@ function comparePngs(page, { urls, token, at }) {
 }
 
 describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not available: ${missing}` : false }, () => {
-  let stack;
-  let server;
-  let browser;
-  let base;
-
-  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
-
-  after(() => closeStackPages({ browser, stack, server }));
+  const pages = useStackPages({ captureTitle: TITLE });
 
   // Every freeze is driven from the agent's page: a second socket on the agent's token would replace the page's own
   // (one annotation socket per participant, 4002), so the page would never see what it sent.
   it('freeze shows the customer the very snapshot; a snapshot is stored, listed and downloadable', async () => {
+    const { stack, server, base, browser } = pages;
     const agentContext = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     const observerContext = await browser.newContext({ viewport: VIEWPORT });
-    const consoleLines = [];
+    const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
     // The agent's annotation traffic: what it sent (freeze, snapshot.saved) and what came back (its stroke).
-    const sent = [];
-    const received = [];
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('weberror', (e) => consoleLines.push(`${name} error: ${e.error().message}`));
-      ctx.on('page', (page) => page.on('websocket', (ws) => {
-        if (!ws.url().includes('/ws/annotations')) return;
-        ws.on('framesent', (f) => {
-          consoleLines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
-          if (name === 'agent') sent.push(JSON.parse(String(f.payload)));
-        });
-        ws.on('framereceived', (f) => {
-          consoleLines.push(`${name} ← ${String(f.payload).slice(0, 160)}`);
-          if (name === 'agent') received.push(JSON.parse(String(f.payload)));
-        });
-      }));
-    }
+    const { sent, received } = annotationFrames({ agent: agentContext, customer: customerContext }, consoleLines).agent;
     try {
       const agent = await agentContext.newPage();
-      await agent.goto(`${base}/agent/`);
-      await agent.getByLabel('Agent key').fill(AGENT_KEY);
-      const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
-      await agent.getByRole('button', { name: 'New session' }).click();
-      const room = await (await created).json();
+      const room = await newSession(agent, base);
       const code = (await agent.getByTestId('join-code').textContent()).trim();
-      await agent.getByTestId('connection').getByText('Connected').waitFor();
       const auth = { Authorization: `Bearer ${room.token}` };
 
       await openQuadrants(customerContext, server.url);
       const customer = await customerContext.newPage();
-      await customer.goto(`${base}/join/`);
-      await customer.getByLabel('Session code').fill(code);
-      await customer.getByRole('button', { name: 'Join' }).click();
-      await customer.getByTestId('share').waitFor();
-      await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
-      await customer.getByTestId('share').click();
+      await joinByCode(customer, base, code);
+      await shareWhenListed(agent, customer);
       await eventually(async () => assert.ok((await cropOf(customer)).w > 0, 'the source size is known'),
         { timeoutMs: 60_000 });
       await cropToCentre(customer);
@@ -151,20 +122,10 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
       console.log(`customer's still: ${shown.w}×${shown.h}, sha256 ${shown.sha256.slice(0, 16)}… = room-service's`);
 
       // Someone who connects now gets the freeze in the room's state.
-      const issued = await fetch(`${stack.roomUrl}/api/rooms/${room.roomId}/observers`, {
-        method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'QA' }) });
-      assert.equal(issued.status, 201);
+      const observerToken = await inviteObserver(stack.roomUrl, room, 'QA');
       const observer = await observerContext.newPage();
       await observer.goto(`${base}/join/`);
-      const state = await observer.evaluate(({ url, token }) => new Promise((resolve, reject) => {
-        const ws = new WebSocket(url, ['bearer-token-carrier',
-          encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)]);
-        ws.onmessage = (m) => {
-          resolve(JSON.parse(m.data));
-          ws.close();
-        };
-        ws.onclose = (e) => reject(new Error(`closed ${e.code}`));
-      }), { url: stack.annotationUrl, token: (await issued.json()).token });
+      const state = await firstAnnotationMessage(observer, stack.annotationUrl, observerToken);
       assert.equal(state.type, 'state');
       assert.equal(state.freeze?.snapshotId, freeze.snapshotId, 'a late joiner gets the freeze in the state');
 
@@ -255,9 +216,7 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
         { timeout: 10_000 });
     } catch (e) {
       console.log(consoleLines.join('\n'));
-      for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-        await ctx.pages().at(-1)?.screenshot({ path: `${SCREENSHOTS}freeze-failed-${name}.png` }).catch(() => undefined);
-      }
+      await screenshotLastPages({ agent: agentContext, customer: customerContext }, 'freeze-failed');
       throw e;
     } finally {
       await agentContext.close();

@@ -12,13 +12,14 @@
 //   the customer's indicator off.
 // Screenshots: the consent dialog, both pages while recording, the link prompt, the agent's lists, the crop prompt.
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { AGENT_KEY, stackMissing } from '../harness/stack.mjs';
-import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
+import { firstRemoteFrame, joinByCode, newSession } from '../harness/session.mjs';
+import { stackMissing } from '../harness/stack.mjs';
+import { useStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
@@ -77,48 +78,28 @@ function webmInfo(bytes) {
 
 describe('CoView stack: recording with consent, reference links, crop requests',
   { skip: missing ? `stack not available: ${missing}` : false }, () => {
-    let stack;
-    let server;
-    let browser;
-    let base;
-
-    before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
-
-    after(() => closeStackPages({ browser, stack, server }));
+    const pages = useStackPages({ captureTitle: TITLE });
 
     it('records only with consent, downloads valid WebM, opens accepted links only, and asks to adjust the crop',
       async () => {
+        const { stack, server, base, browser } = pages;
         const agentContext = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
         const customerContext = await browser.newContext({ viewport: VIEWPORT });
-        const consoleLines = [];
-        for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-          ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
-          ctx.on('weberror', (e) => consoleLines.push(`${name} error: ${e.error().message}`));
-        }
+        const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
         try {
           const agent = await agentContext.newPage();
-          await agent.goto(`${base}/agent/`);
-          await agent.getByLabel('Agent key').fill(AGENT_KEY);
-          const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
-          await agent.getByRole('button', { name: 'New session' }).click();
-          const room = await (await created).json();
+          const room = await newSession(agent, base);
           const recordingsUrl = `${stack.roomUrl}/api/rooms/${room.roomId}/recordings`;
           const auth = { Authorization: `Bearer ${room.token}` };
           const code = (await agent.getByTestId('join-code').textContent()).trim();
-          await agent.getByTestId('connection').getByText('Connected').waitFor();
           // Nothing to record before the customer shares.
           assert.ok(await agent.getByTestId('record').isDisabled(), 'Record is disabled without a video');
 
           await openQuadrants(customerContext, server.url);
           const customer = await customerContext.newPage();
-          await customer.goto(`${base}/join/`);
-          await customer.getByLabel('Session code').fill(code);
-          await customer.getByRole('button', { name: 'Join' }).click();
+          await joinByCode(customer, base, code);
           await customer.getByTestId('share').click();
-          await agent.waitForFunction(() => {
-            const v = document.querySelector('[data-testid=remote-video]');
-            return v && v.videoWidth > 0 && v.readyState >= 2;
-          }, null, { polling: 'raf', timeout: 60_000 });
+          await firstRemoteFrame(agent);
           // A stroke, so that the recording holds the overlay too.
           await agent.getByRole('button', { name: 'Pen', exact: true }).click();
           const area = await agent.getByTestId('overlay').boundingBox();

@@ -14,12 +14,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { CHROMIUM, launchChromium, near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { CHROMIUM, collectConsole, launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { chromiumIn, forwardLocalhost, makeHosts, netnsMissing, routesOf } from '../harness/netns.mjs';
 import { FIXTURES, WEB_ROOT } from '../harness/paths.mjs';
-import { AGENT_KEY, stackMissing, startStack } from '../harness/stack.mjs';
+import { firstRemoteFrame, joinByCode, newSession, shareWhenListed } from '../harness/session.mjs';
+import { stackMissing, startStack } from '../harness/stack.mjs';
 import { servesThisBuild } from '../harness/stackPages.mjs';
 import { startStaticServer } from '../harness/staticServer.mjs';
 
@@ -125,10 +126,9 @@ describe('media through the TURN relay only, browsers in separate network namesp
       const agentContext = await agentBrowser.newContext({ viewport: VIEWPORT });
       const customerContext = await customerBrowser.newContext({ viewport: VIEWPORT });
       const frames = { agent: { sent: [], received: [] }, customer: { sent: [], received: [] } };
-      const lines = [];
+      const lines = collectConsole({ agent: agentContext, customer: customerContext });
       for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
         await ctx.addInitScript(recordPeerConnections);
-        ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
         ctx.on('page', (page) => page.on('websocket', (ws) => {
           if (!ws.url().includes('/ws/signal')) return;
           ws.on('framesent', (f) => frames[name].sent.push(String(f.payload)));
@@ -155,25 +155,14 @@ describe('media through the TURN relay only, browsers in separate network namesp
       };
       try {
         const agent = await agentContext.newPage();
-        await agent.goto(`${base}/agent/`);
-        await agent.getByLabel('Agent key').fill(AGENT_KEY);
-        await agent.getByRole('button', { name: 'New session' }).click();
+        await newSession(agent, base);
         const code = (await agent.getByTestId('join-code').textContent()).trim();
-        await agent.getByTestId('connection').getByText('Connected').waitFor();
 
         const shared = await openQuadrants(customerContext, server.url);
         const customer = await customerContext.newPage();
-        await customer.goto(`${base}/join/`);
-        await customer.getByLabel('Session code').fill(code);
-        await customer.getByRole('button', { name: 'Join' }).click();
-        await customer.getByTestId('share').waitFor();
-        await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
-        const clicked = Date.now();
-        await customer.getByTestId('share').click();
-        await agent.waitForFunction(() => {
-          const v = document.querySelector('[data-testid=remote-video]');
-          return v && v.videoWidth > 0 && v.readyState >= 2;
-        }, null, { polling: 'raf', timeout: 60_000 });
+        await joinByCode(customer, base, code);
+        const clicked = await shareWhenListed(agent, customer);
+        await firstRemoteFrame(agent);
         return { agent, customer, shared, frames, firstFrameMs: Date.now() - clicked, close, dump };
       } catch (e) {
         dump();
@@ -194,14 +183,8 @@ describe('media through the TURN relay only, browsers in separate network namesp
         const source = await cropOf(customer);
         await cropToCentre(customer);
         const crop = await cropOf(customer);
-        const points = quadrantPoints(crop, source);
-        const seen = await eventually(async () => {
-          const s = await sampleVideo(agent, '[data-testid=remote-video]', points);
-          assert.equal(s.w, crop.w, 'the agent\'s video is as wide as the crop');
-          assert.equal(s.h, crop.h, 'the agent\'s video is as high as the crop');
-          s.colours.forEach((c, i) => assert.ok(near(c, QUADRANT_COLOURS[i], 70), `colours ${JSON.stringify(s.colours)}`));
-          return s;
-        }, { timeoutMs: 30_000 });
+        const seen = await showsCrop(agent, '[data-testid=remote-video]', crop, source, QUADRANT_COLOURS,
+          { tolerance: 70, timeoutMs: 30_000 });
         console.log(`agent receives ${seen.w}×${seen.h} through the relay, colours ${JSON.stringify(seen.colours)}`);
 
         const agentPair = await selectedPair(agent);

@@ -9,28 +9,25 @@
 // packages room-service with it); otherwise (room-service packaged earlier, or COVIEW_E2E_PAGES=static) from
 // a static server with this build, proxying /api to the stack — the APIs, sockets and media are the stack's
 // either way.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { collectConsole, near, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
-import { AGENT_KEY, AGENT_PASSWORD, AGENT_USER, stackMissing } from '../harness/stack.mjs';
-import { closeStackPages, openStackPages, servesThisBuild } from '../harness/stackPages.mjs';
+import {
+  annotationFrames, firstAnnotationMessage, firstRemoteFrame, inviteObserver, joinByCode, newSession, shareWhenListed,
+} from '../harness/session.mjs';
+import { AGENT_PASSWORD, AGENT_USER, stackMissing } from '../harness/stack.mjs';
+import { servesThisBuild, useStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
 
 describe('CoView stack: agent and customer', { skip: missing ? `stack not available: ${missing}` : false }, () => {
-  let stack;
-  let server;
-  let browser;
-  let base;
-
-  before(async () => ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE })));
-
-  after(() => closeStackPages({ browser, stack, server }));
+  const pages = useStackPages({ captureTitle: TITLE });
 
   it('room-service serves this build of the web client and says where the sockets are',
     { skip: process.env.COVIEW_E2E_PAGES === 'static' ? 'COVIEW_E2E_PAGES=static' : false }, async () => {
+      const { stack, browser } = pages;
       const config = await (await fetch(`${stack.roomUrl}/api/config`)).json();
       assert.equal(config.signalingUrl, stack.signalingUrl);
       assert.equal(config.annotationUrl, stack.annotationUrl);
@@ -50,13 +47,11 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
     });
 
   it('the agent sees exactly the customer\'s crop, in colour', async () => {
+    const { server, base, browser } = pages;
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
-    // The pages' console, printed when the scenario fails: the first place to look.
-    const consoleLines = [];
+    const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
     for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('weberror', (e) => consoleLines.push(`${name} error: ${e.error().message}`));
       ctx.on('page', (page) => page.on('websocket', (ws) => {
         const path = new URL(ws.url()).pathname;
         const short = (p) => String(p).slice(0, 160);
@@ -79,39 +74,22 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
     }));
     try {
       const agent = await agentContext.newPage();
-      await agent.goto(`${base}/agent/`);
-      await agent.getByLabel('Agent key').fill(AGENT_KEY);
-      await agent.getByRole('button', { name: 'New session' }).click();
+      await newSession(agent, base);
       const code = (await agent.getByTestId('join-code').textContent()).trim();
       assert.match(code, /^\d{6}$/);
-      await agent.getByTestId('connection').getByText('Connected').waitFor();
 
       await openQuadrants(customerContext, server.url);
       const customer = await customerContext.newPage();
-      await customer.goto(`${base}/join/`);
-      await customer.getByLabel('Session code').fill(code);
-      await customer.getByRole('button', { name: 'Join' }).click();
-      await customer.getByTestId('share').waitFor();
-      await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
-      const clicked = Date.now();
-      await customer.getByTestId('share').click();
-      await agent.waitForFunction(() => {
-        const v = document.querySelector('[data-testid=remote-video]');
-        return v && v.videoWidth > 0 && v.readyState >= 2;
-      }, null, { polling: 'raf', timeout: 60_000 });
+      await joinByCode(customer, base, code);
+      const clicked = await shareWhenListed(agent, customer);
+      await firstRemoteFrame(agent);
       console.log(`Share → first frame on the agent's video: ${Date.now() - clicked} ms`);
 
       const source = await cropOf(customer);
       await cropToCentre(customer);
       const crop = await cropOf(customer);
-      const points = quadrantPoints(crop, source);
-      const seen = await eventually(async () => {
-        const s = await sampleVideo(agent, '[data-testid=remote-video]', points);
-        assert.equal(s.w, crop.w, 'the agent\'s video is as wide as the crop');
-        assert.equal(s.h, crop.h, 'the agent\'s video is as high as the crop');
-        s.colours.forEach((c, i) => assert.ok(near(c, QUADRANT_COLOURS[i], 70), `colours ${JSON.stringify(s.colours)}`));
-        return s;
-      }, { timeoutMs: 30_000 });
+      const seen = await showsCrop(agent, '[data-testid=remote-video]', crop, source, QUADRANT_COLOURS,
+        { tolerance: 70, timeoutMs: 30_000 });
       // The crop also travels as an annotation event (fractions of the source), for the agent's overlay.
       await eventually(async () => {
         const crops = agentAnnotations.filter((m) => m.type === 'event' && m.event.type === 'crop').map((m) => m.event);
@@ -141,10 +119,7 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
         setTimeout(() => resolve({ n, pipeline: document.querySelector('.share-layout')?.dataset.pipeline, hidden: document.visibilityState }), 3000);
       })).catch((err) => `not sharing (${err.message.split('\n')[0]})`);
       console.log(`customer outgoing frames in 3 s: ${JSON.stringify(outFrames)}`);
-      for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-        const pages = ctx.pages();
-        await pages.at(-1)?.screenshot({ path: `${SCREENSHOTS}session-failed-${name}.png` }).catch(() => undefined);
-      }
+      await screenshotLastPages({ agent: agentContext, customer: customerContext }, 'session-failed');
       throw e;
     } finally {
       await agentContext.close();
@@ -153,40 +128,22 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
   });
 
   it('the agent\'s pointer and strokes reach the customer\'s preview, a later observer sees the stroke, undo/redo/clear follow', async () => {
+    const { stack, server, base, browser } = pages;
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
     const observerContext = await browser.newContext({ viewport: VIEWPORT });
-    const sent = [];
-    const consoleLines = [];
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('page', (page) => page.on('websocket', (ws) => {
-        if (!ws.url().includes('/ws/annotations')) return;
-        ws.on('framesent', (f) => {
-          consoleLines.push(`${name} → ${String(f.payload).slice(0, 160)}`);
-          if (name === 'agent') sent.push(JSON.parse(String(f.payload)));
-        });
-        ws.on('framereceived', (f) => consoleLines.push(`${name} ← ${String(f.payload).slice(0, 160)}`));
-      }));
-    }
+    const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
+    // What the agent's page sent on its annotation socket: live ink, then the whole stroke; undo, redo, clear.
+    const { sent } = annotationFrames({ agent: agentContext, customer: customerContext }, consoleLines).agent;
     try {
       const agent = await agentContext.newPage();
-      await agent.goto(`${base}/agent/`);
-      await agent.getByLabel('Agent key').fill(AGENT_KEY);
-      const created = agent.waitForResponse((r) => r.url().endsWith('/api/rooms') && r.request().method() === 'POST');
-      await agent.getByRole('button', { name: 'New session' }).click();
-      const room = await (await created).json();
+      const room = await newSession(agent, base);
       const code = (await agent.getByTestId('join-code').textContent()).trim();
-      await agent.getByTestId('connection').getByText('Connected').waitFor();
 
       await openQuadrants(customerContext, server.url);
       const customer = await customerContext.newPage();
-      await customer.goto(`${base}/join/`);
-      await customer.getByLabel('Session code').fill(code);
-      await customer.getByRole('button', { name: 'Join' }).click();
-      await customer.getByTestId('share').waitFor();
-      await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
-      await customer.getByTestId('share').click();
+      await joinByCode(customer, base, code);
+      await shareWhenListed(agent, customer);
       // Before the first frame the source's size is unknown; the initial crop is the whole source.
       const source = await eventually(async () => {
         const whole = await cropOf(customer);
@@ -274,22 +231,10 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
 
       // An observer joins afterwards (token from room-service, asked for with the agent's token): the room's
       // state, the first message on their annotation socket, holds the stroke as drawn.
-      const issued = await fetch(`${stack.roomUrl}/api/rooms/${room.roomId}/observers`, {
-        method: 'POST', headers: { Authorization: `Bearer ${room.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'Supervisor' }) });
-      assert.equal(issued.status, 201);
-      const observerToken = (await issued.json()).token;
+      const observerToken = await inviteObserver(stack.roomUrl, room, 'Supervisor');
       const observer = await observerContext.newPage();
       await observer.goto(`${base}/join/`);
-      const state = await observer.evaluate(({ url, token }) => new Promise((resolve, reject) => {
-        const ws = new WebSocket(url, ['bearer-token-carrier',
-          encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`)]);
-        ws.onmessage = (m) => {
-          resolve(JSON.parse(m.data));
-          ws.close();
-        };
-        ws.onclose = (e) => reject(new Error(`closed ${e.code}`));
-      }), { url: stack.annotationUrl, token: observerToken });
+      const state = await firstAnnotationMessage(observer, stack.annotationUrl, observerToken);
       assert.equal(state.type, 'state');
       const element = state.elements.find((e) => e.id === stroke.id);
       assert.ok(element && !element.deleted, `the observer's state holds stroke ${stroke.id}`);
@@ -317,10 +262,11 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
       await observerContext.close();
     }
   });
+
   it('an agent signs in at the identity provider and creates a session under their name', async () => {
+    const { stack, base, browser } = pages;
     const context = await browser.newContext({ viewport: VIEWPORT });
-    const consoleLines = [];
-    context.on('console', (m) => consoleLines.push(`agent ${m.type()}: ${m.text()}`));
+    const consoleLines = collectConsole({ agent: context });
     try {
       const page = await context.newPage();
       const creates = [];

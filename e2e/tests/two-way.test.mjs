@@ -9,8 +9,8 @@
 // Freeze → customer's still and reload timings. Pages come from room-service when it serves this build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { near, sampleVideo, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, quadrantPoints, TITLE } from '../harness/customer.mjs';
+import { collectConsole, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { stackMissing } from '../harness/stack.mjs';
 import { closeStackPages, openStackPages } from '../harness/stackPages.mjs';
@@ -18,15 +18,6 @@ import { dragAcross, joinByCode, newSession } from '../harness/session.mjs';
 
 const missing = stackMissing();
 const PURPLE = [128, 0, 255];
-
-/** A video on {@code page} carries {@code crop}'s size and, at each quadrant's sample point, {@code colours}. */
-async function showsCrop(page, selector, crop, source, colours = QUADRANT_COLOURS, timeoutMs = 60_000) {
-  await eventually(async () => {
-    const s = await sampleVideo(page, selector, quadrantPoints(crop, source));
-    assert.deepEqual([s.w, s.h], [crop.w, crop.h], `${selector} has the crop's size`);
-    s.colours.forEach((c, i) => assert.ok(near(c, colours[i]), `${selector} quadrant ${i}: ${c} ≠ ${colours[i]}`));
-  }, { timeoutMs });
-}
 
 /** Non-transparent pixels of a canvas (an annotation layer): ink shows there. */
 const inkedPixels = (page, testId) => page.evaluate((id) => {
@@ -90,10 +81,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     ({ stack, server, base, browser } = await openStackPages({ captureTitle: TITLE }));
     agentContext = await browser.newContext({ viewport: VIEWPORT });
     customerContext = await browser.newContext({ viewport: VIEWPORT });
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => lines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('weberror', (e) => lines.push(`${name} error: ${e.error().message}`));
-    }
+    collectConsole({ agent: agentContext, customer: customerContext }, lines);
     agent = await agentContext.newPage();
     const room = await newSession(agent, base);
     // One coloured tab, captured by both sides (the auto-selection picks it by title for either).
@@ -324,7 +312,7 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
           const real = await route.fetch();
           await route.fulfill({ response: real, json: { ...(await real.json()), sharePolicy: 'one-at-a-time' } });
         });
-        ctx.on('console', (m) => lines.push(`policy-${i} ${m.type()}: ${m.text()}`));
+        collectConsole({ [`policy-${i}`]: ctx }, lines);
         pages.push(await ctx.newPage());
       }
       const [agent2, customer2] = pages;

@@ -7,8 +7,9 @@
 // The iframes are on room-service's origin, so the sockets' Origin allowlist stays as it is.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectCspViolations, launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, expectCspViolations, launchChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { eventually } from '../harness/eventually.mjs';
+import { firstRemoteFrame } from '../harness/session.mjs';
 import { AGENT_KEY, REPO_ROOT, startStack, stackMissing } from '../harness/stack.mjs';
 import { startStaticServer } from '../harness/staticServer.mjs';
 
@@ -92,11 +93,7 @@ describe('CoView widget embedded in another origin', { skip: missing ? `stack no
   it('the host page learns about the session through postMessage, and only from its iframe', async () => {
     const agentContext = await browser.newContext({ viewport: VIEWPORT });
     const customerContext = await browser.newContext({ viewport: VIEWPORT });
-    const consoleLines = [];
-    for (const [name, ctx] of [['agent', agentContext], ['customer', customerContext]]) {
-      ctx.on('console', (m) => consoleLines.push(`${name} ${m.type()}: ${m.text()}`));
-      ctx.on('weberror', (e) => consoleLines.push(`${name} error: ${e.error().message}`));
-    }
+    const consoleLines = collectConsole({ agent: agentContext, customer: customerContext });
     try {
       const agentHost = await agentContext.newPage();
       await agentHost.goto(`${host.url}/host.html`);
@@ -133,10 +130,7 @@ describe('CoView widget embedded in another origin', { skip: missing ? `stack no
       assert.equal(joined.data.role, 'customer');
       assert.match(joined.data.participantId, /^\S+$/);
       const agentFrame = agentHost.frames().find((f) => f.url().includes('/agent/'));
-      await agentFrame.waitForFunction(() => {
-        const v = document.querySelector('[data-testid=remote-video]');
-        return v && v.videoWidth > 0 && v.readyState >= 2;
-      }, null, { polling: 'raf', timeout: 60_000 });
+      await firstRemoteFrame(agentFrame);
       await agentHost.screenshot({ path: `${SCREENSHOTS}widget-host-agent.png` });
       await customerHost.screenshot({ path: `${SCREENSHOTS}widget-host-customer.png` });
 

@@ -5,7 +5,7 @@
  * the source's frame rate whatever the tab does.
  */
 import type { PipelineSettings } from './framePlan';
-import { createProcessorPipeline, type ProcessorDeps } from './processorPipeline';
+import { createProcessorPipeline, platformFrameDeps, type ProcessorDeps } from './processorPipeline';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
 /** The worker's global scope (the project compiles with the DOM library, not the WebWorker one). */
@@ -20,15 +20,7 @@ function workerDeps(readable: ReadableStream<VideoFrame>, writable: WritableStre
     readable: () => readable,
     // The output track itself stays on the page (it goes to the peer connections); here only its writable.
     generator: () => ({ writable, contentHint: '', stop: () => post({ type: 'ended' }) }) as never,
-    cropFrame: (frame, rect, timestamp) =>
-      new VideoFrame(frame, { visibleRect: rect, displayWidth: rect.width, displayHeight: rect.height, timestamp }),
-    frameFromCanvas: (canvas, timestamp) => new VideoFrame(canvas, { timestamp }),
-    canvas: (w, h) => new OffscreenCanvas(w, h),
-    every: (fn, ms) => {
-      const id = setInterval(fn, ms);
-      return () => clearInterval(id);
-    },
-    now: () => performance.now(),
+    ...platformFrameDeps(),
   };
 }
 

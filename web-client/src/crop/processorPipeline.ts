@@ -20,6 +20,24 @@ export interface ProcessorDeps {
   now(): number;
 }
 
+/**
+ * The frame, canvas and timer pieces of {@link ProcessorDeps} as the platform gives them, the same on the page
+ * and in the crop worker (only where the frames come from and go to differs).
+ */
+export function platformFrameDeps(): Omit<ProcessorDeps, 'readable' | 'generator'> {
+  return {
+    cropFrame: (frame, rect, timestamp) =>
+      new VideoFrame(frame, { visibleRect: rect, displayWidth: rect.width, displayHeight: rect.height, timestamp }),
+    frameFromCanvas: (canvas, timestamp) => new VideoFrame(canvas, { timestamp }),
+    canvas: (w, h) => new OffscreenCanvas(w, h),
+    every: (fn, ms) => {
+      const id = setInterval(fn, ms);
+      return () => clearInterval(id);
+    },
+    now: () => performance.now(),
+  };
+}
+
 export function browserProcessorDeps(): ProcessorDeps | null {
   const Processor = globalThis.MediaStreamTrackProcessor;
   const Generator = globalThis.MediaStreamTrackGenerator;
@@ -30,15 +48,7 @@ export function browserProcessorDeps(): ProcessorDeps | null {
     // maxBufferSize 1: when the encoder lags, drop old frames rather than queue latency.
     readable: (track) => new Processor({ track, maxBufferSize: 1 }).readable,
     generator: () => new Generator({ kind: 'video' }),
-    cropFrame: (frame, rect, timestamp) =>
-      new VideoFrame(frame, { visibleRect: rect, displayWidth: rect.width, displayHeight: rect.height, timestamp }),
-    frameFromCanvas: (canvas, timestamp) => new VideoFrame(canvas, { timestamp }),
-    canvas: (w, h) => new OffscreenCanvas(w, h),
-    every: (fn, ms) => {
-      const id = setInterval(fn, ms);
-      return () => clearInterval(id);
-    },
-    now: () => performance.now(),
+    ...platformFrameDeps(),
   };
 }
 

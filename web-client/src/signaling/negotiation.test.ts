@@ -81,11 +81,7 @@ function expectConnected(world: World, label: string) {
 
 /** Explores every schedule of a scenario (its setup runs in a fresh world per schedule). */
 function everyScheduleOf(setup: (w: World) => Promise<void>): Promise<number> {
-  return everySchedule(async () => {
-    const w = new World();
-    await setup(w);
-    return w;
-  }, expectConnected);
+  return everySchedule(() => new World(), setup, expectConnected);
 }
 
 /** A sharer and a viewer already connected, with everything delivered in order. */

@@ -88,11 +88,7 @@ function expectBothConnected(w: World, label: string) {
 }
 
 function everyScheduleOf(setup: (w: World) => Promise<void>): Promise<number> {
-  return everySchedule(async () => {
-    const w = new World();
-    await setup(w);
-    return w;
-  }, expectBothConnected);
+  return everySchedule(() => new World(), setup, expectBothConnected);
 }
 
 /** Both shares running, everything delivered in order. */

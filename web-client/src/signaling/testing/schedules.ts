@@ -81,16 +81,17 @@ function next(schedule: number[], branching: number[]): number[] | null {
 }
 
 /**
- * Explores every schedule: {@code setup} builds a fresh world (and queues its messages and faults) per schedule,
- * {@code check} judges the world once nothing is in flight. Returns how many schedules ran.
+ * Explores every schedule: per schedule a fresh world ({@code fresh}) in which {@code setup} queues the scenario's
+ * messages and faults; {@code check} judges the world once nothing is in flight. Returns how many schedules ran.
  */
-export async function everySchedule<W extends Schedulable>(setup: () => Promise<W>,
+export async function everySchedule<W extends Schedulable>(fresh: () => W, setup: (w: W) => Promise<void>,
                                                           check: (w: W, label: string) => void): Promise<number> {
   let schedule: number[] | null = [];
   let runs = 0;
   while (schedule) {
     const branching: number[] = [];
-    const world = await setup();
+    const world = fresh();
+    await setup(world);
     await drain(world, schedule, branching);
     check(world, `schedule [${schedule.join(',')}]`);
     runs++;

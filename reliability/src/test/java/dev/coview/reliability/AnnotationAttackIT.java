@@ -1,29 +1,24 @@
 package dev.coview.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
-import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.reliability.testing.Annotations;
 import dev.coview.reliability.testing.HealthyAnnotationRoom;
-import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.HealthyDuring;
+import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Peer;
-import dev.coview.reliability.testing.RawSocket;
+import dev.coview.reliability.testing.SocketAttacks;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
-import java.nio.charset.StandardCharsets;
+import dev.coview.reliability.testing.UpgradeAttacks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input and token attacks on {@code /ws/annotations} of the packaged annotation-service: each gets the
@@ -36,91 +31,19 @@ class AnnotationAttackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String PATH = Annotations.PATH;
-    private static HealthyAnnotationRoom healthy;
 
-    @BeforeAll
-    static void openHealthyRoom() {
-        healthy = new HealthyAnnotationRoom();
-        healthy.probe();
-    }
-
-    @AfterAll
-    static void stillHealthy() {
-        healthy.probe();
-        System.out.printf("annotation attacks: the healthy room drew %d probes each way during them%n",
-                healthy.probes());
-        healthy.close();
-        Stack stack = Stack.get();
-        assertThat(Http.ready(stack.annotationA(), WAIT)).isEqualTo(200);
-        assertThat(Http.ready(stack.annotationB(), WAIT)).isEqualTo(200);
-    }
+    @RegisterExtension
+    static final HealthyDuring healthy = new HealthyDuring("annotation attacks", HealthyAnnotationRoom::new,
+            stack -> List.of(stack.annotationA(), stack.annotationB()));
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        Stack stack = Stack.get();
-        int port = stack.annotationA().port();
-        JsonNode room = Http.createRoom();
-        String roomId = room.get("roomId").asText();
-        String agent = room.get("token").asText();
-        JsonNode ended = Http.createRoom();
-        Http.endRoom(ended);
-
-        Map<String, Integer> observed = new LinkedHashMap<>();
-        observed.put("valid token", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN, ""));
-        observed.put("valid token, ?room= its room", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
-                "?room=" + roomId));
-        observed.put("no Origin header (not a browser)", Peer.upgradeStatus(port, PATH, agent, null, ""));
-        observed.put("foreign Origin", Peer.upgradeStatus(port, PATH, agent, "https://evil.example", ""));
-        observed.put("Origin 'null'", Peer.upgradeStatus(port, PATH, agent, "null", ""));
-        observed.put("missing token", Peer.upgradeStatus(port, PATH, null, Peer.ORIGIN, ""));
-        observed.put("garbage token", Peer.upgradeStatus(port, PATH, "not.a.jwt", Peer.ORIGIN, ""));
-        observed.put("expired token", Peer.upgradeStatus(port, PATH,
-                Tokens.expired(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("forged token (other key)", Peer.upgradeStatus(port, PATH,
-                Tokens.forged(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("alg=none token", Peer.upgradeStatus(port, PATH,
-                Tokens.algNone(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("other issuer", Peer.upgradeStatus(port, PATH,
-                Tokens.otherIssuer(roomId, Tokens.randomId(), Role.AGENT), Peer.ORIGIN, ""));
-        observed.put("no audience", Peer.upgradeStatus(port, PATH,
-                Tokens.forAudiences(roomId, Tokens.randomId(), Role.AGENT, Set.of()), Peer.ORIGIN, ""));
-        observed.put("signaling-service's audience only", Peer.upgradeStatus(port, PATH, Tokens.forAudiences(roomId,
-                Tokens.randomId(), Role.AGENT, Set.of(Claims.AUDIENCE_SIGNALING)), Peer.ORIGIN, ""));
-        String donor = Tokens.valid(roomId, Tokens.randomId(), Role.OBSERVER);
-        observed.put("token signature swapped in", Peer.upgradeStatus(port, PATH,
-                agent.substring(0, agent.lastIndexOf('.')) + donor.substring(donor.lastIndexOf('.')), Peer.ORIGIN,
-                ""));
-        JsonNode other = Http.createRoom();
-        observed.put("other-room token (?room=)", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
-                "?room=" + other.get("roomId").asText()));
-        observed.put("path traversal in ?room=", Peer.upgradeStatus(port, PATH, agent, Peer.ORIGIN,
-                "?room=..%2F..%2F" + roomId));
-        observed.put("ended-room token", Peer.upgradeStatus(port, PATH, ended.get("token").asText(), Peer.ORIGIN,
-                ""));
+        int port = Stack.get().annotationA().port();
+        Map<String, Integer> observed = UpgradeAttacks.tried(port, PATH, "signaling-service",
+                Claims.AUDIENCE_SIGNALING);
         healthy.probe();
-
-        System.out.println("Upgrade attacks on /ws/annotations:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        expected.put("valid token", 101);
-        expected.put("valid token, ?room= its room", 101);
-        expected.put("no Origin header (not a browser)", 101);
-        expected.put("foreign Origin", 403);
-        expected.put("Origin 'null'", 403);
-        expected.put("missing token", 401);
-        expected.put("garbage token", 401);
-        expected.put("expired token", 401);
-        expected.put("forged token (other key)", 401);
-        expected.put("alg=none token", 401);
-        expected.put("other issuer", 401);
-        expected.put("no audience", 401);
-        expected.put("signaling-service's audience only", 401);
-        expected.put("token signature swapped in", 401);
-        // As on /ws/signal: a ?room= that is not the token's room is refused (issue 24; it used to be ignored).
-        expected.put("other-room token (?room=)", 403);
-        expected.put("path traversal in ?room=", 403);
-        expected.put("ended-room token", 403);
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        Outcomes.printAndCompare("Upgrade attacks on " + PATH, observed,
+                UpgradeAttacks.expected("signaling-service"));
     }
 
     @Test
@@ -163,24 +86,16 @@ class AnnotationAttackIT {
                         "{\"type\":\"reference.push\",\"url\":\"javascript:alert(1)\"}", "error forbidden"},
                 new String[] {"clear everybody's (customer)", "{\"type\":\"clear\",\"scope\":\"all\"}",
                         "error forbidden"},
-                new String[] {"trailing data", "{\"type\":\"undo\"} {}", "error invalid-message"},
-                new String[] {"spoofed authorId is ignored", "{\"type\":\"undo\",\"authorId\":\"someone-else\"}",
-                        "no reply"});
+                new String[] {"trailing data", "{\"type\":\"undo\"} {}", "error invalid-message"});
         Peer p = Annotations.connect(stack.annotationA(), customerToken);
         p.inbox().next("state", WAIT);
-        for (String[] c : errors) {
-            p.send(c[1]);
-            if (c[2].equals("no reply")) {
-                // An undo with nothing to undo: applied as the sender's own (an event), never another's.
-                JsonNode e = p.inbox().next("event", WAIT);
-                observed.put(c[0], e.get("authorId").asText().equals("someone-else") ? "spoofed" : "no reply");
-            } else {
-                JsonNode reply = p.inbox().next("error", WAIT);
-                observed.put(c[0], "error " + reply.get("code").asText());
-            }
-            expected.put(c[0], c[2]);
-        }
-        assertThat(p.inbox().isClosed()).as("errors leave the socket open").isFalse();
+        SocketAttacks.refused(p, errors, observed, expected);
+        // An undo with nothing to undo and another's authorId: applied as the sender's own (an event).
+        p.send("{\"type\":\"undo\",\"authorId\":\"someone-else\"}");
+        JsonNode undone = p.inbox().next("event", WAIT);
+        observed.put("spoofed authorId is ignored",
+                undone.get("authorId").asText().equals("someone-else") ? "spoofed" : "no reply");
+        expected.put("spoofed authorId is ignored", "no reply");
         p.close();
         healthy.probe();
 
@@ -195,47 +110,16 @@ class AnnotationAttackIT {
                         "\"" + "p".repeat(1 << 20) + "\""), "close 1009"},
                 new String[] {"just over 64 KiB", "{\"type\":\"teleport\",\"pad\":\"" + "p".repeat(65536) + "\"}",
                         "close 1009"});
-        for (String[] c : closes) {
+        SocketAttacks.closing(() -> {
             Peer q = Annotations.connect(stack.annotationB(), customerToken);
             q.inbox().next("state", WAIT);
-            q.trySend(c[1]);
-            int code = q.inbox().closeCodeWithin(WAIT);
-            observed.put(c[0], code < 0 ? "still open, " + q.inbox().raw() : "close " + code);
-            expected.put(c[0], c[2]);
-            q.close();
-            healthy.probe();
-        }
-        // A browser sends a message as one frame, however large (a library client may fragment it).
-        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
-            byte[] mib = ("{\"type\":\"teleport\",\"pad\":\"" + "p".repeat(1 << 20) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            int closed = raw.sendUntilClosed(1, mib, WAIT);
-            // The documented close is 1009. While the client is still writing the frame the server may drop the
-            // connection instead (1006): a known gap (issue 24), so either ends the socket here, nothing else does.
-            observed.put("1 MiB in one frame (raw)", closed == 1009 || closed == 1006 ? "closed" : "close " + closed);
-            expected.put("1 MiB in one frame (raw)", "closed");
-        }
-        // Not UTF-8, and a binary frame: what no browser sends.
-        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
-            raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
-            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT, new ArrayList<>()));
-            expected.put("text frame not UTF-8", "close 1007");
-        }
-        try (RawSocket raw = RawSocket.connect(stack.annotationA().port(), PATH, customerToken)) {
-            raw.send(2, "{\"type\":\"undo\"}".getBytes(StandardCharsets.UTF_8));
-            raw.send(1, "{\"type\":\"teleport\"}".getBytes(StandardCharsets.UTF_8));
-            List<String> texts = new ArrayList<>();
-            int code = raw.awaitClose(Duration.ofSeconds(2), texts);
-            observed.put("binary frame", code == 0 ? "ignored, " + texts.size() + " replies" : "close " + code);
-            // Not in the protocol: websockets-next drops it (no binary handler), the socket goes on: the state,
-            // then the answer to the text frame.
-            expected.put("binary frame", "ignored, 2 replies");
-        }
+            return q;
+        }, closes, observed, expected, healthy::probe);
+        SocketAttacks.rawFrames(stack.annotationA().port(), PATH, customerToken, "teleport", "{\"type\":\"undo\"}",
+                observed, expected);
         healthy.probe();
 
-        System.out.println("Bad messages on /ws/annotations:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        Outcomes.printAndCompare("Bad messages on /ws/annotations", observed, expected);
     }
 
     @Test
@@ -244,19 +128,7 @@ class AnnotationAttackIT {
         Peer p = Annotations.connect(stack.annotationB(),
                 Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
         p.inbox().next("state", WAIT);
-        int sent = 0;
-        while (!p.inbox().isClosed() && sent < 10_000) {
-            if (!p.trySend(Annotations.pointer(0.5, 0.5))) {
-                break;
-            }
-            sent++;
-        }
-        int code = p.inbox().closeCode(WAIT);
-        long rateLimited = p.inbox().raw().stream().filter(t -> t.contains("\"rate-limited\"")).count();
-        System.out.printf("annotation flood: %d pointer moves sent, %d answered rate-limited, closed with %d%n", sent,
-                rateLimited, code);
-        assertThat(rateLimited).as("refusals before the close").isPositive();
-        assertThat(code).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        SocketAttacks.flood("annotation", p, Annotations.pointer(0.5, 0.5), 10_000);
         healthy.probe();
     }
 }

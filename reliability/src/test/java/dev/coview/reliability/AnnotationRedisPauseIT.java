@@ -68,10 +68,10 @@ class AnnotationRedisPauseIT {
             long resumedAt = System.nanoTime();
             long pointersDuringFreeze = pointers(customer);
             long deliveredDuringFreeze = elementIds(customer).size();
-            long notReadyA = firstNotReady(watchA, pausedAt);
-            long notReadyB = firstNotReady(watchB, pausedAt);
-            long readyA = awaitReady(watchA, resumedAt);
-            long readyB = awaitReady(watchB, resumedAt);
+            long notReadyA = watchA.firstNotReady(pausedAt);
+            long notReadyB = watchB.firstNotReady(pausedAt);
+            long readyA = watchA.awaitReady(resumedAt, WAIT);
+            long readyB = watchB.awaitReady(resumedAt, WAIT);
             boolean socketsSurvived = !agent.inbox().isClosed() && !customer.inbox().isClosed();
 
             // Pointers after the resume.
@@ -101,8 +101,8 @@ class AnnotationRedisPauseIT {
                     PAUSE.toSeconds(), notReadyA, notReadyB, timeouts(watchA), timeouts(watchB), readyA, readyB,
                     socketsSurvived, drawn.size(), deliveredDuringFreeze, pointersSent, pointersDuringFreeze,
                     pointersBack, lateState.get("seq").asLong(), stateIds.size());
-            RedisPauseIT.printTimeline(watchA, pausedAt);
-            RedisPauseIT.printTimeline(watchB, pausedAt);
+            watchA.printTimeline(pausedAt);
+            watchB.printTimeline(pausedAt);
 
             for (HealthWatch w : List.of(watchA, watchB)) {
                 assertThat(w.samples()).as("%s liveness during and after the pause", w.name())
@@ -151,22 +151,9 @@ class AnnotationRedisPauseIT {
     }
 
     private static boolean answered503(HealthWatch w, long pausedAt, long resumedAt) {
-        long from = Duration.ofNanos(pausedAt - w.startedAt()).toMillis();
-        long to = Duration.ofNanos(resumedAt - w.startedAt()).toMillis();
+        long from = w.millisAt(pausedAt);
+        long to = w.millisAt(resumedAt);
         return w.samples().stream().anyMatch(s -> s.atMillis() >= from && s.atMillis() <= to && s.ready() == 503);
-    }
-
-    /** Milliseconds from {@code since} to the first poll that was not 200, or -1. */
-    private static long firstNotReady(HealthWatch watch, long since) {
-        long offset = Duration.ofNanos(since - watch.startedAt()).toMillis();
-        return watch.samples().stream().filter(s -> s.atMillis() >= offset && s.ready() != 200)
-                .mapToLong(s -> s.atMillis() - offset).findFirst().orElse(-1);
-    }
-
-    private static long awaitReady(HealthWatch watch, long since) {
-        Awaitility.await(watch.name() + " ready again").atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> watch.lastReady() == 200);
-        return millisSince(since);
     }
 
     private static long millisSince(long nanos) {

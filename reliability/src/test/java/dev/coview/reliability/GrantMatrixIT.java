@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
 import dev.coview.reliability.testing.Http;
+import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Signals;
 import dev.coview.reliability.testing.Stack;
@@ -71,9 +72,7 @@ class GrantMatrixIT {
             }
             receiver.close();
         }
-        System.out.println("Grant matrix (signaling):");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
-        assertThat(observed).containsExactlyEntriesOf(expected);
+        Outcomes.printAndCompare("Grant matrix (signaling)", observed, expected);
     }
 
     @Test

@@ -6,8 +6,7 @@ import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.auth.Role;
 import dev.coview.local.servers.ChildProcess;
 import dev.coview.reliability.testing.Annotations;
-import dev.coview.reliability.testing.HealthWatch;
-import dev.coview.reliability.testing.JoinStream;
+import dev.coview.reliability.testing.HiccupWatch;
 import dev.coview.reliability.testing.Peer;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
@@ -44,10 +43,8 @@ class KafkaHiccupIT {
                 Role.CUSTOMER, Set.of(Grant.ANNOTATE, Grant.SHARE)));
         agent.inbox().next("state", WAIT);
         customer.inbox().next("state", WAIT);
-        List<HealthWatch> watches = List.of(new HealthWatch(stack.rooms()), new HealthWatch(stack.signalingA()),
-                new HealthWatch(stack.annotationA()), new HealthWatch(stack.annotationB()));
-        JoinStream joins = JoinStream.start();
-        try {
+        try (HiccupWatch hiccup = new HiccupWatch(List.of(stack.rooms(), stack.signalingA(), stack.annotationA(),
+                stack.annotationB()), WAIT)) {
             ChildProcess kafka = stack.local().kafka().process();
             long pausedAt = System.nanoTime();
             List<String> drawn = new ArrayList<>();
@@ -68,33 +65,17 @@ class KafkaHiccupIT {
             Awaitility.await("every stroke drawn during the pause reaches the agent").atMost(WAIT)
                     .until(() -> drawn.stream().allMatch(id -> received(agent, id)));
             long allDelivered = millisSince(resumedAt);
-            Awaitility.await("readiness polled 3 s past the resume").atMost(WAIT)
-                    .until(() -> watches.stream().allMatch(w -> w.polledPast(resumedAt, Duration.ofSeconds(3))));
-            joins.stop(WAIT);
+            hiccup.settle(resumedAt);
 
-            long slowestJoin = joins.slowestMillis();
-            int joinCount = joins.completed();
             long refused = customer.inbox().raw().stream()
                     .filter(t -> t.contains("\"type\":\"error\"") && t.contains("unavailable")).count();
             System.out.printf("Kafka paused %d ms under traffic: %d strokes drawn during the pause, all at the "
-                            + "agent %d ms after the resume, %d refused; %d rooms created and joined meanwhile, "
-                            + "slowest %d ms, %d failed%n", PAUSE.toMillis(), drawn.size(), allDelivered, refused,
-                    joinCount, slowestJoin, joins.failures().size());
-            for (HealthWatch w : watches) {
-                RedisPauseIT.printTimeline(w, pausedAt);
-                assertThat(w.samples()).as("%s readiness and liveness through a 2 s Kafka pause", w.name())
-                        .allSatisfy(s -> {
-                            assertThat(s.ready()).isEqualTo(200);
-                            assertThat(s.live()).isEqualTo(200);
-                        });
-            }
+                            + "agent %d ms after the resume, %d refused; %s%n", PAUSE.toMillis(), drawn.size(),
+                    allDelivered, refused, hiccup.joinFigures());
+            hiccup.assertNoOneTurnedAway("a 2 s Kafka pause", pausedAt);
             assertThat(refused).as("strokes refused with 'unavailable'").isZero();
             assertThat(agent.inbox().isClosed() || customer.inbox().isClosed()).as("a socket closed").isFalse();
-            assertThat(joins.failures()).as("joins started during the pause").isEmpty();
-            assertThat(joinCount).as("joins completed").isPositive();
         } finally {
-            joins.stop(WAIT);
-            watches.forEach(HealthWatch::close);
             agent.close();
             customer.close();
         }

@@ -55,10 +55,10 @@ class RedisPauseIT {
             // Messages keep coming while Redis is frozen, one every 500 ms, for the whole fault.
             List<String> sentDuringPause = session.sendWhileFrozen(redis, PAUSE, Duration.ofMillis(500), "10.1.1.1");
             long resumedAt = System.nanoTime();
-            long notReadyA = firstNotReady(watchA, pausedAt);
-            long notReadyB = firstNotReady(watchB, pausedAt);
-            long readyA = awaitReady(watchA, resumedAt);
-            long readyB = awaitReady(watchB, resumedAt);
+            long notReadyA = watchA.firstNotReady(pausedAt);
+            long notReadyB = watchB.firstNotReady(pausedAt);
+            long readyA = watchA.awaitReady(resumedAt, WAIT);
+            long readyB = watchB.awaitReady(resumedAt, WAIT);
             boolean socketsSurvived = !agent.inbox().isClosed() && !customer.inbox().isClosed();
 
             // 1. Do the open sockets relay again by themselves?
@@ -101,8 +101,8 @@ class RedisPauseIT {
                     selfRecovered < 0 ? "none within " + SELF_RECOVERY.toSeconds() + " s" : selfRecovered + " ms",
                     sentDuringPause.size(), deliveredLate, unavailable, unknownPeer, peerLeft, presence, reconnected,
                     iceRestarted);
-            printTimeline(watchA, pausedAt);
-            printTimeline(watchB, pausedAt);
+            watchA.printTimeline(pausedAt);
+            watchB.printTimeline(pausedAt);
 
             for (HealthWatch w : List.of(watchA, watchB)) {
                 assertThat(w.samples()).as("%s liveness during and after the pause", w.name())
@@ -142,33 +142,6 @@ class RedisPauseIT {
 
     private static long count(Peer p, String needle) {
         return p.inbox().raw().stream().filter(t -> t.contains(needle)).count();
-    }
-
-    /** Milliseconds from {@code since} to the first poll that was not 200, or -1. */
-    private static long firstNotReady(HealthWatch watch, long since) {
-        long offset = Duration.ofNanos(since - watch.startedAt()).toMillis();
-        return watch.samples().stream().filter(s -> s.atMillis() >= offset && s.ready() != 200)
-                .mapToLong(s -> s.atMillis() - offset).findFirst().orElse(-1);
-    }
-
-    private static long awaitReady(HealthWatch watch, long since) {
-        Awaitility.await(watch.name() + " ready again").atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> watch.lastReady() == 200);
-        return millisSince(since);
-    }
-
-    static void printTimeline(HealthWatch watch, long pausedAt) {
-        long offset = Duration.ofNanos(pausedAt - watch.startedAt()).toMillis();
-        StringBuilder b = new StringBuilder(watch.name() + " readiness (ms from the pause):");
-        int last = 0;
-        for (HealthWatch.Sample s : watch.samples()) {
-            if (s.ready() != last) {
-                b.append(' ').append(s.ready() < 0 ? "timeout" : String.valueOf(s.ready())).append('@')
-                        .append(s.atMillis() - offset);
-                last = s.ready();
-            }
-        }
-        System.out.println(b);
     }
 
     private static long millisSince(long nanos) {

@@ -7,6 +7,7 @@ import dev.coview.contracts.auth.Claims;
 import dev.coview.contracts.auth.Role;
 import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Leaks;
+import dev.coview.reliability.testing.Outcomes;
 import dev.coview.reliability.testing.Secrets;
 import dev.coview.reliability.testing.Stack;
 import dev.coview.reliability.testing.Tokens;
@@ -174,8 +175,7 @@ class RoomApiAttackIT {
         expected.put("join: guessing codes (after " + wrong + " wrong)", 429);
         assertThat(last.headers().firstValue("Retry-After")).as("429 says when to retry").isPresent();
 
-        System.out.println("Attacks on room-service's REST API:");
-        observed.forEach((k, v) -> System.out.println("  " + k + " -> " + v));
+        Outcomes.print("Attacks on room-service's REST API", observed);
         assertThat(problems).isEmpty();
         assertThat(observed).containsExactlyEntriesOf(expected);
         readable(healthy);

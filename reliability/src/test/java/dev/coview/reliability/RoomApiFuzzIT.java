@@ -1,10 +1,12 @@
 package dev.coview.reliability;
 
+import static dev.coview.reliability.testing.FuzzVerdict.abbreviate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
 import dev.coview.reliability.testing.FuzzCases;
+import dev.coview.reliability.testing.FuzzRun;
 import dev.coview.reliability.testing.Http;
 import dev.coview.reliability.testing.Leaks;
 import dev.coview.reliability.testing.Stack;
@@ -20,11 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,15 +51,8 @@ class RoomApiFuzzIT {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     @Test
-    void randomRequestsNeverBreakTheApiContract() throws Exception {
-        long seed = System.nanoTime();
-        String seedProperty = System.getProperty("reliability.fuzz.seed", "");
-        if (!seedProperty.isBlank()) {
-            seed = Long.parseLong(seedProperty.trim());
-        }
-        int cases = Integer.getInteger("reliability.fuzz.cases", 10_000);
-        System.out.printf("REST fuzz: seed %d, %d cases (rerun: -Dreliability.fuzz.seed=%d)%n", seed, cases, seed);
-
+    void randomRequestsNeverBreakTheApiContract() {
+        FuzzRun run = FuzzRun.fromProperties("REST fuzz");
         Stack stack = Stack.get();
         JsonNode healthy = Http.createRoom();
         List<JsonNode> rooms = List.of(Http.createRoom(), Http.createRoom());
@@ -84,30 +75,9 @@ class RoomApiFuzzIT {
                 Map.of("invite", Tokens.randomId(), "name", "Customer"),
                 Map.of("code", "654321", "name", "Customer"));
 
-        long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
-        List<Future<?>> workers = new ArrayList<>();
-        final long runSeed = seed;
-        try {
-            for (int w = 0; w < WORKERS; w++) {
-                FuzzCases generator = new FuzzCases(runSeed + w, templates);
-                int share = cases / WORKERS + (w < cases % WORKERS ? 1 : 0);
-                workers.add(pool.submit(() -> fuzz(stack.rooms().baseUrl(), generator, share, rooms, credentials,
-                        stack.agentKey())));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new AssertionError("REST fuzz failed with seed " + runSeed + " (rerun: -Dreliability.fuzz.seed="
-                    + runSeed + "): " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
-        long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.printf("REST fuzz: %d cases in %d ms; outcomes %s%n", cases, took, new TreeMap<>(tally));
-        assertThat(problems).as("seed %d (rerun: -Dreliability.fuzz.seed=%d)", runSeed, runSeed).isEmpty();
-        assertThat(tally.get("cases").get()).isEqualTo(cases);
+        run.inParallel(WORKERS, templates, (w, generator, share) -> fuzz(stack.rooms().baseUrl(), generator, share,
+                rooms, credentials, stack.agentKey()));
+        run.conclude(tally, problems);
         HttpResponse<String> r = Http.send("GET", stack.rooms().baseUrl() + "/api/rooms/"
                 + healthy.get("roomId").asText(), null, Map.of("Authorization", "Bearer "
                 + healthy.get("token").asText()));
@@ -209,9 +179,5 @@ class RoomApiFuzzIT {
 
     private void count(String key) {
         tally.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }

@@ -1,15 +1,14 @@
 package dev.coview.bench.floors;
 
-import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.Payloads;
 import dev.coview.bench.core.ScenarioResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,9 +49,7 @@ public final class KafkaFloor {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
 
-        LatencyRecorder latency = new LatencyRecorder("produce→consume");
-        AtomicLong received = new AtomicLong();
-        AtomicLong sent = new AtomicLong();
+        FloorTraffic traffic = new FloorTraffic("produce→consume");
         AtomicBoolean consuming = new AtomicBoolean(true);
         AtomicBoolean assigned = new AtomicBoolean(false);
         Thread consumer = new Thread(() -> {
@@ -61,8 +58,7 @@ public final class KafkaFloor {
                 kc.subscribe(List.of(topic));
                 while (consuming.get()) {
                     for (ConsumerRecord<String, String> r : kc.poll(Duration.ofMillis(50))) {
-                        latency.record(Payloads.intendedOf(r.value()), System.nanoTime());
-                        received.incrementAndGet();
+                        traffic.received(r.value(), System.nanoTime());
                     }
                     if (!kc.assignment().isEmpty()) {
                         assigned.set(true);
@@ -81,30 +77,12 @@ public final class KafkaFloor {
                 keys[i] = "room-" + i;
             }
             try (OpenLoop loop = new OpenLoop("bench-kafka-floor", ratePerSecond, intended -> {
-                long n = sent.getAndIncrement();
+                long n = traffic.sending();
                 producer.send(new ProducerRecord<>(topic, keys[(int) (n % keys.length)],
-                        Payloads.stamped(intended, 200)));
+                        Payloads.stamped(intended, FloorTraffic.PAYLOAD_BYTES)));
             }).start()) {
-                Thread.sleep(warmup.toMillis());
-                latency.reset();
-                long sent0 = sent.get();
-                long recv0 = received.get();
-                long t0 = System.nanoTime();
-                Thread.sleep(measure.toMillis());
-                loop.close();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                producer.flush();
-                RedisFloor.drain(received, sent);
-                long s = sent.get() - sent0;
-                long r = received.get() - recv0;
-                return new ScenarioResult("floor-kafka")
-                        .parameter("rate_per_s", ratePerSecond)
-                        .parameter("payload_bytes", 200)
-                        .parameter("linger_ms", lingerMs)
-                        .parameter("seconds", measure.toSeconds())
-                        .latency(latency)
-                        .figure("achieved_per_s", Math.round(s / seconds))
-                        .figure("lost", Math.max(0, s - r));
+                return traffic.measure("floor-kafka", loop, ratePerSecond, Map.of("linger_ms", lingerMs), warmup,
+                        measure, producer::flush);
             }
         } finally {
             consuming.set(false);

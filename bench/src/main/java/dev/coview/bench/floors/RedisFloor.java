@@ -1,6 +1,5 @@
 package dev.coview.bench.floors;
 
-import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.Payloads;
 import dev.coview.bench.core.ScenarioResult;
@@ -10,8 +9,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The floor under every signaling figure: raw Redis PUBLISH → subscriber latency with the Vert.x Redis client
@@ -30,49 +29,23 @@ public final class RedisFloor {
         try {
             RedisConnection sub = await(Redis.createClient(vertx, redisUrl).connect());
             RedisConnection pub = await(Redis.createClient(vertx, redisUrl).connect());
-            LatencyRecorder latency = new LatencyRecorder("publish→subscriber");
-            AtomicLong received = new AtomicLong();
+            FloorTraffic traffic = new FloorTraffic("publish→subscriber");
             sub.handler(msg -> {
                 long now = System.nanoTime();
                 if (msg.size() == 3 && "message".equals(msg.get(0).toString())) {
-                    latency.record(Payloads.intendedOf(msg.get(2).toString()), now);
-                    received.incrementAndGet();
+                    traffic.received(msg.get(2).toString(), now);
                 }
             });
             await(sub.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)));
-            AtomicLong sent = new AtomicLong();
             try (OpenLoop loop = new OpenLoop("bench-redis-floor", ratePerSecond, intended -> {
-                pub.send(Request.cmd(Command.PUBLISH).arg(CHANNEL).arg(Payloads.stamped(intended, 200)));
-                sent.incrementAndGet();
+                pub.send(Request.cmd(Command.PUBLISH).arg(CHANNEL)
+                        .arg(Payloads.stamped(intended, FloorTraffic.PAYLOAD_BYTES)));
+                traffic.sending();
             }).start()) {
-                Thread.sleep(warmup.toMillis());
-                latency.reset();
-                long sent0 = sent.get();
-                long recv0 = received.get();
-                long t0 = System.nanoTime();
-                Thread.sleep(measure.toMillis());
-                loop.close();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                drain(received, sent);
-                long s = sent.get() - sent0;
-                long r = received.get() - recv0;
-                return new ScenarioResult("floor-redis")
-                        .parameter("rate_per_s", ratePerSecond)
-                        .parameter("payload_bytes", 200)
-                        .parameter("seconds", measure.toSeconds())
-                        .latency(latency)
-                        .figure("achieved_per_s", Math.round(s / seconds))
-                        .figure("lost", Math.max(0, s - r));
+                return traffic.measure("floor-redis", loop, ratePerSecond, Map.of(), warmup, measure, () -> { });
             }
         } finally {
             dev.coview.bench.core.VertxShutdown.close(vertx);
-        }
-    }
-
-    static void drain(AtomicLong received, AtomicLong sent) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (received.get() < sent.get() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
         }
     }
 

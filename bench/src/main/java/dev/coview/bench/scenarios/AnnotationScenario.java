@@ -1,5 +1,6 @@
 package dev.coview.bench.scenarios;
 
+import dev.coview.bench.core.BenchSockets;
 import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.ProcessSampler;
@@ -8,13 +9,10 @@ import dev.coview.contracts.auth.Role;
 import dev.coview.local.servers.JwtDevKeys;
 import dev.coview.local.servers.ServiceInstance;
 import dev.coview.local.testing.TestTokens;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AnnotationScenario {
 
     private static final int RING = 4096;
+    /** Sockets per room that receive (a customer and an observer). */
+    private static final int RECEIVERS = 2;
 
     /**
      * Settings of the annotation-service instances under test. Flood control judges a socket by when its frames are
@@ -85,15 +85,12 @@ public final class AnnotationScenario {
         Map<String, AtomicLong> agentErrors = new ConcurrentHashMap<>();
         AtomicLong agentsClosed = new AtomicLong();
         try {
-            WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                    // Vert.x allows 50 sockets per host by default; the bench opens hundreds to each instance.
-                    .setMaxConnections(20_000)
-                    .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22).setConnectTimeout(10_000));
+            WebSocketClient client = vertx.createWebSocketClient(BenchSockets.clientOptions()
+                    .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
             List<RoomLoad> loads = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
                 String room = TestTokens.randomId();
-                WebSocket agent = connect(client, sendTo, token(keys, room, Role.AGENT));
-                agent.textMessageHandler(text -> {
+                WebSocket agent = connect(client, sendTo, token(keys, room, Role.AGENT), text -> {
                     if (text.startsWith("{\"type\":\"error\"")) {
                         int at = text.indexOf("\"code\":\"") + 8;
                         agentErrors.computeIfAbsent(text.substring(at, text.indexOf('"', at)),
@@ -101,14 +98,12 @@ public final class AnnotationScenario {
                     } else if (text.contains("\"type\":\"stroke\"")) {
                         strokeAcks.add(strokeId(text));
                     }
-                });
-                agent.closeHandler(v -> agentsClosed.incrementAndGet());
+                }, v -> agentsClosed.incrementAndGet());
                 RoomLoad load = new RoomLoad(agent);
                 loads.add(load);
                 for (Role role : List.of(Role.CUSTOMER, Role.OBSERVER)) {
-                    WebSocket receiver = connect(client, receiveFrom, token(keys, room, role));
                     long[] lastSeq = {-1};
-                    receiver.textMessageHandler(text -> {
+                    connect(client, receiveFrom, token(keys, room, role), text -> {
                         long now = System.nanoTime();
                         if (text.startsWith("{\"type\":\"state\"")) {
                             lastSeq[0] = longField(text, "\"seq\":");
@@ -129,11 +124,11 @@ public final class AnnotationScenario {
                             }
                             lastSeq[0] = seq;
                         }
-                    });
+                    }, null);
                 }
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (states.get() < 2L * rooms && System.nanoTime() < deadline) {
+            while (states.get() < (long) RECEIVERS * rooms && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             AtomicLong sent = new AtomicLong();
@@ -187,25 +182,19 @@ public final class AnnotationScenario {
                 long drainStart = System.nanoTime();
                 long drainEnd = drainStart + TimeUnit.SECONDS.toNanos(60);
                 long lastProgress = drainStart;
-                long[] last = durableCounts(window, strokeAcks, strokeReceipts);
+                DurableCounts last = DurableCounts.of(window, strokeAcks, strokeReceipts);
                 while (System.nanoTime() < drainEnd && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(15)
-                        && (last[0] < window.size() || last[1] < 2 * last[0])) {
+                        && !last.settled(window.size())) {
                     Thread.sleep(50);
-                    long[] now = durableCounts(window, strokeAcks, strokeReceipts);
-                    if (now[0] != last[0] || now[1] != last[1]) {
+                    DurableCounts now = DurableCounts.of(window, strokeAcks, strokeReceipts);
+                    if (!now.equals(last)) {
                         lastProgress = System.nanoTime();
                         last = now;
                     }
                 }
-                long acked = 0;
-                long lost = 0;
-                for (Long id : window) {
-                    if (strokeAcks.contains(id)) {
-                        acked++;
-                        AtomicInteger got = strokeReceipts.get(id);
-                        lost += 2 - Math.min(2, got == null ? 0 : got.get());
-                    }
-                }
+                DurableCounts counts = DurableCounts.of(window, strokeAcks, strokeReceipts);
+                long acked = counts.acknowledged();
+                long lost = counts.lost();
                 Map<String, Long> errors = new TreeMap<>();
                 snapshot(agentErrors).forEach((code, n) -> {
                     long d = n - errors0.getOrDefault(code, 0L);
@@ -216,14 +205,14 @@ public final class AnnotationScenario {
                 return new ScenarioResult("annotation-" + rooms)
                         .parameter("rooms", rooms)
                         .parameter("pointer_hz_per_room", pointerHz)
-                        .parameter("receivers_per_room", 2)
+                        .parameter("receivers_per_room", RECEIVERS)
                         .parameter("instances", 2)
                         .parameter("seconds", measure.toSeconds())
                         .latency(pointer)
                         .latency(durable)
                         .figure("events_in_per_s", Math.round((sent.get() - s0) / seconds))
                         .figure("pointer_deliveries", pointersReceived.get() - pr0)
-                        .figure("pointer_expected", 2 * pointers)
+                        .figure("pointer_expected", RECEIVERS * pointers)
                         .figure("durable_sent", window.size())
                         .figure("durable_acknowledged", acked)
                         .figure("durable_lost", lost)
@@ -244,18 +233,32 @@ public final class AnnotationScenario {
         return Long.parseLong(text.substring(at, text.indexOf('"', at)));
     }
 
-    /** [acknowledged, receipts] of the strokes in {@code window}. */
-    private static long[] durableCounts(Set<Long> window, Set<Long> acks, Map<Long, AtomicInteger> receipts) {
-        long acked = 0;
-        long received = 0;
-        for (Long id : window) {
-            if (acks.contains(id)) {
-                acked++;
+    /**
+     * Where the strokes of the measured window stand: how many the agents saw come back, how many receipts the
+     * receivers counted, and how many receipts of acknowledged strokes are missing (a receiver per room each).
+     */
+    private record DurableCounts(long acknowledged, long receipts, long lost) {
+
+        static DurableCounts of(Set<Long> window, Set<Long> acks, Map<Long, AtomicInteger> receipts) {
+            long acked = 0;
+            long received = 0;
+            long lost = 0;
+            for (Long id : window) {
+                AtomicInteger got = receipts.get(id);
+                int n = got == null ? 0 : got.get();
+                received += n;
+                if (acks.contains(id)) {
+                    acked++;
+                    lost += RECEIVERS - Math.min(RECEIVERS, n);
+                }
             }
-            AtomicInteger got = receipts.get(id);
-            received += got == null ? 0 : got.get();
+            return new DurableCounts(acked, received, lost);
         }
-        return new long[] {acked, received};
+
+        /** Every stroke acknowledged and every acknowledged stroke received by each receiver. */
+        boolean settled(int sent) {
+            return acknowledged >= sent && receipts >= RECEIVERS * acknowledged;
+        }
     }
 
     private static Map<String, Long> snapshot(Map<String, AtomicLong> counters) {
@@ -290,13 +293,8 @@ public final class AnnotationScenario {
         return Double.parseDouble(text.substring(start, end));
     }
 
-    static WebSocket connect(WebSocketClient client, ServiceInstance instance, String token) throws Exception {
-        String carrier = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token,
-                StandardCharsets.UTF_8).replace("+", "%20");
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost("127.0.0.1").setPort(instance.port()).setURI("/ws/annotations")
-                .setSubProtocols(List.of("bearer-token-carrier", carrier))
-                .setAllowOriginHeader(false);
-        return client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    private static WebSocket connect(WebSocketClient client, ServiceInstance instance, String token,
+                                     Handler<String> onText, Handler<Void> onClose) throws Exception {
+        return BenchSockets.connect(client, instance, "/ws/annotations", token, onText, onClose);
     }
 }

@@ -1,5 +1,6 @@
 package dev.coview.bench.scenarios;
 
+import dev.coview.bench.core.BenchSockets;
 import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.Payloads;
@@ -12,10 +13,6 @@ import dev.coview.local.testing.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +64,7 @@ public final class SignalingScenario {
         AtomicLong received = new AtomicLong();
         AtomicLong ready = new AtomicLong();
         try {
-            WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                    // Vert.x allows 50 sockets per host by default; the bench opens hundreds to each instance.
-                    .setMaxConnections(20_000)
-                    .setMaxFrameSize(65536).setConnectTimeout(10_000));
+            WebSocketClient client = vertx.createWebSocketClient(BenchSockets.clientOptions().setMaxFrameSize(65536));
             List<Pair> pairs = new ArrayList<>();
             for (int r = 0; r < rooms; r++) {
                 String room = TestTokens.randomId();
@@ -174,17 +168,7 @@ public final class SignalingScenario {
     private static WebSocket connect(WebSocketClient client, ServiceInstance instance, String token,
                                      LatencyRecorder latency, AtomicLong received, AtomicLong ready)
             throws Exception {
-        String carrier = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token,
-                StandardCharsets.UTF_8).replace("+", "%20");
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost("127.0.0.1").setPort(instance.port()).setURI("/ws/signal")
-                .setSubProtocols(List.of("bearer-token-carrier", carrier))
-                // Vert.x sends an Origin by default; a non-browser client has none (browsers get the allowlist).
-                .setAllowOriginHeader(false);
-        // The handler is set as the connection completes, on its event loop: set after get() returned, on this
-        // thread, it missed a welcome that came in between (a second peer's welcome names the first: 1-10 of 400
-        // peers then "never saw" theirs, which read like a join bug in the service).
-        WebSocket ws = client.connect(options).onSuccess(socket -> socket.textMessageHandler(text -> {
+        return BenchSockets.connect(client, instance, "/ws/signal", token, text -> {
             long now = System.nanoTime();
             int at = text.indexOf("\"candidate\":\"");
             if (at >= 0) {
@@ -195,7 +179,6 @@ public final class SignalingScenario {
                     && text.contains("\"peers\":[{"))) {
                 ready.incrementAndGet(); // this peer knows the other one: addressed messages will be delivered
             }
-        })).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return ws;
+        }, null);
     }
 }

@@ -43,6 +43,11 @@ public final class FuzzVerdict {
         this.greeting = greeting;
     }
 
+    /** The type of the first message of a socket. */
+    public String greeting() {
+        return greeting;
+    }
+
     /** Outcomes by kind (e.g. {@code error invalid-message}, {@code close 1007}), live. */
     public Map<String, AtomicLong> tally() {
         return tally;

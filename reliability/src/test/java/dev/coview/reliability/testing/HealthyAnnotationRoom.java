@@ -11,7 +11,7 @@ import java.time.Duration;
  * on B. {@link #probe()} draws once from each side; both drawings must reach both sockets with the room's next
  * {@code seq}, no gap.
  */
-public final class HealthyAnnotationRoom implements AutoCloseable {
+public final class HealthyAnnotationRoom implements HealthyProbe {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -30,6 +30,7 @@ public final class HealthyAnnotationRoom implements AutoCloseable {
     }
 
     /** A stroke from the agent, then a shape from the customer; each must reach both, in order. */
+    @Override
     public void probe() {
         int n = ++probes;
         agent.send(Annotations.stroke("probe-a-" + n));
@@ -48,6 +49,7 @@ public final class HealthyAnnotationRoom implements AutoCloseable {
     }
 
     /** Probes done so far (two drawings each). */
+    @Override
     public int probes() {
         return probes;
     }

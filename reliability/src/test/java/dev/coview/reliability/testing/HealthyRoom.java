@@ -10,7 +10,7 @@ import java.time.Duration;
  * the other, relaying candidates both ways through Redis. {@link #probe()} is called between attack steps; each
  * probe must arrive, in order, at the other side.
  */
-public final class HealthyRoom implements AutoCloseable {
+public final class HealthyRoom implements HealthyProbe {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -33,6 +33,7 @@ public final class HealthyRoom implements AutoCloseable {
     }
 
     /** One candidate each way; both must be relayed. */
+    @Override
     public void probe() {
         int n = ++sent;
         String mark = "candidate:" + n + " 1 udp 1 10.9.9.9 " + (40000 + n % 20000) + " typ host";
@@ -45,6 +46,7 @@ public final class HealthyRoom implements AutoCloseable {
     }
 
     /** Probes relayed so far (each way). */
+    @Override
     public int probes() {
         return sent;
     }

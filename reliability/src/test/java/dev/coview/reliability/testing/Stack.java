@@ -44,11 +44,9 @@ public final class Stack {
     private final Path media;
     private final Path uploads;
     private final ServiceInstance rooms;
-    // The others start on first use, so that a class about room-service alone does not wait for four more JVMs.
-    private ServiceInstance signalingA;
-    private ServiceInstance signalingB;
-    private ServiceInstance annotationA;
-    private ServiceInstance annotationB;
+    // The others start on first use, so that a class about room-service alone does not wait for four more JVMs:
+    // by name (signaling-a, annotation-b, …), see shared(…).
+    private final Map<String, ServiceInstance> shared = new HashMap<>();
     private final List<ServiceInstance> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Stack() throws IOException {
@@ -159,32 +157,30 @@ public final class Stack {
         return rooms;
     }
 
-    public synchronized ServiceInstance signalingA() {
-        if (signalingA == null) {
-            signalingA = startExtra("signaling-a", "signaling", Map.of());
-        }
-        return signalingA;
+    public ServiceInstance signalingA() {
+        return shared("signaling-a", "signaling");
     }
 
-    public synchronized ServiceInstance signalingB() {
-        if (signalingB == null) {
-            signalingB = startExtra("signaling-b", "signaling", Map.of());
-        }
-        return signalingB;
+    public ServiceInstance signalingB() {
+        return shared("signaling-b", "signaling");
     }
 
-    public synchronized ServiceInstance annotationA() {
-        if (annotationA == null) {
-            annotationA = startExtra("annotation-a", "annotation", Map.of());
-        }
-        return annotationA;
+    public ServiceInstance annotationA() {
+        return shared("annotation-a", "annotation");
     }
 
-    public synchronized ServiceInstance annotationB() {
-        if (annotationB == null) {
-            annotationB = startExtra("annotation-b", "annotation", Map.of());
+    public ServiceInstance annotationB() {
+        return shared("annotation-b", "annotation");
+    }
+
+    /** The instance {@code name} of {@code service} that the tests share, started on first use. */
+    private synchronized ServiceInstance shared(String name, String service) {
+        ServiceInstance instance = shared.get(name);
+        if (instance == null) {
+            instance = startExtra(name, service, Map.of());
+            shared.put(name, instance);
         }
-        return annotationB;
+        return instance;
     }
 
     /** Starts one more signaling instance (its log is scanned too, it is stopped with the stack). */
