@@ -41,8 +41,10 @@ public sealed interface AnnotationClientMessage permits Pointer, PointerHide, St
         Clear, Crop, CropRequest, Masks, Pause, Freeze, ReferencePush, ReferenceAnswer, SnapshotNotice, RecordingRequest,
         RecordingConsent, Recording {
 
-    /** The wire {@code type}. */
-    String type();
+    /** The wire {@code type}: the record's {@code TYPE}, looked up once for all types ({@link WireNames}). */
+    default String type() {
+        return match(WireNames.INSTANCE);
+    }
 
     /**
      * Whether the message is durable (goes to {@code coview.annotations} and into the room's state); pointer

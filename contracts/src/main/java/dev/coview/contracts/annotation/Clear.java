@@ -7,11 +7,6 @@ public record Clear(@JsonProperty(required = true) ClearScope scope) implements 
     public static final String TYPE = "clear";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.clear(this);
     }

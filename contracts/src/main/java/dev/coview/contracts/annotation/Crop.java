@@ -19,11 +19,6 @@ public record Crop(@JsonProperty(required = true) double x, @JsonProperty(requir
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.crop(this);
     }

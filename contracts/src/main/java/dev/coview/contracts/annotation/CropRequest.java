@@ -9,11 +9,6 @@ public record CropRequest(@JsonProperty(required = true) double x, @JsonProperty
     public static final String TYPE = "crop.request";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.cropRequest(this);
     }

@@ -7,11 +7,6 @@ public record Erase(@JsonProperty(required = true) String id) implements Annotat
     public static final String TYPE = "erase";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.erase(this);
     }

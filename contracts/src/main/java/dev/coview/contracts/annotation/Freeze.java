@@ -13,11 +13,6 @@ public record Freeze(@JsonProperty(required = true) boolean on, String snapshotI
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.freeze(this);
     }

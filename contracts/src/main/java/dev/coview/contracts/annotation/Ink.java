@@ -20,11 +20,6 @@ public record Ink(@JsonProperty(required = true) String id, @JsonProperty(requir
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.ink(this);
     }

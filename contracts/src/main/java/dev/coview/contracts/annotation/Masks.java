@@ -14,11 +14,6 @@ public record Masks(@JsonProperty(required = true) List<Rect> rects, String shar
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.masks(this);
     }

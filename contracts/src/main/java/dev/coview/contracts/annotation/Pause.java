@@ -13,11 +13,6 @@ public record Pause(@JsonProperty(required = true) boolean on, String shareId)
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.pause(this);
     }

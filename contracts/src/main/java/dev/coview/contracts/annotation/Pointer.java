@@ -14,11 +14,6 @@ public record Pointer(@JsonProperty(required = true) double x, @JsonProperty(req
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.pointer(this);
     }

@@ -5,11 +5,6 @@ public record PointerHide() implements AnnotationClientMessage {
     public static final String TYPE = "pointer.hide";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.pointerHide(this);
     }

@@ -12,11 +12,6 @@ public record Recording(@JsonProperty(required = true) boolean on, String record
     public static final String TYPE = "recording";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.recording(this);
     }

@@ -8,11 +8,6 @@ public record RecordingConsent(@JsonProperty(required = true) String requestId,
     public static final String TYPE = "recording.consent";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.recordingConsent(this);
     }

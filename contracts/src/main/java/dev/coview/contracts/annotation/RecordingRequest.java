@@ -10,11 +10,6 @@ public record RecordingRequest(@JsonProperty(required = true) String requestId) 
     public static final String TYPE = "recording.request";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.recordingRequest(this);
     }

@@ -5,11 +5,6 @@ public record Redo() implements AnnotationClientMessage {
     public static final String TYPE = "redo";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.redo(this);
     }

@@ -7,11 +7,6 @@ public record ReferenceAnswer(@JsonProperty(required = true) boolean accepted) i
     public static final String TYPE = "reference.answer";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.referenceAnswer(this);
     }

@@ -7,11 +7,6 @@ public record ReferencePush(@JsonProperty(required = true) String url) implement
     public static final String TYPE = "reference.push";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.referencePush(this);
     }

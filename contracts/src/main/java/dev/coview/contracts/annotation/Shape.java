@@ -21,11 +21,6 @@ public record Shape(@JsonProperty(required = true) String id, @JsonProperty(requ
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.shape(this);
     }

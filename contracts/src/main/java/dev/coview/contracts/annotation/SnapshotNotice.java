@@ -7,11 +7,6 @@ public record SnapshotNotice(@JsonProperty(required = true) String snapshotId) i
     public static final String TYPE = "snapshot.saved";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.snapshotNotice(this);
     }

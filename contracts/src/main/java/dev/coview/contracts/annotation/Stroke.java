@@ -19,11 +19,6 @@ public record Stroke(@JsonProperty(required = true) String id, StrokePhase phase
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.stroke(this);
     }

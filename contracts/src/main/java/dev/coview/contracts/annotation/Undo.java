@@ -5,11 +5,6 @@ public record Undo() implements AnnotationClientMessage {
     public static final String TYPE = "undo";
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
     public <R> R match(Cases<R> cases) {
         return cases.undo(this);
     }
