@@ -2,7 +2,6 @@ package dev.coview.room.api;
 
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.media.MediaLinks;
-import dev.coview.contracts.rooms.Problem;
 import dev.coview.room.access.MediaLinkSigner;
 import dev.coview.room.access.MediaReadAccess;
 import dev.coview.room.media.recordings.RecordingService;
@@ -86,8 +85,7 @@ public class MediaLinksResource {
                     + "with X-CoView-Media-Key. The link works without a token for a few minutes.")
     @APIResponse(responseCode = "201", description = "the link",
             content = @Content(schema = @Schema(implementation = LinkView.class)))
-    @APIResponse(responseCode = "404", description = "no such snapshot or ready recording",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such snapshot or ready recording")
     public RestResponse<LinkView> link(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                        @HeaderParam(MediaReadAccess.MEDIA_KEY_HEADER) String mediaKey,

@@ -1,7 +1,6 @@
 package dev.coview.room.api;
 
 import dev.coview.contracts.auth.Grant;
-import dev.coview.contracts.rooms.Problem;
 import dev.coview.room.access.RoomAccess;
 import dev.coview.room.rooms.ParticipantRemoval;
 import io.smallrye.mutiny.Uni;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,16 +43,11 @@ public class ParticipantsResource {
                     + "participant.removed is published. Removing someone already removed changes nothing (204).")
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @APIResponse(responseCode = "204", description = "removed")
-    @APIResponse(responseCode = "400", description = "the agent named itself (end the room instead)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "no valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "the token is for another room or lacks the admin grant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "the room never had this participant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "the room has ended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "the agent named itself (end the room instead)")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "the token is for another room or lacks the admin grant")
+    @APIResponse(responseCode = "404", description = "the room never had this participant")
+    @APIResponse(responseCode = "410", description = "the room has ended")
     public Uni<RestResponse<Void>> remove(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                                           @PathParam("participantId") @Pattern(regexp = RoomsResource.ROOM_ID)
                                           String participantId,

@@ -4,7 +4,6 @@ import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.rooms.ActiveRoom;
 import dev.coview.contracts.rooms.CreatedRoom;
 import dev.coview.contracts.rooms.ParticipantToken;
-import dev.coview.contracts.rooms.Problem;
 import dev.coview.contracts.rooms.RoomView;
 import dev.coview.room.access.AgentCheck;
 import dev.coview.room.access.RoomAccess;
@@ -53,8 +52,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "rooms")
-@APIResponse(responseCode = "400", description = "invalid input",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "invalid input")
 public class RoomsResource {
 
     /** Shape of room ids in paths. */
@@ -103,8 +101,7 @@ public class RoomsResource {
     @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
     @APIResponse(responseCode = "200", description = "the agent's token",
             content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
-    @APIResponse(responseCode = "403", description = "another agent created the room",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "another agent created the room")
     public Uni<ParticipantToken> agentToken(@PathParam("id") @Pattern(regexp = ROOM_ID) String roomId,
                                             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return agents.identify(headers, request.remoteAddress().hostAddress())
@@ -118,12 +115,9 @@ public class RoomsResource {
                     + "new token with the same participant id and the next credential. Never spends a join code.")
     @APIResponse(responseCode = "200", description = "rejoined",
             content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
-    @APIResponse(responseCode = "403", description = "the participant was removed from the room",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "wrong, expired or already used credential",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "the room has ended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "the participant was removed from the room")
+    @APIResponse(responseCode = "404", description = "wrong, expired or already used credential")
+    @APIResponse(responseCode = "410", description = "the room has ended")
     public Uni<ParticipantToken> rejoin(@Valid @NotNull RejoinRequest body) {
         return rejoins.rejoin(body.credential());
     }
@@ -139,10 +133,8 @@ public class RoomsResource {
     @SecurityRequirement(name = OpenApiSecurity.AGENT_KEY)
     @APIResponse(responseCode = "201", description = "created",
             content = @Content(schema = @Schema(implementation = CreatedRoom.class)))
-    @APIResponse(responseCode = "401", description = "no, invalid or expired sign-in token, or no or wrong API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "too many wrong API keys from this client",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "no, invalid or expired sign-in token, or no or wrong API key")
+    @APIResponse(responseCode = "429", description = "too many wrong API keys from this client")
     public Uni<RestResponse<CreatedRoom>> create(@Context HttpHeaders headers, @Valid CreateRoomRequest body,
                                                  @Context HttpServerRequest request) {
         Boolean relayOnly = body == null ? null : body.relayOnly();
@@ -168,12 +160,9 @@ public class RoomsResource {
                     + "are limited per client: past the limit, 429 with Retry-After.")
     @APIResponse(responseCode = "200", description = "joined",
             content = @Content(schema = @Schema(implementation = ParticipantToken.class)))
-    @APIResponse(responseCode = "404", description = "wrong, expired or used code or invite",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "another customer joined first",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "too many wrong codes from this client",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "wrong, expired or used code or invite")
+    @APIResponse(responseCode = "409", description = "another customer joined first")
+    @APIResponse(responseCode = "429", description = "too many wrong codes from this client")
     public Uni<ParticipantToken> join(@Valid @NotNull JoinRoomRequest body, @Context HttpServerRequest request) {
         JoinService.Via via = body.code() != null ? JoinService.Via.CODE : JoinService.Via.INVITE;
         String credential = via == JoinService.Via.CODE ? body.code() : body.invite();
@@ -202,8 +191,7 @@ public class RoomsResource {
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @APIResponse(responseCode = "200", description = "the room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
-    @APIResponse(responseCode = "410", description = "the room has ended or expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "the room has ended or expired")
     public Uni<RoomView> view(@PathParam("id") @Pattern(regexp = ROOM_ID) String roomId,
                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return access.require(authorization, roomId, null).chain(rooms::view);
