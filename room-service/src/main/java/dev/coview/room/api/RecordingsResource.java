@@ -3,7 +3,6 @@ package dev.coview.room.api;
 import static dev.coview.room.api.SnapshotsResource.ACCESS_WAIT;
 
 import dev.coview.contracts.auth.Grant;
-import dev.coview.contracts.rooms.Problem;
 import dev.coview.contracts.media.MediaLinks;
 import dev.coview.room.access.MediaReadAccess;
 import dev.coview.room.access.RoomAccess;
@@ -21,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +29,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,8 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "recordings")
 @SecurityRequirement(name = OpenApiSecurity.BEARER)
 @APIResponse(responseCode = "403", description = "a token of another room, or without the record grant; for a new "
-        + "recording also: the customer has not consented (consent-required)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "recording also: the customer has not consented (consent-required)")
 public class RecordingsResource {
 
     private static final String VIDEO_WEBM = "video/webm";
@@ -116,10 +114,8 @@ public class RecordingsResource {
             content = @Content(schema = @Schema(implementation = ChunkView.class)))
     @APIResponse(responseCode = "200", description = "already stored with the same bytes",
             content = @Content(schema = @Schema(implementation = ChunkView.class)))
-    @APIResponse(responseCode = "409", description = "chunk n holds other bytes, or the recording is complete",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "the chunk is larger than allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "chunk n holds other bytes, or the recording is complete")
+    @APIResponse(responseCode = "413", description = "the chunk is larger than allowed")
     public Response putChunk(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                              @PathParam("rid") @Pattern(regexp = RoomsResource.ROOM_ID) String recordingId,
                              @PathParam("n") int n,
@@ -141,8 +137,7 @@ public class RecordingsResource {
                     + "Concatenates them into one WebM file; publishes recording.stopped, then recording.ready.")
     @APIResponse(responseCode = "200", description = "ready",
             content = @Content(schema = @Schema(implementation = RecordingView.class)))
-    @APIResponse(responseCode = "409", description = "chunks are missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "chunks are missing")
     public RecordingView complete(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                                   @PathParam("rid") @Pattern(regexp = RoomsResource.ROOM_ID) String recordingId,
                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -160,26 +155,17 @@ public class RecordingsResource {
                     + "ETag is the file's SHA-256.")
     @APIResponse(responseCode = "200", description = "the file", content = @Content(mediaType = VIDEO_WEBM))
     @APIResponse(responseCode = "206", description = "the requested range", content = @Content(mediaType = VIDEO_WEBM))
-    @APIResponse(responseCode = "416", description = "the range lies outside the file",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "416", description = "the range lies outside the file")
     public Response download(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                              @PathParam("rid") @Pattern(regexp = RoomsResource.ROOM_ID) String recordingId,
-                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             @HeaderParam("Range") String range,
-                             @HeaderParam("If-Range") String ifRange,
-                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                             @HeaderParam(MediaReadAccess.MEDIA_KEY_HEADER) String mediaKey,
-                             @QueryParam(MediaLinks.EXPIRES) String expires,
-                             @QueryParam(MediaLinks.SIGNATURE) String sig) throws IOException {
+                             @BeanParam MediaRequest request) throws IOException {
         // A room token with the record grant, a signed link for this recording, or a server's media key.
-        mediaReads.require(authorization, mediaKey, MediaLinks.recordingPath(roomId, recordingId), expires, sig,
-                roomId, Grant.RECORD).await().atMost(ACCESS_WAIT);
+        request.require(mediaReads, MediaLinks.recordingPath(roomId, recordingId), roomId, Grant.RECORD);
         RecordingView recording = recordings.find(roomId, recordingId)
                 .filter(r -> r.state() == RecordingView.State.READY)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "no complete recording " + recordingId + " in this room"));
-        return MediaDownloads.file(VIDEO_WEBM, recording.size(), recording.sha256(),
-                "recording-" + recordingId + ".webm", range, ifRange, ifNoneMatch,
+        return request.answer(VIDEO_WEBM, recording.size(), recording.sha256(), "recording-" + recordingId + ".webm",
                 (offset, length) -> recordings.open(recording, offset, length));
     }
 

@@ -1,7 +1,6 @@
 package dev.coview.room.api;
 
 import dev.coview.contracts.auth.Grant;
-import dev.coview.contracts.rooms.Problem;
 import dev.coview.contracts.media.MediaLinks;
 import dev.coview.room.access.MediaReadAccess;
 import dev.coview.room.access.RoomAccess;
@@ -15,6 +14,7 @@ import dev.coview.support.auth.Participant;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,8 +49,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "snapshots")
 @SecurityRequirement(name = OpenApiSecurity.BEARER)
-@APIResponse(responseCode = "403", description = "a token of another room, or without the grant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "a token of another room, or without the grant")
 public class SnapshotsResource {
 
     /** How long a call waits for the token check (Redis: has the room ended?). */
@@ -80,10 +78,8 @@ public class SnapshotsResource {
                     + "snapshot.saved.")
     @APIResponse(responseCode = "201", description = "stored",
             content = @Content(schema = @Schema(implementation = SnapshotView.class)))
-    @APIResponse(responseCode = "413", description = "a part is larger than allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "a part is not of its media type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "a part is larger than allowed")
+    @APIResponse(responseCode = "415", description = "a part is not of its media type")
     public Response upload(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @RestForm("original") FileUpload original,
@@ -121,8 +117,7 @@ public class SnapshotsResource {
                     + "for the customer whose client shows the still that a freeze names).")
     @APIResponse(responseCode = "200", description = "the snapshot",
             content = @Content(schema = @Schema(implementation = SnapshotView.class)))
-    @APIResponse(responseCode = "404", description = "no such snapshot in this room",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such snapshot in this room")
     public SnapshotView view(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                              @PathParam("sid") @Pattern(regexp = RoomsResource.ROOM_ID) String snapshotId,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
@@ -141,22 +136,15 @@ public class SnapshotsResource {
     public Response download(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                              @PathParam("sid") @Pattern(regexp = RoomsResource.ROOM_ID) String snapshotId,
                              @PathParam("part") String partName,
-                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             @HeaderParam("Range") String range,
-                             @HeaderParam("If-Range") String ifRange,
-                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                             @HeaderParam(MediaReadAccess.MEDIA_KEY_HEADER) String mediaKey,
-                             @QueryParam(MediaLinks.EXPIRES) String expires,
-                             @QueryParam(MediaLinks.SIGNATURE) String sig) throws IOException {
-        // A room token, a signed link for this very part, or a server's media key (MediaReadAccess).
-        mediaReads.require(authorization, mediaKey, MediaLinks.snapshotPath(roomId, snapshotId, partName), expires,
-                sig, roomId, null).await().atMost(ACCESS_WAIT);
+                             @BeanParam MediaRequest request) throws IOException {
+        // A room token, a signed link for this very part, or a server's media key.
+        request.require(mediaReads, MediaLinks.snapshotPath(roomId, snapshotId, partName), roomId, null);
         SnapshotPart part = SnapshotPart.byField(partName).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "a snapshot has the parts original, flattened and annotations"));
         SnapshotView snapshot = find(roomId, snapshotId);
         String extension = part == SnapshotPart.ANNOTATIONS ? ".json" : ".png";
-        return MediaDownloads.file(part.mediaType(), snapshot.size().of(part), snapshot.sha256().of(part),
-                "snapshot-" + snapshotId + "-" + part.field() + extension, range, ifRange, ifNoneMatch,
+        return request.answer(part.mediaType(), snapshot.size().of(part), snapshot.sha256().of(part),
+                "snapshot-" + snapshotId + "-" + part.field() + extension,
                 (offset, length) -> snapshots.open(snapshot, part, offset, length));
     }
 
