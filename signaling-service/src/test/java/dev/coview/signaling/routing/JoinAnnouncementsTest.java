@@ -7,13 +7,9 @@ import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.PeerShare;
 import dev.coview.contracts.signal.Share;
-import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
-import dev.coview.support.auth.Participant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +20,12 @@ import org.junit.jupiter.api.Test;
 class JoinAnnouncementsTest {
 
     private final LocalRooms rooms = new LocalRooms();
+    /** Each test's two participants of "room" (JUnit makes a new instance per test): sockets not attached yet. */
+    private final FakePeer agent = member("agent", Role.AGENT);
+    private final FakePeer customer = member("customer", Role.CUSTOMER);
 
     @Test
     void aPeerJoinedThatArrivesBeforeTheWelcomeListingThatPeerIsDropped() {
-        Fake agent = member("agent", Role.AGENT);
-        Fake customer = member("customer", Role.CUSTOMER);
         rooms.attach(agent.member);
         rooms.attach(customer.member);
 
@@ -41,8 +38,6 @@ class JoinAnnouncementsTest {
 
     @Test
     void aPeerJoinedThatArrivesAfterTheWelcomeListingThatPeerIsDropped() {
-        Fake agent = member("agent", Role.AGENT);
-        Fake customer = member("customer", Role.CUSTOMER);
         rooms.attach(agent.member);
         rooms.attach(customer.member);
 
@@ -54,8 +49,6 @@ class JoinAnnouncementsTest {
 
     @Test
     void aPeerNotInTheWelcomeIsAnnouncedAfterIt() {
-        Fake agent = member("agent", Role.AGENT);
-        Fake customer = member("customer", Role.CUSTOMER);
         rooms.attach(agent.member);
         rooms.attach(customer.member);
 
@@ -69,8 +62,6 @@ class JoinAnnouncementsTest {
 
     @Test
     void aSharePhaseThatChangesBeforeTheWelcomeComesAfterThePhaseTheWelcomeWasReadWith() {
-        Fake agent = member("agent", Role.AGENT);
-        Fake customer = member("customer", Role.CUSTOMER);
         rooms.attach(agent.member);
         rooms.attach(customer.member);
 
@@ -89,12 +80,10 @@ class JoinAnnouncementsTest {
 
     @Test
     void aNewSocketOfAListedPeerAndARejoinAfterLeavingAreAnnounced() {
-        Fake agent = member("agent", Role.AGENT);
-        Fake customer = member("customer", Role.CUSTOMER);
         rooms.attach(agent.member);
         rooms.welcome(agent.member, welcome(agent, customer), Map.of("customer", customer.connectionId));
 
-        Fake reconnected = member("customer", Role.CUSTOMER);
+        FakePeer reconnected = member("customer", Role.CUSTOMER);
         rooms.announceJoined("room", reconnected.member.peer(), reconnected.connectionId, true);
         rooms.announceJoined("room", reconnected.member.peer(), reconnected.connectionId, true);
         assertThat(agent.sent).as("the new socket, once").containsExactly(welcome(agent, customer),
@@ -107,8 +96,6 @@ class JoinAnnouncementsTest {
 
     @Test
     void aSocketThatLeftHearsNothingMore() {
-        Fake agent = member("agent", Role.AGENT);
-        Fake customer = member("customer", Role.CUSTOMER);
         rooms.attach(agent.member);
         rooms.welcome(agent.member, welcome(agent), Map.of());
         rooms.detach(agent.member);
@@ -117,38 +104,11 @@ class JoinAnnouncementsTest {
         assertThat(agent.sent).hasSize(1);
     }
 
-    private static Welcome welcome(Fake self, Fake... peers) {
+    private static Welcome welcome(FakePeer self, FakePeer... peers) {
         return new Welcome(self.member.peer(), List.of(peers).stream().map(p -> p.member.peer()).toList(), false);
     }
 
-    private static Fake member(String id, Role role) {
-        Fake f = new Fake();
-        f.member = new Member(new Participant(id, "room", role, role.defaultGrants(), id, ""), f);
-        return f;
-    }
-
-    private static final class Fake implements PeerSocket {
-        final String connectionId = UUID.randomUUID().toString();
-        final List<ServerSignal> sent = new CopyOnWriteArrayList<>();
-        Member member;
-
-        @Override
-        public String connectionId() {
-            return connectionId;
-        }
-
-        @Override
-        public void send(ServerSignal message) {
-            sent.add(message);
-        }
-
-        @Override
-        public void sendJson(String json) {
-            throw new AssertionError("not forwarded here");
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
+    private static FakePeer member(String id, Role role) {
+        return new FakePeer("room", id, role);
     }
 }

@@ -8,16 +8,13 @@ import dev.coview.contracts.signal.PeerAway;
 import dev.coview.contracts.signal.PeerJoined;
 import dev.coview.contracts.signal.PeerLeft;
 import dev.coview.contracts.signal.PeerShare;
-import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Share;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.signaling.events.SignalEvents;
-import dev.coview.support.auth.Participant;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +38,9 @@ class SignalRouterTest {
 
     @Test
     void welcomesJoinersRelaysWithinTheRoomOnlyAndTellsPeersWhoLeft() {
-        Fake agent = member("room-1", "agent", Role.AGENT);
-        Fake customer = member("room-1", "customer", Role.CUSTOMER);
-        Fake stranger = member("room-2", "stranger", Role.AGENT);
+        FakePeer agent = member("room-1", "agent", Role.AGENT);
+        FakePeer customer = member("room-1", "customer", Role.CUSTOMER);
+        FakePeer stranger = member("room-2", "stranger", Role.AGENT);
         router.join(agent.member).await().indefinitely();
         router.join(stranger.member).await().indefinitely();
         assertThat(router.join(customer.member).await().indefinitely()).isFalse();
@@ -67,9 +64,9 @@ class SignalRouterTest {
     /** The endpoint's synchronous path for a peer on this instance: the same rules as {@link SignalRouter#relay}. */
     @Test
     void aSignalToAPeerHereIsDeliveredAtOnceStampedNeverToItsSenderOrIntoAnotherRoom() {
-        Fake agent = member("room-1", "agent", Role.AGENT);
-        Fake customer = member("room-1", "customer", Role.CUSTOMER);
-        Fake stranger = member("room-2", "stranger", Role.AGENT);
+        FakePeer agent = member("room-1", "agent", Role.AGENT);
+        FakePeer customer = member("room-1", "customer", Role.CUSTOMER);
+        FakePeer stranger = member("room-2", "stranger", Role.AGENT);
         List.of(agent, stranger, customer).forEach(f -> router.join(f.member).await().indefinitely());
         int customerHad = customer.sent.size();
 
@@ -83,8 +80,8 @@ class SignalRouterTest {
 
     @Test
     void aDroppedParticipantResumesWithinTheGraceAndIsLostAfterIt() {
-        Fake agent = member("room", "agent", Role.AGENT);
-        Fake customer = member("room", "customer", Role.CUSTOMER);
+        FakePeer agent = member("room", "agent", Role.AGENT);
+        FakePeer customer = member("room", "customer", Role.CUSTOMER);
         router.join(agent.member).await().indefinitely();
         router.join(customer.member).await().indefinitely();
 
@@ -92,10 +89,10 @@ class SignalRouterTest {
         assertThat(agent.sent).as("told at once, not when the grace period ends").last()
                 .isEqualTo(new PeerAway("customer"));
         // Somebody who arrives meanwhile hears of the participant in its welcome, and that it is away.
-        Fake observer = member("room", "observer", Role.OBSERVER);
+        FakePeer observer = member("room", "observer", Role.OBSERVER);
         router.join(observer.member).await().indefinitely();
         assertThat(observer.sent).element(1).isEqualTo(new PeerAway("customer"));
-        Fake back = member("room", "customer", Role.CUSTOMER);
+        FakePeer back = member("room", "customer", Role.CUSTOMER);
         assertThat(router.join(back.member).await().indefinitely()).as("resumed").isTrue();
         assertThat(agent.sent).last().isEqualTo(new PeerJoined(back.member.peer(), true));
 
@@ -112,8 +109,8 @@ class SignalRouterTest {
 
     @Test
     void theSharersPhaseIsToldToTheOthersOnEveryChangeAndAfterTheWelcomeOfWhoArrivesLater() {
-        Fake agent = member("room", "agent", Role.AGENT);
-        Fake customer = member("room", "customer", Role.CUSTOMER);
+        FakePeer agent = member("room", "agent", Role.AGENT);
+        FakePeer customer = member("room", "customer", Role.CUSTOMER);
         router.join(agent.member).await().indefinitely();
         router.join(customer.member).await().indefinitely();
 
@@ -131,7 +128,7 @@ class SignalRouterTest {
         assertThat(customer.sent).as("the sharer is not told its own phase").noneMatch(PeerShare.class::isInstance);
 
         // An agent who reloads hears the phase right after its welcome, not at the next change.
-        Fake reloaded = member("room", "agent", Role.AGENT);
+        FakePeer reloaded = member("room", "agent", Role.AGENT);
         router.join(reloaded.member).await().indefinitely();
         assertThat(reloaded.sent).element(1).isEqualTo(new PeerShare("customer", Share.PAUSED));
 
@@ -142,7 +139,7 @@ class SignalRouterTest {
 
     @Test
     void endingTheRoomSaysWhyInTheCloseReason() {
-        Fake customer = member("room", "customer", Role.CUSTOMER);
+        FakePeer customer = member("room", "customer", Role.CUSTOMER);
         router.join(customer.member).await().indefinitely();
         router.endRoom("room", "expired");
         assertThat(customer.closedWith).isEqualTo(CloseCodes.ROOM_ENDED);
@@ -151,22 +148,20 @@ class SignalRouterTest {
 
     @Test
     void aSecondSocketOfTheSameParticipantClosesTheFirstWithReplaced() {
-        Fake first = member("room", "customer", Role.CUSTOMER);
-        Fake second = member("room", "customer", Role.CUSTOMER);
+        FakePeer first = member("room", "customer", Role.CUSTOMER);
+        FakePeer second = member("room", "customer", Role.CUSTOMER);
         router.join(first.member).await().indefinitely();
         router.join(second.member).await().indefinitely();
         assertThat(first.closedWith).isEqualTo(CloseCodes.REPLACED);
         // The replaced socket's close changes nothing: the participant is still there.
         router.leave(first.member, Departure.REPLACED).await().indefinitely();
-        Fake agent = member("room", "agent", Role.AGENT);
+        FakePeer agent = member("room", "agent", Role.AGENT);
         router.join(agent.member).await().indefinitely();
         assertThat(((Welcome) agent.sent.get(0)).peers()).extracting(p -> p.id()).containsExactly("customer");
     }
 
-    private static Fake member(String room, String id, Role role) {
-        Fake f = new Fake();
-        f.member = new Member(new Participant(id, room, role, role.defaultGrants(), id, ""), f);
-        return f;
+    private static FakePeer member(String room, String id, Role role) {
+        return new FakePeer(room, id, role);
     }
 
     /** Session events are the endpoint's and the Redis router's business, tested with Kafka elsewhere. */
@@ -185,35 +180,6 @@ class SignalRouterTest {
         @Override
         public void left(String roomId, String participantId, String role, String reason) {
             left.add(roomId + "/" + participantId + "/" + role + "/" + reason);
-        }
-    }
-
-    private static final class Fake implements PeerSocket {
-        final String connectionId = UUID.randomUUID().toString();
-        final List<ServerSignal> sent = new CopyOnWriteArrayList<>();
-        volatile int closedWith;
-        volatile String closedReason;
-        Member member;
-
-        @Override
-        public String connectionId() {
-            return connectionId;
-        }
-
-        @Override
-        public void send(ServerSignal message) {
-            sent.add(message);
-        }
-
-        @Override
-        public void sendJson(String json) {
-            throw new AssertionError("a lone instance never forwards serialized messages");
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            closedWith = code;
-            closedReason = reason;
         }
     }
 }
