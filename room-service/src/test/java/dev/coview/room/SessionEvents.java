@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.schema.SchemaCatalog;
+import dev.coview.local.servers.KafkaClients;
 import dev.coview.local.testing.LocalStackResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,13 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code coview.session-events} back from the real Kafka broker of deploy/local with a plain
@@ -58,14 +55,7 @@ public final class SessionEvents implements AutoCloseable {
     private final List<Event> seen = new ArrayList<>();
 
     public SessionEvents() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "room-service-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        consumer = new KafkaConsumer<>(p);
+        consumer = KafkaClients.consumer(LocalStackResource.stack().bootstrapServers(), "room-service-test", true);
         consumer.subscribe(List.of(Topics.SESSION_EVENTS));
     }
 

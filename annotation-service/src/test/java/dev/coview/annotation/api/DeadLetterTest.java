@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.kafka.Topics;
+import dev.coview.local.servers.KafkaClients;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -17,17 +18,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +52,7 @@ class DeadLetterTest {
         String author = TestTokens.randomId();
         try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
             watcher.expect("state");
-            try (KafkaProducer<String, String> producer = producer()) {
+            try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap())) {
                 for (String p : poison) {
                     producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, room, p)).get();
                 }
@@ -71,7 +67,7 @@ class DeadLetterTest {
         }
 
         Map<String, ConsumerRecord<String, String>> dead = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(bootstrap(), "dead-letter-test", true)) {
             consumer.subscribe(List.of(Topics.DEAD_LETTER));
             Awaitility.await("three poison records dead-lettered").atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -92,26 +88,12 @@ class DeadLetterTest {
         assertThat(dead.keySet()).containsExactlyInAnyOrderElementsOf(poison);
     }
 
+    private static String bootstrap() {
+        return LocalStackResource.stack().bootstrapServers();
+    }
+
     private static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.kafka.Topics;
+import dev.coview.local.servers.KafkaClients;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -14,12 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +39,8 @@ class DedupeTest {
         String second = UUID.randomUUID().toString();
         try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
             watcher.expect("state");
-            try (KafkaProducer<String, String> producer = producer()) {
+            try (KafkaProducer<String, String> producer = KafkaClients.producer(
+                    LocalStackResource.stack().bootstrapServers())) {
                 producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, room, record(first, room, author, "d1"))).get();
                 producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, room, record(first, room, author, "d1"))).get();
                 producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, room, record(second, room, author, "d2"))).get();
@@ -68,13 +67,5 @@ class DedupeTest {
                 {"type":"event","eventId":"%s","roomId":"%s","authorId":"%s","ts":%d,"event":%s}"""
                 .formatted(eventId, room, author, System.currentTimeMillis(),
                         AnnotationSocketTest.STROKE.formatted(strokeId));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
     }
 }

@@ -10,6 +10,7 @@ import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.contracts.schema.SchemaCatalog;
 import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.local.servers.KafkaClients;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.support.auth.RoomRevocations;
@@ -24,12 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +159,8 @@ class RoomEndAndSessionEventsTest {
      * on a loaded machine). {@code position()} blocks until the offset is fetched.
      */
     private static KafkaConsumer<String, String> subscribedConsumer() {
-        KafkaConsumer<String, String> consumer = consumer();
+        KafkaConsumer<String, String> consumer = KafkaClients.consumer(LocalStackResource.stack().bootstrapServers(),
+                "test", false);
         consumer.subscribe(List.of(Topics.SESSION_EVENTS));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             consumer.poll(Duration.ofMillis(100));
@@ -170,15 +168,5 @@ class RoomEndAndSessionEventsTest {
         });
         consumer.assignment().forEach(p -> consumer.position(p, Duration.ofSeconds(30)));
         return consumer;
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
     }
 }

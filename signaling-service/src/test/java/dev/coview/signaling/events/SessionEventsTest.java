@@ -6,6 +6,7 @@ import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.schema.SchemaCatalog;
+import dev.coview.local.servers.KafkaClients;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.testing.SignalClient;
@@ -18,12 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -105,13 +103,9 @@ class SessionEventsTest {
     }
 
     private static List<ConsumerRecord<String, String>> readRoom(String room, int count) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "signaling-test-" + room);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(
+                LocalStackResource.stack().bootstrapServers(), "signaling-test", true)) {
             consumer.subscribe(List.of(Topics.SESSION_EVENTS));
             Awaitility.await("events of room " + room).atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

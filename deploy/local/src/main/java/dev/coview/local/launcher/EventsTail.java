@@ -1,6 +1,7 @@
 package dev.coview.local.launcher;
 
 import dev.coview.contracts.kafka.Topics;
+import dev.coview.local.servers.KafkaClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code ./coview events}: prints CoView's session events (CloudEvents on {@code coview.session-events}) as they
@@ -55,16 +52,11 @@ public final class EventsTail {
             System.err.println("coview events: no Kafka to read: start ./coview up, or pass --kafka host:port");
             System.exit(2);
         }
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        // A group of its own each run: tailing never moves anyone else's offsets.
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "coview-events-tail-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromStart ? "earliest" : "latest");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         PrintStream out = System.out;
         out.println("following " + Topics.SESSION_EVENTS + " on " + bootstrap + " (Ctrl-C to stop)");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new StringDeserializer())) {
+        // A group of its own each run: tailing never moves anyone else's offsets.
+        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(bootstrap, "coview-events-tail",
+                fromStart)) {
             consumer.subscribe(List.of(Topics.SESSION_EVENTS));
             while (true) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
