@@ -3,13 +3,8 @@ package dev.coview.annotation.messaging;
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.support.auth.ParticipantRemovals;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 
 /**
  * A participant the agent removed loses every socket on this instance at once (4003), when room-service announces
@@ -17,32 +12,20 @@ import java.time.Duration;
  * closes by itself; its next upgrade is refused (the removal marker).
  */
 @ApplicationScoped
-public class RemovedParticipants {
+public class RemovedParticipants implements ParticipantRemovals.Listener {
 
-    private final ParticipantRemovals removals;
     private final Rooms rooms;
-    private Cancellable subscription;
 
     @Inject
-    public RemovedParticipants(ParticipantRemovals removals, Rooms rooms) {
-        this.removals = removals;
+    public RemovedParticipants(Rooms rooms) {
         this.rooms = rooms;
     }
 
-    void start(@Observes StartupEvent event) {
-        subscription = removals.removals()
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).indefinitely()
-                .subscribe().with(r -> {
-                    Room room = rooms.existing(r.roomId());
-                    if (room != null) {
-                        room.remove(r.participantId());
-                    }
-                });
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscription != null) {
-            subscription.cancel();
+    @Override
+    public void removed(String roomId, String participantId) {
+        Room room = rooms.existing(roomId);
+        if (room != null) {
+            room.remove(participantId);
         }
     }
 }

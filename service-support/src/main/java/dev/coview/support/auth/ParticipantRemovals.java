@@ -29,6 +29,15 @@ public class ParticipantRemovals {
     public record Removal(String roomId, String participantId) {
     }
 
+    /**
+     * What a service with sockets does when a participant is removed (closes their sockets on this instance): a
+     * bean of this type is told of every announcement ({@link RemovalSubscription}).
+     */
+    public interface Listener {
+        /** {@code participantId} was removed from {@code roomId}; called on the event loop the news arrives on. */
+        void removed(String roomId, String participantId);
+    }
+
     private final ReactiveKeyCommands<String> keys;
     private final ReactiveValueCommands<String, String> values;
     private final ReactivePubSubCommands<String> pubsub;
@@ -58,8 +67,8 @@ public class ParticipantRemovals {
     }
 
     /**
-     * Removals as any instance announces them ({@link ChannelSubscriber}: one connection per call; subscribe once per
-     * service). Malformed announcements are skipped.
+     * Removals as any instance announces them ({@link ChannelSubscriber}: one connection per call; a service
+     * subscribes once, through {@link RemovalSubscription}). Malformed announcements are skipped.
      */
     public Multi<Removal> removals() {
         return channels.messages(RedisKeys.PARTICIPANTS_REMOVED_CHANNEL)

@@ -2,13 +2,8 @@ package dev.coview.signaling.rooms;
 
 import dev.coview.signaling.routing.SignalRouter;
 import dev.coview.support.auth.ParticipantRemovals;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 
 /**
  * Closes the socket of a participant the agent removed (4003) when room-service announces it on
@@ -16,27 +11,17 @@ import java.time.Duration;
  * leaves the socket open until it closes by itself, and its next upgrade is refused (the removal marker).
  */
 @ApplicationScoped
-public class RemovedParticipants {
+public class RemovedParticipants implements ParticipantRemovals.Listener {
 
-    private final ParticipantRemovals removals;
     private final SignalRouter router;
-    private Cancellable subscription;
 
     @Inject
-    public RemovedParticipants(ParticipantRemovals removals, SignalRouter router) {
-        this.removals = removals;
+    public RemovedParticipants(SignalRouter router) {
         this.router = router;
     }
 
-    void start(@Observes StartupEvent ignored) {
-        subscription = removals.removals()
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).indefinitely()
-                .subscribe().with(r -> router.removeParticipant(r.roomId(), r.participantId()));
-    }
-
-    void stop(@Observes ShutdownEvent ignored) {
-        if (subscription != null) {
-            subscription.cancel();
-        }
+    @Override
+    public void removed(String roomId, String participantId) {
+        router.removeParticipant(roomId, participantId);
     }
 }
