@@ -28,9 +28,8 @@ public final class RoomServiceKeys {
      *  default). Key: {@code join-attempts:{client}}, the client being {@code 4:<IPv4>} or {@code 6:<first 64 bits
      *  of the IPv6 address>::/64}. */
     public static final String JOIN_ATTEMPTS = "join-attempts:";
-    /** String counter: API-key attempts from one client address in the current window, counted before the key is
-     *  compared (a right key gives its count back); expires with the window (15 min by default). Key:
-     *  {@code api-key-attempts:{client address}}. */
+    /** String counter: wrong API keys from one client address in the current window (a right key only reads it);
+     *  expires with the window (10 min by default). Key: {@code api-key-attempts:{client address}}. */
     public static final String API_KEY_ATTEMPTS = "api-key-attempts:";
     /** String counter: join codes tried by every client together in the current window, counted before the code is
      *  checked and given back by a successful join; past the global budget joining by code pauses for everyone
