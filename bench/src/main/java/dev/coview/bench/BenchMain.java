@@ -146,6 +146,12 @@ public final class BenchMain {
                     if (stack.redis() != null) {
                         pids.put("redis", stack.redis().process().pid());
                     }
+                    // Every room publishes its session events.
+                    if (stack.kafka() != null) {
+                        pids.put("kafka", stack.kafka().process().pid());
+                    }
+                    // The load generator's own share of the two cores, next to the service's.
+                    pids.put("bench", ProcessHandle.current().pid());
                     results.add(print(RestScenario.run(room, pids, Integer.parseInt(opts.getOrDefault("rest-rate",
                             "200")), warmup, measure)));
                     starts.addAll(services.starts());
