@@ -1,8 +1,9 @@
 package dev.coview.annotation.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.annotation.RoomEvent;
+import dev.coview.support.json.JsonThen;
 import dev.coview.support.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -27,13 +28,13 @@ public class EventLog {
     static final String ANNOTATIONS_OUT = "annotations-out";
 
     private final MutinyEmitter<String> annotations;
-    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
 
     @Inject
     public EventLog(@Channel(ANNOTATIONS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                     MutinyEmitter<String> annotations, ObjectMapper mapper) {
         this.annotations = annotations;
-        this.mapper = mapper;
+        this.writer = mapper.writer();
     }
 
     /**
@@ -49,13 +50,11 @@ public class EventLog {
      * ({@link TraceParent#NAME}, as OpenTelemetry's Kafka instrumentation writes it), when it was traced.
      */
     public Uni<Void> append(RoomEvent event, String traceparent) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        var kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.roomId());
+        return JsonThen.write(writer, event, json -> send(event.roomId(), json, traceparent));
+    }
+
+    private Uni<Void> send(String roomId, String json, String traceparent) {
+        var kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(roomId);
         if (traceparent != null) {
             byte[] value = traceparent.getBytes(StandardCharsets.US_ASCII);
             kafka.withHeaders(new RecordHeaders().add(TraceParent.NAME, value));

@@ -18,9 +18,7 @@ public record Answer(String to, String from, String sdp) implements Relayed {
 
     public Answer {
         Relayed.requireId(to, "to");
-        if (sdp == null || sdp.isEmpty()) {
-            throw new IllegalArgumentException("sdp is required");
-        }
+        Relayed.requireSdp(sdp);
     }
 
     @Override

@@ -29,4 +29,12 @@ public sealed interface Relayed extends ClientSignal, ServerSignal permits Offer
         }
         return id;
     }
+
+    /** Checks the SDP text of an offer or answer; used by their constructors. */
+    static String requireSdp(String sdp) {
+        if (sdp == null || sdp.isEmpty()) {
+            throw new IllegalArgumentException("sdp is required");
+        }
+        return sdp;
+    }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,8 +40,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "media")
 public class MediaLinksResource {
-
-    private static final Duration ACCESS_WAIT = Duration.ofSeconds(10);
 
     private final MediaReadAccess access;
     private final MediaLinkSigner signer;
@@ -102,7 +99,8 @@ public class MediaLinksResource {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "name either a snapshotId with its part, or a recordingId");
         }
-        access.require(authorization, mediaKey, null, null, null, roomId, grant).await().atMost(ACCESS_WAIT);
+        access.require(authorization, mediaKey, null, null, null, roomId, grant)
+                .await().atMost(MediaCallAccess.ACCESS_WAIT);
         boolean exists = body.recordingId() != null
                 ? recordings.find(roomId, body.recordingId()).filter(r -> r.state() == RecordingView.State.READY)
                 .isPresent()

@@ -38,7 +38,7 @@ public class MediaRequest {
      */
     void require(MediaReadAccess reads, String path, String roomId, Grant grant) {
         reads.require(authorization, mediaKey, path, expires, sig, roomId, grant)
-                .await().atMost(SnapshotsResource.ACCESS_WAIT);
+                .await().atMost(MediaCallAccess.ACCESS_WAIT);
     }
 
     /** The file, a range of it, or not modified, as this request's conditional headers ask. */

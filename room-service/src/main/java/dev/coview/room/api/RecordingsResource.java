@@ -1,11 +1,8 @@
 package dev.coview.room.api;
 
-import static dev.coview.room.api.SnapshotsResource.ACCESS_WAIT;
-
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.media.MediaLinks;
 import dev.coview.room.access.MediaReadAccess;
-import dev.coview.room.access.RoomAccess;
 import dev.coview.room.media.recordings.ChunkView;
 import dev.coview.room.media.recordings.CompleteRecordingRequest;
 import dev.coview.room.media.recordings.RecordingConsents;
@@ -13,7 +10,6 @@ import dev.coview.room.media.recordings.RecordingService;
 import dev.coview.room.media.recordings.RecordingView;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
-import dev.coview.room.rooms.RoomService;
 import dev.coview.support.auth.Participant;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -60,18 +56,15 @@ public class RecordingsResource {
 
     private static final String VIDEO_WEBM = "video/webm";
 
-    private final RoomAccess access;
+    private final MediaCallAccess access;
     /** Downloads only: also signed links and servers' media keys (field-injected, so uploads stay untouched). */
     @Inject
     MediaReadAccess mediaReads;
-    private final RoomService rooms;
     private final RecordingService recordings;
     private final RecordingConsents consents;
 
-    public RecordingsResource(RoomAccess access, RoomService rooms, RecordingService recordings,
-                              RecordingConsents consents) {
+    public RecordingsResource(MediaCallAccess access, RecordingService recordings, RecordingConsents consents) {
         this.access = access;
-        this.rooms = rooms;
         this.recordings = recordings;
         this.consents = consents;
     }
@@ -87,7 +80,7 @@ public class RecordingsResource {
     public Response create(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
         Participant agent = requireWriting(authorization, roomId);
-        consents.take(agent.roomId()).await().atMost(ACCESS_WAIT);
+        consents.take(agent.roomId()).await().atMost(MediaCallAccess.ACCESS_WAIT);
         RecordingView created = recordings.create(agent);
         return Response.created(URI.create(created.url())).entity(created).build();
     }
@@ -170,12 +163,11 @@ public class RecordingsResource {
     }
 
     private Participant require(String authorization, String roomId) {
-        return access.require(authorization, roomId, Grant.RECORD).await().atMost(ACCESS_WAIT);
+        return access.require(authorization, roomId, Grant.RECORD);
     }
 
     /** Like {@link #require}, and counts as activity: a room being recorded does not expire as idle. */
     private Participant requireWriting(String authorization, String roomId) {
-        return access.require(authorization, roomId, Grant.RECORD)
-                .call(p -> rooms.touch(p.roomId())).await().atMost(ACCESS_WAIT);
+        return access.requireWriting(authorization, roomId, Grant.RECORD);
     }
 }

@@ -3,13 +3,11 @@ package dev.coview.room.api;
 import dev.coview.contracts.auth.Grant;
 import dev.coview.contracts.media.MediaLinks;
 import dev.coview.room.access.MediaReadAccess;
-import dev.coview.room.access.RoomAccess;
 import dev.coview.room.media.snapshots.SnapshotPart;
 import dev.coview.room.media.snapshots.SnapshotService;
 import dev.coview.room.media.snapshots.SnapshotView;
 import dev.coview.room.problems.ProblemException;
 import dev.coview.room.problems.ProblemType;
-import dev.coview.room.rooms.RoomService;
 import dev.coview.support.auth.Participant;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -27,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +49,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @APIResponse(responseCode = "403", description = "a token of another room, or without the grant")
 public class SnapshotsResource {
 
-    /** How long a call waits for the token check (Redis: has the room ended?). */
-    static final Duration ACCESS_WAIT = Duration.ofSeconds(10);
-
-    private final RoomAccess access;
+    private final MediaCallAccess access;
     /** Downloads only: also signed links and servers' media keys (field-injected, so uploads stay untouched). */
     @Inject
     MediaReadAccess mediaReads;
-    private final RoomService rooms;
     private final SnapshotService snapshots;
 
-    public SnapshotsResource(RoomAccess access, RoomService rooms, SnapshotService snapshots) {
+    public SnapshotsResource(MediaCallAccess access, SnapshotService snapshots) {
         this.access = access;
-        this.rooms = rooms;
         this.snapshots = snapshots;
     }
 
@@ -86,8 +78,7 @@ public class SnapshotsResource {
                            @RestForm("annotations") FileUpload annotations,
                            @RestForm("flattened") FileUpload flattened) throws IOException {
         // Saving a snapshot is activity: the room's idle expiry moves on.
-        Participant author = access.require(authorization, roomId, Grant.FREEZE)
-                .call(p -> rooms.touch(p.roomId())).await().atMost(ACCESS_WAIT);
+        Participant author = access.requireWriting(authorization, roomId, Grant.FREEZE);
         Map<SnapshotPart, SnapshotService.Upload> parts = new EnumMap<>(SnapshotPart.class);
         put(parts, SnapshotPart.ORIGINAL, original);
         put(parts, SnapshotPart.ANNOTATIONS, annotations);
@@ -105,7 +96,7 @@ public class SnapshotsResource {
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public List<SnapshotView> list(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
-        access.require(authorization, roomId, null).await().atMost(ACCESS_WAIT);
+        access.require(authorization, roomId, null);
         return snapshots.list(roomId);
     }
 
@@ -121,7 +112,7 @@ public class SnapshotsResource {
     public SnapshotView view(@PathParam("id") @Pattern(regexp = RoomsResource.ROOM_ID) String roomId,
                              @PathParam("sid") @Pattern(regexp = RoomsResource.ROOM_ID) String snapshotId,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
-        access.require(authorization, roomId, null).await().atMost(ACCESS_WAIT);
+        access.require(authorization, roomId, null);
         return find(roomId, snapshotId);
     }
 

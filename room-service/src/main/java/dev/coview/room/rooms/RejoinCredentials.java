@@ -2,6 +2,8 @@ package dev.coview.room.rooms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.coview.support.json.JsonThen;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -31,10 +33,12 @@ public class RejoinCredentials {
 
     private final ReactiveValueCommands<String, String> values;
     private final ObjectMapper mapper;
+    private final ObjectWriter holderWriter;
 
     public RejoinCredentials(ReactiveRedisDataSource redis, ObjectMapper mapper) {
         this.values = redis.value(String.class);
         this.mapper = mapper;
+        this.holderWriter = mapper.writerFor(Holder.class);
     }
 
     /** A new credential for the participant, valid for {@code ttl} unless redeemed first. */
@@ -42,13 +46,8 @@ public class RejoinCredentials {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String holder;
-        try {
-            holder = mapper.writeValueAsString(new Holder(roomId, participantId));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return values.set(RoomServiceKeys.rejoin(hash(secret)), holder, new SetArgs().px(ttl)).replaceWith(secret);
+        return JsonThen.write(holderWriter, new Holder(roomId, participantId), holder ->
+                values.set(RoomServiceKeys.rejoin(hash(secret)), holder, new SetArgs().px(ttl)).replaceWith(secret));
     }
 
     /** Whom the credential stood for, spending it; {@code null} for a wrong, expired or spent one. */

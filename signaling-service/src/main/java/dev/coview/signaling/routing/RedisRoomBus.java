@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.ServerSignal;
+import dev.coview.support.json.JsonThen;
 import dev.coview.support.tracing.TraceParent;
 import dev.coview.support.tracing.Traces;
 import io.opentelemetry.api.trace.Span;
@@ -48,6 +49,7 @@ final class RedisRoomBus implements RoomBus {
     private final Redis redis;
     private final ChannelPublisher publisher;
     private final ObjectMapper mapper;
+    private final ObjectWriter busWriter;
     private final ObjectWriter signalWriter;
     private volatile BiConsumer<String, BusMessage> onMessage = (roomId, message) -> { };
     private final Traces traces;
@@ -61,6 +63,7 @@ final class RedisRoomBus implements RoomBus {
         this.redis = redis.getRedis();
         this.publisher = new ChannelPublisher(this.redis);
         this.mapper = mapper;
+        this.busWriter = mapper.writer();
         this.signalWriter = mapper.writerFor(ServerSignal.class);
     }
 
@@ -101,13 +104,7 @@ final class RedisRoomBus implements RoomBus {
 
     @Override
     public Uni<Void> publish(String roomId, BusMessage message) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return publisher.publish(SignalingKeys.channel(roomId), json);
+        return JsonThen.write(busWriter, message, json -> publisher.publish(SignalingKeys.channel(roomId), json));
     }
 
     /**
@@ -117,20 +114,16 @@ final class RedisRoomBus implements RoomBus {
     @Override
     public Uni<Boolean> relay(String roomId, Relayed stamped) {
         // Serialized once, here; the instance holding the addressee's socket forwards this text as it is.
-        String json;
-        try {
-            json = signalWriter.writeValueAsString(stamped);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        String to = stamped.to();
-        String envelope = envelope(to, json);
-        if (traces.enabled()) {
-            // The relay's span is current here (SignalSocket): the addressee's instance continues its trace.
-            envelope = traced(TraceParent.current(), envelope);
-        }
-        return publisher.publishIfPresent(SignalingKeys.presence(roomId), to, SignalingKeys.channel(roomId),
-                envelope);
+        return JsonThen.write(signalWriter, stamped, json -> {
+            String to = stamped.to();
+            String envelope = envelope(to, json);
+            if (traces.enabled()) {
+                // The relay's span is current here (SignalSocket): the addressee's instance continues its trace.
+                envelope = traced(TraceParent.current(), envelope);
+            }
+            return publisher.publishIfPresent(SignalingKeys.presence(roomId), to, SignalingKeys.channel(roomId),
+                    envelope);
+        });
     }
 
     /** {@code t<traceparent><envelope>}, or the envelope as it is without a trace. */

@@ -13,6 +13,7 @@ import dev.coview.room.media.MediaEvents;
 import dev.coview.room.media.MediaQuota;
 import dev.coview.room.media.Sha256;
 import dev.coview.room.media.storage.MediaInfo;
+import dev.coview.room.media.storage.MediaItems;
 import dev.coview.room.media.storage.MediaKey;
 import dev.coview.room.media.storage.MediaStore;
 import dev.coview.room.problems.ProblemException;
@@ -31,7 +32,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -58,8 +58,6 @@ public class RecordingService {
     }
 
     static final String VIDEO_WEBM = "video/webm";
-    private static final String FOLDER = "recordings";
-    private static final String META = "meta.json";
     private static final String CHUNKS = "chunks";
     private static final String FILE = "recording.webm";
     private static final String CHUNK_SUFFIX = ".webm";
@@ -69,7 +67,7 @@ public class RecordingService {
 
     private final MediaStore store;
     private final RoomConfig.Storage limits;
-    private final ObjectMapper mapper;
+    private final MediaItems<RecordingView> recordings;
     private final MediaEvents events;
     private final MediaQuota quota;
     private final RecordingsInProgress inProgress;
@@ -80,7 +78,8 @@ public class RecordingService {
         this.store = store;
         this.quota = quota;
         this.limits = config.storage();
-        this.mapper = mapper;
+        this.recordings = new MediaItems<>(store, mapper, "recordings", RecordingView.class,
+                Comparator.comparing(RecordingView::startedAt).thenComparing(RecordingView::recordingId));
         this.events = events;
         Arrays.setAll(locks, i -> new Object());
     }
@@ -229,7 +228,7 @@ public class RecordingService {
 
     /** When the recording last received anything (its metadata or a chunk). */
     private Instant lastWrite(RecordingView r) throws IOException {
-        Instant last = store.info(folder(r.roomId(), r.recordingId()).child(META)).map(MediaInfo::lastModified)
+        Instant last = store.info(recordings.meta(r.roomId(), r.recordingId())).map(MediaInfo::lastModified)
                 .orElse(r.startedAt());
         MediaKey chunks = folder(r.roomId(), r.recordingId()).child(CHUNKS);
         for (String name : store.list(chunks)) {
@@ -263,26 +262,12 @@ public class RecordingService {
 
     /** The room's recordings, oldest first. */
     public List<RecordingView> list(String roomId) throws IOException {
-        List<RecordingView> all = new ArrayList<>();
-        for (String id : store.list(MediaKey.room(roomId).child(FOLDER))) {
-            if (MediaKey.isId(id)) {
-                find(roomId, id).ifPresent(all::add);
-            }
-        }
-        all.sort(Comparator.comparing(RecordingView::startedAt).thenComparing(RecordingView::recordingId));
-        return all;
+        return recordings.list(roomId);
     }
 
     /** One recording of the room; empty when there is none. */
     public Optional<RecordingView> find(String roomId, String recordingId) throws IOException {
-        MediaKey meta = folder(roomId, recordingId).child(META);
-        Optional<MediaInfo> info = store.info(meta);
-        if (info.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = store.open(meta, 0, info.get().size())) {
-            return Optional.of(mapper.readValue(in, RecordingView.class));
-        }
+        return recordings.find(roomId, recordingId);
     }
 
     /** {@code length} bytes of a ready recording's file from {@code offset}. */
@@ -383,23 +368,22 @@ public class RecordingService {
     }
 
     private void writeMeta(RecordingView view) throws IOException {
-        store.put(folder(view.roomId(), view.recordingId()).child(META),
-                new ByteArrayInputStream(mapper.writeValueAsBytes(view)));
+        recordings.write(view.roomId(), view.recordingId(), view);
     }
 
     private Object lock(String recordingId) {
         return locks[Math.floorMod(recordingId.hashCode(), locks.length)];
     }
 
-    private static MediaKey folder(String roomId, String recordingId) {
-        return MediaKey.room(roomId).child(FOLDER).child(recordingId);
+    private MediaKey folder(String roomId, String recordingId) {
+        return recordings.folder(roomId, recordingId);
     }
 
-    private static MediaKey chunkKey(String roomId, String recordingId, int n) {
+    private MediaKey chunkKey(String roomId, String recordingId, int n) {
         return folder(roomId, recordingId).child(CHUNKS).child(String.format("%06d", n) + CHUNK_SUFFIX);
     }
 
-    private static MediaKey fileKey(String roomId, String recordingId) {
+    private MediaKey fileKey(String roomId, String recordingId) {
         return folder(roomId, recordingId).child(FILE);
     }
 }

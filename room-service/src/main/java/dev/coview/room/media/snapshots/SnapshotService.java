@@ -9,7 +9,7 @@ import dev.coview.room.media.MediaAuthor;
 import dev.coview.room.media.MediaEvents;
 import dev.coview.room.media.MediaQuota;
 import dev.coview.room.media.Sha256;
-import dev.coview.room.media.storage.MediaInfo;
+import dev.coview.room.media.storage.MediaItems;
 import dev.coview.room.media.storage.MediaKey;
 import dev.coview.room.media.storage.MediaStore;
 import dev.coview.room.problems.ProblemException;
@@ -17,7 +17,6 @@ import dev.coview.room.problems.ProblemType;
 import dev.coview.room.rooms.Ids;
 import dev.coview.support.auth.Participant;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,12 +46,9 @@ public class SnapshotService {
     public record Upload(Path file, String declaredType, long size) {
     }
 
-    private static final String FOLDER = "snapshots";
-    private static final String META = "meta.json";
-
     private final MediaStore store;
     private final RoomConfig.Storage limits;
-    private final ObjectMapper mapper;
+    private final MediaItems<SnapshotView> snapshots;
     private final MediaEvents events;
     private final MediaQuota quota;
 
@@ -61,7 +57,8 @@ public class SnapshotService {
         this.quota = quota;
         this.store = store;
         this.limits = config.storage();
-        this.mapper = mapper;
+        this.snapshots = new MediaItems<>(store, mapper, "snapshots", SnapshotView.class,
+                Comparator.comparing(SnapshotView::createdAt).thenComparing(SnapshotView::snapshotId));
         this.events = events;
     }
 
@@ -80,7 +77,7 @@ public class SnapshotService {
 
     private SnapshotView store(Participant author, Map<SnapshotPart, Upload> parts) throws IOException {
         String snapshotId = Ids.newId();
-        MediaKey folder = MediaKey.room(author.roomId()).child(FOLDER).child(snapshotId);
+        MediaKey folder = snapshots.folder(author.roomId(), snapshotId);
         Map<SnapshotPart, String> hashes = new EnumMap<>(SnapshotPart.class);
         Map<SnapshotPart, Long> sizes = new EnumMap<>(SnapshotPart.class);
         for (SnapshotPart part : SnapshotPart.values()) {
@@ -95,39 +92,25 @@ public class SnapshotService {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 perPart(hashes), perPart(sizes),
                 new SnapshotView.PerPart<>(base + "original", base + "flattened", base + "annotations"));
-        store.put(folder.child(META), new ByteArrayInputStream(mapper.writeValueAsBytes(view)));
+        snapshots.write(author.roomId(), snapshotId, view);
         events.snapshotSaved(new SnapshotSaved(author.roomId(), author.id(), snapshotId));
         return view;
     }
 
     /** The room's snapshots, oldest first. */
     public List<SnapshotView> list(String roomId) throws IOException {
-        List<SnapshotView> all = new ArrayList<>();
-        for (String id : store.list(MediaKey.room(roomId).child(FOLDER))) {
-            if (MediaKey.isId(id)) {
-                find(roomId, id).ifPresent(all::add);
-            }
-        }
-        all.sort(Comparator.comparing(SnapshotView::createdAt).thenComparing(SnapshotView::snapshotId));
-        return all;
+        return snapshots.list(roomId);
     }
 
     /** One snapshot of the room; empty when there is none (or it is still being stored). */
     public Optional<SnapshotView> find(String roomId, String snapshotId) throws IOException {
-        MediaKey meta = MediaKey.room(roomId).child(FOLDER).child(snapshotId).child(META);
-        Optional<MediaInfo> info = store.info(meta);
-        if (info.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = store.open(meta, 0, info.get().size())) {
-            return Optional.of(mapper.readValue(in, SnapshotView.class));
-        }
+        return snapshots.find(roomId, snapshotId);
     }
 
     /** {@code length} stored bytes of one part from {@code offset}. */
     public InputStream open(SnapshotView snapshot, SnapshotPart part, long offset, long length) throws IOException {
-        return store.open(MediaKey.room(snapshot.roomId()).child(FOLDER).child(snapshot.snapshotId())
-                .child(part.fileName()), offset, length);
+        return store.open(snapshots.folder(snapshot.roomId(), snapshot.snapshotId()).child(part.fileName()),
+                offset, length);
     }
 
     private void check(Map<SnapshotPart, Upload> parts) throws IOException {
