@@ -4,6 +4,7 @@ import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.contracts.ws.CloseCodes;
 import dev.coview.support.auth.RoomRevocations;
+import dev.coview.support.redis.EveryMessage;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.runtime.ShutdownEvent;
@@ -59,10 +60,7 @@ public class RoomEndings {
             Log.warnf("cannot read the ended rooms, replaying every room of the log: %s", e.getMessage());
         }
         checkedAt = now;
-        subscription = revocations.endedRooms()
-                .onFailure().invoke(e -> Log.warnf("room-ended subscription failed, retrying: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).indefinitely()
-                .subscribe().with(this::end);
+        subscription = EveryMessage.handle(revocations.endedRooms(), "room-events", this::end);
         timer = vertx.setPeriodic(config.endedRoomCheck().toMillis(), t -> check());
     }
 

@@ -3,6 +3,7 @@ package dev.coview.annotation.messaging;
 import dev.coview.annotation.rooms.Room;
 import dev.coview.annotation.rooms.Rooms;
 import dev.coview.support.redis.ChannelSubscriber;
+import dev.coview.support.redis.EveryMessage;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
@@ -12,7 +13,6 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 
 /**
  * One socket per participant across instances: a new socket is announced on
@@ -37,9 +37,8 @@ public class SocketTakeovers {
     }
 
     void start(@Observes StartupEvent event) {
-        subscription = channels.messages(AnnotationKeys.SOCKETS_CHANNEL)
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).indefinitely()
-                .subscribe().with(this::received);
+        subscription = EveryMessage.handle(channels.messages(AnnotationKeys.SOCKETS_CHANNEL),
+                AnnotationKeys.SOCKETS_CHANNEL, this::received);
     }
 
     void stop(@Observes ShutdownEvent event) {

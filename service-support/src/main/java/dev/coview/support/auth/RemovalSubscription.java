@@ -1,5 +1,6 @@
 package dev.coview.support.auth;
 
+import dev.coview.support.redis.EveryMessage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 
 /**
  * Hands each removal announced on {@code participants-removed} ({@link ParticipantRemovals#removals}) to the
@@ -32,9 +32,8 @@ public class RemovalSubscription {
         if (listeners.isUnsatisfied()) {
             return;
         }
-        subscription = removals.removals()
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1)).indefinitely()
-                .subscribe().with(r -> listeners.forEach(l -> l.removed(r.roomId(), r.participantId())));
+        subscription = EveryMessage.handle(removals.removals(), "participants-removed",
+                r -> listeners.forEach(l -> l.removed(r.roomId(), r.participantId())));
     }
 
     void stop(@Observes ShutdownEvent ignored) {

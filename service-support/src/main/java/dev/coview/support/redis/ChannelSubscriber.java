@@ -17,7 +17,8 @@ import java.time.Duration;
  * Messages of one Redis pub/sub channel. Each call of {@link #messages} opens a dedicated subscriber connection:
  * subscribe once per service and channel (at startup) and fan out locally. The connection re-subscribes by itself
  * after Redis comes back; messages published while it was away are lost (pub/sub is at-most-once), so nothing that
- * must arrive may travel only here.
+ * must arrive may travel only here. The stream never fails; hand it to {@link EveryMessage#handle}, which keeps
+ * the subscription alive when a handler throws.
  *
  * <p>A raw connection rather than the Quarkus pub/sub commands, whose {@code subscribe} was seen to never
  * complete now and then ("No handler waiting for message: [subscribe, …]").

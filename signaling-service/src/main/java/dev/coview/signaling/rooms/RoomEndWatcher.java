@@ -3,6 +3,7 @@ package dev.coview.signaling.rooms;
 import dev.coview.signaling.config.SignalingConfig;
 import dev.coview.signaling.routing.SignalRouter;
 import dev.coview.support.auth.RoomRevocations;
+import dev.coview.support.redis.EveryMessage;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,9 +37,7 @@ public class RoomEndWatcher {
     }
 
     void start(@Observes StartupEvent ignored) {
-        announcements = revocations.endedRooms()
-                .onFailure().retry().withBackOff(java.time.Duration.ofSeconds(1)).indefinitely()
-                .subscribe().with(this::ended);
+        announcements = EveryMessage.handle(revocations.endedRooms(), "room-events", this::ended);
         timer = vertx.setPeriodic(config.heartbeat().toMillis(), t -> checkMarkers());
     }
 
