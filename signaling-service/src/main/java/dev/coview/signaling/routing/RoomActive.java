@@ -2,7 +2,6 @@ package dev.coview.signaling.routing;
 
 import dev.coview.contracts.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -15,23 +14,26 @@ import java.time.Duration;
  */
 final class RoomActive {
 
+    /** KEYS[1] the room's set; ARGV: lapse time (ms), instance id, TTL (ms). One round trip, never a set without TTL. */
+    private static final String CLAIM = "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2]) "
+            + "redis.call('PEXPIRE', KEYS[1], ARGV[3]) return 0";
+
+    private final ReactiveRedisDataSource redis;
     private final ReactiveSortedSetCommands<String, String> sets;
-    private final ReactiveKeyCommands<String> keys;
     private final String instanceId;
     private final Duration ttl;
 
     RoomActive(ReactiveRedisDataSource redis, String instanceId, Duration ttl) {
+        this.redis = redis;
         this.sets = redis.sortedSet(String.class);
-        this.keys = redis.key();
         this.instanceId = instanceId;
         this.ttl = ttl;
     }
 
     /** This instance holds a participant of the room, for another TTL at least. */
     Uni<Void> claim(String roomId) {
-        String key = RedisKeys.roomActive(roomId);
-        return sets.zadd(key, System.currentTimeMillis() + ttl.toMillis(), instanceId)
-                .chain(() -> keys.expire(key, ttl))
+        return redis.execute("EVAL", CLAIM, "1", RedisKeys.roomActive(roomId),
+                Long.toString(System.currentTimeMillis() + ttl.toMillis()), instanceId, Long.toString(ttl.toMillis()))
                 .replaceWithVoid();
     }
 

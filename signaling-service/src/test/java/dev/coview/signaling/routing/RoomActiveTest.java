@@ -42,6 +42,7 @@ class RoomActiveTest {
             List<Double> claims = claims(room);
             assertThat(claims).as("one claim, this instance's").hasSize(1);
             assertThat(claims.get(0)).as("lapses in the future").isGreaterThan(System.currentTimeMillis());
+            assertThat(redis.key().pttl(RedisKeys.roomActive(room))).as("the set itself expires").isPositive();
 
             agent.send("{\"type\":\"bye\"}");
             Awaitility.await().atMost(SignalClient.WAIT).until(() -> claims(room).isEmpty());
