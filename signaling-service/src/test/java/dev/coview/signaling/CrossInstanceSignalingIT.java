@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,7 +38,9 @@ class CrossInstanceSignalingIT {
     /** Presence TTL (15 s) + presence check (1 s) + slack for two JVMs on two shared cores. */
     private static final Duration PRESENCE_TTL_BOUND = Duration.ofSeconds(25);
 
+    @AutoClose
     private static ServiceInstance a;
+    @AutoClose
     private static ServiceInstance b;
     private final List<JdkSignalClient> clients = new ArrayList<>();
 
@@ -57,16 +59,6 @@ class CrossInstanceSignalingIT {
             throws IOException {
         return ServiceInstance.start(name, jar, FreePort.pick(), props, logs.resolve(name + ".log"),
                 List.of("-Xmx256m"), Map.of()).awaitReady(Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stopInstances() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
     }
 
     @AfterEach

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,23 +34,15 @@ class TwoInstancesIT {
     private static final int POINTERS = 10_000;
     private static final String ROOM = TestTokens.randomId();
 
+    @AutoClose
     private static ServiceInstance one;
+    @AutoClose
     private static ServiceInstance two;
 
     @BeforeAll
     static void start() throws Exception {
         one = start("annotation-1");
         two = start("annotation-2");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (one != null) {
-            one.close();
-        }
-        if (two != null) {
-            two.close();
-        }
     }
 
     /**
