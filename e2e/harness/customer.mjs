@@ -95,6 +95,14 @@ export function quadrantPoints(crop, source) {
   ];
 }
 
+/** Waits until the video {@code selector} on {@code page} carries {@code crop}'s size: the crop has reached it. */
+export async function hasCropSize(page, selector, crop, { timeoutMs = 60_000 } = {}) {
+  await eventually(async () => {
+    const s = await sampleVideo(page, selector, []);
+    assert.deepEqual([s.w, s.h], [crop.w, crop.h], `${selector} has the crop's size`);
+  }, { timeoutMs });
+}
+
 /**
  * Waits until the video {@code selector} on {@code page} carries {@code crop}'s size and, at each quadrant's sample
  * point, {@code colours} (within {@code tolerance}); answers the last sample.

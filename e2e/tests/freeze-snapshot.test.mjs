@@ -11,8 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
+import { collectConsole, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { cropOf, cropToCentre, hasCropSize, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { annotationFrames, firstAnnotationMessage, inviteObserver, joinByCode, newSession, shareWhenListed }
   from '../harness/session.mjs';
@@ -81,10 +81,7 @@ describe('CoView stack: freeze and snapshots', { skip: missing ? `stack not avai
         { timeoutMs: 60_000 });
       await cropToCentre(customer);
       const crop = await cropOf(customer);
-      await eventually(async () => {
-        const v = await sampleVideo(agent, '[data-testid=remote-video]', []);
-        assert.deepEqual([v.w, v.h], [crop.w, crop.h]);
-      }, { timeoutMs: 60_000 });
+      await hasCropSize(agent, '[data-testid=remote-video]', crop);
 
       // Freeze: the frame is uploaded as a snapshot, then the room is told which one.
       const freezeButton = agent.getByTestId('freeze');

@@ -11,8 +11,10 @@
 // either way.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, near, sampleVideo, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
-import { cropOf, cropToCentre, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE } from '../harness/customer.mjs';
+import { collectConsole, near, screenshotLastPages, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import {
+  cropOf, cropToCentre, hasCropSize, openQuadrants, QUADRANT_COLOURS, showsCrop, TITLE,
+} from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import {
   annotationFrames, firstAnnotationMessage, firstRemoteFrame, inviteObserver, joinByCode, newSession, shareWhenListed,
@@ -153,10 +155,7 @@ describe('CoView stack: agent and customer', { skip: missing ? `stack not availa
       await cropToCentre(customer);
       const crop = await cropOf(customer);
       // The agent's video shows the crop: from then on its overlay maps through that crop.
-      await eventually(async () => {
-        const v = await sampleVideo(agent, '[data-testid=remote-video]', []);
-        assert.deepEqual([v.w, v.h], [crop.w, crop.h]);
-      }, { timeoutMs: 60_000 });
+      await hasCropSize(agent, '[data-testid=remote-video]', crop);
 
       // Laser (the default tool) at the centre of the agent's video: the crop's centre in the source.
       const box = await agent.getByTestId('overlay').boundingBox();

@@ -37,9 +37,7 @@ class RoomExpiryTest {
             JsonPath room = RoomApi.createRoom().jsonPath();
             String roomId = room.getString("roomId");
             String token = room.getString("token");
-            long past = Instant.now().minusSeconds(5).toEpochMilli();
-            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
-            redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
+            long past = deadlineIntoThePast(roomId);
 
             List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
             assertThat(published).extracting(SessionEvents.Event::type).containsExactly(
@@ -69,11 +67,9 @@ class RoomExpiryTest {
     void aRoomPastItsDeadlineWithParticipantsConnectedOverWebSocketsIsKeptAndItsDeadlineMovesOn() {
         JsonPath room = RoomApi.createRoom().jsonPath();
         String roomId = room.getString("roomId");
-        long past = Instant.now().minusSeconds(5).toEpochMilli();
         // What signaling-service keeps while it holds a participant of the room (see RedisKeys.ROOM_ACTIVE).
         claimActive(roomId, Instant.now().plusSeconds(60));
-        redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
-        redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
+        deadlineIntoThePast(roomId);
 
         // The 1 s sweep claims the room, sees the presence and puts it back with a deadline an idle TTL away.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
@@ -89,18 +85,27 @@ class RoomExpiryTest {
         try (SessionEvents events = new SessionEvents()) {
             JsonPath room = RoomApi.createRoom().jsonPath();
             String roomId = room.getString("roomId");
-            long past = Instant.now().minusSeconds(5).toEpochMilli();
             // The instance that held the room's participants stopped refreshing its claim: the claim lapsed, though
             // the key has not expired yet (a live instance holding someone would have pushed its score on).
             claimActive(roomId, Instant.now().minusSeconds(1));
-            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
-            redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
+            deadlineIntoThePast(roomId);
 
             List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
             assertThat(published).extracting(SessionEvents.Event::type)
                     .contains("dev.coview.room.expired", "dev.coview.room.ended");
             redis.key().del(RedisKeys.roomActive(roomId));
         }
+    }
+
+    /**
+     * Moves the room's idle deadline five seconds into the past, as two idle hours would, where the sweep finds it.
+     * @return the deadline, in epoch milliseconds
+     */
+    private long deadlineIntoThePast(String roomId) {
+        long past = Instant.now().minusSeconds(5).toEpochMilli();
+        redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
+        redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
+        return past;
     }
 
     /** A signaling instance's claim on the room ({@link RedisKeys#ROOM_ACTIVE}), lapsing at {@code until}. */
@@ -115,11 +120,9 @@ class RoomExpiryTest {
             String roomId = room.getString("roomId");
             // Created nine hours ago (the test profile's lifetime is the default 8 h), in use right now.
             long created = Instant.now().minusSeconds(9 * 3600).toEpochMilli();
-            long past = Instant.now().minusSeconds(5).toEpochMilli();
             claimActive(roomId, Instant.now().plusSeconds(60));
             redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "createdAt", Long.toString(created));
-            redis.hash(String.class).hset(RoomServiceKeys.room(roomId), "expiresAt", Long.toString(past));
-            redis.sortedSet(String.class).zadd(RoomServiceKeys.ROOMS_BY_EXPIRY, past, roomId);
+            deadlineIntoThePast(roomId);
 
             List<SessionEvents.Event> published = events.awaitRoom(roomId, 4);
             assertThat(published).extracting(SessionEvents.Event::type)

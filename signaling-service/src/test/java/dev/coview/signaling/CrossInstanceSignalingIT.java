@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
+import dev.coview.local.servers.FreePort;
+import dev.coview.local.servers.ServiceInstance;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.testing.JdkSignalClient;
-import dev.coview.signaling.testing.ServiceInstance;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,7 +38,9 @@ class CrossInstanceSignalingIT {
     /** Presence TTL (15 s) + presence check (1 s) + slack for two JVMs on two shared cores. */
     private static final Duration PRESENCE_TTL_BOUND = Duration.ofSeconds(25);
 
+    @AutoClose
     private static ServiceInstance a;
+    @AutoClose
     private static ServiceInstance b;
     private final List<JdkSignalClient> clients = new ArrayList<>();
 
@@ -45,18 +50,15 @@ class CrossInstanceSignalingIT {
         assertThat(jar).as("the packaged service (mvn package first)").exists();
         Map<String, String> props = LocalStackResource.quarkusProperties();
         Path logs = Files.createDirectories(Path.of("target", "it-instances"));
-        a = ServiceInstance.start("signaling-a", jar, props, logs);
-        b = ServiceInstance.start("signaling-b", jar, props, logs);
+        a = start("signaling-a", jar, props, logs);
+        b = start("signaling-b", jar, props, logs);
     }
 
-    @AfterAll
-    static void stopInstances() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    /** One instance on a free port, ready; 256 MiB of heap, as two share the machine with the stack and the test. */
+    private static ServiceInstance start(String name, Path jar, Map<String, String> props, Path logs)
+            throws IOException {
+        return ServiceInstance.start(name, jar, FreePort.pick(), props, logs.resolve(name + ".log"),
+                List.of("-Xmx256m"), Map.of()).awaitReady(Duration.ofSeconds(120));
     }
 
     @AfterEach
@@ -143,6 +145,7 @@ class CrossInstanceSignalingIT {
 
         long killedAt = System.nanoTime();
         b.kill();
+        Awaitility.await("signaling-b gone").atMost(Duration.ofSeconds(10)).until(() -> !b.process().isAlive());
 
         // One customer reconnects to the surviving instance right away: it resumes, no peer-left.
         JdkSignalClient back = connect(a, movingToken);

@@ -39,10 +39,8 @@ class AnnotationMetricsTest {
     void socketsRoomsAndLagsAreMeasured() {
         String before = scrape();
         String room = TestTokens.randomId();
-        try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
-             TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
-            agent.expect("state");
-            customer.expect("state");
+        try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
+             TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
             agent.send(AnnotationSocketTest.STROKE.formatted("m1"));
             customer.expect("event");
             agent.send("{\"type\":\"pointer\",\"x\":0.5,\"y\":0.5}");

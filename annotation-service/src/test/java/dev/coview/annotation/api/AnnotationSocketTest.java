@@ -83,10 +83,8 @@ class AnnotationSocketTest {
     @Test
     void undoAndRedoArePerAuthorAndBumpVersions() {
         String room = TestTokens.randomId();
-        try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
-             TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
-            agent.expect("state");
-            customer.expect("state");
+        try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
+             TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
             agent.send(STROKE.formatted("a1"));
             customer.send(STROKE.formatted("c1"));
             customer.event("stroke");
@@ -115,8 +113,7 @@ class AnnotationSocketTest {
     @Test
     void invalidMessagesAreRefusedAndTheSocketStaysOpen() {
         String room = TestTokens.randomId();
-        try (TestSocket agent = TestSocket.open(base, room, Role.AGENT)) {
-            agent.expect("state");
+        try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT)) {
             for (String bad : List.of(
                     "{\"type\":\"pointer\",\"x\":1e999,\"y\":0.5}",
                     "{\"type\":\"pointer\",\"x\":1.5,\"y\":0.5}",

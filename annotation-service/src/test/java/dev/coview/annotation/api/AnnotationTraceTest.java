@@ -2,10 +2,10 @@ package dev.coview.annotation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coview.annotation.tracing.TracingOn;
 import dev.coview.contracts.auth.Role;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
+import dev.coview.support.testing.TracingOn;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

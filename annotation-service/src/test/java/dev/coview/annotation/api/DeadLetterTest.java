@@ -50,8 +50,7 @@ class DeadLetterTest {
                 "{\"type\":\"event\",\"roomId\":\"" + room + "\",\"note\":\"" + marker + "-2\"}");
         String valid = UUID.randomUUID().toString();
         String author = TestTokens.randomId();
-        try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
-            watcher.expect("state");
+        try (TestSocket watcher = TestSocket.joined(base, room, Role.OBSERVER)) {
             try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap())) {
                 for (String p : poison) {
                     producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, room, p)).get();

@@ -37,8 +37,7 @@ class DedupeTest {
         String author = TestTokens.randomId();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
-            watcher.expect("state");
+        try (TestSocket watcher = TestSocket.joined(base, room, Role.OBSERVER)) {
             try (KafkaProducer<String, String> producer = KafkaClients.producer(
                     LocalStackResource.stack().bootstrapServers())) {
                 producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, room, record(first, room, author, "d1"))).get();

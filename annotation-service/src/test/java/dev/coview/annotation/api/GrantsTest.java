@@ -74,19 +74,16 @@ class GrantsTest {
     @MethodSource("table")
     void eachMessageNeedsItsGrant(String type, String json, Role role, boolean allowed) {
         String room = TestTokens.randomId();
-        try (TestSocket sender = TestSocket.open(base, room, role)) {
-            sender.expect("state");
+        try (TestSocket sender = TestSocket.joined(base, room, role)) {
             if (type.equals("reference.answer")) {
                 // Answering needs a pending reference, so that an allowed answer is accepted.
-                try (TestSocket agent = TestSocket.open(base, room, Role.AGENT)) {
-                    agent.expect("state");
+                try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT)) {
                     agent.send("{\"type\":\"reference.push\",\"url\":\"https://example.com/\"}");
                     sender.event("reference.push");
                 }
             } else if (type.equals("recording.consent")) {
                 // Consenting needs a pending request, so that an allowed answer is accepted.
-                try (TestSocket agent = TestSocket.open(base, room, Role.AGENT)) {
-                    agent.expect("state");
+                try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT)) {
                     agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
                     sender.event("recording.request");
                 }
@@ -99,8 +96,7 @@ class GrantsTest {
             }
             if (type.equals("pointer") || type.equals("pointer.hide") || type.equals("ink")) {
                 // Pointer traffic and live ink go to the room's other sockets, never back to their author.
-                try (TestSocket watcher = TestSocket.open(base, room, Role.OBSERVER)) {
-                    watcher.expect("state");
+                try (TestSocket watcher = TestSocket.joined(base, room, Role.OBSERVER)) {
                     JsonNode relayed = watcher.pollEvent(type, json, sender);
                     assertThat(relayed.get("authorId").asText()).isEqualTo(sender.participantId);
                 }

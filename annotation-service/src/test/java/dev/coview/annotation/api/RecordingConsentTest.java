@@ -30,10 +30,8 @@ class RecordingConsentTest {
     @Test
     void noRecordingStartsWithoutTheCustomersConsentAndOneConsentAllowsOneRecording() {
         String room = TestTokens.randomId();
-        try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
-             TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
-            agent.expect("state");
-            customer.expect("state");
+        try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
+             TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
 
             agent.send(START);
             assertThat(agent.expect("error").get("code").asText()).isEqualTo("forbidden");

@@ -51,8 +51,7 @@ class RoomEndAndSessionEventsTest {
     @Test
     void endingTheRoomClosesItsSocketsWith4000() {
         String room = TestTokens.randomId();
-        try (TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
-            customer.expect("state");
+        try (TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
             revocations.markEnded(room, Duration.ofMinutes(5)).await().atMost(Duration.ofSeconds(10));
             assertThat(customer.awaitClose().getCode()).isEqualTo(CloseCodes.ROOM_ENDED);
         }
@@ -62,10 +61,8 @@ class RoomEndAndSessionEventsTest {
     void cropReferenceAnswersAndPausesArePublishedAsSessionEvents() throws Exception {
         String room = TestTokens.randomId();
         try (KafkaConsumer<String, String> consumer = subscribedConsumer()) {
-            try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
-                 TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
-                agent.expect("state");
-                customer.expect("state");
+            try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
+                 TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
                 customer.send("{\"type\":\"crop\",\"x\":0.25,\"y\":0,\"w\":0.5,\"h\":1,\"sourceW\":1920,"
                         + "\"sourceH\":1080}");
                 agent.send("{\"type\":\"reference.push\",\"url\":\"https://example.com/kb/1\"}");
@@ -113,10 +110,8 @@ class RoomEndAndSessionEventsTest {
         String room = TestTokens.randomId();
         String key = RedisKeys.recordingConsent(room);
         try (KafkaConsumer<String, String> consumer = subscribedConsumer()) {
-            try (TestSocket agent = TestSocket.open(base, room, Role.AGENT);
-                 TestSocket customer = TestSocket.open(base, room, Role.CUSTOMER)) {
-                agent.expect("state");
-                customer.expect("state");
+            try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
+                 TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
                 agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
                 customer.event("recording.request");
                 customer.send("{\"type\":\"recording.consent\",\"requestId\":\"ask-1\",\"granted\":true}");

@@ -69,6 +69,18 @@ final class TestSocket implements AutoCloseable {
         return new TestSocket(base, TestTokens.token(roomId, id, role), id);
     }
 
+    /** A fresh participant's socket once the room's state, its first message, has arrived. */
+    static TestSocket joined(URI base, String roomId, Role role) {
+        TestSocket socket = open(base, roomId, role);
+        try {
+            socket.expect("state");
+            return socket;
+        } catch (RuntimeException | AssertionError e) {
+            socket.close();
+            throw e;
+        }
+    }
+
     /** A socket opened with {@code token}, the token of participant {@code participantId}. */
     static TestSocket open(URI base, String token, String participantId) {
         return new TestSocket(base, token, participantId);

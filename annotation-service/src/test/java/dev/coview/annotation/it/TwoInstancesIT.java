@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.auth.Role;
+import dev.coview.local.servers.FreePort;
+import dev.coview.local.servers.ServiceInstance;
+import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,27 +34,38 @@ class TwoInstancesIT {
     private static final int POINTERS = 10_000;
     private static final String ROOM = TestTokens.randomId();
 
-    private static Instance one;
-    private static Instance two;
+    @AutoClose
+    private static ServiceInstance one;
+    @AutoClose
+    private static ServiceInstance two;
 
     @BeforeAll
     static void start() throws Exception {
-        one = Instance.start("annotation-1");
-        two = Instance.start("annotation-2");
+        one = start("annotation-1");
+        two = start("annotation-2");
     }
 
-    @AfterAll
-    static void stop() {
-        if (one != null) {
-            one.close();
-        }
-        if (two != null) {
-            two.close();
-        }
+    /**
+     * One packaged instance ({@code java -jar coview.service.jar}) on a free port, against the JVM's stack, ready.
+     * 256 MiB of heap: two share the machine with the stack and the test.
+     */
+    private static ServiceInstance start(String name) throws IOException {
+        Map<String, String> props = new HashMap<>(LocalStackResource.quarkusProperties());
+        props.put("quarkus.http.host", "127.0.0.1");
+        // 10,000 pointer moves in one go is a test's burst, not a browser's (one per animation frame).
+        props.put("coview.ws.messages-per-second", "100000");
+        props.put("coview.ws.burst", "20000");
+        // The room's own budget (shared by all its sockets) would refuse that burst too.
+        props.put("coview.annotation.room-messages-per-second", "100000");
+        props.put("coview.annotation.room-message-burst", "20000");
+        int port = FreePort.pick();
+        Path log = Path.of("target", "it-logs", name + "-" + port + ".log").toAbsolutePath();
+        return ServiceInstance.start(name, Path.of(System.getProperty("coview.service.jar")), port, props, log,
+                List.of("-Xmx256m"), Map.of()).awaitReady(Duration.ofSeconds(90));
     }
 
-    private static ItSocket join(Instance instance, Role role) {
-        ItSocket s = new ItSocket(instance.port, TestTokens.token(ROOM, TestTokens.randomId(), role));
+    private static ItSocket join(ServiceInstance instance, Role role) {
+        ItSocket s = new ItSocket(instance.port(), TestTokens.token(ROOM, TestTokens.randomId(), role));
         return s;
     }
 
@@ -93,7 +112,7 @@ class TwoInstancesIT {
     void afterARestartTheStateIsIdentical() throws Exception {
         JsonNode before = state(two);
         two.close();
-        two = Instance.start("annotation-2-restarted");
+        two = start("annotation-2-restarted");
         JsonNode after = state(two);
         assertThat(after).isEqualTo(before);
         System.out.printf("state after restart: seq %d, %d elements, identical%n", after.get("seq").asLong(),
@@ -139,7 +158,7 @@ class TwoInstancesIT {
     void aJoinerDuringTrafficGetsStateThenEveryLaterEventWithoutGapOrDuplicate() throws Exception {
         String room = TestTokens.randomId();
         int total = 300;
-        try (ItSocket customer = new ItSocket(one.port,
+        try (ItSocket customer = new ItSocket(one.port(),
                 TestTokens.token(room, TestTokens.randomId(), Role.CUSTOMER))) {
             customer.next();
             Thread sender = new Thread(() -> {
@@ -149,7 +168,7 @@ class TwoInstancesIT {
             });
             sender.start();
             // Join instance 2 while instance 1 is still producing.
-            try (ItSocket observer = new ItSocket(two.port,
+            try (ItSocket observer = new ItSocket(two.port(),
                     TestTokens.token(room, TestTokens.randomId(), Role.OBSERVER))) {
                 JsonNode state = observer.next();
                 assertThat(state.get("type").asText()).isEqualTo("state");
@@ -166,7 +185,7 @@ class TwoInstancesIT {
         }
     }
 
-    private static JsonNode state(Instance instance) {
+    private static JsonNode state(ServiceInstance instance) {
         try (ItSocket observer = join(instance, Role.OBSERVER)) {
             JsonNode state = observer.next();
             assertThat(state.get("type").asText()).isEqualTo("state");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.auth.Claims;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.room.RoomApi;
+import dev.coview.support.testing.TracingOn;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

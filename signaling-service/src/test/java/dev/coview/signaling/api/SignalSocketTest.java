@@ -54,6 +54,13 @@ class SignalSocketTest {
         return c;
     }
 
+    /** A participant's socket once its welcome has arrived. */
+    private SignalClient welcomed(String roomId, String participantId, Role role) {
+        SignalClient c = connect(roomId, participantId, role);
+        c.received().next("welcome", WAIT);
+        return c;
+    }
+
     @Test
     void relaysOfferAnswerAndCandidatesBetweenTwoPeersStampedWithTheSender() {
         String room = TestTokens.randomId();
@@ -107,10 +114,8 @@ class SignalSocketTest {
         String room = TestTokens.randomId();
         String agentId = TestTokens.randomId();
         String customerId = TestTokens.randomId();
-        SignalClient agent = connect(room, agentId, Role.AGENT);
-        agent.received().next("welcome", WAIT);
-        SignalClient customer = connect(room, customerId, Role.CUSTOMER);
-        customer.received().next("welcome", WAIT);
+        SignalClient agent = welcomed(room, agentId, Role.AGENT);
+        SignalClient customer = welcomed(room, customerId, Role.CUSTOMER);
         agent.received().next("peer-joined", WAIT);
 
         for (String phase : List.of("consent", "choosing", "sharing", "paused", "sharing")) {
@@ -142,10 +147,8 @@ class SignalSocketTest {
         String roomB = TestTokens.randomId();
         String agentB = TestTokens.randomId();
         String customerB = TestTokens.randomId();
-        SignalClient intruder = connect(roomA, TestTokens.randomId(), Role.CUSTOMER);
-        intruder.received().next("welcome", WAIT);
-        SignalClient target = connect(roomB, agentB, Role.AGENT);
-        target.received().next("welcome", WAIT);
+        SignalClient intruder = welcomed(roomA, TestTokens.randomId(), Role.CUSTOMER);
+        SignalClient target = welcomed(roomB, agentB, Role.AGENT);
 
         intruder.send("{\"type\":\"offer\",\"to\":\"" + agentB + "\",\"sdp\":\"v=0 intruder\"}");
         JsonNode error = intruder.received().next("error", WAIT);
@@ -153,8 +156,7 @@ class SignalSocketTest {
 
         // The intruder's offer was refused before this legitimate one was sent: if it had been delivered, it would
         // come first.
-        SignalClient peer = connect(roomB, customerB, Role.CUSTOMER);
-        peer.received().next("welcome", WAIT);
+        SignalClient peer = welcomed(roomB, customerB, Role.CUSTOMER);
         target.received().next("peer-joined", WAIT);
         peer.send("{\"type\":\"offer\",\"to\":\"" + agentB + "\",\"sdp\":\"v=0 legit\"}");
         JsonNode offer = target.received().next("offer", WAIT);
@@ -164,8 +166,7 @@ class SignalSocketTest {
 
     @Test
     void unknownTypeAnswersAnErrorAndTheSocketStaysOpen() {
-        SignalClient c = connect(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
-        c.received().next("welcome", WAIT);
+        SignalClient c = welcomed(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
         c.send("{\"type\":\"dance\",\"to\":\"x\"}");
         assertThat(c.received().next("error", WAIT).get("code").asText()).isEqualTo("unknown-type");
         c.send("{\"type\":\"offer\",\"to\":\"x\"}");
@@ -179,10 +180,8 @@ class SignalSocketTest {
     void aTokenWithoutTheShareGrantMayNotOffer() {
         String room = TestTokens.randomId();
         String customerId = TestTokens.randomId();
-        SignalClient customer = connect(room, customerId, Role.CUSTOMER);
-        customer.received().next("welcome", WAIT);
-        SignalClient observer = connect(room, TestTokens.randomId(), Role.OBSERVER);
-        observer.received().next("welcome", WAIT);
+        SignalClient customer = welcomed(room, customerId, Role.CUSTOMER);
+        SignalClient observer = welcomed(room, TestTokens.randomId(), Role.OBSERVER);
         observer.send("{\"type\":\"offer\",\"to\":\"" + customerId + "\",\"sdp\":\"v=0\"}");
         // The customer's peer-joined notice may still reach the observer after its welcome (it travels through the
         // room's channel while the observer connects): not what this test is about.
@@ -193,16 +192,14 @@ class SignalSocketTest {
 
     @Test
     void malformedJsonClosesWith1007() {
-        SignalClient c = connect(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
-        c.received().next("welcome", WAIT);
+        SignalClient c = welcomed(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
         c.send("{\"type\": \"offer\", oops");
         assertThat(c.received().closeCode(WAIT)).isEqualTo(CloseCodes.INVALID_PAYLOAD);
     }
 
     @Test
     void aOneMebibyteFrameClosesWith1009() {
-        SignalClient c = connect(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
-        c.received().next("welcome", WAIT);
+        SignalClient c = welcomed(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
         String huge = "{\"type\":\"offer\",\"to\":\"x\",\"sdp\":\"" + "a".repeat(1024 * 1024) + "\"}";
         try {
             c.send(huge);
@@ -214,8 +211,7 @@ class SignalSocketTest {
 
     @Test
     void aFloodClosesWith1008() {
-        SignalClient c = connect(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
-        c.received().next("welcome", WAIT);
+        SignalClient c = welcomed(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
         // Burst 200 + 50 strikes (coview.ws defaults): 1,000 messages at once is a flood by any measure.
         for (int i = 0; i < 1000 && !c.received().isClosed(); i++) {
             try {
@@ -256,12 +252,9 @@ class SignalSocketTest {
     @Test
     void endingTheRoomClosesEverySocketWith4000() {
         String room = TestTokens.randomId();
-        SignalClient agent = connect(room, TestTokens.randomId(), Role.AGENT);
-        agent.received().next("welcome", WAIT);
-        SignalClient customer = connect(room, TestTokens.randomId(), Role.CUSTOMER);
-        customer.received().next("welcome", WAIT);
-        SignalClient bystander = connect(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
-        bystander.received().next("welcome", WAIT);
+        SignalClient agent = welcomed(room, TestTokens.randomId(), Role.AGENT);
+        SignalClient customer = welcomed(room, TestTokens.randomId(), Role.CUSTOMER);
+        SignalClient bystander = welcomed(TestTokens.randomId(), TestTokens.randomId(), Role.CUSTOMER);
 
         revocations.markEnded(room, Duration.ofMinutes(5), RoomEnded.EXPIRED).await().atMost(WAIT);
 
@@ -277,8 +270,7 @@ class SignalSocketTest {
         String room = TestTokens.randomId();
         String customerId = TestTokens.randomId();
         String token = TestTokens.token(room, customerId, Role.CUSTOMER);
-        SignalClient agent = connect(room, TestTokens.randomId(), Role.AGENT);
-        agent.received().next("welcome", WAIT);
+        SignalClient agent = welcomed(room, TestTokens.randomId(), Role.AGENT);
         SignalClient first = SignalClient.connect(base, token);
         first.received().next("welcome", WAIT);
         agent.received().next("peer-joined", WAIT);

@@ -80,17 +80,14 @@ class SignalRouterTest {
 
     @Test
     void aDroppedParticipantResumesWithinTheGraceAndIsLostAfterIt() {
-        FakePeer agent = member("room", "agent", Role.AGENT);
-        FakePeer customer = member("room", "customer", Role.CUSTOMER);
-        router.join(agent.member).await().indefinitely();
-        router.join(customer.member).await().indefinitely();
+        FakePeer agent = joined("room", "agent", Role.AGENT);
+        FakePeer customer = joined("room", "customer", Role.CUSTOMER);
 
         router.leave(customer.member, Departure.DROPPED).await().indefinitely();
         assertThat(agent.sent).as("told at once, not when the grace period ends").last()
                 .isEqualTo(new PeerAway("customer"));
         // Somebody who arrives meanwhile hears of the participant in its welcome, and that it is away.
-        FakePeer observer = member("room", "observer", Role.OBSERVER);
-        router.join(observer.member).await().indefinitely();
+        FakePeer observer = joined("room", "observer", Role.OBSERVER);
         assertThat(observer.sent).element(1).isEqualTo(new PeerAway("customer"));
         FakePeer back = member("room", "customer", Role.CUSTOMER);
         assertThat(router.join(back.member).await().indefinitely()).as("resumed").isTrue();
@@ -109,10 +106,8 @@ class SignalRouterTest {
 
     @Test
     void theSharersPhaseIsToldToTheOthersOnEveryChangeAndAfterTheWelcomeOfWhoArrivesLater() {
-        FakePeer agent = member("room", "agent", Role.AGENT);
-        FakePeer customer = member("room", "customer", Role.CUSTOMER);
-        router.join(agent.member).await().indefinitely();
-        router.join(customer.member).await().indefinitely();
+        FakePeer agent = joined("room", "agent", Role.AGENT);
+        FakePeer customer = joined("room", "customer", Role.CUSTOMER);
 
         assertThat(router.share(customer.member, new Share(false, Share.CONSENT)).await().indefinitely())
                 .as("not active: no share event").isFalse();
@@ -128,8 +123,7 @@ class SignalRouterTest {
         assertThat(customer.sent).as("the sharer is not told its own phase").noneMatch(PeerShare.class::isInstance);
 
         // An agent who reloads hears the phase right after its welcome, not at the next change.
-        FakePeer reloaded = member("room", "agent", Role.AGENT);
-        router.join(reloaded.member).await().indefinitely();
+        FakePeer reloaded = joined("room", "agent", Role.AGENT);
         assertThat(reloaded.sent).element(1).isEqualTo(new PeerShare("customer", Share.PAUSED));
 
         // An older client's share without a phase reports sharing or stopped.
@@ -139,8 +133,7 @@ class SignalRouterTest {
 
     @Test
     void endingTheRoomSaysWhyInTheCloseReason() {
-        FakePeer customer = member("room", "customer", Role.CUSTOMER);
-        router.join(customer.member).await().indefinitely();
+        FakePeer customer = joined("room", "customer", Role.CUSTOMER);
         router.endRoom("room", "expired");
         assertThat(customer.closedWith).isEqualTo(CloseCodes.ROOM_ENDED);
         assertThat(customer.closedReason).isEqualTo("room ended: expired");
@@ -148,20 +141,24 @@ class SignalRouterTest {
 
     @Test
     void aSecondSocketOfTheSameParticipantClosesTheFirstWithReplaced() {
-        FakePeer first = member("room", "customer", Role.CUSTOMER);
-        FakePeer second = member("room", "customer", Role.CUSTOMER);
-        router.join(first.member).await().indefinitely();
-        router.join(second.member).await().indefinitely();
+        FakePeer first = joined("room", "customer", Role.CUSTOMER);
+        FakePeer second = joined("room", "customer", Role.CUSTOMER);
         assertThat(first.closedWith).isEqualTo(CloseCodes.REPLACED);
         // The replaced socket's close changes nothing: the participant is still there.
         router.leave(first.member, Departure.REPLACED).await().indefinitely();
-        FakePeer agent = member("room", "agent", Role.AGENT);
-        router.join(agent.member).await().indefinitely();
+        FakePeer agent = joined("room", "agent", Role.AGENT);
         assertThat(((Welcome) agent.sent.get(0)).peers()).extracting(p -> p.id()).containsExactly("customer");
     }
 
     private static FakePeer member(String room, String id, Role role) {
         return new FakePeer(room, id, role);
+    }
+
+    /** A member the router has taken in (its welcome sent, the others told). */
+    private FakePeer joined(String room, String id, Role role) {
+        FakePeer peer = member(room, id, role);
+        router.join(peer.member).await().indefinitely();
+        return peer;
     }
 
     /** Session events are the endpoint's and the Redis router's business, tested with Kafka elsewhere. */

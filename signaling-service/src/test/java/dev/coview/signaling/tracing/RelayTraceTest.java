@@ -7,6 +7,7 @@ import dev.coview.local.testing.LocalStackResource;
 import dev.coview.local.testing.TestTokens;
 import dev.coview.signaling.routing.SignalingKeys;
 import dev.coview.signaling.testing.SignalClient;
+import dev.coview.support.testing.TracingOn;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

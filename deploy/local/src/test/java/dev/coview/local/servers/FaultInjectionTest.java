@@ -3,8 +3,6 @@ package dev.coview.local.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.kafka.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +11,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The faults the reliability suite injects, proven on a stack of their own: a Kafka broker restarted keeps its
@@ -23,38 +20,25 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionTest {
 
-    private static Path base;
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws Exception {
-        base = Files.createTempDirectory("coview-fault-test");
-        stack = LocalStack.start(base);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(base.resolve("kafka")));
-        LocalStack.deleteTree(base);
-    }
+    @RegisterExtension
+    static final OwnLocalStack own = new OwnLocalStack("coview-fault-test");
 
     @Test
     void aRestartedBrokerKeepsItsRecordsAndAddress() throws Exception {
         String room = "room-" + UUID.randomUUID();
         produce(room, "before-1", "before-2");
-        long oldPid = stack.kafka().process().pid();
+        long oldPid = own.stack().kafka().process().pid();
 
-        stack.kafka().restart(Duration.ofSeconds(90));
+        own.stack().kafka().restart(Duration.ofSeconds(90));
 
-        assertThat(stack.kafka().process().pid()).isNotEqualTo(oldPid);
+        assertThat(own.stack().kafka().process().pid()).isNotEqualTo(oldPid);
         produce(room, "after-1");
         assertThat(consume(room, 3)).containsExactly("before-1", "before-2", "after-1");
     }
 
     @Test
     void aPausedRedisAnswersNothingUntilResumed() {
-        RedisServer redis = stack.redis();
+        RedisServer redis = own.stack().redis();
         assertThat(redis.ping()).isTrue();
         redis.process().pause();
         try {
@@ -66,7 +50,7 @@ class FaultInjectionTest {
     }
 
     private static void produce(String key, String... values) throws Exception {
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(stack.bootstrapServers())) {
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(own.stack().bootstrapServers())) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, key, v)).get();
             }
@@ -75,7 +59,8 @@ class FaultInjectionTest {
 
     private static List<String> consume(String key, int expected) {
         List<String> got = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(stack.bootstrapServers(), "fault", true)) {
+        try (KafkaConsumer<String, String> consumer =
+                KafkaClients.consumer(own.stack().bootstrapServers(), "fault", true)) {
             consumer.subscribe(List.of(Topics.ANNOTATIONS));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

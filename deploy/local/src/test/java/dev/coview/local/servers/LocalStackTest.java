@@ -9,8 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +21,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Starts a real redis-server and a real Kafka broker as child processes and proves a message round trip through
@@ -33,29 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class LocalStackTest {
 
-    private static Path base;
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void start() throws IOException {
-        base = Files.createTempDirectory("coview-localstack-test");
-        stack = LocalStack.start(base);
-    }
-
-    @AfterAll
-    static void stop() {
-        Path redisWork = base.resolve("redis");
-        Path kafkaWork = base.resolve("kafka");
-        stack.close();
-        // The watchdogs remove the work directories once the servers have exited.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(redisWork)
-                && !Files.exists(kafkaWork));
-        LocalStack.deleteTree(base);
-    }
+    @RegisterExtension
+    static final OwnLocalStack own = new OwnLocalStack("coview-localstack-test");
 
     @Test
     void redisPubSubRoundTripThroughTheRealServer() throws IOException {
-        int port = stack.redis().port();
+        int port = own.stack().redis().port();
         try (Socket sub = new Socket("127.0.0.1", port); Socket pub = new Socket("127.0.0.1", port)) {
             sub.setSoTimeout(10_000);
             BufferedReader subIn = new BufferedReader(new InputStreamReader(sub.getInputStream(),
@@ -76,13 +56,14 @@ class LocalStackTest {
     @Test
     void kafkaProduceConsumeRoundTripThroughTheRealBroker() throws Exception {
         String roomId = "room-" + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(stack.bootstrapServers())) {
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(own.stack().bootstrapServers())) {
             for (int i = 0; i < 10; i++) {
                 producer.send(new ProducerRecord<>(Topics.ANNOTATIONS, roomId, "event-" + i)).get();
             }
         }
         List<String> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(stack.bootstrapServers(), "test", true)) {
+        try (KafkaConsumer<String, String> consumer =
+                KafkaClients.consumer(own.stack().bootstrapServers(), "test", true)) {
             consumer.subscribe(List.of(Topics.ANNOTATIONS));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -101,7 +82,7 @@ class LocalStackTest {
     @Test
     void coviewTopicsExistWithThePartitionsTheServicesExpect() throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, own.stack().bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             var descriptions = admin.describeTopics(List.of(Topics.ANNOTATIONS, Topics.POINTERS,
                     Topics.SESSION_EVENTS)).allTopicNames().get();

@@ -1,9 +1,12 @@
-package dev.coview.annotation.tracing;
+package dev.coview.support.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** Tracing switched on (it is off by default, in tests too), spans exported within 50 ms. */
+/**
+ * The test profile of the services' tracing tests: tracing switched on (it is off by default, in tests too), spans
+ * exported within 50 ms (to {@link InMemorySpans}' exporter).
+ */
 public class TracingOn implements QuarkusTestProfile {
 
     @Override
