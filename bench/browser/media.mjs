@@ -8,7 +8,7 @@
 // (1-2 animation frames a second, measured with chromium 156): "shared tab in front" is the CoView tab hidden,
 // as far as its timers and frames go. The browser, the
 // stack and this script share the machine: the browser's and the stack's CPU are reported next to the figures.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { VIEWPORT } from '../../e2e/harness/browser.mjs';
@@ -368,7 +368,17 @@ async function main() {
   }
   writeFileSync(`${RESULTS}media-browser.json`, `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(`${RESULTS}MEDIA-browser.md`, markdown(r));
+  writeFileSync(`${RESULTS}RESULTS.md`, withMediaSection(existsSync(`${RESULTS}RESULTS.md`)
+    ? readFileSync(`${RESULTS}RESULTS.md`, 'utf8') : '', markdown(r)));
   log(markdown(r));
+}
+
+// RESULTS.md holds every figure: the Java bench's tables, then this section (the same marker as bench's Report).
+const MEDIA_MARKER = '<!-- media path: bench/browser/media.mjs writes from here to the end -->';
+function withMediaSection(results, md) {
+  const at = results.indexOf(MEDIA_MARKER);
+  const head = at >= 0 ? results.slice(0, at) : `${results}\n`;
+  return `${head}${MEDIA_MARKER}\n${md.replace(/^# /, '## ')}`;
 }
 
 main().catch((e) => {

@@ -17,6 +17,9 @@ import java.util.Map;
 public final class Report {
 
     private final Path dir;
+    /** Where the browser bench's section of {@code RESULTS.md} starts (media.mjs looks for the same line). */
+    static final String MEDIA_MARKER = "<!-- media path: bench/browser/media.mjs writes from here to the end -->";
+
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Report(Path dir) {
@@ -41,7 +44,21 @@ public final class Report {
             doc.put("machine", machine);
             json.writeValue(dir.resolve("startup.json").toFile(), doc);
         }
-        Files.writeString(dir.resolve("RESULTS.md"), markdown(results, machine) + StartTable.markdown(starts, results));
+        Files.writeString(dir.resolve("RESULTS.md"), markdown(results, machine) + StartTable.markdown(starts, results)
+                + mediaSection());
+    }
+
+    /**
+     * The media path's figures (the browser bench, {@code bench/browser/media.mjs}, writes {@code MEDIA-browser.md}
+     * and this same section), kept at the end of {@code RESULTS.md} so that one file holds every figure; empty until
+     * the browser bench has run.
+     */
+    String mediaSection() throws IOException {
+        Path media = dir.resolve("MEDIA-browser.md");
+        if (!Files.exists(media)) {
+            return "";
+        }
+        return "\n" + MEDIA_MARKER + "\n" + Files.readString(media).replaceFirst("^# ", "## ");
     }
 
     /** The Markdown table: one row per scenario path. */
