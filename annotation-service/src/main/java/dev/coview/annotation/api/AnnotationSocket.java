@@ -5,6 +5,7 @@ import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.annotation.messaging.CatchUp;
 import dev.coview.annotation.messaging.EventIds;
 import dev.coview.annotation.messaging.EventLog;
+import dev.coview.annotation.messaging.OrphanedRecordings;
 import dev.coview.annotation.messaging.RecordingConsents;
 import dev.coview.annotation.messaging.SessionEvents;
 import dev.coview.annotation.messaging.SocketTakeovers;
@@ -84,6 +85,9 @@ public class AnnotationSocket {
     /** The customer's answer to a recording request, for room-service (before the log, see RecordingConsents). */
     @Inject
     RecordingConsents consents;
+    /** Ends the recording of an agent whose page went away without saying so (OrphanedRecordings). */
+    @Inject
+    OrphanedRecordings orphans;
 
     @Inject
     public AnnotationSocket(Rooms rooms, CatchUp catchUp, EventLog log, PointerPublisher pointers, EventIds eventIds,
@@ -250,7 +254,10 @@ public class AnnotationSocket {
         sockets.closed(who.role());
         Room room = rooms.existing(who.roomId());
         if (room != null) {
-            RoomLogContext.run(who, () -> room.leave(connection));
+            RoomLogContext.run(who, () -> {
+                room.leave(connection);
+                orphans.socketClosed(who, room, connection.closeReason());
+            });
         }
     }
 

@@ -253,6 +253,12 @@ public final class Room {
         return state.recordingAsked();
     }
 
+    /** The id of the recording {@code participantId} runs, as materialized here; {@code null} when none. */
+    public synchronized String recordingBy(String participantId) {
+        var running = state.recording();
+        return running != null && running.authorId().equals(participantId) ? running.recordingId() : null;
+    }
+
     /** Whether the customer consented to a recording not started yet, as materialized here. */
     public synchronized boolean recordingConsented() {
         return state.recordingConsented();

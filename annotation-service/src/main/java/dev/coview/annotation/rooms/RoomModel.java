@@ -165,6 +165,11 @@ public final class RoomModel {
         return null;
     }
 
+    /** The running recording, {@code null} when none. */
+    ActiveRecording recording() {
+        return recording;
+    }
+
     /** The agent's unanswered recording request, {@code null} when none. */
     String recordingAsked() {
         return recordingAsked;

@@ -71,4 +71,29 @@ class RecordingConsentTest {
             }
         }
     }
+
+    @Test
+    void aRecordingEndsWhenTheAgentsPageGoesAwayWithoutSayingSo() {
+        String room = TestTokens.randomId();
+        try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
+             TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
+            agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
+            customer.event("recording.request");
+            customer.send("{\"type\":\"recording.consent\",\"requestId\":\"ask-1\",\"granted\":true}");
+            agent.event("recording.consent");
+            agent.send(START);
+            assertThat(customer.event("recording").at("/event/on").asBoolean()).isTrue();
+
+            // The tab closes; its last "recording off" never left it. The browser still closes the socket: 1001.
+            agent.goAway();
+
+            JsonNode ended = customer.event("recording");
+            assertThat(ended.at("/event/on").asBoolean()).isFalse();
+            assertThat(ended.at("/event/recordingId").asText()).isEqualTo("rec-1");
+            assertThat(ended.get("authorId").asText()).isEqualTo(agent.participantId);
+            try (TestSocket later = TestSocket.open(base, room, Role.OBSERVER)) {
+                assertThat(later.expect("state").has("recording")).isFalse();
+            }
+        }
+    }
 }

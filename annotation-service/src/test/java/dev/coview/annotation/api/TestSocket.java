@@ -166,6 +166,11 @@ final class TestSocket implements AutoCloseable {
         return closed.orTimeout(15, TimeUnit.SECONDS).join();
     }
 
+    /** Closes as a browser does when its page unloads (tab closed, reload): 1001, going away. */
+    void goAway() {
+        connection.closeAndAwait(new io.quarkus.websockets.next.CloseReason(1001, "page unloaded"));
+    }
+
     @Override
     public void close() {
         if (connection.isOpen()) {
