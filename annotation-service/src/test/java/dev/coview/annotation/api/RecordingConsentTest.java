@@ -77,10 +77,7 @@ class RecordingConsentTest {
         String room = TestTokens.randomId();
         try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
              TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
-            agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
-            customer.event("recording.request");
-            customer.send("{\"type\":\"recording.consent\",\"requestId\":\"ask-1\",\"granted\":true}");
-            agent.event("recording.consent");
+            consent(agent, customer, "ask-1");
             agent.send(START);
             assertThat(customer.event("recording").at("/event/on").asBoolean()).isTrue();
 
@@ -95,5 +92,13 @@ class RecordingConsentTest {
                 assertThat(later.expect("state").has("recording")).isFalse();
             }
         }
+    }
+
+    /** The agent asks to record ({@code requestId}), the customer allows it, and the agent has heard the answer. */
+    static void consent(TestSocket agent, TestSocket customer, String requestId) {
+        agent.send("{\"type\":\"recording.request\",\"requestId\":\"" + requestId + "\"}");
+        customer.event("recording.request");
+        customer.send("{\"type\":\"recording.consent\",\"requestId\":\"" + requestId + "\",\"granted\":true}");
+        agent.event("recording.consent");
     }
 }

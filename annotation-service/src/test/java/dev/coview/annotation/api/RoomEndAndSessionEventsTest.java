@@ -112,10 +112,7 @@ class RoomEndAndSessionEventsTest {
         try (KafkaConsumer<String, String> consumer = subscribedConsumer()) {
             try (TestSocket agent = TestSocket.joined(base, room, Role.AGENT);
                  TestSocket customer = TestSocket.joined(base, room, Role.CUSTOMER)) {
-                agent.send("{\"type\":\"recording.request\",\"requestId\":\"ask-1\"}");
-                customer.event("recording.request");
-                customer.send("{\"type\":\"recording.consent\",\"requestId\":\"ask-1\",\"granted\":true}");
-                agent.event("recording.consent");
+                RecordingConsentTest.consent(agent, customer, "ask-1");
                 // By the time the agent's client hears the answer, room-service can find the grant.
                 assertThat(redis.value(String.class).get(key)).isEqualTo("ask-1");
 
