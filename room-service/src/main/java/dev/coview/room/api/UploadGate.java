@@ -29,9 +29,9 @@ import org.jboss.logging.Logger;
  * {@code …/recordings}) before a byte of its body is read: the request is paused while {@link RoomAccess} checks the
  * bearer token, its room and the grant (freeze for snapshots, record for recordings), then a declared
  * {@code Content-Length} over the route's limit is refused with 413. A refusal is problem+json; a body that declares
- * more than {@link #DRAIN_LIMIT} (or no length) stays unread and the connection closes, so an anonymous client cannot
- * make the service buffer or spool 40 MB per request, while a small one is read and dropped first so that its client
- * gets the refusal rather than a broken pipe. The resources check
+ * more than {@link #DRAIN_LIMIT}, or sends more than that without declaring a length, stays unread and the connection
+ * closes, so an anonymous client cannot make the service buffer or spool 40 MB per request, while a small one is read
+ * and dropped first so that its client gets the refusal rather than a broken pipe. The resources check
  * the token again (they need the participant) and count the bytes of bodies that declare no length while streaming.
  */
 @ApplicationScoped
@@ -47,7 +47,8 @@ public class UploadGate {
     /**
      * A refused request whose declared body is at most this long is read to its end (and dropped) before the answer:
      * a client still sending it would otherwise meet a closed connection ("broken pipe") instead of the refusal.
-     * Longer or undeclared bodies stay unread and the connection closes: that is what protects the service.
+     * Longer bodies (declared, or counted while draining one sent without a length) stay unread and the connection
+     * closes: that is what protects the service.
      */
     private static final long DRAIN_LIMIT = 256 * 1024;
 
@@ -129,12 +130,29 @@ public class UploadGate {
         long declared = declaredLength(rc.request());
         if (rc.request().isEnded()) {
             answer(rc, problem, json, false);
-        } else if (declared >= 0 && declared <= DRAIN_LIMIT) {
-            rc.request().handler(chunk -> { }).endHandler(end -> answer(rc, problem, json, false));
-            rc.request().resume();
+        } else if (declared <= DRAIN_LIMIT) {
+            drain(rc, problem, json);
         } else {
             answer(rc, problem, json, true);
         }
+    }
+
+    /**
+     * Reads a refused body to its end and drops it, then answers on a connection that stays usable. A body without a
+     * declared length (chunked, as many HTTP libraries send multipart) is drained too, but only up to
+     * {@link #DRAIN_LIMIT}: past that the answer goes out at once and the connection closes.
+     */
+    private static void drain(RoutingContext rc, ProblemException problem, byte[] json) {
+        HttpServerRequest request = rc.request();
+        long[] read = {0};
+        request.handler(chunk -> {
+            read[0] += chunk.length();
+            if (read[0] > DRAIN_LIMIT) {
+                request.handler(null).endHandler(null).pause();
+                answer(rc, problem, json, true);
+            }
+        }).endHandler(end -> answer(rc, problem, json, false));
+        request.resume();
     }
 
     /** Sends the refusal; {@code close}: the body stays unread, so the connection must not carry another request. */
