@@ -63,6 +63,7 @@ public final class ServiceInstance implements AutoCloseable {
                 if (archive.getParent() != null) {
                     Files.createDirectories(archive.getParent());
                 }
+                ClassDataArchive.dropIfStale(archive, jar.toAbsolutePath().getParent());
             }
         }
         List<String> cmd = new ArrayList<>();

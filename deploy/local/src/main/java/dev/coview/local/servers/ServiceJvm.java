@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The JVM options and environment a CoView service runs with, in one place: {@code ./coview up}, the packaged-jar
@@ -55,7 +56,7 @@ public final class ServiceJvm {
         List<String> options = new ArrayList<>(heap(module(jar)));
         options.addAll(COMMON);
         options.addAll(nativeHeapTrim(javaVersion));
-        options.addAll(classDataSharing(jar, instance, javaVersion.feature()));
+        options.addAll(classDataSharing(jar, instance, javaVersion));
         return List.copyOf(options);
     }
 
@@ -78,18 +79,20 @@ public final class ServiceJvm {
     /**
      * A dynamic class-data archive per instance (JDK 19+): the JVM writes it when the service exits normally and
      * maps it on the next start, which then skips loading and verifying the ~10,000 classes of a Quarkus service
-     * from the jars. It lives next to the packaged application, so {@code mvn clean} removes it; the JVM checks it
-     * against the jars and the JDK and writes a fresh one when either changed. One file per instance name because
+     * from the jars. It lives next to the packaged application, so {@code mvn clean} removes it. The JVM refuses an
+     * archive whose jars or JDK changed but does not replace it: {@link ClassDataArchive} deletes one older than the
+     * application before a start, and the JDK's full version is in the file name. One file per instance name because
      * two instances of a service exiting together would otherwise write the same file at once. JDK 17 does not know
      * the flag (and would refuse to start): nothing there.
      */
-    static List<String> classDataSharing(Path jar, String instance, int javaFeature) {
-        if (javaFeature < 19) {
+    static List<String> classDataSharing(Path jar, String instance, Runtime.Version java) {
+        if (java.feature() < 19) {
             return List.of();
         }
         Path dir = jar.toAbsolutePath().getParent();
+        String jdk = java.version().stream().map(String::valueOf).collect(Collectors.joining("."));
         Path archive = (dir == null ? Path.of(".") : dir.resolveSibling("cds"))
-                .resolve(instance.replaceAll("[^A-Za-z0-9._-]", "_") + "-jdk" + javaFeature + ".jsa");
+                .resolve(instance.replaceAll("[^A-Za-z0-9._-]", "_") + "-jdk" + jdk + ".jsa");
         return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
                 // The archive is an optimisation: a missing or stale one must never be worth a warning per start.
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off");

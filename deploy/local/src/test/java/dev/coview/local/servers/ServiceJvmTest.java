@@ -39,7 +39,7 @@ class ServiceJvmTest {
     void jdk19AndLaterGetAnArchivePerInstanceNextToThePackagedApplication() {
         assertThat(ServiceJvm.options(ROOM_JAR, "signaling a", Runtime.Version.parse("25.0.3")))
                 .contains("-XX:+AutoCreateSharedArchive",
-                        "-XX:SharedArchiveFile=/work/room-service/target/cds/signaling_a-jdk25.jsa");
+                        "-XX:SharedArchiveFile=/work/room-service/target/cds/signaling_a-jdk25.0.3.jsa");
     }
 
     /** The options as this JDK sees them: a JVM started with them runs (an unknown -XX flag would stop it). */
