@@ -2,6 +2,7 @@ package dev.coview.bench.core;
 
 import dev.coview.local.servers.ServiceInstance;
 import io.vertx.core.Handler;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -31,8 +32,11 @@ public final class BenchSockets {
     /**
      * Opens {@code path} on {@code instance} with {@code token} and waits (10 s at most) until it is open.
      *
-     * <p>The handlers are set as the connection completes, on its event loop: set after the wait returned, on the
-     * caller's thread, they missed what came in between (a signaling peer's welcome, an annotation room's state).
+     * <p>The handlers are set before the socket connects. Set after the wait returned they missed what came in
+     * between (a signaling peer's welcome, an annotation room's state); set by a listener on the connect future they
+     * still did when the future completed before the caller's thread added the listener (the listener then runs on
+     * the caller's thread while the event loop already reads frames), the likely cause of the "join race" of
+     * bench/results/TUNING-tail.md (1 of 400 peers never saw its welcome, in 5 of 26 pinned runs).
      *
      * @param onClose {@code null} when the caller does not count closes
      */
@@ -45,11 +49,10 @@ public final class BenchSockets {
                 .setSubProtocols(List.of("bearer-token-carrier", carrier))
                 // Vert.x sends an Origin by default; a non-browser client has none (browsers get the allowlist).
                 .setAllowOriginHeader(false);
-        return client.connect(options).onSuccess(socket -> {
-            socket.textMessageHandler(onText);
-            if (onClose != null) {
-                socket.closeHandler(onClose);
-            }
-        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ClientWebSocket socket = client.webSocket().textMessageHandler(onText);
+        if (onClose != null) {
+            socket.closeHandler(onClose);
+        }
+        return socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
