@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * application. After a rebuild the JVM (JDK 25) refuses the old archive ("shared class paths mismatch": a jar's
  * timestamp changed), runs without it and, although {@code -XX:+AutoCreateSharedArchive} is on, never writes a new
  * one: every later start then pays the archive-less start and, measured under the REST bench, room-service held
- * 334-344 MB RSS instead of ~250 MB (Metaspace 59 MB plus 83 MB of shared class space). Removing an archive older
+ * 334-344 MB RSS instead of 264-291 MB (NMT: Metaspace 59 MB beside 83 MB of shared class space). Removing an archive older
  * than the application makes the next exit write a fresh one, which is what the JVM does when there is none.
  */
 final class ClassDataArchive {

@@ -90,9 +90,9 @@ public final class ServiceJvm {
     /**
      * A dynamic class-data archive per instance (JDK 19+): the JVM writes it when the service exits normally and
      * maps it on the next start, which then skips loading and verifying the ~10,000 classes of a Quarkus service
-     * from the jars. It lives next to the packaged application, so {@code mvn clean} removes it. The JVM refuses an
-     * archive whose jars or JDK changed but does not replace it: {@link ClassDataArchive} deletes one older than the
-     * application before a start, and the JDK's full version is in the file name. One file per instance name because
+     * from the jars. It lives next to the packaged application, so {@code mvn clean} removes it. JDK 25 refuses an
+     * archive whose jars changed but does not replace it: {@link ClassDataArchive} deletes one older than the
+     * application before a start. The JDK's full version is in the file name, so an updated JDK starts its own. One file per instance name because
      * two instances of a service exiting together would otherwise write the same file at once. JDK 17 does not know
      * the flag (and would refuse to start): nothing there.
      */
