@@ -1,5 +1,6 @@
 package dev.coview.bench.core;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -56,6 +57,17 @@ public final class OpenLoop implements AutoCloseable {
     /** How many firings have run. */
     public long fired() {
         return fired;
+    }
+
+    /**
+     * Lets the started loop fire for {@code window}, then stops it: the measured window. Answers how long it really
+     * ran, in seconds, which is what achieved rates divide by.
+     */
+    public double runFor(Duration window) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        close();
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     @Override

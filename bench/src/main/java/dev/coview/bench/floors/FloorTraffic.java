@@ -1,12 +1,12 @@
 package dev.coview.bench.floors;
 
+import dev.coview.bench.core.Drain;
 import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.Payloads;
 import dev.coview.bench.core.ScenarioResult;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,15 +49,9 @@ final class FloorTraffic {
         latency.reset();
         long sent0 = sent.get();
         long recv0 = received.get();
-        long t0 = System.nanoTime();
-        Thread.sleep(measure.toMillis());
-        loop.close();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = loop.runFor(measure);
         flush.run();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (received.get() < sent.get() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Drain.until(() -> received.get() >= sent.get(), Duration.ofSeconds(5));
         long s = sent.get() - sent0;
         long r = received.get() - recv0;
         ScenarioResult result = new ScenarioResult(scenario)

@@ -2,6 +2,7 @@ package dev.coview.bench.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coview.bench.core.Drain;
 import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.ProcessSampler;
@@ -15,7 +16,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -79,14 +79,8 @@ public final class RestScenario {
                 long d0 = done.get();
                 long s0 = sent.get();
                 long e0 = errors.get();
-                long t0 = System.nanoTime();
-                Thread.sleep(measure.toMillis());
-                loop.close();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (done.get() < sent.get() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                double seconds = loop.runFor(measure);
+                Drain.until(() -> done.get() >= sent.get(), Duration.ofSeconds(10));
                 long cpuMs = sampler.cpuMillis("room-service") - cpu0;
                 long rooms = done.get() - d0;
                 return new ScenarioResult("rest")

@@ -1,6 +1,7 @@
 package dev.coview.bench.scenarios;
 
 import dev.coview.bench.core.BenchSockets;
+import dev.coview.bench.core.Drain;
 import dev.coview.bench.core.LatencyRecorder;
 import dev.coview.bench.core.OpenLoop;
 import dev.coview.bench.core.Payloads;
@@ -129,18 +130,12 @@ public final class SignalingScenario {
             String loadBefore = dev.coview.bench.core.ServiceStart.currentLoadAverage();
             long s0 = sent.get();
             long r0 = received.get();
-            long t0 = System.nanoTime();
             java.time.Instant from = java.time.Instant.now();
-            Thread.sleep(measure.toMillis());
-            loop.close();
+            double seconds = loop.runFor(measure);
             // The window in wall-clock time, to read the services' GC logs (-Xlog:gc with utctime) against it.
             String window = from + "/" + java.time.Instant.now();
-            double seconds = (System.nanoTime() - t0) / 1e9;
             long s = sent.get() - s0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (received.get() - r0 < s && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Drain.until(() -> received.get() - r0 >= s, Duration.ofSeconds(5));
             long r = received.get() - r0;
             long cpuMs = sampler.cpuMillis("signaling-service") - cpu0;
             Map<String, Object> lag = loop.lag().summary();

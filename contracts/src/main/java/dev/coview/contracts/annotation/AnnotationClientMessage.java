@@ -48,10 +48,17 @@ public sealed interface AnnotationClientMessage permits Pointer, PointerHide, St
 
     /**
      * Whether the message is durable (goes to {@code coview.annotations} and into the room's state); pointer
-     * traffic is not: it is relayed through {@code coview.pointers} and never becomes state.
+     * traffic is not: it is relayed through {@code coview.pointers} and never becomes state ({@link Volatile}).
      */
     default boolean durable() {
-        return true;
+        return !(this instanceof Volatile);
+    }
+
+    /**
+     * The messages that are not {@link #durable()}: pointer traffic, relayed and forgotten. A marker rather than a
+     * subtype of this interface, so that every message type stays a direct subtype that {@link Cases} names.
+     */
+    sealed interface Volatile permits Pointer, PointerHide, Ink {
     }
 
     /**

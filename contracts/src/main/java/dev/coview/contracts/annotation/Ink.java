@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Ink(@JsonProperty(required = true) String id, @JsonProperty(required = true) StrokeTool tool,
                   @JsonProperty(required = true) String color, @JsonProperty(required = true) double width,
                   @JsonProperty(required = true) double[] points, String shareId)
-        implements AnnotationClientMessage, Shares.OnShare {
+        implements AnnotationClientMessage, AnnotationClientMessage.Volatile, Shares.OnShare {
     public static final String TYPE = "ink";
 
     /** On the customer's share. */
@@ -22,10 +22,5 @@ public record Ink(@JsonProperty(required = true) String id, @JsonProperty(requir
     @Override
     public <R> R match(Cases<R> cases) {
         return cases.ink(this);
-    }
-
-    @Override
-    public boolean durable() {
-        return false;
     }
 }

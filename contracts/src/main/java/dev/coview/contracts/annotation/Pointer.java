@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Laser pointer at ({@code x}, {@code y}); clients send at most one per animation frame. */
 public record Pointer(@JsonProperty(required = true) double x, @JsonProperty(required = true) double y,
                       String shareId)
-        implements AnnotationClientMessage, Shares.OnShare {
+        implements AnnotationClientMessage, AnnotationClientMessage.Volatile, Shares.OnShare {
     public static final String TYPE = "pointer";
 
     /** On the customer's share. */
@@ -16,10 +16,5 @@ public record Pointer(@JsonProperty(required = true) double x, @JsonProperty(req
     @Override
     public <R> R match(Cases<R> cases) {
         return cases.pointer(this);
-    }
-
-    @Override
-    public boolean durable() {
-        return false;
     }
 }

@@ -18,24 +18,17 @@ import java.util.concurrent.TimeUnit;
  * (even with SIGKILL, where no shutdown hook runs), the kernel closes it. Either way {@code cat} sees end-of-file,
  * the shell terminates the server with SIGTERM, waits for it and removes its work directory. The server ignores
  * SIGINT so that Ctrl-C in a terminal reaches only the launcher, which then stops everything in order.
+ *
+ * @param name     given at start, for messages
+ * @param watchdog the watchdog shell, whose stdin this JVM holds
+ * @param pid      the server's own pid (not the watchdog shell's)
+ * @param log      the file that receives the server's output
  */
-public final class ChildProcess implements AutoCloseable {
+public record ChildProcess(String name, Process watchdog, long pid, Path log) implements AutoCloseable {
 
     private static final String WATCHDOG =
             "trap '' INT; \"$@\" & c=$!; echo \"$c\" >&3; cat >/dev/null; kill \"$c\" 2>/dev/null;"
                     + " wait \"$c\"; if [ -n \"$COVIEW_WORKDIR\" ]; then rm -rf \"$COVIEW_WORKDIR\"; fi";
-
-    private final String name;
-    private final Process watchdog;
-    private final long serverPid;
-    private final Path log;
-
-    private ChildProcess(String name, Process watchdog, long serverPid, Path log) {
-        this.name = name;
-        this.watchdog = watchdog;
-        this.serverPid = serverPid;
-        this.log = log;
-    }
 
     /**
      * Starts {@code command} under the watchdog.
@@ -83,21 +76,6 @@ public final class ChildProcess implements AutoCloseable {
             }
         }
         throw new IOException("watchdog shell did not report the server's pid within 10 s");
-    }
-
-    /** Name given at start, for messages. */
-    public String name() {
-        return name;
-    }
-
-    /** The server's own pid (not the watchdog shell's). */
-    public long pid() {
-        return serverPid;
-    }
-
-    /** The file that receives the server's output. */
-    public Path log() {
-        return log;
     }
 
     /**
@@ -163,9 +141,9 @@ public final class ChildProcess implements AutoCloseable {
 
     private void signal(String sig) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(serverPid)).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(pid)).inheritIO().start();
             if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + sig + " " + serverPid + " failed");
+                throw new IllegalStateException("kill -" + sig + " " + pid + " failed");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot signal " + name, e);
@@ -177,7 +155,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Whether the server process is still running. */
     public boolean isAlive() {
-        return ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Stops the server (SIGTERM through the watchdog), waiting up to {@code grace}, then SIGKILL. */
@@ -190,12 +168,12 @@ public final class ChildProcess implements AutoCloseable {
         }
         try {
             if (!watchdog.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 watchdog.waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

@@ -23,25 +23,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Redis and Kafka for one run: either started here as child processes (the default) or given as addresses of
  * servers that already run. Creates CoView's topics either way, so services never race auto-creation.
+ *
+ * @param redis            the Redis started here, or {@code null} when an external one is used
+ * @param kafka            the broker started here, or {@code null} when an external one is used
+ * @param redisUrl         {@code redis://host:port}, for {@code quarkus.redis.hosts}
+ * @param bootstrapServers for {@code kafka.bootstrap.servers}
  */
-public final class LocalStack implements AutoCloseable {
+public record LocalStack(RedisServer redis, KafkaBroker kafka, String redisUrl, String bootstrapServers)
+        implements AutoCloseable {
 
     /** Partitions of each CoView topic in the local stack: enough to exercise per-room ordering by key. */
     static final int PARTITIONS = 3;
-
-    private final RedisServer redis;
-    private final KafkaBroker kafka;
-    private final String redisUrl;
-    private final String bootstrapServers;
-    private final Path baseDir;
-
-    private LocalStack(RedisServer redis, KafkaBroker kafka, String redisUrl, String bootstrapServers, Path baseDir) {
-        this.redis = redis;
-        this.kafka = kafka;
-        this.redisUrl = redisUrl;
-        this.bootstrapServers = bootstrapServers;
-        this.baseDir = baseDir;
-    }
 
     /**
      * Starts what is not given. Redis and Kafka start in parallel; Kafka takes 3–7 s on two cores.
@@ -74,8 +66,7 @@ public final class LocalStack implements AutoCloseable {
             redis = externalRedisUrl != null ? null : RedisServer.start(baseDir.resolve("redis"), Duration.ofSeconds(20));
             KafkaBroker broker = kafka.get(120, TimeUnit.SECONDS);
             String bootstrap = broker != null ? broker.bootstrapServers() : externalKafka;
-            LocalStack stack = new LocalStack(redis, broker, redis != null ? redis.url() : externalRedisUrl,
-                    bootstrap, baseDir);
+            LocalStack stack = new LocalStack(redis, broker, redis != null ? redis.url() : externalRedisUrl, bootstrap);
             stack.createTopics();
             return stack;
         } catch (Exception e) {
@@ -125,26 +116,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** {@code redis://host:port}, for {@code quarkus.redis.hosts}. */
-    public String redisUrl() {
-        return redisUrl;
-    }
-
-    /** For {@code kafka.bootstrap.servers}. */
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    /** The Redis started here, or {@code null} when an external one is used. */
-    public RedisServer redis() {
-        return redis;
-    }
-
-    /** The broker started here, or {@code null} when an external one is used. */
-    public KafkaBroker kafka() {
-        return kafka;
-    }
-
     /** Stops what was started here and removes the work directories; logs beside them stay. */
     @Override
     public void close() {
@@ -166,9 +137,5 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException ignored) {
             // Best effort: a leftover temp file is not worth failing a shutdown for.
         }
-    }
-
-    Path baseDir() {
-        return baseDir;
     }
 }

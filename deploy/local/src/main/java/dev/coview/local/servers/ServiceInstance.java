@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code /q/health/ready}, {@code /q/metrics}); the main port does not serve them. The management port is
  * {@code quarkus.management.port} when the configuration names one, else a free port.
  */
-public final class ServiceInstance implements AutoCloseable {
+public record ServiceInstance(String name, int port, int managementPort, ChildProcess process)
+        implements AutoCloseable {
 
     /** Readiness on the management interface (Kubernetes' readiness probe asks the same). */
     public static final String READINESS_PATH = "/q/health/ready";
@@ -30,18 +31,6 @@ public final class ServiceInstance implements AutoCloseable {
     public static final String LIVENESS_PATH = "/q/health/live";
     /** Prometheus metrics on the management interface. */
     public static final String METRICS_PATH = "/q/metrics";
-
-    private final String name;
-    private final int port;
-    private final int managementPort;
-    private final ChildProcess process;
-
-    private ServiceInstance(String name, int port, int managementPort, ChildProcess process) {
-        this.name = name;
-        this.port = port;
-        this.managementPort = managementPort;
-        this.process = process;
-    }
 
     /**
      * Starts {@code jar} listening on {@code port}; returns once the process runs (see {@link #awaitReady}).
@@ -139,22 +128,6 @@ public final class ServiceInstance implements AutoCloseable {
     /** The Prometheus endpoint on the management interface. */
     public String metricsUrl() {
         return managementUrl() + METRICS_PATH;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public int managementPort() {
-        return managementPort;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public ChildProcess process() {
-        return process;
     }
 
     /** SIGKILL, as a crashed node: no shutdown hook, no goodbye to Redis or Kafka. */
