@@ -2,6 +2,7 @@ package dev.coview.local.servers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A server started as a child process under a watchdog shell, so that it can never outlive this JVM.
@@ -86,7 +88,7 @@ public record ChildProcess(String name, Process watchdog, long pid, Path log) im
         try {
             List<String> all = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(" + file + " unreadable: " + e.getMessage() + ")";
         }
     }
@@ -129,9 +131,46 @@ public record ChildProcess(String name, Process watchdog, long pid, Path log) im
         return new ChildProcess(name, p, p.pid(), dir.resolve("janitor.log"));
     }
 
-    /** Freezes the server (SIGSTOP): it keeps its sockets open but answers nothing, like a hung or partitioned node. */
+    /**
+     * Freezes the server (SIGSTOP): it keeps its sockets open but answers nothing, like a hung or partitioned node.
+     * Returns once every thread of it is stopped: {@code kill} returns when the signal is sent, and a thread busy on
+     * the other core could still answer a request sent right after (a Kafka readiness test saw its broker answer
+     * once, "UP" where it expected no answer).
+     */
     public void pause() {
         signal("STOP");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!stopped()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " (pid " + pid + ") did not stop within 5 s of SIGSTOP");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    /** Whether every thread of the server is in the stopped state ({@code T} in each {@code /proc/<pid>/task/<tid>/stat}). */
+    private boolean stopped() {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return true; // not Linux, or the process is gone: nothing more to wait for
+        }
+        try (var threads = Files.list(tasks)) {
+            return threads.allMatch(t -> threadStopped(t.resolve("stat")));
+        } catch (IOException | UncheckedIOException e) {
+            return false; // a thread ended while listing: look again
+        }
+    }
+
+    private static boolean threadStopped(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            // "<tid> (<comm>) <state> …": the command may itself hold spaces and parentheses.
+            int close = line.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < line.length() ? line.charAt(close + 2) : '?';
+            return state == 'T' || state == 't';
+        } catch (IOException e) {
+            return true; // the thread is gone
+        }
     }
 
     /** Lets a {@link #pause() paused} server run again (SIGCONT). */
