@@ -5,6 +5,7 @@ import dev.coview.local.testing.WholeTexts;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +73,12 @@ public record Peer(WebSocket socket, Inbox inbox) implements AutoCloseable {
 
     public void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** This socket once its first message, of type {@code type} (a welcome, a room's state), has arrived. */
+    public Peer greeted(String type, Duration timeout) {
+        inbox.next(type, timeout);
+        return this;
     }
 
     /** Sends without waiting; a failure (the socket closed meanwhile) is the answer, not an exception. */
