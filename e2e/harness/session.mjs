@@ -1,4 +1,5 @@
 // What the browser tests of a session do on the agent's console and read on the customer's page.
+import { openQuadrants } from './customer.mjs';
 import { AGENT_KEY } from './stack.mjs';
 
 /** Opens the agent console, starts a session with the stack's agent key, and answers room-service's CreatedRoom. */
@@ -24,6 +25,20 @@ export async function joinByCode(customer, base, code) {
   const body = await (await joined).json();
   await customer.getByTestId('share').waitFor();
   return body;
+}
+
+/**
+ * The agent starts a session in a new page of `agentContext`; the customer, with the quadrants tab open in
+ * `customerContext` to share, joins it by code in a new page there (`pages`: the stack's, see useStackPages).
+ * Answers both pages, room-service's CreatedRoom and its answer to the join.
+ */
+export async function customerJoined(agentContext, customerContext, pages) {
+  const agent = await agentContext.newPage();
+  const room = await newSession(agent, pages.base);
+  await openQuadrants(customerContext, pages.server.url);
+  const customer = await customerContext.newPage();
+  const joined = await joinByCode(customer, pages.base, room.joinCode);
+  return { agent, customer, room, joined };
 }
 
 /** The customer clicks Share once the agent lists them; answers the click's time (Date.now()). */

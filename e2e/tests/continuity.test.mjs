@@ -14,7 +14,7 @@ import { collectConsole, VIEWPORT } from '../harness/browser.mjs';
 import { cropOf, cropToCentre, openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { stackMissing } from '../harness/stack.mjs';
-import { joinByCode, newSession, penStroke, recordCaptures } from '../harness/session.mjs';
+import { customerJoined, joinByCode, newSession, penStroke, recordCaptures } from '../harness/session.mjs';
 import { useStackPages } from '../harness/stackPages.mjs';
 
 const missing = stackMissing();
@@ -70,11 +70,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       })));
     }
     try {
-      const agent = await agentContext.newPage();
-      const room = await newSession(agent, pages.base);
-      await openQuadrants(customerContext, pages.server.url);
-      const customer = await customerContext.newPage();
-      const joined = await joinByCode(customer, pages.base, room.joinCode);
+      const { agent, customer, room, joined } = await customerJoined(agentContext, customerContext, pages);
       assert.match(joined.rejoinCredential, /^[A-Za-z0-9_-]{43}$/);
       await waitPhase(agent, 'consent');
       // The customer's page lists who can see their screen: the agent, before anything is shared.
@@ -410,11 +406,7 @@ describe('CoView stack: sessions survive reloads, pauses and ends', { skip: miss
       };
     });
     try {
-      const agent = await agentContext.newPage();
-      const room = await newSession(agent, pages.base);
-      await openQuadrants(customerContext, pages.server.url);
-      const customer = await customerContext.newPage();
-      await joinByCode(customer, pages.base, room.joinCode);
+      const { agent, customer } = await customerJoined(agentContext, customerContext, pages);
       await customer.getByTestId('share').click();
       await waitPhase(agent, 'starting');
       assert.match(await agent.getByTestId('customer-state').textContent(), /sharing; waiting for the picture/);

@@ -171,14 +171,29 @@ describe('media through the TURN relay only, browsers in separate network namesp
       }
     }
 
+    /**
+     * Runs `test` on a session of {@link startSession} (same arguments after it): on a failure prints the session's
+     * signaling frames and coturn's lines first; closes the session's contexts in any case.
+     */
+    async function inSession(test, createBody = null, browsersOf = undefined) {
+      const session = await startSession(createBody, browsersOf);
+      try {
+        await test(session);
+      } catch (e) {
+        session.dump();
+        throw e;
+      } finally {
+        await session.close();
+      }
+    }
+
     /** The candidate types (host, srflx, prflx, relay) in signaling frames. */
     const candidateTypes = (payloads) => new Set(payloads.flatMap((p) => [...p.matchAll(/ typ (host|srflx|prflx|relay)\b/g)]
       .map((m) => m[1])));
 
-    it('the agent sees the customer\'s crop through the relay; the selected pair is relay on both sides', async () => {
-      const session = await startSession();
-      const { agent, customer } = session;
-      try {
+    it('the agent sees the customer\'s crop through the relay; the selected pair is relay on both sides',
+      () => inSession(async (session) => {
+        const { agent, customer } = session;
         console.log(`Share → first frame on the agent's video, through the relay: ${session.firstFrameMs} ms`);
         const source = await cropOf(customer);
         await cropToCentre(customer);
@@ -230,17 +245,10 @@ describe('media through the TURN relay only, browsers in separate network namesp
           + `${corePct.toFixed(1)} % of one core: ${(corePct / Math.max(mbps, 0.001)).toFixed(2)} % of a core per Mbit/s `
           + '(each packet crosses coturn twice: customer allocation → agent allocation; shared machine)');
         await agent.screenshot({ path: `${SCREENSHOTS}relay-agent.png` });
-      } catch (e) {
-        session.dump();
-        throw e;
-      } finally {
-        await session.close();
-      }
-    });
+      }));
 
-    it('in a relay-only room no host or server-reflexive candidate leaves either browser', async () => {
-      const session = await startSession({ relayOnly: true });
-      try {
+    it('in a relay-only room no host or server-reflexive candidate leaves either browser',
+      () => inSession(async (session) => {
         console.log(`relay-only: Share → first frame on the agent's video: ${session.firstFrameMs} ms`);
         for (const name of ['agent', 'customer']) {
           const page = session[name];
@@ -252,26 +260,17 @@ describe('media through the TURN relay only, browsers in separate network namesp
         }
         const received = session.frames.agent.received.join('\n');
         assert.ok(!received.includes(customerHost.address), 'the customer\'s address never reaches the agent\'s browser');
-      } catch (e) {
-        session.dump();
-        throw e;
-      } finally {
-        await session.close();
-      }
-    });
+      }, { relayOnly: true }));
 
     it('baseline for the figures: the same session direct, both browsers on this machine\'s own network', async () => {
       const local = await launchChromium({ captureTitle: TITLE });
       try {
-        const session = await startSession(null, { agentBrowser: local, customerBrowser: local });
-        try {
+        await inSession(async (session) => {
           const pair = await selectedPair(session.agent);
           console.log(`direct: Share → first frame on the agent's video: ${session.firstFrameMs} ms `
             + `(selected pair ${pair?.local.type} → ${pair?.remote.type})`);
           assert.notEqual(pair?.local.type, 'relay', 'browsers that can reach each other connect directly');
-        } finally {
-          await session.close();
-        }
+        }, null, { agentBrowser: local, customerBrowser: local });
       } finally {
         await local.close();
       }

@@ -79,9 +79,13 @@ function expectConnected(world: World, label: string) {
   expect(world.stream, `${label}: the viewer shows the current connection`).toEqual({ pc: viewerPcs[0].id });
 }
 
-/** Explores every schedule of a scenario (its setup runs in a fresh world per schedule). */
-function everyScheduleOf(setup: (w: World) => Promise<void>): Promise<number> {
-  return everySchedule(() => new World(), setup, expectConnected);
+/**
+ * Explores every schedule of a scenario (its setup runs in a fresh world per schedule); more than `atLeast` of them,
+ * or the scenario did not interleave what it was meant to.
+ */
+async function everyScheduleOf(atLeast: number, setup: (w: World) => Promise<void>): Promise<void> {
+  const runs = await everySchedule(() => new World(), setup, expectConnected);
+  expect(runs, 'schedules explored').toBeGreaterThan(atLeast);
 }
 
 /** A sharer and a viewer already connected, with everything delivered in order. */
@@ -93,55 +97,45 @@ async function connectedPair(w: World): Promise<void> {
 }
 
 describe('negotiation under every interleaving', () => {
-  it('fresh room: welcome and peer-joined, listed twice, before or after the offer', async () => {
-    const runs = await everyScheduleOf(async (w) => {
+  it('fresh room: welcome and peer-joined, listed twice, before or after the offer',
+    () => everyScheduleOf(100, async (w) => {
       w.newViewer();
       w.newSharer();
       w.push('server->cust', { type: 'welcome', you: CUSTOMER, peers: [AGENT], resumed: false });
       w.push('server->cust', { type: 'peer-joined', peer: AGENT, resumed: false });
       w.push('server2->cust', { type: 'peer-joined', peer: AGENT, resumed: false });
       w.push('server->agent', { type: 'welcome', you: AGENT, peers: [CUSTOMER], resumed: false });
-    });
-    expect(runs).toBeGreaterThan(100);
-  });
+    }));
 
-  it('share started after the viewer was listed, then listed again by a reconnect', async () => {
-    const runs = await everyScheduleOf(async (w) => {
+  it('share started after the viewer was listed, then listed again by a reconnect',
+    () => everyScheduleOf(10, async (w) => {
       w.newViewer();
       w.newSharer([AGENT]);
       w.push('server->cust', { type: 'welcome', you: CUSTOMER, peers: [AGENT], resumed: true });
       w.push('server->cust', { type: 'peer-joined', peer: AGENT, resumed: true });
-    });
-    expect(runs).toBeGreaterThan(10);
-  });
+    }));
 
-  it('the viewer reloads within the grace period (a new connection, the sharer keeps the old one)', async () => {
-    const runs = await everyScheduleOf(async (w) => {
+  it('the viewer reloads within the grace period (a new connection, the sharer keeps the old one)',
+    () => everyScheduleOf(10, async (w) => {
       await connectedPair(w);
       w.newViewer();
       w.push('server->agent', { type: 'welcome', you: AGENT, peers: [CUSTOMER], resumed: true });
       w.push('server->cust', { type: 'peer-joined', peer: AGENT, resumed: true });
-    });
-    expect(runs).toBeGreaterThan(10);
-  });
+    }));
 
-  it('the customer shares again (a new connection, the viewer keeps the old one)', async () => {
-    const runs = await everyScheduleOf(async (w) => {
+  it('the customer shares again (a new connection, the viewer keeps the old one)',
+    () => everyScheduleOf(3, async (w) => {
       await connectedPair(w);
       w.newSharer([AGENT]);
       w.push('server->cust', { type: 'peer-joined', peer: AGENT, resumed: false });
-    });
-    expect(runs).toBeGreaterThan(3);
-  });
+    }));
 
-  it('ICE fails on both sides at any moment (a network change), candidates of old and new ICE sessions interleaved', async () => {
-    const runs = await everyScheduleOf(async (w) => {
+  it('ICE fails on both sides at any moment (a network change), candidates of old and new ICE sessions interleaved',
+    () => everyScheduleOf(10, async (w) => {
       await connectedPair(w);
       w.push('net->agent', () => w.live('viewer')[0]?.iceFails());
       w.push('net->cust', () => w.live('sharer')[0]?.iceFails());
-    });
-    expect(runs).toBeGreaterThan(10);
-  });
+    }));
 });
 
 describe('sdpIdentity', () => {

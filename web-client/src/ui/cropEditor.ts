@@ -122,25 +122,31 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
     return { x: (e.clientX - r.left) / scale(), y: (e.clientY - r.top) / scale() };
   };
 
+  /**
+   * Follows the pointer of `e`, captured by `target`: `move` for each of its moves until one of `endings` comes,
+   * then `end` once.
+   */
+  const follow = (e: PointerEvent, target: HTMLElement, endings: readonly ('pointerup' | 'pointercancel')[],
+    move: (ev: PointerEvent) => void, end: () => void = () => {}): void => {
+    target.setPointerCapture(e.pointerId);
+    const ended = (): void => {
+      target.removeEventListener('pointermove', move);
+      endings.forEach((type) => target.removeEventListener(type, ended));
+      end();
+    };
+    target.addEventListener('pointermove', move);
+    endings.forEach((type) => target.addEventListener(type, ended));
+  };
+
   const startDrag = (e: PointerEvent, handle: Handle): void => {
     e.preventDefault();
     e.stopPropagation();
     const start = crop;
     const from = at(e);
-    const target = e.currentTarget as HTMLElement;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: PointerEvent) => {
+    follow(e, e.currentTarget as HTMLElement, ['pointerup', 'pointercancel'], (ev) => {
       const p = at(ev);
       dragChange.push(dragCrop(start, handle, p.x - from.x, p.y - from.y, source, snap()));
-    };
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-      target.removeEventListener('pointercancel', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
-    target.addEventListener('pointercancel', up);
+    });
   };
 
   const startMask = (e: PointerEvent): void => {
@@ -148,22 +154,16 @@ export function createCropEditor(preview: HTMLVideoElement, cb: CropEditorCallba
     const from = at(e);
     const ghost = h('div', { class: 'mask-box' });
     maskLayer.append(ghost);
-    layer.setPointerCapture(e.pointerId);
     let r = rectFromPoints(from.x, from.y, from.x, from.y, source);
-    const move = (ev: PointerEvent) => {
+    follow(e, layer, ['pointerup'], (ev) => {
       const p = at(ev);
       r = rectFromPoints(from.x, from.y, p.x, p.y, source);
       const s = scale();
       Object.assign(ghost.style, { left: `${r.x * s}px`, top: `${r.y * s}px`, width: `${r.w * s}px`, height: `${r.h * s}px` });
-    };
-    const up = () => {
-      layer.removeEventListener('pointermove', move);
-      layer.removeEventListener('pointerup', up);
+    }, () => {
       ghost.remove();
       cb.onMask(r);
-    };
-    layer.addEventListener('pointermove', move);
-    layer.addEventListener('pointerup', up);
+    });
   };
 
   layer.addEventListener('pointerdown', (e) => {

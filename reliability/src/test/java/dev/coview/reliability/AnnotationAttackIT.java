@@ -38,12 +38,8 @@ class AnnotationAttackIT {
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        int port = Stack.get().annotationA().port();
-        Map<String, Integer> observed = UpgradeAttacks.tried(port, PATH, "signaling-service",
-                Claims.AUDIENCE_SIGNALING);
-        healthy.probe();
-        Outcomes.printAndCompare("Upgrade attacks on " + PATH, observed,
-                UpgradeAttacks.expected("signaling-service"));
+        UpgradeAttacks.check(Stack.get().annotationA().port(), PATH, "signaling-service", Claims.AUDIENCE_SIGNALING,
+                healthy::probe);
     }
 
     @Test
@@ -87,8 +83,7 @@ class AnnotationAttackIT {
                 new String[] {"clear everybody's (customer)", "{\"type\":\"clear\",\"scope\":\"all\"}",
                         "error forbidden"},
                 new String[] {"trailing data", "{\"type\":\"undo\"} {}", "error invalid-message"});
-        Peer p = Annotations.connect(stack.annotationA(), customerToken);
-        p.inbox().next("state", WAIT);
+        Peer p = Annotations.connect(stack.annotationA(), customerToken).greeted("state", WAIT);
         SocketAttacks.refused(p, errors, observed, expected);
         // An undo with nothing to undo and another's authorId: applied as the sender's own (an event).
         p.send("{\"type\":\"undo\",\"authorId\":\"someone-else\"}");
@@ -110,11 +105,8 @@ class AnnotationAttackIT {
                         "\"" + "p".repeat(1 << 20) + "\""), "close 1009"},
                 new String[] {"just over 64 KiB", "{\"type\":\"teleport\",\"pad\":\"" + "p".repeat(65536) + "\"}",
                         "close 1009"});
-        SocketAttacks.closing(() -> {
-            Peer q = Annotations.connect(stack.annotationB(), customerToken);
-            q.inbox().next("state", WAIT);
-            return q;
-        }, closes, observed, expected, healthy::probe);
+        SocketAttacks.closing(() -> Annotations.connect(stack.annotationB(), customerToken).greeted("state", WAIT),
+                closes, observed, expected, healthy::probe);
         SocketAttacks.rawFrames(stack.annotationA().port(), PATH, customerToken, "teleport", "{\"type\":\"undo\"}",
                 observed, expected);
         healthy.probe();
@@ -126,8 +118,7 @@ class AnnotationAttackIT {
     void aFloodIsRateLimitedThenClosedWith1008() {
         Stack stack = Stack.get();
         Peer p = Annotations.connect(stack.annotationB(),
-                Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
-        p.inbox().next("state", WAIT);
+                Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER)).greeted("state", WAIT);
         SocketAttacks.flood("annotation", p, Annotations.pointer(0.5, 0.5), 10_000);
         healthy.probe();
     }

@@ -35,11 +35,8 @@ class RoomUploadAttackIT {
     @Test
     void tenConcurrentAnonymous40MbUploadsAreRefusedBeforeTheirBodiesAreRead() throws Exception {
         Stack stack = Stack.get();
-        JsonNode room = Http.createRoom();
-        String roomId = room.get("roomId").asText();
-        String recordingId = startRecording(room);
-        long pid = stack.rooms().process().pid();
-        Figures before = Figures.of(stack, pid);
+        Recording recording = Recording.started();
+        Figures before = Figures.of(stack);
 
         List<RawUpload.Result> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(ATTACKERS);
@@ -50,9 +47,9 @@ class RoomUploadAttackIT {
                 // Half declare their 40 MB, half send it chunked with no length at all.
                 long length = n < ATTACKERS / 2 ? FORTY_MB : -FORTY_MB;
                 sent.add(pool.submit(() -> n % 2 == 0
-                        ? RawUpload.send(stack.rooms().port(), "PUT", "/api/rooms/" + roomId + "/recordings/"
-                                + recordingId + "/chunks/" + n, Map.of("Content-Type", "video/webm"), length)
-                        : RawUpload.send(stack.rooms().port(), "POST", "/api/rooms/" + roomId + "/snapshots",
+                        ? RawUpload.send(stack.rooms().port(), "PUT", recording.chunkPath(n),
+                                Map.of("Content-Type", "video/webm"), length)
+                        : RawUpload.send(stack.rooms().port(), "POST", recording.roomPath("/snapshots"),
                                 Map.of("Content-Type", "multipart/form-data; boundary=attack"), length)));
             }
             for (Future<RawUpload.Result> f : sent) {
@@ -61,16 +58,12 @@ class RoomUploadAttackIT {
         } finally {
             pool.shutdownNow();
         }
-        Figures after = Figures.of(stack, pid);
+        Figures after = Figures.of(stack);
         report("10 concurrent anonymous 40 MB uploads", before, after, results);
 
-        assertThat(results).allSatisfy(r -> {
-            assertThat(r.status()).as(r.head()).isEqualTo(401);
-            assertThat(r.problemJson()).as(r.head()).isTrue();
-            assertThat(r.sentWhenAnswered()).as("body bytes sent before the answer").isLessThan(FORTY_MB);
-        });
+        assertThat(results).allSatisfy(r -> assertRefusedBeforeTheBody(r, 401));
         assertThat(after.disk()).as("media + spool bytes").isEqualTo(before.disk());
-        assertHealthy(stack, room);
+        assertHealthy(stack, recording.room());
     }
 
     @Test
@@ -93,35 +86,39 @@ class RoomUploadAttackIT {
     @Test
     void anAgentsOversizedChunkIsRefusedByItsLengthOrWhileItStreams() throws Exception {
         Stack stack = Stack.get();
-        JsonNode room = Http.createRoom();
-        String roomId = room.get("roomId").asText();
-        String recordingId = startRecording(room);
-        String path = "/api/rooms/" + roomId + "/recordings/" + recordingId + "/chunks/0";
+        Recording recording = Recording.started();
         Map<String, String> agent = Map.of("Content-Type", "video/webm",
-                "Authorization", "Bearer " + room.get("token").asText());
-        long pid = stack.rooms().process().pid();
-        Figures before = Figures.of(stack, pid);
+                "Authorization", "Bearer " + recording.room().get("token").asText());
+        Figures before = Figures.of(stack);
 
-        RawUpload.Result declared = RawUpload.send(stack.rooms().port(), "PUT", path, agent, FORTY_MB);
+        RawUpload.Result declared = RawUpload.send(stack.rooms().port(), "PUT", recording.chunkPath(0), agent,
+                FORTY_MB);
         // Chunk 1: chunk 0's WebM header check would refuse these zero bytes (415) before the size does.
-        RawUpload.Result streamed = RawUpload.send(stack.rooms().port(), "PUT", path.replace("/chunks/0", "/chunks/1"),
-                agent, -FORTY_MB);
-        Figures after = Figures.of(stack, pid);
+        RawUpload.Result streamed = RawUpload.send(stack.rooms().port(), "PUT", recording.chunkPath(1), agent,
+                -FORTY_MB);
+        Figures after = Figures.of(stack);
         report("agent token, 40 MB chunk (declared length, then chunked)", before, after,
                 List.of(declared, streamed));
 
-        for (RawUpload.Result r : List.of(declared, streamed)) {
-            assertThat(r.status()).as(r.head()).isEqualTo(413);
-            assertThat(r.problemJson()).as(r.head()).isTrue();
-            assertThat(r.sentWhenAnswered()).as("body bytes sent before the answer").isLessThan(FORTY_MB);
-        }
+        assertThat(List.of(declared, streamed)).allSatisfy(r -> assertRefusedBeforeTheBody(r, 413));
         assertThat(after.disk()).as("media + spool bytes").isEqualTo(before.disk());
-        assertHealthy(stack, room);
+        assertHealthy(stack, recording.room());
     }
 
-    /** Heap in use, RSS and its high-water mark (KiB), and the bytes under the media and spool directories. */
+    /** A 40 MB upload answered with {@code status} in problem+json before all of its body was sent. */
+    private static void assertRefusedBeforeTheBody(RawUpload.Result r, int status) {
+        assertThat(r.status()).as(r.head()).isEqualTo(status);
+        assertThat(r.problemJson()).as(r.head()).isTrue();
+        assertThat(r.sentWhenAnswered()).as("body bytes sent before the answer").isLessThan(FORTY_MB);
+    }
+
+    /**
+     * room-service's heap in use, RSS and its high-water mark (KiB), and the bytes under the media and spool
+     * directories.
+     */
     private record Figures(long heapKib, long rssKib, long peakRssKib, long disk) {
-        static Figures of(Stack stack, long pid) {
+        static Figures of(Stack stack) {
+            long pid = stack.rooms().process().pid();
             long[] rss = ServiceMemory.rssKib(pid);
             return new Figures(ServiceMemory.heapUsedKib(pid), rss[0], rss[1],
                     ServiceMemory.bytesUnder(stack.mediaDirectory()) + ServiceMemory.bytesUnder(stack.uploadDirectory()));
@@ -138,11 +135,24 @@ class RoomUploadAttackIT {
         }
     }
 
-    private static String startRecording(JsonNode room) {
-        HttpResponse<String> r = Http.send("POST", Stack.get().rooms().baseUrl() + "/api/rooms/"
-                + room.get("roomId").asText() + "/recordings", null, Http.agentWithConsent(room));
-        assertThat(r.statusCode()).as("start recording: %s", r.body()).isEqualTo(201);
-        return Http.json(r).get("recordingId").asText();
+    /** A new room (as {@link Http#createRoom} answers it) and a recording its agent started, with consent. */
+    private record Recording(JsonNode room, String recordingId) {
+        static Recording started() {
+            JsonNode room = Http.createRoom();
+            HttpResponse<String> r = Http.send("POST", Stack.get().rooms().baseUrl() + "/api/rooms/"
+                    + room.get("roomId").asText() + "/recordings", null, Http.agentWithConsent(room));
+            assertThat(r.statusCode()).as("start recording: %s", r.body()).isEqualTo(201);
+            return new Recording(room, Http.json(r).get("recordingId").asText());
+        }
+
+        /** {@code rest} under the room's path, e.g. {@code /snapshots}. */
+        String roomPath(String rest) {
+            return "/api/rooms/" + room.get("roomId").asText() + rest;
+        }
+
+        String chunkPath(int n) {
+            return roomPath("/recordings/" + recordingId + "/chunks/" + n);
+        }
     }
 
     private static void assertHealthy(Stack stack, JsonNode room) throws IOException {

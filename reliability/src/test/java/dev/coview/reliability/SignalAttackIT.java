@@ -36,11 +36,8 @@ class SignalAttackIT {
 
     @Test
     void tokenAttacksAreRefusedAtTheUpgrade() {
-        int port = Stack.get().signalingA().port();
-        Map<String, Integer> observed = UpgradeAttacks.tried(port, Peer.SIGNAL, "room-service", Claims.AUDIENCE_ROOM);
-        healthy.probe();
-        Outcomes.printAndCompare("Upgrade attacks on " + Peer.SIGNAL, observed,
-                UpgradeAttacks.expected("room-service"));
+        UpgradeAttacks.check(Stack.get().signalingA().port(), Peer.SIGNAL, "room-service", Claims.AUDIENCE_ROOM,
+                healthy::probe);
     }
 
     @Test
@@ -74,8 +71,7 @@ class SignalAttackIT {
                 new String[] {"trailing garbage", "{\"type\":\"bye\"} {}", "error invalid-message"},
                 new String[] {"from is ignored (spoofing)", "{\"type\":\"restart\",\"to\":\"nobody\","
                         + "\"from\":\"someone-else\"}", "error unknown-peer"});
-        Peer p = Peer.connect(stack.signalingA().port(), token);
-        p.inbox().next("welcome", WAIT);
+        Peer p = Peer.connect(stack.signalingA().port(), token).greeted("welcome", WAIT);
         SocketAttacks.refused(p, errors, observed, expected);
         p.close();
         healthy.probe();
@@ -91,11 +87,8 @@ class SignalAttackIT {
                 new String[] {"1 MiB text frame", Signals.offer("x", "v".repeat(1 << 20)), "close 1009"},
                 new String[] {"just over 64 KiB", "{\"type\":\"hello\",\"pad\":\""
                         + "p".repeat(65536) + "\"}", "close 1009"});
-        SocketAttacks.closing(() -> {
-            Peer q = Peer.connect(stack.signalingB().port(), token);
-            q.inbox().next("welcome", WAIT);
-            return q;
-        }, closes, observed, expected, healthy::probe);
+        SocketAttacks.closing(() -> Peer.connect(stack.signalingB().port(), token).greeted("welcome", WAIT),
+                closes, observed, expected, healthy::probe);
         SocketAttacks.rawFrames(stack.signalingA().port(), Peer.SIGNAL, token, "hello", "{\"type\":\"bye\"}",
                 observed, expected);
         healthy.probe();
@@ -107,8 +100,7 @@ class SignalAttackIT {
     void aFloodIsRateLimitedThenClosedWith1008() {
         Stack stack = Stack.get();
         Peer p = Peer.connect(stack.signalingB().port(),
-                Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER));
-        p.inbox().next("welcome", WAIT);
+                Tokens.valid(Tokens.randomId(), Tokens.randomId(), Role.CUSTOMER)).greeted("welcome", WAIT);
         SocketAttacks.flood("signaling", p, Signals.restart("nobody"), 5_000);
         healthy.probe();
     }

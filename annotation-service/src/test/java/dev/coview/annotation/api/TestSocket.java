@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.contracts.auth.Role;
 import dev.coview.contracts.schema.SchemaCatalog;
+import dev.coview.local.testing.Subprotocols;
 import dev.coview.local.testing.TestTokens;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
@@ -13,8 +14,6 @@ import io.quarkus.websockets.next.WebSocketClientConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +43,8 @@ final class TestSocket implements AutoCloseable {
                 // On the event loop, one message after the other: the default (blocking) model hands messages to
                 // worker threads, which may queue them out of order and hide or fake an ordering bug.
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
-                .addSubprotocol("bearer-token-carrier")
-                .addSubprotocol(bearerEntry(token))
+                .addSubprotocol(Subprotocols.CARRIER)
+                .addSubprotocol(Subprotocols.carrierFor(token))
                 .onTextMessage((c, text) -> {
                     try {
                         JsonNode message = JSON.readTree(text);
@@ -84,12 +83,6 @@ final class TestSocket implements AutoCloseable {
     /** A socket opened with {@code token}, the token of participant {@code participantId}. */
     static TestSocket open(URI base, String token, String participantId) {
         return new TestSocket(base, token, participantId);
-    }
-
-    /** What {@code encodeURIComponent("quarkus-http-upgrade#Authorization#Bearer " + token)} gives. */
-    static String bearerEntry(String token) {
-        return URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + token, StandardCharsets.UTF_8)
-                .replace("+", "%20");
     }
 
     void send(String json) {

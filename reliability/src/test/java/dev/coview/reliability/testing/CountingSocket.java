@@ -1,7 +1,6 @@
 package dev.coview.reliability.testing;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.coview.local.testing.JdkWebSockets;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class CountingSocket implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern CODE = Pattern.compile("\"code\":\"([a-z-]+)\"");
 
     private final WebSocket socket;
@@ -32,11 +30,7 @@ public final class CountingSocket implements AutoCloseable {
 
     private CountingSocket(int port, String path, String token, boolean stalled) throws Exception {
         this.stalled = stalled;
-        socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .header("Origin", Peer.ORIGIN)
-                .subprotocols(Subprotocols.CARRIER, Subprotocols.carrierFor(token))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), new Listener())
-                .get(20, TimeUnit.SECONDS);
+        socket = JdkWebSockets.open(port, path, token, Peer.ORIGIN, new Listener());
     }
 
     /** Opens {@code path} on {@code port} with {@code token}; fails if the upgrade is refused. */
@@ -88,7 +82,7 @@ public final class CountingSocket implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} for the close; its code, or -1 if still open. */
-    public int awaitClose(java.time.Duration timeout) {
+    public int awaitClose(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -105,9 +99,7 @@ public final class CountingSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
-        }
+        JdkWebSockets.closeNormally(socket);
         socket.abort();
     }
 

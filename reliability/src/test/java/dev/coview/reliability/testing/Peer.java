@@ -1,14 +1,13 @@
 package dev.coview.reliability.testing;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.coview.local.testing.JdkWebSockets;
+import dev.coview.local.testing.WholeTexts;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -16,22 +15,16 @@ import java.util.concurrent.TimeUnit;
  * One socket as a browser opens it (the JDK's WebSocket client): the token in the bearer-carrier subprotocols, an
  * allowed {@code Origin}. {@code /ws/signal} unless a path is given ({@code /ws/annotations}, see
  * {@link Annotations}).
+ *
+ * @param socket the JDK's socket
+ * @param inbox  what it received
  */
-public final class Peer implements AutoCloseable {
+public record Peer(WebSocket socket, Inbox inbox) implements AutoCloseable {
 
     /** An origin every instance of the suite allows (the service default). */
     public static final String ORIGIN = "http://localhost:8080";
     /** signaling-service's socket. */
     public static final String SIGNAL = "/ws/signal";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final WebSocket socket;
-    private final Inbox inbox;
-
-    private Peer(WebSocket socket, Inbox inbox) {
-        this.socket = socket;
-        this.inbox = inbox;
-    }
 
     /** Connects to {@code /ws/signal} on {@code port}; fails if the upgrade is refused. */
     public static Peer connect(int port, String token) {
@@ -75,20 +68,17 @@ public final class Peer implements AutoCloseable {
 
     private static Peer open(int port, String path, String token, String origin, String query, Inbox inbox)
             throws Exception {
-        WebSocket.Builder b = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (origin != null) {
-            b.header("Origin", origin);
-        }
-        if (token != null) {
-            b.subprotocols(Subprotocols.CARRIER, Subprotocols.carrierFor(token));
-        }
-        WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + port + path + query), new Listener(inbox))
-                .get(20, TimeUnit.SECONDS);
-        return new Peer(ws, inbox);
+        return new Peer(JdkWebSockets.open(port, path + query, token, origin, listener(inbox)), inbox);
     }
 
     public void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** This socket once its first message, of type {@code type} (a welcome, a room's state), has arrived. */
+    public Peer greeted(String type, Duration timeout) {
+        inbox.next(type, timeout);
+        return this;
     }
 
     /** Sends without waiting; a failure (the socket closed meanwhile) is the answer, not an exception. */
@@ -110,10 +100,6 @@ public final class Peer implements AutoCloseable {
         }
     }
 
-    public Inbox inbox() {
-        return inbox;
-    }
-
     /** Drops the TCP connection without a close handshake, like a lost network. */
     public void abort() {
         socket.abort();
@@ -121,49 +107,25 @@ public final class Peer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
-        }
+        JdkWebSockets.closeNormally(socket);
         socket.abort();
     }
 
-    private static final class Listener implements WebSocket.Listener {
-        private final Inbox inbox;
-        private final StringBuilder partial = new StringBuilder();
-
-        Listener(Inbox inbox) {
-            this.inbox = inbox;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    inbox.message(text);
-                } catch (RuntimeException | Error e) {
-                    // A listener that throws makes the JDK client abort the socket: the message would vanish and
-                    // the test wait for it in vain. Keep the socket and say what went wrong instead.
-                    inbox.failed("the test's listener failed on a " + text.length() + "-character message: " + e);
-                    e.printStackTrace();
-                }
+    /**
+     * The listener's socket stays open whatever {@code inbox} does with a message: one that throws makes the JDK
+     * client abort the socket, the message would vanish and the test wait for it in vain.
+     */
+    private static WholeTexts listener(Inbox inbox) {
+        return new WholeTexts(text -> {
+            try {
+                inbox.message(text);
+            } catch (RuntimeException | Error e) {
+                inbox.failed("the test's listener failed on a " + text.length() + "-character message: " + e);
+                e.printStackTrace();
             }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            inbox.closed(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
+        }, (code, reason) -> inbox.closed(code), error -> {
             inbox.failed("socket error: " + error);
             inbox.closed(1006);
-        }
+        });
     }
 }

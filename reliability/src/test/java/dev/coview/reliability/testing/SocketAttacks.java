@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.local.testing.RawWebSocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * The attacks every socket of the suite ({@code /ws/signal}, {@code /ws/annotations}) must meet the same way:
  * texts refused with an error, texts that close the socket, frames no browser sends (written on a
- * {@link RawSocket}) and a flood from a well-formed client. What each case must get is the caller's: a case is
+ * {@link RawWebSocket}) and a flood from a well-formed client. What each case must get is the caller's: a case is
  * {@code {what, text, expected outcome}}, outcomes are put in {@code observed}, what they must be in
  * {@code expected}.
  */
@@ -65,7 +66,7 @@ public final class SocketAttacks {
     public static void rawFrames(int port, String path, String token, String unknownType, String valid,
                                  Map<String, String> observed, Map<String, String> expected) throws IOException {
         // A browser sends a message as one frame, however large (a library client may fragment it).
-        try (RawSocket raw = RawSocket.connect(port, path, token)) {
+        try (RawWebSocket raw = RawWebSocket.connect(port, path, token, Peer.ORIGIN)) {
             byte[] mib = ("{\"type\":\"" + unknownType + "\",\"pad\":\"" + "p".repeat(1 << 20) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             int closed = raw.sendUntilClosed(1, mib, WAIT);
@@ -75,12 +76,12 @@ public final class SocketAttacks {
             expected.put("1 MiB in one frame (raw)", "closed");
         }
         // Not UTF-8, and a binary frame: what no browser sends.
-        try (RawSocket raw = RawSocket.connect(port, path, token)) {
+        try (RawWebSocket raw = RawWebSocket.connect(port, path, token, Peer.ORIGIN)) {
             raw.send(1, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
-            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT, new ArrayList<>()));
+            observed.put("text frame not UTF-8", "close " + raw.awaitClose(WAIT));
             expected.put("text frame not UTF-8", "close 1007");
         }
-        try (RawSocket raw = RawSocket.connect(port, path, token)) {
+        try (RawWebSocket raw = RawWebSocket.connect(port, path, token, Peer.ORIGIN)) {
             raw.send(2, valid.getBytes(StandardCharsets.UTF_8));
             raw.send(1, ("{\"type\":\"" + unknownType + "\"}").getBytes(StandardCharsets.UTF_8));
             List<String> texts = new ArrayList<>();

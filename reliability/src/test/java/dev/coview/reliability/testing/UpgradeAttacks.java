@@ -16,12 +16,19 @@ public final class UpgradeAttacks {
     }
 
     /**
-     * Tries every attack on {@code path} at {@code port}; answers the status each got.
+     * Tries every attack on {@code path} at {@code port}, checks that the service is still {@code healthy}, then
+     * prints the status each attack got and compares them with {@link #expected}.
      *
      * @param foreignService  the service whose audience alone a token carries in one attack, e.g. {@code room-service}
      * @param foreignAudience that service's audience claim (the socket must refuse it)
      */
-    public static Map<String, Integer> tried(int port, String path, String foreignService, String foreignAudience) {
+    public static void check(int port, String path, String foreignService, String foreignAudience, Runnable healthy) {
+        Map<String, Integer> observed = tried(port, path, foreignService, foreignAudience);
+        healthy.run();
+        Outcomes.printAndCompare("Upgrade attacks on " + path, observed, expected(foreignService));
+    }
+
+    private static Map<String, Integer> tried(int port, String path, String foreignService, String foreignAudience) {
         JsonNode room = Http.createRoom();
         String roomId = room.get("roomId").asText();
         String agent = room.get("token").asText();
@@ -61,7 +68,7 @@ public final class UpgradeAttacks {
     }
 
     /** The status each attack of {@link #tried} must get, in the same order. */
-    public static Map<String, Integer> expected(String foreignService) {
+    static Map<String, Integer> expected(String foreignService) {
         Map<String, Integer> expected = new LinkedHashMap<>();
         // Opened: a valid token, and no Origin at all (not a browser; the token is what counts then).
         expect(expected, 101, "valid token", "valid token, ?room= its room", "no Origin header (not a browser)");

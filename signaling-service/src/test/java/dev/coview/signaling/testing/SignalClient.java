@@ -1,5 +1,6 @@
 package dev.coview.signaling.testing;
 
+import dev.coview.local.testing.Subprotocols;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import java.net.URI;
@@ -8,19 +9,14 @@ import java.time.Duration;
 /**
  * A signaling socket as a browser opens it, on websockets-next's {@link BasicWebSocketConnector} (one fresh
  * connector per connection): the token in the bearer-carrier subprotocols, an {@code Origin} header.
+ *
+ * @param connection websockets-next's client connection
+ * @param received   what it received
  */
-public final class SignalClient implements AutoCloseable {
+public record SignalClient(WebSocketClientConnection connection, Received received) implements AutoCloseable {
 
     public static final String ORIGIN = "http://localhost:8080";
     public static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final WebSocketClientConnection connection;
-    private final Received received;
-
-    private SignalClient(WebSocketClientConnection connection, Received received) {
-        this.connection = connection;
-        this.received = received;
-    }
 
     /** Connects; throws if the upgrade is refused. */
     public static SignalClient connect(URI base, String token) {
@@ -46,10 +42,6 @@ public final class SignalClient implements AutoCloseable {
 
     public void send(String json) {
         connection.sendTextAndAwait(json);
-    }
-
-    public Received received() {
-        return received;
     }
 
     public boolean isOpen() {

@@ -1,6 +1,11 @@
-package dev.coview.reliability.testing;
+package dev.coview.local.testing;
 
-/** The subprotocols a browser offers: {@code new WebSocket(url, ["bearer-token-carrier", encodeURIComponent(...)])}. */
+import java.util.List;
+
+/**
+ * The subprotocols a browser offers: {@code new WebSocket(url, ["bearer-token-carrier", encodeURIComponent(...)])},
+ * for the test clients of both socket services and of the reliability suite.
+ */
 public final class Subprotocols {
 
     public static final String CARRIER = "bearer-token-carrier";
@@ -8,6 +13,12 @@ public final class Subprotocols {
     private Subprotocols() {
     }
 
+    /** The carrier and the token's header, in the order a browser offers them. */
+    public static List<String> forToken(String token) {
+        return List.of(CARRIER, carrierFor(token));
+    }
+
+    /** The second subprotocol: the {@code Authorization} header that Quarkus reads from it. */
     public static String carrierFor(String token) {
         return encodeUriComponent("quarkus-http-upgrade#Authorization#Bearer " + token);
     }

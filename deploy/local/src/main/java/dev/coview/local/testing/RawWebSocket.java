@@ -1,40 +1,40 @@
-package dev.coview.reliability.testing;
+package dev.coview.local.testing;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * A WebSocket written by hand on a TCP socket, for what no library client sends: text frames that are not UTF-8,
- * arbitrary opcodes. RFC 6455 handshake and framing only (client frames masked, as the RFC requires).
+ * A WebSocket written by hand on a TCP socket, for what no library client does: send text frames that are not UTF-8
+ * or arbitrary opcodes, or answer nothing at all, not even the server's pings, like a frozen tab or a dead link
+ * (every library client answers pings on its own). RFC 6455 handshake and framing only (client frames masked, as
+ * the RFC requires); the browser's subprotocols ({@link Subprotocols}) and an {@code Origin}.
  */
-public final class RawSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
     private final SecureRandom random = new SecureRandom();
 
-    private RawSocket(Socket socket) throws IOException {
+    private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
-    /** Opens {@code /ws/signal} with the browser's subprotocols; returns after the 101. */
-    public static RawSocket connect(int port, String token) throws IOException {
-        return connect(port, Peer.SIGNAL, token);
-    }
-
-    /** Opens {@code path} with the browser's subprotocols; returns after the 101. */
-    public static RawSocket connect(int port, String path, String token) throws IOException {
+    /** Opens {@code path} on 127.0.0.1:{@code port} from {@code origin}; returns after the 101. */
+    public static RawWebSocket connect(int port, String path, String token, String origin) throws IOException {
         Socket s = new Socket("127.0.0.1", port);
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
@@ -43,11 +43,11 @@ public final class RawSocket implements AutoCloseable {
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Protocol: " + Subprotocols.CARRIER + ", " + Subprotocols.carrierFor(token) + "\r\n"
-                + "Origin: " + Peer.ORIGIN + "\r\n\r\n";
+                + "Sec-WebSocket-Protocol: " + String.join(", ", Subprotocols.forToken(token)) + "\r\n"
+                + "Origin: " + origin + "\r\n\r\n";
         s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
-        RawSocket c = new RawSocket(s);
+        RawWebSocket c = new RawWebSocket(s);
         String status = c.readLine();
         if (!status.startsWith("HTTP/1.1 101")) {
             s.close();
@@ -87,10 +87,6 @@ public final class RawSocket implements AutoCloseable {
     }
 
     /**
-     * Reads frames until the server's close frame; returns its code, 1006 if the connection ended without one,
-     * or 0 if the socket stayed open for {@code timeout} (texts received meanwhile go to {@code texts}).
-     */
-    /**
      * Sends one frame that the service may refuse before it has read all of it (the write then fails: the service
      * closed), and answers the close code as {@link #awaitClose} does.
      */
@@ -100,10 +96,20 @@ public final class RawSocket implements AutoCloseable {
         } catch (IOException closedMidFrame) {
             // Whatever the service wrote before closing is still to be read below.
         }
-        return awaitClose(timeout, new java.util.ArrayList<>());
+        return awaitClose(timeout);
     }
 
-    public int awaitClose(Duration timeout, java.util.List<String> texts) throws IOException {
+    /** {@link #awaitClose(Duration, List)}, the texts received meanwhile unread. */
+    public int awaitClose(Duration timeout) throws IOException {
+        return awaitClose(timeout, new ArrayList<>());
+    }
+
+    /**
+     * Reads frames, answering none (pings included), until the server's close frame; returns its code, 1006 if the
+     * connection ended without one, or 0 if nothing came for {@code timeout} (texts received meanwhile go to
+     * {@code texts}).
+     */
+    public int awaitClose(Duration timeout, List<String> texts) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         try {
             while (true) {
@@ -127,7 +133,7 @@ public final class RawSocket implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             return 0;
-        } catch (EOFException | java.net.SocketException e) {
+        } catch (EOFException | SocketException e) {
             return 1006;
         }
     }
