@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.annotation.config.AnnotationConfig;
 import dev.coview.contracts.annotation.AnnotationServerMessage;
 import dev.coview.contracts.annotation.RoomEvent;
+import dev.coview.support.auth.ParticipantRemovals;
 import dev.coview.support.ws.WebSocketConfig;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * hold is counted against the instance's budget ({@link #overBudget()}).
  */
 @ApplicationScoped
-public class Rooms {
+public class Rooms implements ParticipantRemovals.Listener {
 
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     /** Ended rooms: their events still in flight are not materialized again. */
@@ -87,6 +88,19 @@ public class Rooms {
      */
     public void forget(Collection<String> endedRooms) {
         ended.addAll(endedRooms);
+    }
+
+    /**
+     * The agent removed the participant (room-service announced it on {@code participants-removed}): every socket of
+     * theirs on this instance closes at once (4003). Pub/sub is at-most-once: a missed announcement leaves the socket
+     * open until it closes by itself; its next upgrade is refused (the removal marker).
+     */
+    @Override
+    public void removed(String roomId, String participantId) {
+        Room room = existing(roomId);
+        if (room != null) {
+            room.remove(participantId);
+        }
     }
 
     /** The room if this instance knows it, without creating it. */

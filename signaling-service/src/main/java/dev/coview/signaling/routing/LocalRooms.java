@@ -7,6 +7,7 @@ import dev.coview.contracts.signal.Relayed;
 import dev.coview.contracts.signal.ServerSignal;
 import dev.coview.contracts.signal.Welcome;
 import dev.coview.contracts.ws.CloseCodes;
+import dev.coview.support.auth.ParticipantRemovals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * knows nothing of other instances. Thread-safe: sockets of one room live on different event loops.
  */
 @ApplicationScoped
-public class LocalRooms {
+public class LocalRooms implements ParticipantRemovals.Listener {
 
     private final Map<String, Map<String, Member>> rooms = new ConcurrentHashMap<>();
     private final JoinAnnouncements announcements = new JoinAnnouncements();
@@ -180,8 +181,13 @@ public class LocalRooms {
                 : CloseCodes.ROOM_ENDED_REASON_PREFIX + reason);
     }
 
-    /** The agent removed the participant: its socket here, if any, closes with 4003. */
-    public void removeParticipant(String roomId, String participantId) {
+    /**
+     * The agent removed the participant (room-service announced it on {@code participants-removed}): its socket here,
+     * if any, closes with 4003 and the others get {@code peer-left}. Pub/sub is at-most-once: a missed announcement
+     * leaves the socket open until it closes by itself, and its next upgrade is refused (the removal marker).
+     */
+    @Override
+    public void removed(String roomId, String participantId) {
         find(roomId, participantId).ifPresent(m -> m.socket().close(CloseCodes.REMOVED, "removed from the room"));
     }
 }

@@ -288,11 +288,6 @@ public final class SignalRouter {
         local.endRoom(roomId, reason);
     }
 
-    /** Closes the participant's socket on this instance, if any, with 4003 (removed from the room). */
-    public void removeParticipant(String roomId, String participantId) {
-        local.removeParticipant(roomId, participantId);
-    }
-
     /** Room ids with a socket on this instance. */
     public Set<String> localRooms() {
         return local.roomIds();
