@@ -56,7 +56,6 @@ public final class ServiceJvm {
         List<String> options = new ArrayList<>(heap(module(jar)));
         options.addAll(COMMON);
         options.addAll(nativeHeapTrim(javaVersion));
-        options.addAll(compactObjectHeaders(javaVersion));
         options.addAll(classDataSharing(jar, instance, javaVersion));
         return List.copyOf(options);
     }
@@ -75,16 +74,6 @@ public final class ServiceJvm {
         boolean known = v.feature() >= 22 || (v.feature() == 21 && v.update() >= 1)
                 || (v.feature() == 17 && v.update() >= 9);
         return known ? List.of("-XX:TrimNativeHeapInterval=2000") : List.of();
-    }
-
-    /**
-     * 8-byte object headers instead of 12 (JEP 519, a product option from JDK 25; experimental in 24, unknown
-     * before): under the REST bench room-service held 270-276 MB RSS with them against 284-291 MB without, at the same
-     * CPU per room (bench/results/TUNING-footprint.md, session 12). The class-data archive records the setting, so
-     * the first start after changing it runs without one and writes a new one.
-     */
-    static List<String> compactObjectHeaders(Runtime.Version v) {
-        return v.feature() >= 25 ? List.of("-XX:+UseCompactObjectHeaders") : List.of();
     }
 
     /**

@@ -36,16 +36,6 @@ class ServiceJvmTest {
     }
 
     @Test
-    void compactObjectHeadersOnlyWhereTheyAreAProductOption() {
-        assertThat(ServiceJvm.options(ROOM_JAR, "r", Runtime.Version.parse("25.0.3")))
-                .contains("-XX:+UseCompactObjectHeaders");
-        assertThat(ServiceJvm.options(ROOM_JAR, "r", Runtime.Version.parse("24.0.2")))
-                .noneMatch(o -> o.contains("CompactObjectHeaders"));
-        assertThat(ServiceJvm.options(ROOM_JAR, "r", Runtime.Version.parse("21.0.8")))
-                .noneMatch(o -> o.contains("CompactObjectHeaders"));
-    }
-
-    @Test
     void jdk19AndLaterGetAnArchivePerInstanceNextToThePackagedApplication() {
         assertThat(ServiceJvm.options(ROOM_JAR, "signaling a", Runtime.Version.parse("25.0.3")))
                 .contains("-XX:+AutoCreateSharedArchive",
