@@ -148,7 +148,7 @@ public record ChildProcess(String name, Process watchdog, long pid, Path log) im
         }
     }
 
-    /** Whether every thread of the server is in the stopped state ({@code T} in each {@code /proc/<pid>/task/<tid>/stat}). */
+    /** Whether every thread of the server is stopped: {@code T} in each {@code /proc/<pid>/task/<tid>/stat}. */
     private boolean stopped() {
         Path tasks = Path.of("/proc", String.valueOf(pid), "task");
         if (!Files.isDirectory(tasks)) {
