@@ -13,6 +13,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -56,10 +59,13 @@ final class RedisRoomBus implements RoomBus {
     /** Room → completes when Redis confirmed the subscription. */
     private final Map<String, CompletableFuture<Void>> subscriptions = new ConcurrentHashMap<>();
     private volatile Uni<RedisConnection> connection;
+    /** Where every SUBSCRIBE and UNSUBSCRIBE is issued from ({@link #issue}). */
+    private final Context commands;
     private volatile boolean stopped;
 
-    RedisRoomBus(ReactiveRedisDataSource redis, ObjectMapper mapper, Traces traces) {
+    RedisRoomBus(ReactiveRedisDataSource redis, ObjectMapper mapper, Traces traces, Vertx vertx) {
         this.traces = traces;
+        this.commands = vertx.getOrCreateContext();
         this.redis = redis.getRedis();
         this.publisher = new ChannelPublisher(this.redis);
         this.mapper = mapper;
@@ -80,10 +86,13 @@ final class RedisRoomBus implements RoomBus {
             created[0] = true;
             return new CompletableFuture<>();
         });
-        Uni<Void> send = created[0]
-                ? connection().chain(c -> c.send(Request.cmd(Command.SUBSCRIBE).arg(PREFIX + roomId))).replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        return send.chain(() -> Uni.createFrom().completionStage(confirmed))
+        if (created[0]) {
+            // After the entry is in the map, where the confirmation looks for it (issued inside computeIfAbsent, the
+            // confirmation could arrive first and find nothing). An UNSUBSCRIBE decided before the entry was made
+            // was issued before this, inside unsubscribeIf's compute.
+            issue(Command.SUBSCRIBE, roomId, confirmed::completeExceptionally);
+        }
+        return Uni.createFrom().completionStage(confirmed)
                 .ifNoItem().after(CONFIRM_WITHIN).failWith(() -> new IllegalStateException(
                         "Redis did not confirm the subscription to room " + roomId))
                 .onFailure().invoke(e -> subscriptions.remove(roomId, confirmed));
@@ -95,11 +104,23 @@ final class RedisRoomBus implements RoomBus {
             if (!idle.test(r)) {
                 return confirmed;
             }
-            connection().chain(c -> c.send(Request.cmd(Command.UNSUBSCRIBE).arg(PREFIX + r))).subscribe().with(
-                    ok -> Log.debugf("unsubscribed from room %s", r),
-                    e -> Log.debugf("unsubscribing from room %s failed: %s", r, e.getMessage()));
+            issue(Command.UNSUBSCRIBE, r, e -> Log.debugf("unsubscribing from room %s failed: %s", r,
+                    e.getMessage()));
             return null;
         });
+    }
+
+    /**
+     * Sends SUBSCRIBE or UNSUBSCRIBE for a room on the subscriber connection, from {@link #commands}. The Vert.x
+     * client writes a command at once when it is issued on the connection's own event loop and queues it when issued
+     * on another, so commands issued on different threads could reach Redis in another order than they were
+     * decided: a room left on one loop and joined again on the connection's loop got its SUBSCRIBE first, then the
+     * UNSUBSCRIBE, and was never heard again ({@code RoomSubscriptionOrderTest}). Issued from one context, in the
+     * order they were decided, they reach Redis in that order.
+     */
+    private void issue(Command command, String roomId, Consumer<Throwable> failed) {
+        commands.runOnContext(v -> connection().chain(c -> c.send(Request.cmd(command).arg(PREFIX + roomId)))
+                .subscribe().with(ok -> { }, failed));
     }
 
     @Override
@@ -173,9 +194,8 @@ final class RedisRoomBus implements RoomBus {
         Log.warnf("signaling subscriber connection %s; subscribing again to %d rooms", why, subscriptions.size());
         Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500))
                 .chain(() -> connection())
-                .subscribe().with(c -> subscriptions.keySet().forEach(room ->
-                                c.send(Request.cmd(Command.SUBSCRIBE).arg(PREFIX + room)).subscribe().with(ok -> { },
-                                        e -> Log.warnf("resubscribing to room %s failed: %s", room, e.getMessage()))),
+                .subscribe().with(c -> subscriptions.keySet().forEach(room -> issue(Command.SUBSCRIBE, room,
+                                e -> Log.warnf("resubscribing to room %s failed: %s", room, e.getMessage()))),
                         e -> Log.warnf("signaling subscriber cannot reconnect: %s", e.getMessage()));
     }
 

@@ -34,7 +34,7 @@ public class RouterProducer {
         String instanceId = UUID.randomUUID().toString();
         SignalRouter router = new SignalRouter(local, events, vertx, config.resumeGrace(),
                 new RedisPresence(redis, mapper, instanceId, config.presenceTtl()),
-                new RedisRoomBus(redis, mapper, traces),
+                new RedisRoomBus(redis, mapper, traces, vertx),
                 new RedisLiveness(redis, instanceId, config.heartbeat(), config.presenceTtl()));
         // Startup thread, not an event loop: waiting here keeps sockets out until the instance is announced.
         router.start(config.heartbeat(), config.presenceCheck()).await().atMost(Duration.ofSeconds(30));
