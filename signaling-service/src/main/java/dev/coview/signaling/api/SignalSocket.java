@@ -18,6 +18,7 @@ import dev.coview.signaling.routing.Departure;
 import dev.coview.signaling.routing.Member;
 import dev.coview.signaling.routing.SignalRouter;
 import dev.coview.support.auth.Participant;
+import dev.coview.support.logging.LogBudget;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.Traces;
 import dev.coview.support.ws.FloodGuard;
@@ -42,6 +43,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * {@code /ws/signal}: WebRTC signaling. The upgrade has been checked by socket-support's {@link UpgradeGuard}
@@ -68,6 +70,8 @@ public class SignalSocket {
     private final SignalMetrics metrics;
     private final TokenExpiry expiry;
     private final Traces traces;
+    /** A stalled Redis fails every relay at the rate they come: one warning a second says so, with the count. */
+    private final LogBudget relayFailures = new LogBudget(Duration.ofSeconds(1));
 
     @Inject
     public SignalSocket(SignalRouter router, SignalEvents events, WebSocketConfig limits, SignalingConfig config,
@@ -190,8 +194,12 @@ public class SignalSocket {
                     },
                     e -> {
                         Traces.end(span, e);
-                        RoomLogContext.run(member.participant(), () -> Log.warnf("relay in room %s failed: %s",
-                                member.roomId(), e.getMessage()));
+                        long unlogged = relayFailures.take(System.nanoTime());
+                        if (unlogged >= 0) {
+                            RoomLogContext.run(member.participant(), () -> Log.warnf(
+                                    "relay in room %s failed: %s (%d more relays failed since the last such line)",
+                                    member.roomId(), e.getMessage(), unlogged));
+                        }
                         error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
                     });
             return done();

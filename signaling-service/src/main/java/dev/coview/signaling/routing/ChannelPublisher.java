@@ -82,8 +82,12 @@ final class ChannelPublisher {
         Uni<RedisConnection> used = connection();
         Uni<Response> sent = used.chain(c -> c.send(request))
                 // A connection that failed a command may be dead without having said so (Redis restarted behind a
-                // proxy): the next message opens a new one.
-                .onFailure().invoke(e -> broken(used, "failed a command: " + e.getMessage()));
+                // proxy): the next message opens a new one. Not when Redis answered with an error (the connection
+                // works), nor when the client's waiting queue is full: Redis (or this JVM, paused by a collection)
+                // is behind, and a new connection per failed relay only added connections and pending commands to
+                // a heap that was already full (bench/results/TUNING-tail.md, session 12).
+                .onFailure(e -> !answered(e) && !behind(e))
+                .invoke(e -> broken(used, "failed a command: " + e.getMessage()));
         return caller == null ? sent : sent.emitOn(onContext(caller));
     }
 
@@ -111,6 +115,16 @@ final class ChannelPublisher {
             connection = self[0];
         }
         return connection;
+    }
+
+    /** Redis answered the command with an error: the connection itself works. */
+    private static boolean answered(Throwable e) {
+        return e instanceof io.vertx.redis.client.Response;
+    }
+
+    /** The client refused the command because too many are waiting for Redis's answers on this connection. */
+    static boolean behind(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("waiting queue is full");
     }
 
     /** The connection {@code which} is unusable: closed (back to the pool, which drops it) and forgotten. */
