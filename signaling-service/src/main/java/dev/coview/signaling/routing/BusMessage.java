@@ -8,9 +8,9 @@ import dev.coview.contracts.signal.ServerSignal;
 /**
  * What signaling-service instances tell each other on a room's {@link RoomBus} (in Redis, the room's channel
  * {@code signal:{roomId}}). Internal to this service (clients never see it); every instance subscribed to the room,
- * the sender's included, acts on each message for its own sockets. {@code joined}, {@code away}, {@code left} and {@code shared} travel as JSON with a {@code kind};
- * {@link Deliver}, the one per relayed message, in a compact envelope of its own ({@link RedisRoomBus}), so no
- * instance parses the signal.
+ * the sender's included, acts on each message for its own sockets. {@code joined}, {@code away}, {@code left} and
+ * {@code shared} travel as JSON with a {@code kind}; {@link Deliver}, the one per relayed message, in a compact
+ * envelope of its own ({@link RedisRoomBus}), so no instance parses the signal.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -21,7 +21,7 @@ import dev.coview.contracts.signal.ServerSignal;
 })
 public sealed interface BusMessage {
 
-    /** Send {@code json} (a {@link ServerSignal}, already serialized) to participant {@code to} if its socket is here. */
+    /** Sends {@code json} (a serialized {@link ServerSignal}) to participant {@code to} if its socket is here. */
     record Deliver(String to, String json) implements BusMessage {
     }
 

@@ -30,9 +30,10 @@ import java.util.function.Predicate;
 
 /**
  * The {@link RoomBus} of instances sharing a Redis: this instance's subscriptions to rooms' channels
- * ({@link SignalingKeys#channel}), subscribed while the room has a socket here, unsubscribed after, so an instance only hears the rooms it serves. All rooms share one dedicated
- * Redis connection (as LiveKit's router does), on which SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the
- * connection breaks, a new one subscribes to every current room again. Publishing goes through a
+ * ({@link SignalingKeys#channel}), subscribed while the room has a socket here, unsubscribed after, so an instance
+ * only hears the rooms it serves. All rooms share one dedicated Redis connection (as LiveKit's router does), on which
+ * SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the connection breaks, a new one subscribes to every
+ * current room again. Publishing goes through a
  * {@link ChannelPublisher} (a pipelined connection of its own).
  *
  * <p>A relayed signal travels as {@code d<length of to>:<to><signal JSON>}, not as JSON: the receiving instance reads

@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 final class RoomActive {
 
-    /** KEYS[1] the room's set; ARGV: lapse time (ms), instance id, TTL (ms). One round trip, never a set without TTL. */
+    /** KEYS[1] the room's set; ARGV: lapse time (ms), instance id, TTL (ms). One round trip; the set keeps a TTL. */
     private static final String CLAIM = "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2]) "
             + "redis.call('PEXPIRE', KEYS[1], ARGV[3]) return 0";
 

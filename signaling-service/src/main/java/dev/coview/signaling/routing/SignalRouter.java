@@ -114,7 +114,8 @@ public final class SignalRouter {
      * event, which its first {@code share} would otherwise overtake in the room's partition).
      */
     public Uni<Boolean> join(Member member, Consumer<Boolean> beforeWelcome) {
-        local.attach(member).ifPresent(old -> old.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
+        local.attach(member)
+                .ifPresent(old -> old.socket().close(CloseCodes.REPLACED, "replaced by a newer connection"));
         held.hold(member.roomId(), member.id());
         return bus.subscribe(member.roomId())
                 .chain(() -> presence.get(member.roomId(), member.id()))

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The router's rules on its in-memory parts (one instance), on recording fake sockets; the same rules over the Redis
- * parts are tested through the endpoint ({@code SignalSocketTest}) and across instances ({@code CrossInstanceSignalingIT},
- * reliability). Pure unit test (a bare Vert.x for the grace timer); no Redis, no Kafka.
+ * The router's rules on its in-memory parts (one instance), on recording fake sockets; the same rules over the
+ * Redis parts are tested through the endpoint ({@code SignalSocketTest}) and across instances
+ * ({@code CrossInstanceSignalingIT}, reliability). Pure unit test (a bare Vert.x for the grace timer); no Redis, no
+ * Kafka.
  */
 class SignalRouterTest {
 
