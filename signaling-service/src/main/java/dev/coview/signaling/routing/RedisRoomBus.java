@@ -33,8 +33,7 @@ import java.util.function.Predicate;
  * ({@link SignalingKeys#channel}), subscribed while the room has a socket here, unsubscribed after, so an instance
  * only hears the rooms it serves. All rooms share one dedicated Redis connection (as LiveKit's router does), on which
  * SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the connection breaks, a new one subscribes to every
- * current room again. Publishing goes through a
- * {@link ChannelPublisher} (a pipelined connection of its own).
+ * current room again. Publishing goes through a {@link ChannelPublisher} (a pipelined connection of its own).
  *
  * <p>A relayed signal travels as {@code d<length of to>:<to><signal JSON>}, not as JSON: the receiving instance reads
  * the addressee and forwards the signal's text to the socket as it is, where decoding the whole message and encoding
