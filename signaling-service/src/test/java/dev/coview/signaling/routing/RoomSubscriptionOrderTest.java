@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -51,25 +52,34 @@ class RoomSubscriptionOrderTest {
     @Test
     void aRoomLeftOnOneLoopAndJoinedAgainOnTheSubscribersOwnLoopIsStillHeard() {
         bus = new RedisRoomBus(redis, mapper, traces, vertx);
-        List<String> heard = new CopyOnWriteArrayList<>();
-        bus.listen((room, message) -> heard.add(room));
         String room = TestTokens.randomId();
-        bus.subscribe(room).await().atMost(Duration.ofSeconds(10));
-
-        // What follows a confirmation runs on the subscriber connection's event loop (its answer arrived there).
-        // There, the room's last socket leaves on another thread (queued), then a socket joins (written at once).
+        String trigger = TestTokens.randomId();
+        List<String> heard = new CopyOnWriteArrayList<>();
         String[] joinedOn = new String[1];
-        bus.subscribe(TestTokens.randomId()).chain(() -> {
+        CompletableFuture<Void> rejoined = new CompletableFuture<>();
+        bus.listen((r, message) -> {
+            if (!r.equals(trigger)) {
+                heard.add(r);
+                return;
+            }
+            // Messages are handled on the subscriber connection's event loop. There, the room's last socket leaves
+            // on another thread (its UNSUBSCRIBE queued), then a socket joins (its SUBSCRIBE written at once).
             joinedOn[0] = Thread.currentThread().getName();
-            Thread leaving = new Thread(() -> bus.unsubscribeIf(room, r -> true));
+            Thread leaving = new Thread(() -> bus.unsubscribeIf(room, idle -> true));
             leaving.start();
             try {
                 leaving.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return bus.subscribe(room);
-        }).await().atMost(Duration.ofSeconds(10));
+            bus.subscribe(room).subscribe().with(ok -> rejoined.complete(null), rejoined::completeExceptionally);
+        });
+        bus.subscribe(room).await().atMost(Duration.ofSeconds(10));
+        bus.subscribe(trigger).await().atMost(Duration.ofSeconds(10));
+
+        bus.publish(trigger, new BusMessage.Left("someone", "left")).await().atMost(Duration.ofSeconds(10));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(rejoined::isDone);
+        assertThat(rejoined).isCompleted();
         assertThat(joinedOn[0]).as("joined on an event loop").contains("eventloop");
 
         bus.publish(room, new BusMessage.Left("someone", "left")).await().atMost(Duration.ofSeconds(10));
