@@ -10,12 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.jwx.HeaderParameterNames;
-import org.jose4j.lang.JoseException;
 
 /**
  * Issues CoView tokens: ES256, CoView's issuer, the claims of {@link Claims} with the role's default grants
@@ -25,11 +21,11 @@ import org.jose4j.lang.JoseException;
 @ApplicationScoped
 public class TokenIssuer {
 
-    private final SigningKeys keys;
+    private final CompactJws jws;
     private final RoomConfig config;
 
     public TokenIssuer(SigningKeys keys, RoomConfig config) {
-        this.keys = keys;
+        this.jws = new CompactJws(keys.privateKey(), keys.keyId());
         this.config = config;
     }
 
@@ -64,26 +60,21 @@ public class TokenIssuer {
         claims.setClaim(Claims.TOKEN_ID, UUID.randomUUID().toString());
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
-        // jose4j directly, not smallrye-jwt's builder (which wraps it): the builder reads half a dozen
-        // smallrye.jwt.new-token.* properties from the configuration on every token, 5 % of room-service's CPU
-        // at 200 rooms/s (bench/results/TUNING-rest.md). Same header (alg, typ, kid) and claims as before.
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setHeader(HeaderParameterNames.TYPE, "JWT");
-        jws.setKeyIdHeaderValue(keys.keyId());
-        jws.setKey(keys.privateKey());
-        try {
-            return new IssuedToken(jws.getCompactSerialization(), Instant.ofEpochSecond(expiresAt.getEpochSecond()));
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign a token with the configured ES256 key", e);
-        }
+        // Signed by CompactJws, not smallrye-jwt's builder (which read half a dozen smallrye.jwt.new-token.*
+        // properties from the configuration per token) nor jose4j's JsonWebSignature (an 8 KiB buffer per base64
+        // encoding): bench/results/TUNING-rest.md. Same header (alg, typ, kid) and claims as with either.
+        return new IssuedToken(jws.sign(claims.toJson()), Instant.ofEpochSecond(expiresAt.getEpochSecond()));
     }
 
-    /** The role's grants under the room's share policy: only the customer shares under {@code customer-only}. */
+    /** The role's grants under this service's share policy. */
     Set<Grant> grants(Role role) {
+        return grants(role, config.sharePolicy());
+    }
+
+    /** The role's grants under a share policy: only the customer shares under {@code customer-only}. */
+    static Set<Grant> grants(Role role, RoomConfig.SharePolicy policy) {
         Set<Grant> grants = role.defaultGrants();
-        if (role != Role.CUSTOMER && config.sharePolicy() == RoomConfig.SharePolicy.CUSTOMER_ONLY) {
+        if (role != Role.CUSTOMER && policy == RoomConfig.SharePolicy.CUSTOMER_ONLY) {
             grants.remove(Grant.SHARE);
         }
         return grants;
