@@ -9,6 +9,8 @@ import dev.coview.contracts.auth.Claims;
 import dev.coview.local.testing.LocalStackResource;
 import dev.coview.room.RoomApi;
 import dev.coview.support.testing.TracingOn;
+import dev.coview.support.tracing.Traces;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -55,7 +57,8 @@ class JoinTraceTest {
                 .until(() -> spans.getFinishedSpanItems().stream()
                         .filter(s -> s.getTraceId().equals(TRACE_ID)).toList(), l -> l.stream()
                         .anyMatch(s -> s.getKind() == SpanKind.SERVER) && l.stream()
-                        .anyMatch(s -> s.getKind() == SpanKind.CLIENT));
+                        .anyMatch(s -> s.getKind() == SpanKind.CLIENT) && l.stream()
+                        .anyMatch(s -> s.getKind() == SpanKind.PRODUCER));
         SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
         System.out.println("join trace: " + trace.stream().map(s -> s.getKind() + " " + s.getName()).toList());
         // REST: the caller's span is the parent of the join's server span.
@@ -64,6 +67,14 @@ class JoinTraceTest {
         // → Redis: the join's commands are client spans under it.
         List<SpanData> redis = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT).toList();
         assertThat(redis).isNotEmpty().allSatisfy(s -> assertThat(s.getParentSpanId()).isEqualTo(server.getSpanId()));
+        // → Kafka: each session event the join publishes is one PRODUCER span of CoView's own under it (the
+        // connector's tracing is off: a second span per record, and its cost with tracing off).
+        List<SpanData> published = trace.stream().filter(s -> s.getKind() == SpanKind.PRODUCER).toList();
+        assertThat(published).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.getName()).isEqualTo("coview.session-events publish");
+            assertThat(s.getParentSpanId()).isEqualTo(server.getSpanId());
+            assertThat(s.getAttributes().get(AttributeKey.stringKey(Traces.ROOM_ID))).isNotBlank();
+        });
         // → WebSocket: the token carries the join's context; signaling and annotation continue it at the upgrade.
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims.path(Claims.TRACEPARENT).asText())

@@ -6,8 +6,11 @@ import dev.coview.contracts.events.CloudEventHeaders;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.contracts.rooms.ExternalRef;
 import dev.coview.support.tracing.TraceParent;
+import dev.coview.support.tracing.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -42,6 +45,8 @@ public class SessionEventPublisher {
 
     /** The channel bound to {@code coview.session-events}. */
     public static final String CHANNEL = "session-events";
+    /** The PRODUCER span of one publish (tracing on), from the hand-over to Kafka to its acknowledgement. */
+    static final String SPAN = "coview.session-events publish";
 
     private static final String JSON = "application/json";
 
@@ -50,15 +55,17 @@ public class SessionEventPublisher {
     private final MutinyEmitter<String> emitter;
     private final ObjectMapper mapper;
     private final RoomLabelLookup labels;
+    private final Traces traces;
     /** {@code coview_session_events_publish_failures_total}: events Kafka did not acknowledge (lost to consumers). */
     private final Counter failures;
 
     @Inject
     public SessionEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper,
-                                 RoomLabelLookup labels, MeterRegistry registry) {
+                                 RoomLabelLookup labels, Traces traces, MeterRegistry registry) {
         this.emitter = emitter;
         this.mapper = mapper;
         this.labels = labels;
+        this.traces = traces;
         this.failures = Counter.builder("coview.session.events.publish.failures")
                 .description("session events that could not be written to coview.session-events").register(registry);
     }
@@ -76,13 +83,17 @@ public class SessionEventPublisher {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event payload is not serializable", e));
         }
-        // Read now, on the caller's thread: the trace context does not follow the Redis read below.
-        String traceparent = TraceParent.current();
+        // Read now, on the caller's thread: the trace context does not follow the Redis read below. Tracing on, the
+        // event's traceparent is the publish span's, a child of the caller's (the connector's own tracing is off).
+        // An event published outside any trace (a sweeper) starts none.
+        String caller = TraceParent.current();
+        Span span = caller == null ? null : traces.start(SPAN, SpanKind.PRODUCER, caller, roomId, null);
+        String traceparent = span == null ? caller : TraceParent.of(span.getSpanContext());
         ZonedDateTime time = ZonedDateTime.now(ZoneOffset.UTC);
         // Kafka acknowledges on its producer thread. A caller that goes on with Redis from there would finish its
         // request on an event loop outside the request's context (RESTEasy then finds no request scope: a 500), so
         // the outcome is handed back to the caller's own Vert.x context.
-        Context caller = Vertx.currentContext();
+        Context context = Vertx.currentContext();
         Uni<Void> sent = labels.of(roomId)
                 .onFailure().recoverWithItem(e -> {
                     // The event matters more than its labels: send it without them rather than not at all.
@@ -90,8 +101,9 @@ public class SessionEventPublisher {
                             type.type());
                     return RoomLabels.NONE;
                 })
-                .chain(roomLabels -> send(type, roomId, json, time, traceparent, roomLabels));
-        return caller == null ? sent : sent.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+                .chain(roomLabels -> send(type, roomId, json, time, traceparent, roomLabels))
+                .onTermination().invoke((ignored, failure, cancelled) -> Traces.end(span, failure));
+        return context == null ? sent : sent.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private Uni<Void> send(SessionEventType type, String roomId, String json, ZonedDateTime time,
