@@ -6,6 +6,7 @@ import dev.coview.contracts.events.ParticipantDisconnected;
 import dev.coview.contracts.events.SessionEventType;
 import dev.coview.signaling.config.SignalingConfig;
 import dev.coview.support.events.SessionEventPublisher;
+import dev.coview.support.tracing.Traces;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -87,7 +88,7 @@ class ReconnectMergeTest {
         final List<String> types = new CopyOnWriteArrayList<>();
 
         Recorder() {
-            super(null, null, null, new SimpleMeterRegistry());
+            super(null, null, null, Traces.off(), new SimpleMeterRegistry());
         }
 
         @Override
