@@ -46,7 +46,7 @@ final class CompactJws {
                 throw new IllegalStateException("cannot sign with the configured ES256 key", e);
             }
         });
-        sign("{}"); // fails at startup, not on the first request, if the key cannot sign
+        // No trial signature here: SigningKeys already signed and verified with the pair before startup went on.
     }
 
     /** The compact serialization of {@code payloadJson} signed with the key. */
