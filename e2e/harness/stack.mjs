@@ -21,12 +21,20 @@ export function stackMissing() {
   return missing.length ? `not packaged: ${missing.join(', ')}` : null;
 }
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/**
+ * `count` distinct free ports. Every listener stays open until all are taken: a port closed at once can be handed out
+ * again by the next bind (a CI run once gave signaling-service and the issuer the same port).
+ */
+async function freePorts(count) {
+  const servers = [];
+  for (let i = 0; i < count; i++) {
+    const server = createServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+  }
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** The agent API key the stack's room-service is started with (COVIEW_ROOM_AGENT_API_KEY). */
@@ -49,10 +57,10 @@ export async function startStack({ timeoutMs = Number(process.env.COVIEW_E2E_STA
   extraOrigins = [], turnAddresses = null, env = {} } = {}) {
   const why = stackMissing();
   if (why) throw new Error(`cannot start the CoView stack: ${why}`);
-  const [room, signaling, annotation, issuer] = [await freePort(), await freePort(), await freePort(),
-    await freePort()];
   // Health and metrics are on each service's management port, which must not collide with a stack beside this one.
-  const management = { room: await freePort(), signaling: await freePort(), annotation: await freePort() };
+  const [room, signaling, annotation, issuer, managementRoom, managementSignaling, managementAnnotation] =
+    await freePorts(7);
+  const management = { room: managementRoom, signaling: managementSignaling, annotation: managementAnnotation };
   const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
   const child = spawn(java, [
     '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
