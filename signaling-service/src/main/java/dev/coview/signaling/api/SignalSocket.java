@@ -41,6 +41,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -181,27 +182,28 @@ public class SignalSocket {
             // Tracing on: each relay is a trace of its own, continued by the addressee's instance (RoomChannels).
             Span span = traces.start("signal relay", SpanKind.SERVER, null, member.roomId(), member.id());
             // Tracing off (span null): no lambda, nothing allocated for tracing on this path.
-            Uni<Boolean> sent = span == null ? router.relay(member, relayed)
+            Future<Boolean> sent = span == null ? router.relay(member, relayed)
                     : Traces.within(span, () -> router.relay(member, relayed));
-            sent.subscribe().with(
-                    delivered -> {
-                        Traces.end(span, null);
-                        if (delivered) {
-                            metrics.relayed(received);
-                        } else {
-                            error(session, ErrorCodes.UNKNOWN_PEER, "no participant " + relayed.to() + " in this room");
-                        }
-                    },
-                    e -> {
-                        Traces.end(span, e);
-                        long unlogged = relayFailures.take(System.nanoTime());
-                        if (unlogged >= 0) {
-                            RoomLogContext.run(member.participant(), () -> Log.warnf(
-                                    "relay in room %s failed: %s (%d more relays failed since the last such line)",
-                                    member.roomId(), e.getMessage(), unlogged));
-                        }
-                        error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
-                    });
+            sent.onComplete(outcome -> {
+                if (outcome.succeeded()) {
+                    Traces.end(span, null);
+                    if (outcome.result()) {
+                        metrics.relayed(received);
+                    } else {
+                        error(session, ErrorCodes.UNKNOWN_PEER, "no participant " + relayed.to() + " in this room");
+                    }
+                    return;
+                }
+                Throwable e = outcome.cause();
+                Traces.end(span, e);
+                long unlogged = relayFailures.take(System.nanoTime());
+                if (unlogged >= 0) {
+                    RoomLogContext.run(member.participant(), () -> Log.warnf(
+                            "relay in room %s failed: %s (%d more relays failed since the last such line)",
+                            member.roomId(), e.getMessage(), unlogged));
+                }
+                error(session, ErrorCodes.UNAVAILABLE, "signaling unavailable, retry");
+            });
             return done();
         }
         if (message instanceof Share share) {

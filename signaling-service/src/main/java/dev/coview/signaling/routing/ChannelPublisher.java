@@ -2,12 +2,15 @@ package dev.coview.signaling.routing;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Context;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisConnection;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 
@@ -42,58 +45,68 @@ final class ChannelPublisher {
     private static final byte[] RELAY_SCRIPT_BYTES = RELAY_SCRIPT.getBytes(StandardCharsets.UTF_8);
 
     private final Redis redis;
-    private Uni<RedisConnection> connection;
+    private Future<RedisConnection> connection;
     private boolean stopped;
 
-    ChannelPublisher(Redis redis) {
-        this.redis = redis;
+    ChannelPublisher(io.vertx.mutiny.redis.client.Redis redis) {
+        this.redis = redis.getDelegate();
     }
 
-    /** PUBLISH; completes once Redis has taken the message. */
+    /** PUBLISH; completes once Redis has taken the message, on the caller's context. */
     Uni<Void> publish(String channel, String payload) {
-        return send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload), true).replaceWithVoid();
+        // Answers arrive on the connection's event loop; the caller (a socket's handler) continues on its own.
+        Context caller = Vertx.currentContext();
+        Uni<Void> sent = UniHelper.toUni(send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)))
+                .replaceWithVoid();
+        return caller == null ? sent : sent.emitOn(onContext(caller));
     }
 
     /**
      * Publishes {@code payload} on {@code channel} if {@code participant} has an entry in {@code presenceKey};
-     * completes with whether it had one.
+     * completes with whether it had one, on the connection's event loop: the answer only tells the sender whether the
+     * addressee was there, which any thread may do, and sending it back to the caller's loop was a task per signal
+     * on a busy loop. A Vert.x future, not a {@link Uni}: this is once per relayed signal, and every Mutiny operator
+     * captures the thread's contexts (context propagation), five captures per relay, the largest allocation per
+     * message left on this path (bench/results/TUNING-tail.md).
      */
-    Uni<Boolean> publishIfPresent(String presenceKey, String participant, String channel, String payload) {
-        // The answer only tells the sender whether the addressee was there, which any thread may do: it is not sent
-        // back to the caller's event loop (a task per signal on a busy loop).
+    Future<Boolean> publishIfPresent(String presenceKey, String participant, String channel, String payload) {
         Request relay = Request.cmd(Command.EVAL).arg(RELAY_SCRIPT_BYTES).arg(1).arg(presenceKey).arg(channel)
                 .arg(payload).arg(participant);
-        return send(relay, false).map(r -> r != null && r.toLong() == 1L);
+        return send(relay).map(ChannelPublisher::isOne);
+    }
+
+    private static boolean isOne(Response answer) {
+        return answer != null && answer.toLong() == 1L;
     }
 
     /** Closes the connection. */
     synchronized void stop() {
         stopped = true;
         if (connection != null) {
-            connection.subscribe().with(RedisConnection::closeAndForget, e -> { });
+            connection.onSuccess(RedisConnection::close);
             connection = null;
         }
     }
 
-    /** @param backOnCaller whether the answer is handed back on the caller's context (else on the connection's) */
-    private Uni<Response> send(Request request, boolean backOnCaller) {
-        // Answers arrive on the connection's event loop; the caller (a socket's handler) continues on its own.
-        Context caller = backOnCaller ? io.vertx.core.Vertx.currentContext() : null;
-        Uni<RedisConnection> used = connection();
-        Uni<Response> sent = used.chain(c -> c.send(request))
-                // A connection that failed a command may be dead without having said so (Redis restarted behind a
-                // proxy): the next message opens a new one. Not when Redis answered with an error (the connection
-                // works), nor when the client's waiting queue is full: Redis (or this JVM, paused by a collection)
-                // is behind, and a new connection per failed relay only added connections and pending commands to
-                // a heap that was already full (bench/results/TUNING-tail.md, session 12).
-                .onFailure(e -> !answered(e) && !behind(e))
-                .invoke(e -> broken(used, "failed a command: " + e.getMessage()));
-        return caller == null ? sent : sent.emitOn(onContext(caller));
+    private Future<Response> send(Request request) {
+        Future<RedisConnection> used = connection();
+        // Open (nearly always): sent from this thread at once, so one thread's commands leave in the order issued.
+        Future<Response> sent = used.succeeded() ? used.result().send(request) : used.compose(c -> c.send(request));
+        // A connection that failed a command may be dead without having said so (Redis restarted behind a proxy):
+        // the next message opens a new one. Not when Redis answered with an error (the connection works), nor when
+        // the client's waiting queue is full: Redis (or this JVM, paused by a collection) is behind, and a new
+        // connection per failed relay only added connections and pending commands to a heap that was already full
+        // (bench/results/TUNING-tail.md, session 12).
+        return sent.onFailure(e -> {
+            if (!answered(e) && !behind(e)) {
+                broken(used, "failed a command: " + e.getMessage());
+            }
+        });
     }
 
     private static Executor onContext(Context context) {
         return task -> {
-            if (Context.isOnEventLoopThread() && io.vertx.core.Vertx.currentContext() == context) {
+            if (Context.isOnEventLoopThread() && Vertx.currentContext() == context) {
                 task.run();
             } else {
                 context.runOnContext(v -> task.run());
@@ -101,25 +114,25 @@ final class ChannelPublisher {
         };
     }
 
-    private synchronized Uni<RedisConnection> connection() {
+    private synchronized Future<RedisConnection> connection() {
         if (stopped) {
-            return Uni.createFrom().failure(new IllegalStateException("signaling is stopping"));
+            return Future.failedFuture(new IllegalStateException("signaling is stopping"));
         }
         if (connection == null) {
-            Uni<RedisConnection>[] self = new Uni[1];
-            self[0] = redis.connect()
-                    .invoke(c -> c.exceptionHandler(e -> broken(self[0], "failed: " + e.getMessage()))
-                            .endHandler(() -> broken(self[0], "closed")))
-                    .onFailure().invoke(e -> forget(self[0], "could not connect: " + e.getMessage()))
-                    .memoize().indefinitely();
-            connection = self[0];
+            // Assigned before any listener is added: a connection the pool hands over at once would otherwise
+            // run them (and a failure's forget) before this field held the future they are about.
+            Future<RedisConnection> opening = redis.connect();
+            connection = opening;
+            opening.onSuccess(c -> c.exceptionHandler(e -> broken(opening, "failed: " + e.getMessage()))
+                            .endHandler(v -> broken(opening, "closed")))
+                    .onFailure(e -> forget(opening, "could not connect: " + e.getMessage()));
         }
         return connection;
     }
 
     /** Redis answered the command with an error: the connection itself works. */
     private static boolean answered(Throwable e) {
-        return e instanceof io.vertx.redis.client.Response;
+        return e instanceof Response;
     }
 
     /** The client refused the command because too many are waiting for Redis's answers on this connection. */
@@ -128,14 +141,14 @@ final class ChannelPublisher {
     }
 
     /** The connection {@code which} is unusable: closed (back to the pool, which drops it) and forgotten. */
-    private synchronized void broken(Uni<RedisConnection> which, String why) {
+    private synchronized void broken(Future<RedisConnection> which, String why) {
         if (connection == which) {
-            which.subscribe().with(RedisConnection::closeAndForget, e -> { });
+            which.onSuccess(RedisConnection::close);
         }
         forget(which, why);
     }
 
-    private synchronized void forget(Uni<RedisConnection> which, String why) {
+    private synchronized void forget(Future<RedisConnection> which, String why) {
         if (connection == which) {
             connection = null;
             if (!stopped) {

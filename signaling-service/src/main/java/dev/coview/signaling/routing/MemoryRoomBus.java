@@ -2,6 +2,7 @@ package dev.coview.signaling.routing;
 
 import dev.coview.contracts.signal.Relayed;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -37,8 +38,8 @@ final class MemoryRoomBus implements RoomBus {
 
     /** Every socket is on this instance, which found none: the addressee is away, or not in the room. */
     @Override
-    public Uni<Boolean> relay(String roomId, Relayed stamped) {
-        return Uni.createFrom().item(presence.find(roomId, stamped.to()) != null);
+    public Future<Boolean> relay(String roomId, Relayed stamped) {
+        return Future.succeededFuture(presence.find(roomId, stamped.to()) != null);
     }
 
     @Override

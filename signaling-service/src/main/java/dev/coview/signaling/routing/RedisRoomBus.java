@@ -14,12 +14,16 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,19 +39,15 @@ import java.util.function.Predicate;
  * SUBSCRIBE and UNSUBSCRIBE come and go with the rooms; if the connection breaks, a new one subscribes to every
  * current room again. Publishing goes through a {@link ChannelPublisher} (a pipelined connection of its own).
  *
- * <p>A relayed signal travels as {@code d<length of to>:<to><signal JSON>}, not as JSON: the receiving instance reads
- * the addressee and forwards the signal's text to the socket as it is, where decoding the whole message and encoding
- * the signal again cost more than the rest of the delivery. JSON messages start with '{', so the two never mix up.
- * A traced relay (tracing on, docs/operations.md "Tracing") puts {@code t<traceparent>} in front of that envelope, and
- * the receiving instance delivers inside a span that continues the sender's trace; untraced, the bytes are the same as
- * without tracing.
+ * <p>A relayed signal travels in a {@link DeliveryEnvelope}, not as JSON. A traced relay (tracing on,
+ * docs/operations.md "Tracing") carries the sender's traceparent, and the receiving instance delivers inside a span
+ * that continues the sender's trace.
  */
 final class RedisRoomBus implements RoomBus {
 
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(10);
     private static final String PREFIX = SignalingKeys.CHANNEL;
-    private static final char DELIVER = 'd';
-    private static final char TRACED = 't';
+    private static final byte[] MESSAGE = "message".getBytes(StandardCharsets.US_ASCII);
 
     private final Redis redis;
     private final ChannelPublisher publisher;
@@ -133,7 +133,7 @@ final class RedisRoomBus implements RoomBus {
      * participant of another room is never found, never reached. Completes with whether it had one.
      */
     @Override
-    public Uni<Boolean> relay(String roomId, Relayed stamped) {
+    public Future<Boolean> relay(String roomId, Relayed stamped) {
         // Serialized once, here; the instance holding the addressee's socket forwards this text as it is. Written
         // out rather than through JsonThen: this is the relay's hot path, and the step lambda would be one more
         // capturing allocation per signal.
@@ -141,26 +141,16 @@ final class RedisRoomBus implements RoomBus {
         try {
             json = signalWriter.writeValueAsString(stamped);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            return Future.failedFuture(e);
         }
         String to = stamped.to();
-        String envelope = envelope(to, json);
+        String envelope = DeliveryEnvelope.write(to, json);
         if (traces.enabled()) {
             // The relay's span is current here (SignalSocket): the addressee's instance continues its trace.
-            envelope = traced(TraceParent.current(), envelope);
+            envelope = DeliveryEnvelope.traced(TraceParent.current(), envelope);
         }
         return publisher.publishIfPresent(SignalingKeys.presence(roomId), to, SignalingKeys.channel(roomId),
                 envelope);
-    }
-
-    /** {@code t<traceparent><envelope>}, or the envelope as it is without a trace. */
-    static String traced(String traceparent, String envelope) {
-        return traceparent == null ? envelope : TRACED + traceparent + envelope;
-    }
-
-    /** {@code d<length of to>:<to><json>}: the length, because an id is not guaranteed free of any separator. */
-    static String envelope(String to, String json) {
-        return DELIVER + Integer.toString(to.length()) + ':' + to + json;
     }
 
     /** Closes the subscriber connection. */
@@ -177,7 +167,10 @@ final class RedisRoomBus implements RoomBus {
     private synchronized Uni<RedisConnection> connection() {
         if (connection == null) {
             connection = redis.connect()
-                    .invoke(c -> c.handler(this::receive)
+                    // The Vert.x connection's own handler: the Mutiny one wraps every push, and each of its parts
+                    // read, in an object of its own.
+                    .invoke(c -> c.getDelegate().handler(this::receive))
+                    .invoke(c -> c
                             .exceptionHandler(e -> reconnect("failed: " + e.getMessage()))
                             .endHandler(() -> reconnect("closed")))
                     .memoize().indefinitely();
@@ -203,29 +196,44 @@ final class RedisRoomBus implements RoomBus {
         if (push == null || push.size() < 3) {
             return;
         }
-        String kind = push.get(0).toString();
+        Response kind = push.get(0);
         String channel = push.get(1).toString();
         if (!channel.startsWith(PREFIX)) {
             return;
         }
         String roomId = channel.substring(PREFIX.length());
-        if ("subscribe".equalsIgnoreCase(kind)) {
+        if (isMessage(kind)) {
+            decode(roomId, push.get(2).toBuffer());
+        } else if ("subscribe".equalsIgnoreCase(kind.toString())) {
             CompletableFuture<Void> confirmed = subscriptions.get(roomId);
             if (confirmed != null) {
                 confirmed.complete(null);
             }
-        } else if ("message".equalsIgnoreCase(kind)) {
-            decode(roomId, push.get(2).toString());
         }
     }
 
-    private void decode(String roomId, String json) {
-        if (!json.isEmpty() && json.charAt(0) == TRACED) {
-            deliverTraced(roomId, json);
+    /** Whether a push is a published message, read from its bytes (it is on every delivery). */
+    private static boolean isMessage(Response kind) {
+        Buffer bytes = kind.toBuffer();
+        if (bytes == null || bytes.length() != MESSAGE.length) {
+            return false;
+        }
+        for (int i = 0; i < MESSAGE.length; i++) {
+            if (bytes.getByte(i) != MESSAGE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void decode(String roomId, Buffer message) {
+        byte first = message.length() == 0 ? 0 : message.getByte(0);
+        if (first == DeliveryEnvelope.TRACED) {
+            deliverTraced(roomId, message);
             return;
         }
-        if (!json.isEmpty() && json.charAt(0) == DELIVER) {
-            BusMessage.Deliver d = deliver(json);
+        if (first == DeliveryEnvelope.DELIVER) {
+            BusMessage.Deliver d = DeliveryEnvelope.read(message, 0);
             if (d == null) {
                 Log.warnf("ignored an unreadable delivery on the channel of room %s", roomId);
             } else {
@@ -233,48 +241,29 @@ final class RedisRoomBus implements RoomBus {
             }
             return;
         }
-        BusMessage message;
+        BusMessage decoded;
         try {
-            message = mapper.readValue(json, BusMessage.class);
-        } catch (JsonProcessingException e) {
-            Log.warnf("ignored an unreadable message on the channel of room %s: %s", roomId, e.getOriginalMessage());
+            decoded = mapper.readValue(message.getBytes(), BusMessage.class);
+        } catch (IOException e) {
+            Log.warnf("ignored an unreadable message on the channel of room %s: %s", roomId, e.getMessage());
             return;
         }
-        onMessage.accept(roomId, message);
+        onMessage.accept(roomId, decoded);
     }
 
     /** A traced delivery: delivered inside a span whose parent is the sending instance's relay span. */
-    private void deliverTraced(String roomId, String message) {
-        int end = 1 + TraceParent.LENGTH;
-        BusMessage.Deliver d = message.length() > end ? deliver(message.substring(end)) : null;
+    private void deliverTraced(String roomId, Buffer message) {
+        BusMessage.Deliver d = DeliveryEnvelope.read(message, DeliveryEnvelope.TRACED_START);
         if (d == null) {
             Log.warnf("ignored an unreadable traced delivery on the channel of room %s", roomId);
             return;
         }
-        Span span = traces.start("signal deliver", SpanKind.CONSUMER, message.substring(1, end), roomId, d.to());
+        String traceparent = message.getString(1, DeliveryEnvelope.TRACED_START, "US-ASCII");
+        Span span = traces.start("signal deliver", SpanKind.CONSUMER, traceparent, roomId, d.to());
         try {
             onMessage.accept(roomId, d);
         } finally {
             Traces.end(span, null);
         }
-    }
-
-    /** Reads {@code d<n>:<to><json>}; {@code null} if it is not that. */
-    static BusMessage.Deliver deliver(String envelope) {
-        int colon = envelope.indexOf(':', 1);
-        if (colon < 2) {
-            return null;
-        }
-        int length;
-        try {
-            length = Integer.parseInt(envelope, 1, colon, 10);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        int end = colon + 1 + length;
-        if (length <= 0 || end >= envelope.length()) {
-            return null;
-        }
-        return new BusMessage.Deliver(envelope.substring(colon + 1, end), envelope.substring(end));
     }
 }

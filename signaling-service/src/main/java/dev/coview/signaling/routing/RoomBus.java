@@ -2,6 +2,7 @@ package dev.coview.signaling.routing;
 
 import dev.coview.contracts.signal.Relayed;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -27,9 +28,10 @@ public interface RoomBus {
     /**
      * Delivers a stamped signal to its addressee, whose socket is not on this instance, wherever it is; completes with
      * whether the addressee is a participant of the room (it may be away, within its grace: then nothing is
-     * delivered, and the resumed peer's ICE restart renegotiates).
+     * delivered, and the resumed peer's ICE restart renegotiates). A Vert.x future, not a {@link Uni}: it is once per
+     * relayed signal, and each Mutiny operator captures the thread's contexts ({@link ChannelPublisher}).
      */
-    Uni<Boolean> relay(String roomId, Relayed stamped);
+    Future<Boolean> relay(String roomId, Relayed stamped);
 
     /** Stops hearing anything. */
     void stop();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,8 @@ class PublisherBackPressureTest {
     }
 
     @Test
-    void aFrozenRedisRefusesWhatThePublisherCannotQueueWithoutPoisoningThePoolAndTheConnectionCarriesOn() {
+    void aFrozenRedisRefusesWhatThePublisherCannotQueueWithoutPoisoningThePoolAndTheConnectionCarriesOn()
+            throws Exception {
         client.send(Request.cmd(Command.HSET).arg("presence").arg("addressee").arg("1")).await().indefinitely();
         publisher.publish("open", "the publisher's connection").await().indefinitely();
 
@@ -63,9 +65,10 @@ class PublisherBackPressureTest {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         vertx.getOrCreateContext().runOnContext(() -> {
             for (int i = 0; i < RELAYS; i++) {
-                publisher.publishIfPresent("presence", "addressee", "signals", "signal " + i).subscribe().with(
-                        delivered -> outcomes.add("delivered " + delivered),
-                        e -> outcomes.add(ChannelPublisher.behind(e) ? "refused: queue full" : "failed: " + e));
+                publisher.publishIfPresent("presence", "addressee", "signals", "signal " + i).onComplete(outcome ->
+                        outcomes.add(outcome.succeeded() ? "delivered " + outcome.result()
+                                : ChannelPublisher.behind(outcome.cause()) ? "refused: queue full"
+                                : "failed: " + outcome.cause()));
             }
         });
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.size() >= RELAYS - QUEUE);
@@ -84,7 +87,7 @@ class PublisherBackPressureTest {
         assertThat(pooled).as("a command through the pool, sent while Redis was frozen").containsExactly("PONG");
         assertThat(outcomes.subList(RELAYS - QUEUE, RELAYS)).as("the queued relays, once Redis answers again")
                 .containsOnly("delivered true");
-        assertThat(publisher.publishIfPresent("presence", "addressee", "signals", "after").await()
-                .atMost(Duration.ofSeconds(10))).as("the next relay").isTrue();
+        assertThat(publisher.publishIfPresent("presence", "addressee", "signals", "after").toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS)).as("the next relay").isTrue();
     }
 }

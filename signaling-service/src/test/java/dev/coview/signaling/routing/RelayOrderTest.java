@@ -86,7 +86,6 @@ class RelayOrderTest {
     }
 
     private static void relay(ChannelPublisher publisher, String presence, String channel, String signal) {
-        publisher.publishIfPresent(presence, "addressee", channel, signal).subscribe().with(delivered -> { },
-                e -> { });
+        publisher.publishIfPresent(presence, "addressee", channel, signal);
     }
 }
