@@ -65,9 +65,9 @@ final class ChannelPublisher {
      * Publishes {@code payload} on {@code channel} if {@code participant} has an entry in {@code presenceKey};
      * completes with whether it had one, on the connection's event loop: the answer only tells the sender whether the
      * addressee was there, which any thread may do, and sending it back to the caller's loop was a task per signal
-     * on a busy loop. A Vert.x future, not a {@link Uni}: this is once per relayed signal, and every Mutiny operator
-     * captures the thread's contexts (context propagation), five captures per relay, the largest allocation per
-     * message left on this path (bench/results/TUNING-tail.md).
+     * on a busy loop. A Vert.x future, not a {@link Uni}: this is once per relayed signal, and each Mutiny operator
+     * captures the thread's contexts (context propagation): five captures per relay were the largest allocation per
+     * relayed message (bench/results/TUNING-tail.md, sessions 13 and 15).
      */
     Future<Boolean> publishIfPresent(String presenceKey, String participant, String channel, String payload) {
         Request relay = Request.cmd(Command.EVAL).arg(RELAY_SCRIPT_BYTES).arg(1).arg(presenceKey).arg(channel)

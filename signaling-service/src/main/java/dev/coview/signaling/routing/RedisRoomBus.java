@@ -22,6 +22,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -203,7 +204,10 @@ final class RedisRoomBus implements RoomBus {
         }
         String roomId = channel.substring(PREFIX.length());
         if (isMessage(kind)) {
-            decode(roomId, push.get(2).toBuffer());
+            Response payload = push.get(2);
+            if (payload != null && payload.type() == ResponseType.BULK) {
+                decode(roomId, payload.toBuffer());
+            }
         } else if ("subscribe".equalsIgnoreCase(kind.toString())) {
             CompletableFuture<Void> confirmed = subscriptions.get(roomId);
             if (confirmed != null) {
@@ -214,6 +218,10 @@ final class RedisRoomBus implements RoomBus {
 
     /** Whether a push is a published message, read from its bytes (it is on every delivery). */
     private static boolean isMessage(Response kind) {
+        if (kind == null || kind.type() != ResponseType.BULK) {
+            // Redis sends the kind as a bulk string; anything else is read as text (a simple string has no bytes).
+            return kind != null && "message".equalsIgnoreCase(kind.toString());
+        }
         Buffer bytes = kind.toBuffer();
         if (bytes == null || bytes.length() != MESSAGE.length) {
             return false;
@@ -245,7 +253,8 @@ final class RedisRoomBus implements RoomBus {
         try {
             decoded = mapper.readValue(message.getBytes(), BusMessage.class);
         } catch (IOException e) {
-            Log.warnf("ignored an unreadable message on the channel of room %s: %s", roomId, e.getMessage());
+            Log.warnf("ignored an unreadable message on the channel of room %s: %s", roomId,
+                    e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
             return;
         }
         onMessage.accept(roomId, decoded);
