@@ -8,6 +8,9 @@
 // Each customer shares its own quadrants tab, picked one session at a time (harness/customer.mjs shareAlone):
 // on the first runs, a customer whose share was picked while the other session's tab had the same title captured
 // that tab, and lost it when that session closed — ICE connected, the share stopped, no frame.
+// And a capture that starts but sends no picture (Chromium's tab capture did, twice in ~400 shares): the page asks
+// it for a frame again and again, the customer is told after a few seconds instead of reading "your agent sees what
+// you share", and both pages come right once the picture flows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORT } from '../harness/browser.mjs';
@@ -74,12 +77,13 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
       }, null, { polling: 'raf', timeout: NEVER_MS });
       const shown = Date.now();
       // Where the time went, on one clock (epoch ms): the customer page's marks from the click on.
-      const { marks, iceAt } = await customer.evaluate(() => ({ iceAt: window.coviewIceConnectedAt,
+      const { marks, iceAt, refreshes } = await customer.evaluate(() => ({ iceAt: window.coviewIceConnectedAt,
+        refreshes: performance.getEntriesByName('coview:capture-refresh').length,
         marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('coview:'))
           .map((m) => [m.name, performance.timeOrigin + m.startTime])) }));
       const iceBefore = iceAt !== undefined && iceAt <= clicked;
       phases.push({ total: shown - clicked, pipeline: (marks['coview:first-frame'] ?? NaN) - clicked,
-        toAgent: shown - (marks['coview:first-frame'] ?? NaN), iceBefore });
+        toAgent: shown - (marks['coview:first-frame'] ?? NaN), iceBefore, refreshes });
       return shown - clicked;
     } catch (e) {
       // Which side stopped: the customer's outbound (frames encoded, bytes sent) against the agent's inbound.
@@ -113,9 +117,71 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
     if (phases.length > 0) {
       console.log(`breakdown (medians): click → pipeline first frame ${med(phases.map((p) => p.pipeline))} ms, `
         + `→ agent's first frame ${med(phases.map((p) => p.toAgent))} ms; ICE connected before the click in `
-        + `${phases.filter((p) => p.iceBefore).length} of ${phases.length} sessions`);
+        + `${phases.filter((p) => p.iceBefore).length} of ${phases.length} sessions; the page asked the capture for a `
+        + `frame again in ${phases.filter((p) => p.refreshes > 0).length} of them`);
     }
     const failed = results.filter((r) => r instanceof Error);
     assert.deepEqual(failed.map((e) => e.message), [], `${failed.length} of ${SESSIONS} shares never reached the agent`);
+  });
+
+  /**
+   * Init script: getDisplayMedia hands out a live track that sends nothing (a capture stuck before its first frame)
+   * until `window.__sendPicture()`; from then on a blue frame every 100 ms.
+   */
+  function captureWithoutPicture() {
+    navigator.mediaDevices.getDisplayMedia = async () => {
+      const track = new MediaStreamTrackGenerator({ kind: 'video' });
+      const writer = track.writable.getWriter();
+      window.__sendPicture = () => {
+        const canvas = new OffscreenCanvas(640, 360);
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = '#00f';
+        ctx.fillRect(0, 0, 640, 360);
+        let timestamp = 0;
+        setInterval(() => {
+          const frame = new VideoFrame(canvas, { timestamp: (timestamp += 100_000) });
+          writer.write(frame).catch(() => frame.close());
+        }, 100);
+      };
+      return new MediaStream([track]);
+    };
+  }
+
+  it('a capture that sends no picture: the customer is told, the page keeps asking for a frame, and both pages '
+    + 'come right once the picture flows', async () => {
+    const agentContext = await browser.newContext({ viewport: VIEWPORT });
+    const customerContext = await browser.newContext({ viewport: VIEWPORT });
+    await customerContext.addInitScript(captureWithoutPicture);
+    try {
+      const agent = await agentContext.newPage();
+      await agent.goto(`${base}/agent/`);
+      await agent.getByLabel('Agent key').fill(AGENT_KEY);
+      await agent.getByRole('button', { name: 'New session' }).click();
+      const code = (await agent.getByTestId('join-code').textContent()).trim();
+      const customer = await customerContext.newPage();
+      await customer.goto(`${base}/join/`);
+      await customer.getByLabel('Session code').fill(code);
+      await customer.getByRole('button', { name: 'Join' }).click();
+      await agent.getByRole('list', { name: 'Participants' }).getByText('Customer', { exact: true }).waitFor();
+      await customer.getByTestId('share').click();
+
+      const status = customer.getByTestId('share-status');
+      await status.filter({ hasText: 'No picture of your screen has left your browser yet' }).waitFor({ timeout: 15_000 });
+      assert.equal(await status.getAttribute('data-state'), 'reconnecting');
+      await agent.getByTestId('media-diagnosis').filter({ hasText: 'no picture has arrived' }).waitFor({ timeout: 15_000 });
+      const asked = await customer.evaluate(() => performance.getEntriesByName('coview:capture-refresh').length);
+      assert.ok(asked >= 3, `the page asked the capture for a frame ${asked} times in four seconds`);
+
+      await customer.evaluate(() => window.__sendPicture());
+      await agent.waitForFunction(() => {
+        const v = document.querySelector('[data-testid=remote-video]');
+        return v && v.videoWidth > 0 && v.readyState >= 2;
+      }, null, { polling: 'raf', timeout: NEVER_MS });
+      await status.filter({ hasText: 'Connected: your agent sees what you share' }).waitFor({ timeout: NEVER_MS });
+      assert.equal(await status.getAttribute('data-state'), 'connected');
+    } finally {
+      await agentContext.close();
+      await customerContext.close();
+    }
   });
 });

@@ -68,6 +68,7 @@ export const de: Catalogue = {
   'share.maskItem': 'Maske {n}: {w} × {h} px',
   'share.removeMask': 'Maske {n} entfernen',
   'share.notConnectedYet': 'Noch nicht mit Ihrem Ansprechpartner verbunden',
+  'share.noPicture': 'Ihr Browser hat noch kein Bild Ihres Bildschirms gesendet. Wenn sich das in einigen Sekunden nicht ändert, klicken Sie auf „Beenden“ und teilen Sie erneut.',
   'share.screenLabel': 'Ihr Bildschirm: Wählen Sie den freigegebenen Bereich',
   'share.rectangleHelp': 'Das Rechteck zeigt, was Ihr Ansprechpartner sieht. Wählen Sie es aus und verschieben Sie es mit den Pfeiltasten.',
   'share.pausedBanner': 'Pausiert: Ihr Ansprechpartner sieht einen schwarzen Bildschirm',

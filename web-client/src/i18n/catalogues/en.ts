@@ -78,6 +78,7 @@ export const en = {
   'share.maskItem': 'Mask {n}: {w} × {h} px',
   'share.removeMask': 'Remove mask {n}',
   'share.notConnectedYet': 'Not connected to your agent yet',
+  'share.noPicture': 'No picture of your screen has left your browser yet. If this does not change in a few seconds, press Stop and share again.',
   'share.screenLabel': 'Your screen: choose the shared area',
   'share.rectangleHelp': 'The rectangle marks what your agent sees. Focus it and use the arrow keys to move it.',
   'share.pausedBanner': 'Paused: your agent sees a black screen',

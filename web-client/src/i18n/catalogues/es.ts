@@ -68,6 +68,7 @@ export const es: Catalogue = {
   'share.maskItem': 'Máscara {n}: {w} × {h} px',
   'share.removeMask': 'Quitar la máscara {n}',
   'share.notConnectedYet': 'Aún no está conectado con su agente',
+  'share.noPicture': 'Su navegador aún no ha enviado ninguna imagen de su pantalla. Si esto no cambia en unos segundos, pulse «Detener» y vuelva a compartir.',
   'share.screenLabel': 'Su pantalla: elija el área compartida',
   'share.rectangleHelp': 'El rectángulo marca lo que ve su agente. Selecciónelo y muévalo con las flechas.',
   'share.pausedBanner': 'En pausa: su agente ve una pantalla negra',

@@ -68,6 +68,7 @@ export const fr: Catalogue = {
   'share.maskItem': 'Masque {n} : {w} × {h} px',
   'share.removeMask': 'Retirer le masque {n}',
   'share.notConnectedYet': 'Pas encore connecté à votre conseiller',
+  'share.noPicture': 'Votre navigateur n’a encore envoyé aucune image de votre écran. Si rien ne change d’ici quelques secondes, appuyez sur « Arrêter » et partagez à nouveau.',
   'share.screenLabel': 'Votre écran : choisissez la zone partagée',
   'share.rectangleHelp': 'Le rectangle indique ce que voit votre conseiller. Sélectionnez-le et déplacez-le avec les flèches.',
   'share.pausedBanner': 'En pause : votre conseiller voit un écran noir',

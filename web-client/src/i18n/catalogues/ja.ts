@@ -68,6 +68,7 @@ export const ja: Catalogue = {
   'share.maskItem': 'マスク {n}：{w} × {h} px',
   'share.removeMask': 'マスク {n} を削除',
   'share.notConnectedYet': 'まだ担当者とつながっていません',
+  'share.noPicture': '画面の映像がまだブラウザーから送信されていません。数秒たっても変わらない場合は、「停止」を押してからもう一度共有してください。',
   'share.screenLabel': 'あなたの画面：共有範囲を選んでください',
   'share.rectangleHelp': '枠は担当者に見える範囲を示します。枠を選択して、矢印キーで移動してください。',
   'share.pausedBanner': '一時停止中：担当者には黒い画面が表示されています',

@@ -3,6 +3,8 @@
  * the controls and the pipeline in step with one ShareState.
  */
 import { type Capture } from '../../capture/capture';
+import { watchFirstFrame } from '../../capture/firstFrameWatch';
+import { requestRefreshFrame } from '../../capture/refreshFrame';
 import { createCropPipeline, type PipelinePreference } from '../../crop/choosePipeline';
 import type { Rect, Size } from '../../crop/geometry';
 import type { CropPipeline } from '../../crop/pipeline';
@@ -66,7 +68,22 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
     stop: onStop,
   }, words.audience);
   panel.outgoing.srcObject = new MediaStream([pipeline.output]);
-  panel.setStatus('offline', t(words.audience.notConnected));
+  // The link's words for the share, unless no picture has left this browser: then "connected, the agent sees what
+  // you share" would be untrue, and the panel says what is wrong instead until the first frame comes.
+  let linkStatus: { state: 'connected' | 'connecting' | 'reconnecting' | 'offline'; text: string } =
+    { state: 'offline', text: t(words.audience.notConnected) };
+  let noPicture = false;
+  const showStatus = (): void => {
+    if (noPicture) panel.setStatus('reconnecting', t('share.noPicture'));
+    else panel.setStatus(linkStatus.state, linkStatus.text);
+  };
+  showStatus();
+  const unwatch = watchFirstFrame(pipeline.firstFrame, () => {
+    if (requestRefreshFrame(capture.track)) performance.mark('coview:capture-refresh');
+  }, (stalled) => {
+    noPicture = stalled;
+    showStatus();
+  });
 
   const annotations = createAnnotationLayer(words.layer);
   editor.element.append(annotations.canvas, annotations.announcer);
@@ -98,10 +115,14 @@ export function createShareView(capture: Capture, prefer: PipelinePreference, on
 
   return {
     element,
-    setStatus: (state, text) => panel.setStatus(state, text),
+    setStatus: (state, text) => {
+      linkStatus = { state, text };
+      showStatus();
+    },
     pipeline,
     showAnnotations: (d) => annotations.show(d),
     dispose: () => {
+      unwatch();
       pipeline.stop();
       capture.stop();
     },
