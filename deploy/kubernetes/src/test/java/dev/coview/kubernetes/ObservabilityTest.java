@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class ObservabilityTest {
 
     private static final Set<String> ALERTS = Set.of("CoViewHighErrorRate", "CoViewSignalRelaySlow",
-            "CoViewKafkaConsumerLag", "CoViewReadinessFlapping", "CoViewMediaStorageAlmostFull");
+            "CoViewSignalRelayFailing", "CoViewKafkaConsumerLag", "CoViewReadinessFlapping",
+            "CoViewMediaStorageAlmostFull");
     private static final Pattern COVIEW_METRIC = Pattern.compile("\\bcoview_[a-z_]+?(?=_bucket\\b|_count\\b|\\{|\\s|\\))");
     private static final ObjectMapper JSON = new ObjectMapper();
 

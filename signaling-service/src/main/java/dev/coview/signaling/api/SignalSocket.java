@@ -196,6 +196,7 @@ public class SignalSocket {
                 }
                 Throwable e = outcome.cause();
                 Traces.end(span, e);
+                metrics.relayFailed(SignalRouter.fellBehind(e));
                 long unlogged = relayFailures.take(System.nanoTime());
                 if (unlogged >= 0) {
                     RoomLogContext.run(member.participant(), () -> Log.warnf(

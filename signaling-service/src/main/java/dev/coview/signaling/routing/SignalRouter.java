@@ -55,7 +55,8 @@ public final class SignalRouter {
     private final HeldRooms held;
     private long heartbeatTimer = -1;
     private long checkTimer = -1;
-    private boolean stopped;
+    /** Read by every socket's close, on event loops; written once by {@link #stop}. */
+    private volatile boolean stopped;
 
     public SignalRouter(LocalRooms local, SignalEvents events, Vertx vertx, Duration resumeGrace, Presence presence,
                         RoomBus bus, InstanceLiveness liveness) {
@@ -190,6 +191,14 @@ public final class SignalRouter {
     }
 
     /**
+     * Whether a failed {@link #relay} failed because this instance's Redis connection had more commands waiting than
+     * it may queue (the instance is behind its load), rather than because Redis failed.
+     */
+    public static boolean fellBehind(Throwable failure) {
+        return ChannelPublisher.behind(failure);
+    }
+
+    /**
      * Delivers a message, stamped with the sender's id, if its addressee's socket is on this instance (not the sender
      * itself); returns whether it was. Synchronous: the caller that handles its answer at once needs no {@link Uni}
      * per message (the relay's hot path when both peers of a room are here). Otherwise use {@link #relay}.
@@ -226,6 +235,12 @@ public final class SignalRouter {
         String roomId = member.roomId();
         boolean detached = local.detach(member);
         bus.unsubscribeIf(roomId, r -> !local.has(r));
+        if (stopped) {
+            // The instance is shutting down and closes every socket: presence is left to expire (see stop), so that
+            // the participant resumes on another instance within the grace period. Writing "away" now would also
+            // fail on the closing Redis client, one warning per socket.
+            return Uni.createFrom().voidItem();
+        }
         if (!detached || why == Departure.REPLACED) {
             held.releaseIfGone(roomId, member.id());
             return Uni.createFrom().voidItem();

@@ -62,6 +62,10 @@ class SignalMetricsTest {
             Awaitility.await("relay counted").atMost(WAIT).until(() -> delta(before, scrape(), RELAYED) == 1.0);
             assertThat(PrometheusText.value(during, "coview_signal_relay_seconds_bucket{le=\"+Inf\"")).isPresent();
             assertThat(PrometheusText.value(during, "quarkus_websockets_server_connections_opened_total")).isPresent();
+            // Failed relays are counted by reason; the series exist before the first failure (alerts take rate()).
+            assertThat(PrometheusText.value(during, "coview_signal_relay_failures_total{reason=\"behind\"")).isPresent();
+            assertThat(PrometheusText.value(during, "coview_signal_relay_failures_total{reason=\"unavailable\""))
+                    .isPresent();
         }
         Awaitility.await("sockets counted as closed").atMost(WAIT)
                 .until(() -> delta(before, scrape(), AGENTS) == 0 && delta(before, scrape(), CUSTOMERS) == 0);

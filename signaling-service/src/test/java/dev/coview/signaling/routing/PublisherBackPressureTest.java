@@ -67,7 +67,7 @@ class PublisherBackPressureTest {
             for (int i = 0; i < RELAYS; i++) {
                 publisher.publishIfPresent("presence", "addressee", "signals", "signal " + i).onComplete(outcome ->
                         outcomes.add(outcome.succeeded() ? "delivered " + outcome.result()
-                                : ChannelPublisher.behind(outcome.cause()) ? "refused: queue full"
+                                : SignalRouter.fellBehind(outcome.cause()) ? "refused: queue full"
                                 : "failed: " + outcome.cause()));
             }
         });

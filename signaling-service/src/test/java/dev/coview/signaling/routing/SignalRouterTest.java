@@ -80,6 +80,24 @@ class SignalRouterTest {
         assertThat(stranger.sent).hasSize(1); // its welcome, nothing else
     }
 
+    /**
+     * Shutting down closes every socket of the instance: their presence is left to expire (the participants resume
+     * elsewhere within the grace), nothing is written or published for them. It used to try, and log one warning per
+     * socket when the closing Redis client refused.
+     */
+    @Test
+    void socketsClosedByAStoppingInstanceLeavePresenceToExpire() {
+        FakePeer agent = joined("room", "agent", Role.AGENT);
+        FakePeer customer = joined("room", "customer", Role.CUSTOMER);
+        int agentHad = agent.sent.size();
+
+        router.stop();
+        router.leave(customer.member, Departure.DROPPED).await().indefinitely();
+
+        assertThat(agent.sent).as("nothing published for the closed socket").hasSize(agentHad);
+        assertThat(router.deliverHere(agent.member, new Offer("customer", null, "v=0"))).as("detached here").isFalse();
+    }
+
     @Test
     void aDroppedParticipantResumesWithinTheGraceAndIsLostAfterIt() {
         FakePeer agent = joined("room", "agent", Role.AGENT);
