@@ -63,7 +63,8 @@ class SignalMetricsTest {
             assertThat(PrometheusText.value(during, "coview_signal_relay_seconds_bucket{le=\"+Inf\"")).isPresent();
             assertThat(PrometheusText.value(during, "quarkus_websockets_server_connections_opened_total")).isPresent();
             // Failed relays are counted by reason; the series exist before the first failure (alerts take rate()).
-            assertThat(PrometheusText.value(during, "coview_signal_relay_failures_total{reason=\"behind\"")).isPresent();
+            assertThat(PrometheusText.value(during, "coview_signal_relay_failures_total{reason=\"behind\""))
+                    .isPresent();
             assertThat(PrometheusText.value(during, "coview_signal_relay_failures_total{reason=\"unavailable\""))
                     .isPresent();
         }
