@@ -83,6 +83,27 @@ class RoomUploadAttackIT {
         assertThat(r.head().toLowerCase()).as("the connection stays usable").doesNotContain("connection: close");
     }
 
+    /**
+     * Slow loris: a refused upload whose client sends a few bytes of its body and then nothing. The gate drained it
+     * (so that a real client gets the answer, above) for as long as the client kept the connection, up to the
+     * 30-minute idle timeout, and forever when it sent a byte now and then; now it answers and closes once the drain
+     * has taken {@code UploadGate.DRAIN_MILLIS} (5 s). Before: no answer within 20 s.
+     */
+    @Test
+    void aRefusedUploadThatStopsSendingIsAnsweredAndClosedWithinTheDrainTime() {
+        Stack stack = Stack.get();
+        JsonNode room = Http.createRoom();
+        RawUpload.Result r = RawUpload.stalled(stack.rooms().port(), "POST",
+                "/api/rooms/" + room.get("roomId").asText() + "/snapshots",
+                Map.of("Content-Type", "multipart/form-data; boundary=loris"), 100, 20_000);
+        System.out.printf("stalled refused upload: status %d after %d ms%n", r.status(), r.millis());
+
+        assertThat(r.status()).as("answered within 20 s").isEqualTo(401);
+        assertThat(r.problemJson()).as(r.head()).isTrue();
+        assertThat(r.head().toLowerCase()).as("the unread rest of the body: the connection closes")
+                .contains("connection: close");
+    }
+
     @Test
     void anAgentsOversizedChunkIsRefusedByItsLengthOrWhileItStreams() throws Exception {
         Stack stack = Stack.get();

@@ -59,6 +59,38 @@ public final class RawUpload {
         }
     }
 
+    /**
+     * A chunked upload that sends one chunk of {@code first} bytes and then nothing, without ending its body (a
+     * slow-loris client): the answer and how long it took, or status 0 when none came within {@code waitMillis}.
+     */
+    public static Result stalled(int port, String method, String path, Map<String, String> headers, int first,
+                                 int waitMillis) {
+        long started = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(waitMillis);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("Transfer-Encoding: chunked\r\n\r\n");
+            head.append(Integer.toHexString(first)).append("\r\n").append("x".repeat(first)).append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer;
+            try {
+                answer = readAnswer(socket.getInputStream());
+            } catch (java.net.SocketTimeoutException stillWaiting) {
+                return new Result(0, "", "", first, first, (System.nanoTime() - started) / 1_000_000);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            int split = answer.indexOf("\r\n\r\n");
+            return new Result(Integer.parseInt(answer.substring(9, 12)), answer.substring(0, Math.max(0, split)),
+                    split < 0 ? "" : answer.substring(split + 4), first, first, millis);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + ": " + e, e);
+        }
+    }
+
     private static void body(OutputStream out, long total, boolean chunked, AtomicLong sent) {
         byte[] piece = new byte[64 * 1024];
         try {

@@ -51,6 +51,13 @@ public class UploadGate {
      * closes: that is what protects the service.
      */
     private static final long DRAIN_LIMIT = 256 * 1024;
+    /**
+     * How long a refused body may take to arrive while it is drained. Without it a client that sends a few bytes and
+     * then nothing, or one byte now and then (each resetting the 30-minute idle timeout), held its connection and
+     * its handlers open for as long as it liked: the slow-loris pattern, one connection per refusal. A real client
+     * sends 256 KiB in well under this; past it the answer goes out at once and the connection closes.
+     */
+    static final long DRAIN_MILLIS = 5_000;
 
     private final RoomAccess access;
     private final RoomConfig.Storage limits;
@@ -140,18 +147,35 @@ public class UploadGate {
     /**
      * Reads a refused body to its end and drops it, then answers on a connection that stays usable. A body without a
      * declared length (chunked, as many HTTP libraries send multipart) is drained too, but only up to
-     * {@link #DRAIN_LIMIT}: past that the answer goes out at once and the connection closes.
+     * {@link #DRAIN_LIMIT} and for {@link #DRAIN_MILLIS}: past either the answer goes out at once and the connection
+     * closes.
      */
     private static void drain(RoutingContext rc, ProblemException problem, byte[] json) {
         HttpServerRequest request = rc.request();
         long[] read = {0};
-        request.handler(chunk -> {
-            read[0] += chunk.length();
-            if (read[0] > DRAIN_LIMIT) {
+        boolean[] answered = {false};
+        long[] deadline = {-1};
+        Runnable cut = () -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                rc.vertx().cancelTimer(deadline[0]);
                 request.handler(null).endHandler(null).pause();
                 answer(rc, problem, json, true);
             }
-        }).endHandler(end -> answer(rc, problem, json, false));
+        };
+        deadline[0] = rc.vertx().setTimer(DRAIN_MILLIS, t -> cut.run());
+        request.handler(chunk -> {
+            read[0] += chunk.length();
+            if (read[0] > DRAIN_LIMIT) {
+                cut.run();
+            }
+        }).endHandler(end -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                rc.vertx().cancelTimer(deadline[0]);
+                answer(rc, problem, json, false);
+            }
+        });
         request.resume();
     }
 
