@@ -15,10 +15,35 @@ export const VIEWPORT = { width: 1280, height: 800 };
  * @param executablePath another way to start Debian's chromium (a wrapper that runs it in a network namespace)
  */
 export async function launchChromium({ captureTitle, executablePath = CHROMIUM } = {}) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return watchContentSecurityPolicy(await chromium.launch({ executablePath, headless: false,
+    args: chromiumArgs(captureTitle) }));
+}
+
+/**
+ * A Chromium of its own, as a browser (or machine) that a test makes die: `kill()` sends SIGKILL to all its processes
+ * at once (its process group): the kernel closes its connections, and no page, nor the network service (which
+ * outlives the browser process alone long enough to close its WebSockets with "going away"), says goodbye.
+ * `close()` stops what is left.
+ */
+export async function launchKillableChromium() {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: false, args: chromiumArgs() });
+  const browser = watchContentSecurityPolicy(await chromium.connect(server.wsEndpoint()));
+  return {
+    browser,
+    kill: () => process.kill(-server.process().pid, 'SIGKILL'),
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
+    },
+  };
+}
+
+function chromiumArgs(captureTitle) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
   }
-  await mkdir(SCREENSHOTS, { recursive: true });
   const args = [
     // New headless mode: the same renderer as a headed browser (tab capture, WebCodecs, insertable streams).
     '--headless=new',
@@ -38,7 +63,7 @@ export async function launchChromium({ captureTitle, executablePath = CHROMIUM }
   else args.push('--use-fake-ui-for-media-stream');
   // Extra flags for a run (space-separated), e.g. while investigating a failure.
   if (process.env.COVIEW_CHROMIUM_ARGS) args.push(...process.env.COVIEW_CHROMIUM_ARGS.split(' ').filter(Boolean));
-  return watchContentSecurityPolicy(await chromium.launch({ executablePath, headless: false, args }));
+  return args;
 }
 
 /**

@@ -9,12 +9,15 @@
 //   declined one opens nothing and the agent sees "Declined";
 // - *Ask to adjust the crop* shows the customer a prompt that focuses and highlights the crop rectangle;
 // - the agent's tab closing while recording keeps what was uploaded (completed as a ready recording) and turns
-//   the customer's indicator off.
+//   the customer's indicator off;
+// - the agent's browser dying while recording (SIGKILL: nothing tells the room): the customer's indicator stays
+//   while the agent may come back, goes once the agent is lost (resume grace), and when the agent's restored tab
+//   comes back it tells the room the recording stopped (its recorder died with the browser), so it stays off.
 // Screenshots: the consent dialog, both pages while recording, the link prompt, the agent's lists, the crop prompt.
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectConsole, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
+import { collectConsole, launchKillableChromium, SCREENSHOTS, VIEWPORT } from '../harness/browser.mjs';
 import { openQuadrants, TITLE } from '../harness/customer.mjs';
 import { eventually } from '../harness/eventually.mjs';
 import { firstRemoteFrame, joinByCode, newSession } from '../harness/session.mjs';
@@ -255,4 +258,63 @@ describe('CoView stack: recording with consent, reference links, crop requests',
           await customerContext.close();
         }
       });
+
+    it('the agent\'s browser dies while recording: the customer\'s indicator goes when the agent is lost, and the '
+      + 'agent\'s restored tab ends the orphaned recording', async () => {
+      const { server, base, browser } = pages;
+      // The agent in a browser of their own, killed with SIGKILL: the kernel closes its connections, and no close
+      // frame, pagehide or last "recording off" leaves it (a renderer crash alone still sends "going away").
+      let agentBrowser = await launchKillableChromium();
+      const customerContext = await browser.newContext({ viewport: VIEWPORT });
+      const consoleLines = collectConsole({ customer: customerContext });
+      try {
+        const agent = await (await agentBrowser.browser.newContext({ viewport: VIEWPORT })).newPage();
+        await newSession(agent, base);
+        const code = (await agent.getByTestId('join-code').textContent()).trim();
+        await openQuadrants(customerContext, server.url);
+        const customer = await customerContext.newPage();
+        await joinByCode(customer, base, code);
+        await customer.getByTestId('share').click();
+        await firstRemoteFrame(agent);
+        await agent.getByTestId('record').click();
+        await customer.getByRole('button', { name: 'Allow recording' }).click();
+        const indicator = customer.getByTestId('customer-recording');
+        await indicator.waitFor();
+        await agent.waitForFunction(() => /Recording 0:0[2-9]/.test(
+          document.querySelector('[data-testid=recording-badge]').textContent), null, { timeout: 20_000 });
+        // What the browser restores of the tab when it starts again (the console's room and agent key).
+        const tabStorage = await agent.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(sessionStorage))));
+
+        agentBrowser.kill();
+        const t = Date.now();
+        const agentState = customer.getByTestId('agent-state');
+        await agentState.filter({ hasText: 'Your agent\'s connection dropped' }).waitFor({ timeout: 30_000 });
+        assert.ok(await indicator.isVisible(), 'within the resume grace the agent may come back still recording');
+        await agentState.filter({ hasText: 'Your agent\'s connection was lost' }).waitFor({ timeout: 60_000 });
+        await indicator.waitFor({ state: 'hidden', timeout: 5_000 });
+        console.log(`agent's browser killed while recording → customer's indicator off: ${Date.now() - t} ms`);
+
+        // The agent starts the browser again and it restores the tab: the console takes the room back and tells
+        // the room that the recording (the dead page's) stopped, so the customer's indicator does not come back.
+        await agentBrowser.close();
+        agentBrowser = await launchKillableChromium();
+        const again = await (await agentBrowser.browser.newContext({ viewport: VIEWPORT })).newPage();
+        await again.addInitScript((saved) => {
+          if (sessionStorage.length === 0) {
+            for (const [k, v] of Object.entries(JSON.parse(saved))) sessionStorage.setItem(k, v);
+          }
+        }, tabStorage);
+        await again.goto(`${base}/agent/`);
+        await again.getByTestId('connection').getByText('Connected').waitFor();
+        await agentState.filter({ hasText: 'Your agent is here' }).waitFor({ timeout: 30_000 });
+        await eventually(async () => assert.ok(await indicator.isHidden(), 'the indicator after the agent is back'));
+        assert.ok(await again.getByTestId('recording-badge').isHidden(), 'the restored console records nothing');
+      } catch (e) {
+        console.log(consoleLines.slice(-60).join('\n'));
+        throw e;
+      } finally {
+        await customerContext.close();
+        await agentBrowser.close();
+      }
+    });
   });

@@ -90,7 +90,9 @@ function enter(room: JoinedRoom, rejoined: boolean): void {
   link.catch(() => undefined);
   // The agent's requests (consent to record, a link, adjusting the crop) may come at any time from joining on.
   void link.then((l) => {
-    topbar.append(attachRecordingConsent(l.room).indicator);
+    const recording = attachRecordingConsent(l.room);
+    topbar.append(recording.indicator);
+    l.onStatus((s) => recording.agentGone(s.agentGone));
     attachReferencePrompt(l.room);
     attachCropRequestPrompt(l.room);
     viewers.element.hidden = false;

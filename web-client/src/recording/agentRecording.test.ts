@@ -110,4 +110,23 @@ describe('AgentRecording', () => {
     t.rec.abandon();
     expect(t.completed).toHaveLength(1);
   });
+
+  it('tells the room a recording of its own that runs nowhere has stopped (the page that recorded is gone)', async () => {
+    const t = setup();
+    expect(t.rec.orphaned({ authorId: 'me', recordingId: 'old' }, 'me')).toBe(true);
+    expect(t.sent).toEqual([{ type: 'recording', on: false, recordingId: 'old' }]);
+    // Somebody else's recording, or none: not this page's to stop.
+    expect(t.rec.orphaned({ authorId: 'other', recordingId: 'theirs' }, 'me')).toBe(false);
+    expect(t.rec.orphaned(undefined, 'me')).toBe(false);
+    expect(t.sent).toHaveLength(1);
+
+    // Its own recording, running here: the room's state says so on every rejoin, and nothing is stopped.
+    t.rec.ask();
+    t.emit('recording.consent', { type: 'recording.consent', requestId: 'ask1', granted: true });
+    await t.settle();
+    expect(t.rec.state.phase).toBe('recording');
+    const before = t.sent.length;
+    expect(t.rec.orphaned({ authorId: 'me', recordingId: 'rec1' }, 'me')).toBe(false);
+    expect(t.sent).toHaveLength(before);
+  });
 });

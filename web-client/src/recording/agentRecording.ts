@@ -99,6 +99,21 @@ export class AgentRecording {
     if (stored > 0) void this.deps.api.complete(running.uploader.recordingId, stored, true).catch(() => undefined);
   }
 
+  /**
+   * What the room says is being recorded, and by whom (its state on every (re)join). When it names this participant
+   * while nothing records on this page, the page that recorded is gone without saying so (it crashed, or this page
+   * replaced it in another tab), and its recorder went with it: the room is told the recording stopped, so that the
+   * customer no longer reads "Recording". The chunks it uploaded stay; room-service completes the recording once no
+   * chunk came for `abandoned-after`.
+   * @returns whether the room was told
+   */
+  orphaned(running: { authorId: string; recordingId?: string } | undefined, me: string): boolean {
+    const here = this.flow.phase === 'starting' || this.flow.phase === 'recording' || this.flow.phase === 'saving';
+    if (!running || running.authorId !== me || here) return false;
+    return this.deps.send(running.recordingId ? { type: 'recording', on: false, recordingId: running.recordingId }
+      : { type: 'recording', on: false });
+  }
+
   private async start(): Promise<void> {
     const composite = this.deps.composite();
     if (!composite) {

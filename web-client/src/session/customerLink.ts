@@ -13,7 +13,7 @@ import type { Peer } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
-import { AGENT_UNKNOWN, type AgentSignal, agentPresence, type AgentView, type EndReason, reduceAgent, shareStatus,
+import { AGENT_UNKNOWN, agentPhase, type AgentSignal, agentPresence, type AgentView, type EndReason, reduceAgent, shareStatus,
   type StatusTone } from './agentView';
 import { SharePhaseReport } from './sharePhaseReport';
 import { tokenSubject } from './tokenSubject';
@@ -28,6 +28,8 @@ export interface LinkStatus {
   share: { state: StatusTone; text: string };
   /** Set when the signaling socket closed for good (the room ended or expired, the customer left, was removed…). */
   ended: EndReason | null;
+  /** The agent is gone for good (said bye, or not back within the resume grace): their page records nothing. */
+  agentGone: boolean;
 }
 
 export interface CustomerLink {
@@ -71,7 +73,8 @@ export interface CustomerLink {
 export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<CustomerLink> {
   const config = await api.config();
   let view: AgentView = AGENT_UNKNOWN;
-  const statusOf = (v: AgentView): LinkStatus => ({ presence: agentPresence(v), share: shareStatus(v), ended: v.endReason });
+  const statusOf = (v: AgentView): LinkStatus => ({ presence: agentPresence(v), share: shareStatus(v), ended: v.endReason,
+    agentGone: agentPhase(v) === 'left' });
   const status = new Watched<LinkStatus>(statusOf(view));
   const tell = (e: AgentSignal) => {
     view = reduceAgent(view, e);

@@ -43,6 +43,8 @@ export function createSupportTools(stage: RecordedStage, liveGeometry: () => Cro
   let link: AgentLink | null = null;
   let api: RecordingApi | null = null;
   let roomId = '';
+  /** This agent's participant id in the room: a recording the room says is theirs, with none running here, is orphaned. */
+  let participantId: string | null = null;
   let recording: AgentRecording | null = null;
   let references = new ReferenceLog();
 
@@ -88,6 +90,7 @@ export function createSupportTools(stage: RecordedStage, liveGeometry: () => Cro
       void recording?.stop();
       link = null;
       roomId = room.roomId;
+      participantId = room.participantId;
       api = new RecordingApi(room.roomId, () => room.token);
       references = new ReferenceLog();
       showReferences();
@@ -118,9 +121,11 @@ export function createSupportTools(stage: RecordedStage, liveGeometry: () => Cro
           notifyHost('recording.ready', { roomId: forRoom, recordingId: r.recordingId, url: r.url });
         },
       });
+      const me = participantId;
       l.room.onRoomState((s) => {
         references.pendingIs(s.reference?.eventId ?? null);
         showReferences();
+        if (me && recording?.orphaned(s.recording, me)) void refreshRecordings();
       });
       l.room.on('reference.push', (e, envelope) => {
         references.pushed(envelope.eventId, e.url, envelope.ts);

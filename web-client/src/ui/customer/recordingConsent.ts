@@ -2,7 +2,9 @@
  * The customer's say over recording: when the agent asks (`recording.request`), a dialog explains what would be
  * recorded and asks *Allow recording* or *Don't record* (Escape declines); the answer goes back as
  * `recording.consent`. While a recording runs (the room's state and `recording` events), a red "Recording"
- * indicator stays in the page's top bar: the customer always knows.
+ * indicator stays in the page's top bar: the customer always knows. A recording runs in the agent's page: once the
+ * agent is gone for good (left, or lost after the resume grace) it runs nowhere, even when that page could not tell
+ * the room so (it crashed), and the indicator goes; the agent's next page tells the room when it comes back.
  */
 import type { AnnotationClient } from '../../annotations/annotationClient';
 import { announce, announcer } from '../announcer';
@@ -13,6 +15,8 @@ import { t } from '../../i18n';
 export interface RecordingConsentUi {
   /** The red indicator, for the page's top bar. */
   readonly indicator: HTMLElement;
+  /** Whether the agent is gone for good (see the link's status): then nothing records, whatever the room says. */
+  agentGone(gone: boolean): void;
 }
 
 export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRoomState' | 'send'>,
@@ -42,13 +46,26 @@ export function attachRecordingConsent(room: Pick<AnnotationClient, 'on' | 'onRo
     }, host);
   };
 
-  const show = (on: boolean) => {
+  let recording = false;
+  let gone = false;
+  const render = () => {
+    const on = recording && !gone;
     // Said when it changes (the indicator itself appears silently: see announcer.ts).
     if (on === indicator.hidden) announce(on ? indicator.textContent ?? '' : '');
     indicator.hidden = !on;
   };
+  const show = (on: boolean) => {
+    recording = on;
+    render();
+  };
   room.onRoomState((s) => show(Boolean(s.recording)));
   room.on('recording.request', (e) => ask(e.requestId));
   room.on('recording', (e) => show(e.on));
-  return { indicator };
+  return {
+    indicator,
+    agentGone: (g) => {
+      gone = g;
+      render();
+    },
+  };
 }
