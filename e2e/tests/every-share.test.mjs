@@ -166,9 +166,11 @@ describe('every share reaches the agent', { skip: missing ? `stack not available
       await customer.getByTestId('share').click();
 
       const status = customer.getByTestId('share-status');
-      await status.filter({ hasText: 'No picture of your screen has left your browser yet' }).waitFor({ timeout: 15_000 });
+      await status.filter({ hasText: 'No picture of your screen has left your browser yet' })
+        .waitFor({ timeout: 15_000 });
       assert.equal(await status.getAttribute('data-state'), 'reconnecting');
-      await agent.getByTestId('media-diagnosis').filter({ hasText: 'no picture has arrived' }).waitFor({ timeout: 15_000 });
+      await agent.getByTestId('media-diagnosis').filter({ hasText: 'no picture has arrived' })
+        .waitFor({ timeout: 15_000 });
       const asked = await customer.evaluate(() => performance.getEntriesByName('coview:capture-refresh').length);
       assert.ok(asked >= 3, `the page asked the capture for a frame ${asked} times in four seconds`);
 

@@ -283,7 +283,8 @@ describe('CoView stack: recording with consent, reference links, crop requests',
         await agent.waitForFunction(() => /Recording 0:0[2-9]/.test(
           document.querySelector('[data-testid=recording-badge]').textContent), null, { timeout: 20_000 });
         // What the browser restores of the tab when it starts again (the console's room and agent key).
-        const tabStorage = await agent.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(sessionStorage))));
+        const tabStorage = await agent.evaluate(() =>
+          JSON.stringify(Object.fromEntries(Object.entries(sessionStorage))));
 
         agentBrowser.kill();
         const t = Date.now();

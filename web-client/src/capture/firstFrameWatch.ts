@@ -2,7 +2,7 @@
  * A capture that starts but never yields its first frame. Chromium's tab capture of a still page sends a frame
  * only when something changes or when a consumer asks for one (attaching to a track asks once); when that one
  * request reaches the capturer before it runs, it is lost, and the share looks alive everywhere (the track is
- * live, ICE connects) while nothing is ever sent. The browser tests met it in 2 of about 400 shares.
+ * live, ICE connects) while nothing is ever sent. The browser tests met it twice in several hundred shares.
  *
  * The watch asks again for a frame every {@link NUDGE_MS} until the first one has passed through the crop
  * pipeline, and after {@link STALLED_MS} tells the person sharing that no picture leaves their browser (the other

@@ -111,7 +111,7 @@ describe('AgentRecording', () => {
     expect(t.completed).toHaveLength(1);
   });
 
-  it('tells the room a recording of its own that runs nowhere has stopped (the page that recorded is gone)', async () => {
+  it('tells the room that its own recording, running nowhere, stopped (the page that recorded is gone)', async () => {
     const t = setup();
     expect(t.rec.orphaned({ authorId: 'me', recordingId: 'old' }, 'me')).toBe(true);
     expect(t.sent).toEqual([{ type: 'recording', on: false, recordingId: 'old' }]);

@@ -13,8 +13,8 @@ import type { Peer } from '../generated/signal';
 import { SharerPeers } from '../signaling/peers';
 import { browserPeerDeps, connectAnnotations, connectSignaling } from './connect';
 import type { JoinedRoom, RoomApi } from './roomApi';
-import { AGENT_UNKNOWN, agentPhase, type AgentSignal, agentPresence, type AgentView, type EndReason, reduceAgent, shareStatus,
-  type StatusTone } from './agentView';
+import { AGENT_UNKNOWN, agentPhase, type AgentSignal, agentPresence, type AgentView, type EndReason, reduceAgent,
+  shareStatus, type StatusTone } from './agentView';
 import { SharePhaseReport } from './sharePhaseReport';
 import { tokenSubject } from './tokenSubject';
 import { type SharePolicy, sharePolicyOf } from './sharePolicy';
@@ -73,8 +73,8 @@ export interface CustomerLink {
 export async function joinRoomLink(api: RoomApi, room: JoinedRoom): Promise<CustomerLink> {
   const config = await api.config();
   let view: AgentView = AGENT_UNKNOWN;
-  const statusOf = (v: AgentView): LinkStatus => ({ presence: agentPresence(v), share: shareStatus(v), ended: v.endReason,
-    agentGone: agentPhase(v) === 'left' });
+  const statusOf = (v: AgentView): LinkStatus => ({ presence: agentPresence(v), share: shareStatus(v),
+    ended: v.endReason, agentGone: agentPhase(v) === 'left' });
   const status = new Watched<LinkStatus>(statusOf(view));
   const tell = (e: AgentSignal) => {
     view = reduceAgent(view, e);

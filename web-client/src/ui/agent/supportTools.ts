@@ -43,7 +43,7 @@ export function createSupportTools(stage: RecordedStage, liveGeometry: () => Cro
   let link: AgentLink | null = null;
   let api: RecordingApi | null = null;
   let roomId = '';
-  /** This agent's participant id in the room: a recording the room says is theirs, with none running here, is orphaned. */
+  /** This agent's participant id: a recording the room says is theirs, with none running here, is orphaned. */
   let participantId: string | null = null;
   let recording: AgentRecording | null = null;
   let references = new ReferenceLog();

@@ -234,13 +234,13 @@ public final class SignalRouter {
     public Uni<Void> leave(Member member, Departure why) {
         String roomId = member.roomId();
         boolean detached = local.detach(member);
-        bus.unsubscribeIf(roomId, r -> !local.has(r));
         if (stopped) {
             // The instance is shutting down and closes every socket: presence is left to expire (see stop), so that
-            // the participant resumes on another instance within the grace period. Writing "away" now would also
-            // fail on the closing Redis client, one warning per socket.
+            // the participant resumes on another instance within the grace period. Writing "away" (or unsubscribing
+            // the stopped bus) now would fail on the closing Redis client, one warning per socket.
             return Uni.createFrom().voidItem();
         }
+        bus.unsubscribeIf(roomId, r -> !local.has(r));
         if (!detached || why == Departure.REPLACED) {
             held.releaseIfGone(roomId, member.id());
             return Uni.createFrom().voidItem();
