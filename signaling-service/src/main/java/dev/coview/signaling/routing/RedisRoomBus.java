@@ -166,6 +166,11 @@ final class RedisRoomBus implements RoomBus {
     }
 
     private synchronized Uni<RedisConnection> connection() {
+        if (stopped) {
+            // A SUBSCRIBE still queued on the commands context when the bus stopped (a socket joining during the
+            // shutdown) would otherwise open a subscriber connection that nothing closes.
+            return Uni.createFrom().failure(new IllegalStateException("the room bus is stopped"));
+        }
         if (connection == null) {
             connection = redis.connect()
                     // The Vert.x connection's own handler: the Mutiny one wraps every push, and each of its parts

@@ -1,6 +1,7 @@
 package dev.coview.signaling.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coview.local.testing.LocalStackResource;
@@ -47,6 +48,15 @@ class RoomSubscriptionOrderTest {
     @AfterEach
     void stop() {
         bus.stop();
+    }
+
+    /** A socket joining while the instance stops: refused, and no subscriber connection is opened after the stop. */
+    @Test
+    void aStoppedBusSubscribesToNothing() {
+        bus = new RedisRoomBus(redis, mapper, traces, vertx);
+        bus.stop();
+        assertThatThrownBy(() -> bus.subscribe(TestTokens.randomId()).await().atMost(Duration.ofSeconds(10)))
+                .hasMessageContaining("stopped");
     }
 
     @Test
