@@ -21,9 +21,12 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -49,6 +52,11 @@ public class SessionEventPublisher {
     static final String SPAN = "coview.session-events publish";
 
     private static final String JSON = "application/json";
+    /**
+     * How long an event waits for the room's previous one to be handed to the emitter. Past it, it goes: no event stays
+     * stuck behind one whose caller never subscribed (none does; this is the net).
+     */
+    private static final Duration TURN_WAIT = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(SessionEventPublisher.class);
 
@@ -58,6 +66,14 @@ public class SessionEventPublisher {
     private final Traces traces;
     /** {@code coview_session_events_publish_failures_total}: events Kafka did not acknowledge (lost to consumers). */
     private final Counter failures;
+    /**
+     * Per room, the event published last, until it is handed to the emitter: the room's next event waits for it. Each
+     * event may read its room's labels from Redis first, and two reads on two pooled connections answer in either
+     * order: a room's {@code participant.connected} reached Kafka after the {@code share.started} published right
+     * after it (SessionEventsTest, signaling-service, saw it once). Within the room's partition Kafka keeps the
+     * order it is given (idempotent producer).
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> lastInRoom = new ConcurrentHashMap<>();
 
     @Inject
     public SessionEventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper,
@@ -94,6 +110,9 @@ public class SessionEventPublisher {
         // request on an event loop outside the request's context (RESTEasy then finds no request scope: a 500), so
         // the outcome is handed back to the caller's own Vert.x context.
         Context context = Vertx.currentContext();
+        // This event's turn in its room: taken now, in the order publish is called.
+        CompletableFuture<Void> handedOver = new CompletableFuture<>();
+        CompletableFuture<Void> before = lastInRoom.put(roomId, handedOver);
         Uni<Void> sent = labels.of(roomId)
                 .onFailure().recoverWithItem(e -> {
                     // The event matters more than its labels: send it without them rather than not at all.
@@ -101,9 +120,32 @@ public class SessionEventPublisher {
                             type.type());
                     return RoomLabels.NONE;
                 })
-                .chain(roomLabels -> send(type, roomId, json, time, traceparent, roomLabels))
-                .onTermination().invoke((ignored, failure, cancelled) -> Traces.end(span, failure));
+                .call(ignored -> before == null || before.isDone() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().completionStage(before).ifNoItem().after(TURN_WAIT).recoverWithItem(
+                                (Void) null))
+                .chain(roomLabels -> handOver(send(type, roomId, json, time, traceparent, roomLabels), roomId,
+                        handedOver))
+                .onTermination().invoke((ignored, failure, cancelled) -> {
+                    Traces.end(span, failure);
+                    release(roomId, handedOver);
+                });
         return context == null ? sent : sent.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /**
+     * Subscribes to the send at once (the emitter takes the record then, in the order of these calls), and lets the
+     * room's next event go.
+     */
+    private Uni<Void> handOver(Uni<Void> send, String roomId, CompletableFuture<Void> handedOver) {
+        return Uni.createFrom().emitter(done -> {
+            send.subscribe().with(done::complete, done::fail);
+            release(roomId, handedOver);
+        });
+    }
+
+    private void release(String roomId, CompletableFuture<Void> handedOver) {
+        handedOver.complete(null);
+        lastInRoom.remove(roomId, handedOver);
     }
 
     private Uni<Void> send(SessionEventType type, String roomId, String json, ZonedDateTime time,

@@ -3,17 +3,16 @@ package dev.coview.support.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coview.contracts.events.SessionEventType;
+import dev.coview.contracts.kafka.Topics;
 import dev.coview.contracts.redis.RedisKeys;
 import dev.coview.local.servers.KafkaClients;
+import dev.coview.local.testing.LocalStackResource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import io.quarkus.redis.datasource.RedisDataSource;
-import java.util.Map;
-import dev.coview.contracts.kafka.Topics;
-import dev.coview.local.testing.LocalStackResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,8 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
@@ -88,6 +92,44 @@ class SessionEventPublisherTest {
         assertThat(header(record, "ce_externalreftype")).isEqualTo("ticket");
         assertThat(header(record, "ce_externalrefid")).isEqualTo("4711");
         assertThat(header(record, "ce_roommetadata")).isEqualTo("{\"queue\":\"billing\"}");
+    }
+
+    /**
+     * A room's events reach Kafka in the order they were published, also while its labels are read for the first
+     * time: 20 fresh rooms, 10 events each, published one after the other without waiting, none cached. Each event
+     * used to read the labels itself, and the reads, on pooled connections, answered in either order.
+     */
+    @Test
+    void aRoomsEventsKeepTheirOrderWhileItsLabelsAreFirstRead() {
+        List<String> rooms = IntStream.range(0, 20).mapToObj(i -> "room-" + UUID.randomUUID())
+                .toList();
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            for (String room : rooms) {
+                sent.add(publisher.publish(SessionEventType.SHARE_STARTED, room, new Sample(room, "event-" + n))
+                        .subscribeAsCompletionStage());
+            }
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .orTimeout(30, TimeUnit.SECONDS).join();
+
+        Map<String, List<String>> order = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(
+                LocalStackResource.stack().bootstrapServers(), "test", true)) {
+            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (rooms.contains(r.key())) {
+                        order.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                                .add(r.value().replaceAll(".*\"who\":\"([^\"]+)\".*", "$1"));
+                    }
+                });
+                return order.values().stream().mapToInt(List::size).sum() == 200;
+            });
+        }
+        List<String> published = IntStream.range(0, 10).mapToObj(n -> "event-" + n).toList();
+        assertThat(order).hasSize(20).allSatisfy((room, events) -> assertThat(events).as(room)
+                .containsExactlyElementsOf(published));
     }
 
     private static ConsumerRecord<String, String> readBack(String roomId) {
