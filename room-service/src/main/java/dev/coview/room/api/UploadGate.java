@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -155,27 +156,26 @@ public class UploadGate {
         long[] read = {0};
         boolean[] answered = {false};
         long[] deadline = {-1};
-        Runnable cut = () -> {
-            if (!answered[0]) {
-                answered[0] = true;
-                rc.vertx().cancelTimer(deadline[0]);
-                request.handler(null).endHandler(null).pause();
-                answer(rc, problem, json, true);
+        // Once, whichever comes first: the body's end (the connection stays usable), or the limit or the deadline
+        // (the rest stays unread: the connection closes).
+        Consumer<Boolean> finish = close -> {
+            if (answered[0]) {
+                return;
             }
+            answered[0] = true;
+            rc.vertx().cancelTimer(deadline[0]);
+            if (close) {
+                request.handler(null).endHandler(null).pause();
+            }
+            answer(rc, problem, json, close);
         };
-        deadline[0] = rc.vertx().setTimer(DRAIN_MILLIS, t -> cut.run());
+        deadline[0] = rc.vertx().setTimer(DRAIN_MILLIS, t -> finish.accept(true));
         request.handler(chunk -> {
             read[0] += chunk.length();
             if (read[0] > DRAIN_LIMIT) {
-                cut.run();
+                finish.accept(true);
             }
-        }).endHandler(end -> {
-            if (!answered[0]) {
-                answered[0] = true;
-                rc.vertx().cancelTimer(deadline[0]);
-                answer(rc, problem, json, false);
-            }
-        });
+        }).endHandler(end -> finish.accept(false));
         request.resume();
     }
 

@@ -114,18 +114,9 @@ class SessionEventPublisherTest {
                 .orTimeout(30, TimeUnit.SECONDS).join();
 
         Map<String, List<String>> order = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(
-                LocalStackResource.stack().bootstrapServers(), "test", true)) {
-            consumer.subscribe(List.of(Topics.SESSION_EVENTS));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (rooms.contains(r.key())) {
-                        order.computeIfAbsent(r.key(), k -> new ArrayList<>())
-                                .add(r.value().replaceAll(".*\"who\":\"([^\"]+)\".*", "$1"));
-                    }
-                });
-                return order.values().stream().mapToInt(List::size).sum() == 200;
-            });
+        for (ConsumerRecord<String, String> r : readBack(rooms, 200)) {
+            order.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                    .add(r.value().replaceAll(".*\"who\":\"([^\"]+)\".*", "$1"));
         }
         List<String> published = IntStream.range(0, 10).mapToObj(n -> "event-" + n).toList();
         assertThat(order).hasSize(20).allSatisfy((room, events) -> assertThat(events).as(room)
@@ -133,21 +124,27 @@ class SessionEventPublisherTest {
     }
 
     private static ConsumerRecord<String, String> readBack(String roomId) {
+        List<ConsumerRecord<String, String>> found = readBack(List.of(roomId), 1);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The records of {@code rooms}, in the order the topic holds them, once {@code count} of them have come. */
+    private static List<ConsumerRecord<String, String>> readBack(List<String> rooms, int count) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(
                 LocalStackResource.stack().bootstrapServers(), "test", true)) {
             consumer.subscribe(List.of(Topics.SESSION_EVENTS));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (roomId.equals(r.key())) {
+                    if (rooms.contains(r.key())) {
                         found.add(r);
                     }
                 });
-                return !found.isEmpty();
+                return found.size() >= count;
             });
         }
-        assertThat(found).hasSize(1);
-        return found.get(0);
+        return found;
     }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
