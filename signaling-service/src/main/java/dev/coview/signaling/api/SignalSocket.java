@@ -21,6 +21,7 @@ import dev.coview.support.auth.Participant;
 import dev.coview.support.logging.LogBudget;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.Traces;
+import dev.coview.support.ws.DirectInbound;
 import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundGate;
 import dev.coview.support.ws.SocketMetrics;
@@ -101,11 +102,15 @@ public class SignalSocket {
         SignalSession session = new SignalSession(member, socket, new FloodGuard(limits));
         connection.userData().put(SESSION, session);
         connection.userData().put(INBOUND, new Inbound(connection, session));
+        // Tracing keeps websockets-next's path: spans live in the duplicated context it makes per message.
+        DirectInbound direct = traces.enabled() ? null : DirectInbound.install(connection, DONE,
+                text -> message(connection, text), e -> failed(connection, e).subscribe().with(ok -> { }, f -> { }));
         sockets.opened(participant.role());
         expiry.watch(connection, () -> socket.close(CloseCodes.UNAUTHORIZED, "token expired"));
         putMdc(member);
         try {
-            return join(connection, session, member, participant);
+            Uni<Void> joined = join(connection, session, member, participant);
+            return direct == null ? joined : direct.after(joined);
         } finally {
             clearMdc();
         }

@@ -55,6 +55,21 @@ public final class FrameWriter {
     }
 
     /**
+     * The Vert.x socket under a websockets-next connection, or {@code null} when it cannot be reached (another
+     * implementation, or internals that moved).
+     */
+    static WebSocketBase webSocket(WebSocketConnection connection) {
+        if (WEB_SOCKET != null) {
+            try {
+                return (WebSocketBase) (Object) WEB_SOCKET.invokeExact((Object) connection);
+            } catch (Throwable notVertx) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Whether the socket's write queue is over its high-water mark (its client or network does not keep up); false
      * when the Vert.x socket cannot be reached.
      */
