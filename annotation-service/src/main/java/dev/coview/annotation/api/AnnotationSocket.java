@@ -28,6 +28,7 @@ import dev.coview.support.auth.Participant;
 import dev.coview.support.logging.RoomLogContext;
 import dev.coview.support.tracing.TraceParent;
 import dev.coview.support.tracing.Traces;
+import dev.coview.support.ws.DirectInbound;
 import dev.coview.support.ws.FloodGuard;
 import dev.coview.support.ws.InboundGate;
 import dev.coview.support.ws.SocketMetrics;
@@ -124,6 +125,16 @@ public class AnnotationSocket {
 
     private Uni<Void> open(WebSocketConnection connection, Participant who) {
         connection.userData().put(INBOUND, new Inbound(connection, who, new FloodGuard(limits)));
+        // Tracing keeps websockets-next's path: spans live in the duplicated context it makes per message.
+        DirectInbound direct = traces.enabled() ? null : DirectInbound.install(connection, DONE,
+                text -> onMessage(connection, text), e -> onError(connection, e).subscribe().with(ok -> {
+                }, f -> {
+                }));
+        Uni<Void> opened = joinWhenCurrent(connection, who);
+        return direct == null ? opened : direct.after(opened);
+    }
+
+    private Uni<Void> joinWhenCurrent(WebSocketConnection connection, Participant who) {
         sockets.opened(who.role());
         expiry.watch(connection, () -> connection.close(new CloseReason(CloseCodes.UNAUTHORIZED, "token expired"))
                 .subscribe().with(ok -> {
@@ -162,7 +173,7 @@ public class AnnotationSocket {
         if (connection.isClosed()) {
             // Frames still buffered behind a close (a flood closed with 1008, a replaced socket) are dropped: each
             // would only ask to close again, which websockets-next logs as a warning, once per frame.
-            return Uni.createFrom().voidItem();
+            return DONE;
         }
         RoomLogContext.enter(participant(connection));
         try {
