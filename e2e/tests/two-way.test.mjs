@@ -276,6 +276,10 @@ describe('CoView stack: two-way sharing', { skip: missing ? `stack not available
     await showsCrop(customer, agentVideo, await cropOf(agent), source);
     await eventually(async () => assert.ok(await inkAt(customer, 'overlay', agentVideo, 0.25, 0.3) > 0, 'the ink is back'));
     await customer.getByTestId('share').click();
+    // Repainted once the capture runs, as customerSharesTab does: a repaint before it starts is no change to the
+    // capture, whose first frame of a still tab then hangs on Chromium's refresh request (every-share.test.mjs has
+    // that case; here the picture must change after the share so that the agent's frame is the new share's).
+    await customer.getByTestId('outgoing').waitFor({ state: 'attached', timeout: 60_000 });
     await quadrants.evaluate(() => (document.getElementById('tl').style.background = '#8000ff'));
     const purple = [PURPLE, ...QUADRANT_COLOURS.slice(1)];
     await showsCrop(agent, '[data-testid=remote-video]', customerCrop, customerCrop, purple);
