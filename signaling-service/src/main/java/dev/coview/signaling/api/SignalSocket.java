@@ -50,8 +50,9 @@ import java.time.Duration;
 /**
  * {@code /ws/signal}: WebRTC signaling. The upgrade has been checked by socket-support's {@link UpgradeGuard}
  * (Origin, token, ended room); this endpoint joins the socket to its room, applies the flood guard and the grants to
- * every message, and hands relays to the {@link SignalRouter}. Messages of one socket are handled in order (the
- * default serial inbound processing), so an offer always precedes its candidates.
+ * every message, and hands relays to the {@link SignalRouter}. Messages of one socket are handled in order, one at a
+ * time, so an offer always precedes its candidates: they come straight from the Vert.x socket through
+ * {@link DirectInbound}, or, with tracing on, through websockets-next's default serial inbound processing.
  */
 @Authenticated
 @WebSocket(path = "/ws/signal")
@@ -154,8 +155,8 @@ public class SignalSocket {
         FloodGuard.Verdict verdict = session.flood().check(now);
         if (verdict == FloodGuard.Verdict.ACCEPT) {
             // No MDC here: nothing on this synchronous path logs (what does, later or on failure, names the room
-            // itself through RoomLogContext.run), and websockets-next gives every message a fresh context, on which
-            // putting the room into the MDC creates a map: an allocation per message on the relay's hot path.
+            // itself through RoomLogContext.run), and on websockets-next's path (tracing on) every message has a
+            // fresh context, on which putting the room into the MDC creates a map: an allocation per message.
             return gate.pass(verdict, text, connection.userData().get(INBOUND));
         }
         // A refused frame: the gate logs a flood, and that line names the room.

@@ -14,15 +14,17 @@ import java.util.function.Function;
  * socket's event loop. websockets-next wraps every inbound message in a new duplicated Vert.x context with its own
  * locals, a task to run on it, a captured context-propagation snapshot, a {@code Uni} pipeline and per-message
  * meters: on the signaling relay (thousands of small frames a second per instance) that wrapping was about a fifth
- * of all that was allocated per delivered signal (JFR, bench/results/TUNING-tail.md, session 16), and the young
- * collections it caused are most of the relay's p99.
+ * of all that was allocated per delivered signal (JFR, bench/results/TUNING-tail.md, session 16). Without it the
+ * pinned signaling-service used a fifth to a quarter less CPU per delivery at 12,000-24,000 signals/s, and
+ * annotation-service's pointer p99 at 500 rooms fell by a fifth or more (session 17).
  *
  * <p>Order is kept as websockets-next keeps it (one message of a socket at a time): a message whose handling is not
- * done when the handler returns pauses the socket until it is, so the next frame waits in Vert.x's buffer and then
- * in TCP, not in a queue of ours a client could grow. Pings, pongs, close frames and failures (a message over the
- * size limit) stay with websockets-next's own handlers. The price: websockets-next's message meters no longer count
- * these messages (CoView's own meters do), and the handler runs on the event loop's context rather than a
- * duplicated one, so it must not rely on context locals (tracing does: callers keep websockets-next's path when
+ * done when the handler returns pauses the socket until it is, so the next frame waits in Vert.x's buffer (past its
+ * high-water mark Vert.x stops reading the connection) and then in TCP, not in a queue of ours a client could grow.
+ * Pings, pongs and close frames are handled as Vert.x reads them, paused or not, by websockets-next's handlers, as
+ * are failures (a message over the size limit). The price: websockets-next's message meters no longer count these
+ * messages (CoView's own relay and pointer meters do), and the handler runs on the event loop's context rather than
+ * a duplicated one, so it must not rely on context locals (tracing does: callers keep websockets-next's path when
  * tracing is on).
  */
 public final class DirectInbound implements Handler<String> {
