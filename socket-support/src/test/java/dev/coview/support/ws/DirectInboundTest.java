@@ -3,7 +3,6 @@ package dev.coview.support.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +49,7 @@ class DirectInboundTest {
         List<String> handled = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> slow = new CompletableFuture<>();
         CountDownLatch all = new CountDownLatch(3);
-        int port = serve((ws, text) -> {
+        int port = serve(text -> {
             handled.add(text);
             all.countDown();
             return text.equals("slow") ? Uni.createFrom().completionStage(slow) : DONE;
@@ -71,7 +70,7 @@ class DirectInboundTest {
         List<String> handled = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> opening = new CompletableFuture<>();
         CountDownLatch both = new CountDownLatch(2);
-        int port = serve((ws, text) -> {
+        int port = serve(text -> {
             handled.add(text);
             both.countDown();
             return DONE;
@@ -91,7 +90,7 @@ class DirectInboundTest {
         List<String> handled = new CopyOnWriteArrayList<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         CountDownLatch last = new CountDownLatch(1);
-        int port = serve((ws, text) -> {
+        int port = serve(text -> {
             handled.add(text);
             return switch (text) {
                 case "throws" -> throw new IllegalStateException("thrown");
@@ -112,20 +111,15 @@ class DirectInboundTest {
         assertThat(failures).containsExactly("thrown", "failed");
     }
 
-    private interface Handler {
-        Uni<Void> handle(Context context, String text);
-    }
-
-    private int serve(Handler handler, Consumer<Throwable> failed) throws Exception {
+    private int serve(Function<String, Uni<Void>> handler, Consumer<Throwable> failed) throws Exception {
         return serve(handler, failed, CompletableFuture.completedFuture(null));
     }
 
     /** A server whose sockets go through {@link DirectInbound}, each opening when {@code opening} completes. */
-    private int serve(Handler handler, Consumer<Throwable> failed, CompletableFuture<Void> opening) throws Exception {
+    private int serve(Function<String, Uni<Void>> handler, Consumer<Throwable> failed,
+                      CompletableFuture<Void> opening) throws Exception {
         server = vertx.createHttpServer().webSocketHandler(ws -> {
-            Context context = Vertx.currentContext();
-            Function<String, Uni<Void>> onText = text -> handler.handle(context, text);
-            DirectInbound.attach(ws, context, DONE, onText, failed)
+            DirectInbound.attach(ws, Vertx.currentContext(), DONE, handler, failed)
                     .after(Uni.createFrom().completionStage(opening))
                     .subscribe().with(ok -> { }, e -> { });
         });
